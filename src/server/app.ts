@@ -1,0 +1,142 @@
+import '../shared/zod-locale';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { Ctx } from './platform/context';
+import { installErrorHandler } from './platform/errors';
+import { enforceRouteDeclarations, markPublic } from './platform/routes';
+import { resolveSession, SESSION_COOKIE } from './platform/session';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { regionRoutes } from './modules/regions/regions.routes';
+import { securityRoutes } from './modules/security/security.routes';
+import { stationRoutes } from './modules/stations/stations.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { userRoutes } from './modules/users/users.routes';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    sessionExpired: 'idle' | 'absolute' | null;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  /** Built web app to serve; null serves the API only. */
+  webDir?: string | null;
+  /** A pino logger; none keeps the app silent (tests). */
+  logger?: FastifyBaseLogger;
+  trustProxy?: boolean;
+}
+
+export const LOG_REDACT = [
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.initialPassword',
+  '*.idNumber',
+  '*.phone',
+];
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    // Unknown query fields are refused by the contracts; keep the parser strict and small.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  enforceRouteDeclarations(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('sessionExpired', null);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = { db: database.db, actor: null, system: false, ip: request.ip, requestId: request.id, log: request.log };
+    if (!request.url.startsWith('/api/')) return;
+    const resolved = await resolveSession(database.db, request.cookies[SESSION_COOKIE]);
+    request.ctx.actor = resolved.actor;
+    request.sessionExpired = resolved.expired;
+    if (resolved.actor) request.log = request.log.child({ actor: resolved.actor.id });
+    request.ctx.log = request.log;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'SGZ 社工站综合管理平台 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    markPublic(docs);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    systemRoutes(api, database.driver);
+    authRoutes(api);
+    regionRoutes(api);
+    stationRoutes(api);
+    userRoutes(api);
+    securityRoutes(api);
+    auditRoutes(api);
+  });
+
+  const webDir = options.webDir ? path.resolve(options.webDir) : null;
+  const index = webDir ? path.join(webDir, 'index.html') : null;
+  if (webDir && index && fs.existsSync(index)) {
+    await app.register(async (web) => {
+      markPublic(web);
+      await web.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !index || request.method !== 'GET' || !fs.existsSync(index))
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').send(fs.createReadStream(index));
+  });
+  return app;
+}

@@ -1,0 +1,19 @@
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+
+/** City → county unit → town, as a materialised path ("/371000/371002/371002002/"). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level', { enum: ['city', 'county', 'town'] }).notNull(),
+    parentCode: text('parent_code'),
+    path: text('path').notNull().unique(),
+    aliases: text('aliases').array().notNull().default([]),
+    townType: text('town_type', { enum: ['镇', '街道'] }),
+    villageCommittees: integer('village_committees'),
+    residentCommittees: integer('resident_committees'),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_level_idx').on(t.level)],
+);

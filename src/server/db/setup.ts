@@ -1,0 +1,40 @@
+import { loadReferenceData } from '../modules/regions/reference-data';
+import { type Database, openPglite, openPostgres } from './client';
+import { lockDataDir } from './data-dir-lock';
+import { seedDemo } from './demo-data';
+import { runMigrations } from './migrate';
+
+export interface DatabaseTarget {
+  /** PostgreSQL server; absent means embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite directory; null keeps the database in memory (tests). */
+  dataDir?: string | null;
+}
+
+/** Opens the database (taking the PGlite lock), migrates it and loads the reference data. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  let database: Database;
+  if (target.url) database = await openPostgres(target.url);
+  else if (target.dataDir) {
+    const release = lockDataDir(target.dataDir);
+    try {
+      const opened = await openPglite(target.dataDir);
+      database = { ...opened, close: async () => { await opened.close(); release(); } };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  } else database = await openPglite(null);
+  try {
+    await runMigrations(database);
+    await loadReferenceData(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+export async function loadDemo(database: Database, password: string): Promise<boolean> {
+  return seedDemo(database.db, password);
+}

@@ -1,0 +1,133 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { stationListQuery } from '../../../shared/contracts/stations';
+import type { Db } from '../../db/client';
+import { organizations, regions, stations } from '../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { likeContains, scopeFilter } from '../../platform/scope';
+
+const town = alias(regions, 'town');
+const county = alias(regions, 'county');
+
+/** R-STATION-NAME: the standard name, derived in SQL so it can be searched and sorted. */
+const standardName = sql<string>`${county.shortName} || ${town.name} || '社会工作服务站'`;
+
+const stationColumns = {
+  station: stations,
+  name: standardName,
+  townName: town.name,
+  countyCode: county.code,
+  countyShortName: county.shortName,
+  operatorOrgName: organizations.name,
+};
+
+export type StationJoined = {
+  station: typeof stations.$inferSelect;
+  name: string;
+  townName: string;
+  countyCode: string;
+  countyShortName: string;
+  operatorOrgName: string | null;
+};
+
+function joined(db: Db) {
+  return db
+    .select(stationColumns)
+    .from(stations)
+    .innerJoin(town, eq(town.code, stations.townCode))
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .leftJoin(organizations, eq(organizations.id, stations.operatorOrgId))
+    .$dynamic();
+}
+
+const inScope = (ctx: Ctx) => scopeFilter(ctx, { scopePath: stations.scopePath, orgId: stations.operatorOrgId });
+
+export type StationFilter = Omit<z.output<typeof stationListQuery>, 'page' | 'pageSize'>;
+
+function filterConditions(ctx: Ctx, f: StationFilter): SQL | undefined {
+  const where: SQL[] = [inScope(ctx)];
+  if (f.countyCode) where.push(eq(county.code, f.countyCode));
+  if (f.status) where.push(eq(stations.status, f.status));
+  if (f.q) {
+    const term = likeContains(f.q);
+    const match = or(
+      ilike(standardName, term),
+      ilike(county.name, term),
+      sql`array_to_string(${town.aliases}, ' ') ILIKE ${term}`,
+      ilike(stations.address, term),
+      eq(stations.townCode, f.q),
+    );
+    if (match) where.push(match);
+  }
+  return and(...where);
+}
+
+const SORTS: Record<StationFilter['sort'], SQL[]> = {
+  code: [asc(stations.townCode)],
+  name: [asc(standardName), asc(stations.townCode)],
+  status: [asc(stations.status), asc(stations.townCode)],
+  openedOn: [sql`${stations.openedOn} ASC NULLS LAST`, asc(stations.townCode)],
+  '-openedOn': [sql`${stations.openedOn} DESC NULLS LAST`, asc(stations.townCode)],
+  updatedAt: [asc(stations.updatedAt)],
+  '-updatedAt': [desc(stations.updatedAt)],
+};
+
+export async function listStations(
+  ctx: Ctx,
+  f: StationFilter & { page: number; pageSize: number },
+): Promise<{ rows: StationJoined[]; total: number }> {
+  const where = filterConditions(ctx, f);
+  const rows = await joined(ctx.db)
+    .where(where)
+    .orderBy(...SORTS[f.sort])
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  // A short first page is its own total; otherwise count.
+  if (f.page === 1 && rows.length < f.pageSize) return { rows, total: rows.length };
+  const [n] = await ctx.db
+    .select({ n: count() })
+    .from(stations)
+    .innerJoin(town, eq(town.code, stations.townCode))
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .where(where);
+  return { rows, total: n?.n ?? 0 };
+}
+
+/** Every matching station, for export; the caller caps the count. */
+export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Promise<StationJoined[]> {
+  return joined(ctx.db)
+    .where(filterConditions(ctx, f))
+    .orderBy(...SORTS[f.sort])
+    .limit(limit);
+}
+
+export async function findStation(ctx: Ctx, id: string): Promise<StationJoined | undefined> {
+  const [row] = await joined(ctx.db)
+    .where(and(eq(stations.id, id), inScope(ctx)))
+    .limit(1);
+  return row;
+}
+
+/** R-STATION-ONE looks across all scopes: a town's station exists or it doesn't. */
+export async function stationIdOfTown(db: Db, townCode: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, townCode)).limit(1);
+  return row?.id;
+}
+
+export async function coverage(ctx: Ctx) {
+  return ctx.db
+    .select({
+      countyCode: county.code,
+      countyShortName: county.shortName,
+      towns: count(town.code),
+      stations: sql<number>`count(${stations.id})::int`,
+      operating: sql<number>`count(${stations.id}) FILTER (WHERE ${stations.status} = 'operating')::int`,
+    })
+    .from(town)
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .leftJoin(stations, eq(stations.townCode, town.code))
+    .where(and(eq(town.level, 'town'), scopeFilter(ctx, { scopePath: town.path, orgId: stations.operatorOrgId })))
+    .groupBy(county.code, county.shortName)
+    .orderBy(asc(county.code));
+}

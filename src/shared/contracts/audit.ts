@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { calendarDate, pageOf, pagingQuery, route } from './http';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  ip: z.string(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  result: z.enum(['ok', 'fail']),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const listAudit = route({
+  method: 'GET',
+  path: '/api/audit',
+  summary: '审计日志（按用户、操作、对象、时间检索）',
+  tag: 'audit',
+  permission: 'audit:read',
+  query: z.strictObject({
+    ...pagingQuery,
+    actor: z.string().trim().max(64).optional(),
+    action: z.string().trim().max(64).optional(),
+    objectType: z.string().trim().max(64).optional(),
+    objectId: z.string().trim().max(64).optional(),
+    /** China calendar days, inclusive. */
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+  }),
+  response: pageOf(auditEntrySchema),
+});
+
+export const verifyAudit = route({
+  method: 'GET',
+  path: '/api/audit/verify',
+  summary: '校验审计日志哈希链是否完整',
+  tag: 'audit',
+  permission: 'audit:read',
+  response: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAtId: z.number().int().nullable() }),
+});
+
+/** Action names as written to the log; the audit page offers them as a filter. */
+export const AUDIT_ACTIONS = {
+  'auth.login': '登录成功',
+  'auth.login_failed': '登录失败',
+  'auth.lockout': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'auth.profile_update': '修改本人资料',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.roles_change': '变更角色或数据范围',
+  'user.password_reset': '重置密码',
+  'user.status': '启用/停用用户',
+  'user.unlock': '解除锁定',
+  'station.create': '新建社工站',
+  'station.update': '编辑社工站',
+  'station.status': '变更社工站状态',
+  'station.export': '导出社工站名录',
+  'security.policy_update': '修改安全策略',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

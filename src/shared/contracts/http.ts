@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { RoutePermission } from '../permissions';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One endpoint: the server registers it and the web client calls it from the same object,
+ * so paths, permissions and shapes cannot drift. `response` absent means a file download.
+ */
+export interface RouteContract {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  permission?: RoutePermission;
+  public?: true;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response?: z.ZodType;
+}
+
+export function route<const C extends RouteContract>(c: C): C {
+  return c;
+}
+
+export type ParamsOf<C extends RouteContract> = C['params'] extends z.ZodType ? z.input<C['params']> : undefined;
+export type QueryOf<C extends RouteContract> = C['query'] extends z.ZodType ? z.input<C['query']> : undefined;
+export type BodyOf<C extends RouteContract> = C['body'] extends z.ZodType ? z.input<C['body']> : undefined;
+export type ResponseOf<C extends RouteContract> = C['response'] extends z.ZodType ? z.output<C['response']> : Blob;
+
+/** A numeric id or uuid in the path. */
+export const idParams = z.strictObject({ id: z.uuid() });
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+/** Paging for every list: 1-based page, bounded page size. */
+export const pagingQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+/** YYYY-MM-DD, a real calendar date. */
+export const calendarDate = z.iso.date({ error: '请输入有效日期（YYYY-MM-DD）' });
+
+export const nonEmpty = (label: string, max = 200) =>
+  z.string().trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不超过 ${max} 字` });
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, { error: '请输入有效的手机号或固定电话' });

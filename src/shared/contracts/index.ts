@@ -1,0 +1,8 @@
+// Every contract of the API, by module. The server registers all of them; the web imports what it calls.
+export * as auth from './auth';
+export * as system from './system';
+export * as regions from './regions';
+export * as stations from './stations';
+export * as users from './users';
+export * as security from './security';
+export * as audit from './audit';

@@ -1,0 +1,130 @@
+// Permissions are the unit of authorisation; roles are named presets of them.
+// The server guards every route with one permission, and the web gates menus and
+// buttons with the same strings, so the two cannot drift.
+
+export const PERMISSIONS = [
+  'region:read',
+  'station:read',
+  'station:create',
+  'station:update',
+  'station:status',
+  'station:export',
+  'dashboard:read',
+  'user:read',
+  'user:manage',
+  'role:read',
+  'security:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Any logged-in user, whatever their roles (own profile, own password, logout). */
+export const SELF = 'self' as const;
+export type RoutePermission = Permission | typeof SELF;
+
+export const ROLES = [
+  'city_officer',
+  'district_officer',
+  'town_officer',
+  'org_manager',
+  'station_worker',
+  'evaluator',
+  'dept_applicant',
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 三员分立: no user may hold two of these, nor mix one with a business role. */
+export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  city_officer: '市民政局',
+  district_officer: '区市民政部门',
+  town_officer: '镇街',
+  org_manager: '承接机构负责人',
+  station_worker: '驻站社工',
+  evaluator: '评估员',
+  dept_applicant: '其他部门申请人',
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'region:read': '查看行政区划',
+  'station:read': '查看社工站',
+  'station:create': '新建社工站',
+  'station:update': '编辑社工站',
+  'station:status': '变更社工站状态',
+  'station:export': '导出社工站',
+  'dashboard:read': '查看首页统计',
+  'user:read': '查看用户',
+  'user:manage': '管理用户',
+  'role:read': '查看角色',
+  'security:manage': '设置安全策略',
+  'audit:read': '查阅审计日志',
+};
+
+const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  city_officer: [...businessRead, 'station:create', 'station:update', 'station:status', 'station:export'],
+  district_officer: [...businessRead, 'station:create', 'station:update', 'station:status', 'station:export'],
+  town_officer: [...businessRead, 'station:update', 'station:export'],
+  org_manager: [...businessRead, 'station:export'],
+  station_worker: [...businessRead],
+  evaluator: [...businessRead],
+  dept_applicant: [...businessRead],
+  // Regions are reference data the administrator needs to assign scopes; no business rows.
+  sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],
+  sec_admin: ['security:manage'],
+  audit_admin: ['audit:read'],
+};
+
+/** The kind of data scope each role is given; admins get none (they read no business data). */
+export const SCOPE_KINDS = ['city', 'county', 'town', 'station', 'org', 'none'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
+  city: '全市',
+  county: '区市',
+  town: '镇街',
+  station: '社工站',
+  org: '承接机构',
+  none: '无业务数据',
+};
+
+export const ROLE_SCOPE_KINDS: Record<Role, readonly ScopeKind[]> = {
+  city_officer: ['city'],
+  district_officer: ['county'],
+  town_officer: ['town'],
+  org_manager: ['org'],
+  station_worker: ['station'],
+  evaluator: ['city', 'county', 'town'],
+  dept_applicant: ['city', 'county', 'town'],
+  sys_admin: ['none'],
+  sec_admin: ['none'],
+  audit_admin: ['none'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** Returns a Chinese reason when the role set breaks separation of duties, else null. */
+export function roleSetProblem(roles: readonly Role[]): string | null {
+  if (roles.length === 0) return '至少分配一个角色';
+  const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
+  if (admins.length > 1) return '三员分立：系统管理员、安全管理员、审计管理员不得由同一人兼任';
+  if (admins.length === 1 && roles.length > 1) return '三员分立：管理员账号不得兼任业务角色';
+  return null;
+}
+
+/** The scope kinds every role of the set accepts (the intersection). */
+export function scopeKindsFor(roles: readonly Role[]): ScopeKind[] {
+  return SCOPE_KINDS.filter((k) => roles.every((r) => ROLE_SCOPE_KINDS[r].includes(k)));
+}
