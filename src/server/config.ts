@@ -6,7 +6,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL server; without it SGZ runs on embedded PGlite. */
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   SGZ_DATA_DIR: z.string().default('./data/pglite'),
   SGZ_DEMO_PASSWORD: z.string().min(8).default('Sgz@demo2026'),
   /** Cookies carry Secure when served over HTTPS; behind a TLS proxy set SGZ_TRUST_PROXY. */

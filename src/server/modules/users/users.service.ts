@@ -176,11 +176,12 @@ export async function setStatus(ctx: Ctx, id: string, status: 'active' | 'disabl
   refuseSelf(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOther(tx, id);
-    if (status === 'disabled' && before.roles.some((r) => ADMIN_ROLES.includes(r))) {
+    const adminRole = before.roles.find((r) => ADMIN_ROLES.includes(r));
+    if (status === 'disabled' && adminRole) {
       const [others] = await tx.db
         .select({ n: sql<number>`count(*)::int` })
         .from(users)
-        .where(and(eq(users.status, 'active'), sql`${users.roles} && ${before.roles}::text[]`, sql`${users.id} <> ${id}`));
+        .where(and(eq(users.status, 'active'), sql`${users.roles} @> ARRAY[${adminRole}]::text[]`, sql`${users.id} <> ${id}`));
       if ((others?.n ?? 0) === 0) throw new AppError('CONFLICT', '这是该类管理员的最后一个启用账号，不能停用');
     }
     const [after] = await tx.db

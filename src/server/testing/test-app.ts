@@ -1,0 +1,76 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app';
+import type { Database } from '../db/client';
+import { seedDemo } from '../db/demo-data';
+import { createTestDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'Sgz@demo2026';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A logged-in browser: keeps the session cookie and sends the CSRF token on writes. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Logs in (demo password by default) and returns the session; fails the test if login fails. */
+  login(username: string, password?: string): Promise<Session>;
+  /** Anonymous request. */
+  anon(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export function sessionFrom(app: FastifyInstance, cookie: string, csrfToken: string): Session {
+  const request: Session['request'] = (method, url, body, headers = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...headers },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    cookie,
+    csrfToken,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body),
+    put: (url, body) => request('PUT', url, body),
+  };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'sgz_sid');
+  if (!c) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return `sgz_sid=${c.value}`;
+}
+
+export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD);
+  const app = await buildApp({ database, webDir: null });
+  await app.ready();
+  return {
+    app,
+    database,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return sessionFrom(app, cookieOf(res), res.json<{ csrfToken: string }>().csrfToken);
+    },
+    anon: (method, url, body) => app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) }),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
