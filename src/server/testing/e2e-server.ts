@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { buildApp } from '../app';
+import { seedDemo } from '../db/demo-data';
+import { createTestDatabase } from './test-database';
+
+export const E2E_DEMO_PASSWORD = process.env.SGZ_DEMO_PASSWORD ?? 'Sgz@demo2026';
+
+/**
+ * The whole product for a browser journey: a fresh database (in-memory PGlite, or a new
+ * PostgreSQL database with TEST_DATABASE_URL), reference and demo data, the built web app.
+ */
+export async function startE2eServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  await seedDemo(database.db, E2E_DEMO_PASSWORD);
+  const app = await buildApp({ database, webDir: path.resolve('dist/web') });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
