@@ -8,11 +8,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Ctx } from './platform/context';
 import { installErrorHandler } from './platform/errors';
 import { enforceRouteDeclarations, markPublic } from './platform/routes';
+import { fastSerializerCompiler, strictSerializerCompiler } from './platform/serializer';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -36,6 +37,8 @@ export interface AppOptions {
   /** A pino logger; none keeps the app silent (tests). */
   logger?: FastifyBaseLogger;
   trustProxy?: boolean;
+  /** Check every response against its zod contract (tests); production only strips to the declared fields. */
+  validateResponses?: boolean;
 }
 
 export const LOG_REDACT = [
@@ -61,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(options.validateResponses ? strictSerializerCompiler : fastSerializerCompiler);
   installErrorHandler(app);
   enforceRouteDeclarations(app);
 

@@ -57,7 +57,7 @@ export function cookieOf(res: LightMyRequestResponse): string {
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD);
-  const app = await buildApp({ database, webDir: null });
+  const app = await buildApp({ database, webDir: null, validateResponses: true });
   await app.ready();
   return {
     app,
