@@ -7,6 +7,7 @@
  *   npm run bench [-- --seconds 10 --connections 10]
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
@@ -15,6 +16,7 @@ import { buildApp } from '../src/server/app';
 import { seedDemo } from '../src/server/db/demo-data';
 import { openDatabase } from '../src/server/db/setup';
 import { systemContext } from '../src/server/platform/context';
+import { createFieldCipher } from '../src/server/platform/field-cipher';
 import { listStations } from '../src/server/modules/stations/stations.repo';
 
 const { values } = parseArgs({
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
   await seedDemo(database.db, PASSWORD);
   const log = pino({ level: 'silent' });
 
-  const app = await buildApp({ database, webDir: null });
+  const cipher = createFieldCipher(randomBytes(32));
+  const app = await buildApp({ database, cipher, webDir: null });
   const apiAddress = await app.listen({ port: 0, host: '127.0.0.1' });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-city', password: PASSWORD } });
   const cookie = login.cookies.find((c) => c.name === 'sgz_sid');
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
 
   const bare = Fastify();
   bare.get('/bare/stations', async () => {
-    const { rows, total } = await listStations(systemContext(database.db, log), { page: 1, pageSize: 20, sort: 'code' });
+    const { rows, total } = await listStations(systemContext(database.db, log, cipher), { page: 1, pageSize: 20, sort: 'code' });
     return { items: rows, total };
   });
   const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });

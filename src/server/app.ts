@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,11 +12,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Ctx } from './platform/context';
+import type { FieldCipher } from './platform/field-cipher';
 import { installErrorHandler } from './platform/errors';
 import { enforceRouteDeclarations, markPublic } from './platform/routes';
 import { fastSerializerCompiler, strictSerializerCompiler } from './platform/serializer';
+import { MAX_UPLOAD_BYTES } from './platform/uploads';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { complianceRoutes } from './modules/compliance/compliance.routes';
+import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { socialWorkerRoutes } from './modules/social-workers/social-workers.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { securityRoutes } from './modules/security/security.routes';
@@ -32,6 +38,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   database: Database;
+  cipher: FieldCipher;
   /** Built web app to serve; null serves the API only. */
   webDir?: string | null;
   /** A pino logger; none keeps the app silent (tests). */
@@ -69,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   enforceRouteDeclarations(app);
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -87,7 +95,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionExpired', null);
   app.addHook('onRequest', async (request) => {
-    request.ctx = { db: database.db, actor: null, system: false, ip: request.ip, requestId: request.id, log: request.log };
+    request.ctx = {
+      db: database.db, actor: null, system: false, ip: request.ip, requestId: request.id, log: request.log, cipher: options.cipher,
+    };
     if (!request.url.startsWith('/api/')) return;
     const resolved = await resolveSession(database.db, request.cookies[SESSION_COOKIE]);
     request.ctx.actor = resolved.actor;
@@ -125,6 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     userRoutes(api);
     securityRoutes(api);
     auditRoutes(api);
+    organizationRoutes(api);
+    socialWorkerRoutes(api);
+    complianceRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

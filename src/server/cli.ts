@@ -6,6 +6,7 @@ import { users } from './db/schema';
 import { openDatabase } from './db/setup';
 import { verifyAuditChain, writeAuditAlone } from './platform/audit';
 import { systemContext } from './platform/context';
+import { cipherFromConfig } from './platform/encryption-key';
 import { hashPassword } from './platform/passwords';
 import { readPolicy } from './modules/security/security.repo';
 import { findUserByUsername } from './modules/users/users.repo';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   if (!['admin:create', 'migrate', 'audit:verify'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`);
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
-  const ctx = systemContext(database.db, pino({ level: 'warn' }));
+  const ctx = systemContext(database.db, pino({ level: 'warn' }), cipherFromConfig(config));
   try {
     if (command === 'migrate') process.stdout.write('Database migrated; reference data loaded.\n');
     if (command === 'audit:verify') {

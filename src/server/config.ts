@@ -12,6 +12,8 @@ const envSchema = z.object({
   /** Cookies carry Secure when served over HTTPS; behind a TLS proxy set SGZ_TRUST_PROXY. */
   SGZ_TRUST_PROXY: bool.default(false),
   SGZ_WEB_DIR: z.string().default('./dist/web'),
+  /** 32 bytes (64 hex digits or base64) encrypting ID numbers and phones at rest. */
+  SGZ_ENCRYPTION_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +25,7 @@ export interface Config {
   demoPassword: string;
   trustProxy: boolean;
   webDir: string;
+  encryptionKey: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.SGZ_DEMO_PASSWORD,
     trustProxy: e.SGZ_TRUST_PROXY,
     webDir: e.SGZ_WEB_DIR,
+    encryptionKey: e.SGZ_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

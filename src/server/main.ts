@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { DEMO_USERS } from './db/demo-data';
 import { loadDemo, openDatabase } from './db/setup';
+import { cipherFromConfig } from './platform/encryption-key';
 import { pruneSessions } from './platform/session';
 
 async function main(): Promise<void> {
@@ -13,6 +14,13 @@ async function main(): Promise<void> {
   // Demo data on the embedded default; on a server only when asked for.
   const demo = embedded || process.argv.includes('--demo');
 
+  let cipher;
+  try {
+    cipher = cipherFromConfig(config);
+  } catch (err) {
+    process.stderr.write(`\nSGZ cannot start: ${(err as Error).message}\n\n`);
+    process.exit(1);
+  }
   let database;
   try {
     database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl });
@@ -26,7 +34,9 @@ async function main(): Promise<void> {
   const seeded = demo ? await loadDemo(database, config.demoPassword) : false;
   await pruneSessions(database.db);
 
-  const app = await buildApp({ database, webDir: config.webDir, logger, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    database, cipher, webDir: config.webDir, logger, trustProxy: config.trustProxy,
+  });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

@@ -10,6 +10,18 @@ export const PERMISSIONS = [
   'station:status',
   'station:export',
   'dashboard:read',
+  'org:read',
+  'org:create',
+  'org:update',
+  'org:status',
+  'worker:read',
+  'worker:write',
+  'worker:reveal',
+  'worker:import',
+  'worker:export',
+  'posting:write',
+  'posting:exception',
+  'compliance:read',
   'user:read',
   'user:manage',
   'role:read',
@@ -60,6 +72,18 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'station:status': '变更社工站状态',
   'station:export': '导出社工站',
   'dashboard:read': '查看首页统计',
+  'org:read': '查看承接机构',
+  'org:create': '登记承接机构',
+  'org:update': '编辑承接机构',
+  'org:status': '变更承接机构状态',
+  'worker:read': '查看驻站社工（脱敏）',
+  'worker:write': '登记和编辑驻站社工',
+  'worker:reveal': '查看完整身份证号和电话（留痕）',
+  'worker:import': '批量导入驻站社工',
+  'worker:export': '导出驻站社工',
+  'posting:write': '安排社工上岗和离岗',
+  'posting:exception': '登记上岗例外（须说明理由）',
+  'compliance:read': '查看人员配备达标情况',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -68,14 +92,18 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 };
 
 const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read'];
+const stationAdmin: Permission[] = ['station:create', 'station:update', 'station:status', 'station:export'];
+const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status'];
+const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_officer: [...businessRead, 'station:create', 'station:update', 'station:status', 'station:export'],
-  district_officer: [...businessRead, 'station:create', 'station:update', 'station:status', 'station:export'],
-  town_officer: [...businessRead, 'station:update', 'station:export'],
-  org_manager: [...businessRead, 'station:export'],
-  station_worker: [...businessRead],
-  evaluator: [...businessRead],
+  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read'],
+  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read'],
+  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read'],
+  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read'],
+  station_worker: [...businessRead, 'worker:read', 'compliance:read'],
+  // Evaluators see staffing without ID numbers: no reveal.
+  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read'],
   dept_applicant: [...businessRead],
   // Regions are reference data the administrator needs to assign scopes; no business rows.
   sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],

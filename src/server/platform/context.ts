@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Permission, Role, ScopeKind } from '../../shared/permissions';
 import type { Db } from '../db/client';
+import type { FieldCipher } from './field-cipher';
 
 export interface ActorScope {
   kind: ScopeKind;
@@ -31,10 +32,12 @@ export interface Ctx {
   ip: string;
   requestId: string;
   log: FastifyBaseLogger;
+  /** Encrypts and decrypts sensitive fields (key from configuration). */
+  cipher: FieldCipher;
 }
 
-export function systemContext(db: Db, log: FastifyBaseLogger): Ctx {
-  return { db, actor: null, system: true, ip: '127.0.0.1', requestId: 'system', log };
+export function systemContext(db: Db, log: FastifyBaseLogger, cipher: FieldCipher): Ctx {
+  return { db, actor: null, system: true, ip: '127.0.0.1', requestId: 'system', log, cipher };
 }
 
 /** The logged-in actor; platform guards guarantee it for non-public routes. */

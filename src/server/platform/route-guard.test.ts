@@ -48,7 +48,7 @@ describe('every route is guarded', () => {
   );
 
   it('refuses to start when a route declares neither a permission nor public', async () => {
-    const app = await buildApp({ database: t.database, webDir: null });
+    const app = await buildApp({ database: t.database, cipher: t.cipher, webDir: null });
     app.get('/api/undeclared', async () => ({ leaked: true }));
     await expect(app.ready()).rejects.toThrow(/undeclared/);
     await app.close().catch(() => undefined);

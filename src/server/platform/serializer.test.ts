@@ -7,7 +7,7 @@ let t: TestApp;
 let fast: FastifyInstance;
 beforeAll(async () => {
   t = await createTestApp();
-  fast = await buildApp({ database: t.database, webDir: null });
+  fast = await buildApp({ database: t.database, cipher: t.cipher, webDir: null });
   await fast.ready();
 });
 afterAll(async () => {

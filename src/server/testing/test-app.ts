@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createFieldCipher, type FieldCipher } from '../platform/field-cipher';
 import { buildApp } from '../app';
 import type { Database } from '../db/client';
 import { seedDemo } from '../db/demo-data';
@@ -22,6 +24,7 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  cipher: FieldCipher;
   /** Logs in (demo password by default) and returns the session; fails the test if login fails. */
   login(username: string, password?: string): Promise<Session>;
   /** Anonymous request. */
@@ -57,11 +60,13 @@ export function cookieOf(res: LightMyRequestResponse): string {
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD);
-  const app = await buildApp({ database, webDir: null, validateResponses: true });
+  const cipher = createFieldCipher(randomBytes(32));
+  const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
   return {
     app,
     database,
+    cipher,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

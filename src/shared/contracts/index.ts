@@ -6,3 +6,6 @@ export * as stations from './stations';
 export * as users from './users';
 export * as security from './security';
 export * as audit from './audit';
+export * as organizations from './organizations';
+export * as socialWorkers from './social-workers';
+export * as compliance from './compliance';

@@ -4,3 +4,5 @@ export * from './stations';
 export * from './users';
 export * from './security';
 export * from './audit';
+export * from './files';
+export * from './social-workers';

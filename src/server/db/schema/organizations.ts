@@ -1,13 +1,26 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ORG_KINDS, ORG_STATUSES, SERVICE_DOMAINS } from '../../../shared/rules/organizations';
 
-/**
- * Contracting organisations (承接主体). The foundation keeps only what stations and user
- * scopes need; the staffing module extends it.
- */
-export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  creditCode: text('credit_code').notNull().unique(),
-  status: text('status', { enum: ['active', 'suspended', 'barred'] }).notNull().default('active'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Contracting organisations (承接主体, R-BUY-ROLES): registered city-wide. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code').notNull().unique(),
+    kind: text('kind', { enum: ORG_KINDS }).notNull().default('social_work_org'),
+    registeringAuthority: text('registering_authority').notNull().default(''),
+    registeredOn: date('registered_on'),
+    legalRepresentative: text('legal_representative').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    address: text('address').notNull().default(''),
+    serviceDomains: text('service_domains', { enum: SERVICE_DOMAINS }).array().notNull().default([]),
+    status: text('status', { enum: ORG_STATUSES }).notNull().default('active'),
+    statusReason: text('status_reason').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organizations_name_idx').on(t.name)],
+);

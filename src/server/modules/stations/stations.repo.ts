@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { stationListQuery } from '../../../shared/contracts/stations';
@@ -113,6 +113,18 @@ export async function findStation(ctx: Ctx, id: string): Promise<StationJoined |
 export async function stationIdOfTown(db: Db, townCode: string): Promise<string | undefined> {
   const [row] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, townCode)).limit(1);
   return row?.id;
+}
+
+/** Standard names of stations by id (for postings and findings), unscoped: names are not secrets. */
+export async function stationNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: stations.id, name: standardName })
+    .from(stations)
+    .innerJoin(town, eq(town.code, stations.townCode))
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .where(inArray(stations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function coverage(ctx: Ctx) {

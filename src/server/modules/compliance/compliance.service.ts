@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/compliance';
+import type { Finding } from '../../../shared/contracts/social-workers';
+import { chinaDateTime, chinaToday } from '../../../shared/rules/china-date';
+import type { StaffRuleId } from '../../../shared/rules/staffing';
+import { STATION_STATUS_LABELS } from '../../../shared/rules/station-venue';
+import { writeAuditAlone } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import * as workers from '../social-workers/social-workers.repo';
+import { listItems } from '../social-workers/social-workers.service';
+import { allStations, findStation, type StationJoined } from '../stations/stations.repo';
+import { stationFindings, type PostedWorker } from './staffing-findings';
+
+type StationStaffing = z.input<typeof c.stationStaffingSchema>;
+type Query = z.output<typeof c.complianceQuery>;
+
+/** Evaluates the staffing rules of many stations with a handful of queries. */
+async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
+  const live = stationRows.filter((s) => s.station.status !== 'revoked');
+  const posted = await workers.activePostingsAt(ctx.db, live.map((s) => s.station.id));
+  const current = posted.filter((p) => p.posting.startDate <= today);
+  const ids = [...new Set(current.map((p) => p.worker.id))];
+  const [extras, firsts] = await Promise.all([workers.loadExtras(ctx.db, ids), workers.firstPostingDates(ctx.db, ids)]);
+  const byStation = new Map<string, PostedWorker[]>();
+  for (const p of current) {
+    const x = extras.get(p.worker.id);
+    if (!x) continue;
+    const list = byStation.get(p.posting.stationId) ?? [];
+    list.push({
+      workerId: p.worker.id,
+      name: p.worker.name,
+      quals: workers.qualificationsOf(p.worker, x),
+      firstPostingDate: firsts.get(p.worker.id) ?? p.posting.startDate,
+      exceptionRules: p.posting.exceptionRules as StaffRuleId[],
+      exceptionReason: p.posting.exceptionReason,
+    });
+    byStation.set(p.posting.stationId, list);
+  }
+  return live.map((s): StationStaffing => {
+    const onPost = byStation.get(s.station.id) ?? [];
+    const { findings, qualified } = stationFindings(onPost, today);
+    return {
+      stationId: s.station.id,
+      name: s.name,
+      townCode: s.station.townCode,
+      countyCode: s.countyCode,
+      countyShortName: s.countyShortName,
+      status: s.station.status,
+      onPost: onPost.length,
+      qualifiedOnPost: qualified,
+      compliant: !findings.some((f) => f.severity === 'finding'),
+      findings,
+    };
+  });
+}
+
+const count = (rows: StationStaffing[]) => ({
+  stations: rows.length,
+  compliant: rows.filter((r) => r.compliant).length,
+  findings: rows.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'finding').length, 0),
+  warnings: rows.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0),
+});
+
+export async function staffing(ctx: Ctx, q: Query) {
+  const today = chinaToday();
+  const stationRows = await allStations(ctx, { countyCode: q.countyCode, q: q.townCode, sort: 'code' }, 10_000);
+  let rows = await evaluate(ctx, stationRows, today);
+  const counties = new Map<string, StationStaffing[]>();
+  for (const r of rows) counties.set(r.countyCode, [...(counties.get(r.countyCode) ?? []), r]);
+  const countyCounts = [...counties.entries()].map(([countyCode, list]) => ({
+    countyCode,
+    countyShortName: list[0]?.countyShortName ?? '',
+    ...count(list),
+  }));
+  const total = count(rows);
+  if (q.rule) rows = rows.filter((r) => r.findings.some((f) => f.rule.id === q.rule));
+  if (q.only === 'findings') rows = rows.filter((r) => r.findings.length > 0);
+  return { asOf: today, total, counties: countyCounts, stations: rows };
+}
+
+export async function station(ctx: Ctx, id: string) {
+  const s = await findStation(ctx, id);
+  if (!s) throw notFound('社工站');
+  const [evaluated] = await evaluate(ctx, [s], chinaToday());
+  const onPost = await workers.listWorkers(ctx, { stationId: id, sort: 'name', page: 1, pageSize: 200 });
+  const base: StationStaffing = evaluated ?? {
+    stationId: s.station.id, name: s.name, townCode: s.station.townCode, countyCode: s.countyCode,
+    countyShortName: s.countyShortName, status: s.station.status, onPost: 0, qualifiedOnPost: 0, compliant: true, findings: [],
+  };
+  return { ...base, workers: await listItems(ctx, onPost.rows) };
+}
+
+export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
+  const { stations, asOf } = await staffing(ctx, q);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('人员配备问题');
+  sheet.columns = [
+    { header: '区市', key: 'county', width: 10 },
+    { header: '社工站', key: 'station', width: 36 },
+    { header: '状态', key: 'status', width: 8 },
+    { header: '在岗', key: 'onPost', width: 6 },
+    { header: '具备专业素质', key: 'qualified', width: 12 },
+    { header: '规则', key: 'rule', width: 16 },
+    { header: '条款', key: 'clause', width: 10 },
+    { header: '类别', key: 'severity', width: 8 },
+    { header: '问题', key: 'message', width: 60 },
+    { header: '涉及人员', key: 'people', width: 20 },
+    { header: '整改方式', key: 'clearBy', width: 36 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  const line = (s: StationStaffing, f: Finding) => ({
+    county: s.countyShortName, station: s.name, status: STATION_STATUS_LABELS[s.status], onPost: s.onPost,
+    qualified: s.qualifiedOnPost, rule: f.rule.id, clause: f.rule.clause, severity: f.severity === 'finding' ? '问题' : '预警',
+    message: f.message, people: f.people.map((p) => p.name).join('、'), clearBy: f.clearBy,
+  });
+  let n = 0;
+  for (const s of stations)
+    for (const f of s.findings) {
+      sheet.addRow(line(s, f));
+      n++;
+    }
+  sheet.addRow([]);
+  sheet.addRow([`统计日期：${asOf}　导出时间：${chinaDateTime(new Date())}　共 ${n} 条`]);
+  await writeAuditAlone(ctx, { action: 'compliance.export', objectType: 'station', objectId: '', detail: `导出 ${n} 条，条件：${JSON.stringify(q)}` });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,173 @@
+import ExcelJS from 'exceljs';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/organizations';
+import { chinaDateTime } from '../../../shared/rules/china-date';
+import { ORG_KIND_LABELS, ORG_STATUS_LABELS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
+import { files, organizations } from '../../db/schema';
+import { writeAudit, writeAuditAlone } from '../../platform/audit';
+import { actorOf, inTransaction, type Ctx } from '../../platform/context';
+import { invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
+import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
+import * as repo from './organizations.repo';
+
+type OrgDetail = z.input<typeof c.orgDetailSchema>;
+type Editable = z.output<typeof c.orgEditableSchema>;
+
+const toDto = (o: repo.OrgWithCounts) => ({
+  id: o.id,
+  name: o.name,
+  creditCode: o.creditCode,
+  kind: o.kind,
+  registeringAuthority: o.registeringAuthority,
+  registeredOn: o.registeredOn,
+  legalRepresentative: o.legalRepresentative,
+  contactName: o.contactName,
+  contactPhone: o.contactPhone,
+  address: o.address,
+  serviceDomains: o.serviceDomains,
+  status: o.status,
+  statusReason: o.statusReason,
+  stationsRun: o.stationsRun,
+  workersOnPost: o.workersOnPost,
+  version: o.version,
+  createdAt: o.createdAt.toISOString(),
+  updatedAt: o.updatedAt.toISOString(),
+});
+
+const auditImage = (o: typeof organizations.$inferSelect) => {
+  const { createdAt: _c, updatedAt: _u, ...rest } = o;
+  return rest;
+};
+
+export async function list(ctx: Ctx, query: z.output<typeof c.orgListQuery>) {
+  const { rows, total } = await repo.listOrgs(ctx, query);
+  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function get(ctx: Ctx, id: string): Promise<OrgDetail> {
+  const org = await repo.findOrg(ctx, id);
+  if (!org) throw notFound('承接机构');
+  const attached = await repo.orgFiles(ctx, id);
+  return { ...toDto(org), files: attached.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })) };
+}
+
+const duplicateCode = () => invalid([{ path: 'creditCode', message: '该统一社会信用代码已登记' }]);
+
+export async function create(ctx: Ctx, body: Editable & { creditCode: string }): Promise<OrgDetail> {
+  if (await repo.orgByCreditCode(ctx, body.creditCode)) throw duplicateCode();
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const [row] = await tx.db.insert(organizations).values(body).returning();
+      if (!row) throw new Error('insert returned nothing');
+      await writeAudit(tx, { action: 'org.create', objectType: 'organization', objectId: row.id, after: auditImage(row) });
+      return get(tx, row.id);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateCode();
+    throw err;
+  }
+}
+
+async function updateWith(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  values: Partial<typeof organizations.$inferInsert>,
+  action: 'org.update' | 'org.status',
+  detail?: string,
+): Promise<OrgDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await repo.findOrg(tx, id);
+    if (!before) throw notFound('承接机构');
+    const [after] = await tx.db
+      .update(organizations)
+      .set({ ...values, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+      .returning();
+    if (!after) throw versionConflict();
+    const { stationsRun: _s, workersOnPost: _w, ...beforeRow } = before;
+    await writeAudit(tx, { action, objectType: 'organization', objectId: id, before: auditImage(beforeRow), after: auditImage(after), detail });
+    return get(tx, id);
+  });
+}
+
+export async function update(ctx: Ctx, id: string, body: Editable & { version: number }): Promise<OrgDetail> {
+  const { version, ...values } = body;
+  return updateWith(ctx, id, version, values, 'org.update');
+}
+
+export async function changeStatus(
+  ctx: Ctx,
+  id: string,
+  body: { version: number; status: OrgDetail['status']; reason: string },
+): Promise<OrgDetail> {
+  const current = await repo.findOrg(ctx, id);
+  if (!current) throw notFound('承接机构');
+  if (current.status === body.status)
+    throw invalid([{ path: 'status', message: `机构已是“${ORG_STATUS_LABELS[body.status]}”状态` }]);
+  return updateWith(
+    ctx, id, body.version, { status: body.status, statusReason: body.reason }, 'org.status',
+    `${ORG_STATUS_LABELS[current.status]} → ${ORG_STATUS_LABELS[body.status]}：${body.reason}`,
+  );
+}
+
+export async function uploadFile(ctx: Ctx, id: string, request: FastifyRequest) {
+  const org = await repo.findOrg(ctx, id);
+  if (!org) throw notFound('承接机构');
+  const upload = await readUpload(request, DOCUMENT_TYPES);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(files)
+      .values({ ownerType: 'organization', ownerId: id, orgId: id, uploadedBy: actorOf(tx).id, ...upload })
+      .returning({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt });
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, {
+      action: 'org.file_upload', objectType: 'organization', objectId: id,
+      after: { fileId: row.id, name: row.name, mime: row.mime, size: row.size, sha256: upload.sha256 },
+    });
+    return { ...row, createdAt: row.createdAt.toISOString() };
+  });
+}
+
+export async function downloadFile(ctx: Ctx, id: string, fileId: string) {
+  if (!(await repo.findOrg(ctx, id))) throw notFound('承接机构');
+  const file = await repo.orgFile(ctx, id, fileId);
+  if (!file) throw notFound('文件');
+  return file;
+}
+
+const EXPORT_CAP = 5000;
+
+export async function exportXlsx(ctx: Ctx, filter: repo.OrgFilter): Promise<Buffer> {
+  const rows = await repo.allOrgs(ctx, filter, EXPORT_CAP);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('承接机构');
+  sheet.columns = [
+    { header: '机构名称', key: 'name', width: 36 },
+    { header: '统一社会信用代码', key: 'creditCode', width: 22 },
+    { header: '主体类型', key: 'kind', width: 16 },
+    { header: '登记管理机关', key: 'authority', width: 20 },
+    { header: '成立日期', key: 'registeredOn', width: 12 },
+    { header: '法定代表人', key: 'legal', width: 12 },
+    { header: '联系人', key: 'contact', width: 12 },
+    { header: '联系电话', key: 'phone', width: 16 },
+    { header: '服务领域', key: 'domains', width: 30 },
+    { header: '状态', key: 'status', width: 8 },
+    { header: '运营站点数', key: 'stations', width: 10 },
+    { header: '在岗社工数', key: 'workers', width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const o of rows)
+    sheet.addRow({
+      name: o.name, creditCode: o.creditCode, kind: ORG_KIND_LABELS[o.kind], authority: o.registeringAuthority,
+      registeredOn: o.registeredOn ?? '', legal: o.legalRepresentative, contact: o.contactName, phone: o.contactPhone,
+      domains: o.serviceDomains.map((d) => SERVICE_DOMAIN_LABELS[d]).join('、'), status: ORG_STATUS_LABELS[o.status],
+      stations: o.stationsRun, workers: o.workersOnPost,
+    });
+  sheet.addRow([]);
+  sheet.addRow([`导出时间：${chinaDateTime(new Date())}　共 ${rows.length} 条`]);
+  await writeAuditAlone(ctx, { action: 'org.export', objectType: 'organization', objectId: '', detail: `导出 ${rows.length} 条` });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

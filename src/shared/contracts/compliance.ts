@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { STATION_STATUSES } from '../rules/station-venue';
+import { idParams, route } from './http';
+import { findingSchema, workerListItemSchema } from './social-workers';
+
+export const STAFF_FINDING_RULES = ['R-STAFF-MIN', 'R-STAFF-CERT3Y', 'R-STAFF-AGE', 'R-STAFF-EDU', 'R-STAFF-QUAL'] as const;
+
+export const stationStaffingSchema = z.object({
+  stationId: z.string(),
+  name: z.string(),
+  townCode: z.string(),
+  countyCode: z.string(),
+  countyShortName: z.string(),
+  status: z.enum(STATION_STATUSES),
+  onPost: z.number().int(),
+  /** Workers on post today with professional quality (R-STAFF-MIN counts these). */
+  qualifiedOnPost: z.number().int(),
+  /** 达标: no finding (warnings do not count against it). */
+  compliant: z.boolean(),
+  findings: z.array(findingSchema),
+});
+export type StationStaffing = z.infer<typeof stationStaffingSchema>;
+
+const countsSchema = z.object({
+  stations: z.number().int(),
+  compliant: z.number().int(),
+  findings: z.number().int(),
+  warnings: z.number().int(),
+});
+
+export const complianceQuery = z.strictObject({
+  countyCode: z.string().regex(/^\d{6}$/).optional(),
+  townCode: z.string().regex(/^\d{9}$/).optional(),
+  rule: z.enum(STAFF_FINDING_RULES).optional(),
+  /** only: stations with a finding. */
+  only: z.enum(['findings', 'all']).default('all'),
+});
+
+export const staffingCompliance = route({
+  method: 'GET', path: '/api/compliance/staffing', summary: '人员配备达标情况（市 → 区市 → 镇街）', tag: 'compliance',
+  permission: 'compliance:read', query: complianceQuery,
+  response: z.object({
+    asOf: z.string(),
+    total: countsSchema,
+    counties: z.array(countsSchema.extend({ countyCode: z.string(), countyShortName: z.string() })),
+    stations: z.array(stationStaffingSchema),
+  }),
+});
+
+export const exportStaffingFindings = route({
+  method: 'GET', path: '/api/compliance/staffing/export', summary: '导出人员配备问题清单（Excel）', tag: 'compliance',
+  permission: 'compliance:read', query: complianceQuery,
+});
+
+export const stationStaffing = route({
+  method: 'GET', path: '/api/compliance/stations/:id', summary: '社工站人员配备（在岗社工与问题）', tag: 'compliance',
+  permission: 'compliance:read', params: idParams,
+  response: stationStaffingSchema.extend({ workers: z.array(workerListItemSchema) }),
+});
