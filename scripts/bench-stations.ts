@@ -41,10 +41,10 @@ async function load(url: string, headers: Record<string, string>): Promise<numbe
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { url } : { dataDir: null });
-  await seedDemo(database.db, PASSWORD);
   const log = pino({ level: 'silent' });
 
   const cipher = createFieldCipher(randomBytes(32));
+  await seedDemo(database.db, PASSWORD, cipher);
   const app = await buildApp({ database, cipher, webDir: null });
   const apiAddress = await app.listen({ port: 0, host: '127.0.0.1' });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-city', password: PASSWORD } });

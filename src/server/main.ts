@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const seeded = demo ? await loadDemo(database, config.demoPassword) : false;
+  const seeded = demo ? await loadDemo(database, config.demoPassword, cipher) : false;
   await pruneSessions(database.db);
 
   const app = await buildApp({

@@ -1,4 +1,5 @@
 import { loadReferenceData } from '../modules/regions/reference-data';
+import type { FieldCipher } from '../platform/field-cipher';
 import { type Database, openPglite, openPostgres } from './client';
 import { lockDataDir } from './data-dir-lock';
 import { seedDemo } from './demo-data';
@@ -35,6 +36,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return database;
 }
 
-export async function loadDemo(database: Database, password: string): Promise<boolean> {
-  return seedDemo(database.db, password);
+export async function loadDemo(database: Database, password: string, cipher: FieldCipher): Promise<boolean> {
+  return seedDemo(database.db, password, cipher);
 }

@@ -13,8 +13,9 @@ export const E2E_DEMO_PASSWORD = process.env.SGZ_DEMO_PASSWORD ?? 'Sgz@demo2026'
  */
 export async function startE2eServer(): Promise<{ url: string; close(): Promise<void> }> {
   const database = await createTestDatabase();
-  await seedDemo(database.db, E2E_DEMO_PASSWORD);
-  const app = await buildApp({ database, cipher: createFieldCipher(randomBytes(32)), webDir: path.resolve('dist/web') });
+  const cipher = createFieldCipher(randomBytes(32));
+  await seedDemo(database.db, E2E_DEMO_PASSWORD, cipher);
+  const app = await buildApp({ database, cipher, webDir: path.resolve('dist/web') });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -59,8 +59,8 @@ export function cookieOf(res: LightMyRequestResponse): string {
 
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD);
   const cipher = createFieldCipher(randomBytes(32));
+  if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD, cipher);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
   return {

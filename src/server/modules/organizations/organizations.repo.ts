@@ -4,6 +4,7 @@ import type { orgListQuery } from '../../../shared/contracts/organizations';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { files, organizations, postings, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
+import { qualified } from '../../db/sql';
 import { likeContains } from '../../platform/scope';
 
 export type OrgRow = typeof organizations.$inferSelect;
@@ -22,9 +23,9 @@ function orgScope(ctx: Ctx): SQL {
   return sql`true`;
 }
 
-const stationsRun = sql<number>`(SELECT count(*)::int FROM ${stations} WHERE ${stations.operatorOrgId} = ${organizations.id})`;
+const stationsRun = sql<number>`(SELECT count(*)::int FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${qualified(organizations.id)})`;
 const workersOnPost = (today: string) =>
-  sql<number>`(SELECT count(*)::int FROM ${postings} WHERE ${postings.orgId} = ${organizations.id} AND ${postings.endDate} IS NULL AND ${postings.startDate} <= ${today})`;
+  sql<number>`(SELECT count(*)::int FROM ${postings} WHERE ${qualified(postings.orgId)} = ${qualified(organizations.id)} AND ${qualified(postings.endDate)} IS NULL AND ${qualified(postings.startDate)} <= ${today})`;
 
 function where(ctx: Ctx, f: OrgFilter): SQL | undefined {
   const conds: SQL[] = [orgScope(ctx)];

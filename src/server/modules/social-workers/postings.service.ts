@@ -10,10 +10,7 @@ import { AppError, invalid, isUniqueViolation, notFound, ruleViolation } from '.
 import { endUserSessions } from '../../platform/session';
 import { findStation } from '../stations/stations.repo';
 import * as repo from './social-workers.repo';
-import { get } from './social-workers.service';
-
-/** "/371000/371002/371002002/" → "/371000/371002/": where a worker stays visible after leaving a station. */
-const countyPathOf = (stationPath: string) => `${stationPath.split('/').slice(0, 3).join('/')}/`;
+import { countyPathOf, get } from './social-workers.service';
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createPosting.body>) {
   const worker = await repo.findWorker(ctx, body.workerId);

@@ -22,7 +22,7 @@ import { invalid } from '../../platform/errors';
 import { endUserSessions } from '../../platform/session';
 import { allStations, type StationJoined } from '../stations/stations.repo';
 import * as repo from './social-workers.repo';
-import { insertWorker } from './social-workers.service';
+import { insertWorker, registeringPath } from './social-workers.service';
 
 /** One sheet per kind of row; the ID number ties them to the person. */
 const SHEETS = {
@@ -279,13 +279,13 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   const matched = [...people.values()].filter((p) => p.existingId && (!p.row || ok(p.row)));
   const postingsToWrite = postingRows.filter((p) => ok(p.row));
 
+  const homePath = await registeringPath(ctx);
   const apply = async (tx: Ctx) => {
     const idOf = new Map<string, string>();
     for (const p of matched) if (p.existingId) idOf.set(p.id, p.existingId);
     for (const p of newPeople) {
       if (!p.data) continue;
-      const created = await insertWorker(tx, { ...p.data, idNumber: p.id, orgId: p.orgId, certificates: [], trainings: [] }, p.orgId,
-        actor.scope.kind === 'org' || !actor.scope.path ? '/371000/' : actor.scope.path);
+      const created = await insertWorker(tx, { ...p.data, idNumber: p.id, orgId: p.orgId, certificates: [], trainings: [] }, p.orgId, homePath);
       idOf.set(p.id, created.id);
     }
     for (const cRow of certRows.filter((r) => ok(r.row))) {

@@ -5,6 +5,7 @@ import type { WorkerQualifications } from '../../../shared/rules/staffing';
 import type { Db } from '../../db/client';
 import { organizations, postings, socialWorkers, users, workerCertificates, workerTrainings } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
+import { qualified } from '../../db/sql';
 import { likeContains, scopeFilter } from '../../platform/scope';
 import { stationNames } from '../stations/stations.repo';
 
@@ -22,7 +23,7 @@ const SORTS: Record<WorkerFilter['sort'], SQL[]> = {
   '-createdAt': [desc(socialWorkers.createdAt), asc(socialWorkers.id)],
 };
 
-const activePosting = and(eq(postings.workerId, socialWorkers.id), isNull(postings.endDate));
+const activePosting = sql`${qualified(postings.workerId)} = ${qualified(socialWorkers.id)} AND ${qualified(postings.endDate)} IS NULL`;
 
 function where(ctx: Ctx, f: WorkerFilter): SQL | undefined {
   const conds: SQL[] = [workerScope(ctx)];
@@ -36,7 +37,7 @@ function where(ctx: Ctx, f: WorkerFilter): SQL | undefined {
   if (f.countyCode) conds.push(like(socialWorkers.scopePath, `/371000/${f.countyCode}/%`));
   if (f.orgId) conds.push(eq(socialWorkers.orgId, f.orgId));
   if (f.stationId)
-    conds.push(sql`EXISTS (SELECT 1 FROM ${postings} WHERE ${activePosting} AND ${postings.stationId} = ${f.stationId})`);
+    conds.push(sql`EXISTS (SELECT 1 FROM ${postings} WHERE ${activePosting} AND ${qualified(postings.stationId)} = ${f.stationId})`);
   if (f.onPost === 'yes') conds.push(sql`EXISTS (SELECT 1 FROM ${postings} WHERE ${activePosting})`);
   if (f.onPost === 'no') conds.push(sql`NOT EXISTS (SELECT 1 FROM ${postings} WHERE ${activePosting})`);
   return and(...conds);

@@ -5,7 +5,7 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { birthDateOf, fullYearsOn, maskIdNumber, maskPhone, sexOf } from '../../../shared/rules/id-number';
 import { passwordProblems } from '../../../shared/rules/password-policy';
 import { type CertificateLevel, qualifiedBy, type StaffRuleId, trainingHoursInWindow } from '../../../shared/rules/staffing';
-import { socialWorkers, users, workerCertificates, workerTrainings } from '../../db/schema';
+import { socialWorkers, stations, users, workerCertificates, workerTrainings } from '../../db/schema';
 import { CITY } from '../regions/reference-data';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
@@ -124,10 +124,20 @@ async function employerFor(ctx: Ctx, orgId: string | null): Promise<string | nul
   return orgId;
 }
 
-/** Unposted workers sit under the registering officer's region (the city for organisations). */
-function registeringPath(ctx: Ctx): string {
+/** "/371000/371002/371002002/" → "/371000/371002/". */
+export const countyPathOf = (path: string) => `${path.split('/').slice(0, 3).join('/')}/`;
+
+/**
+ * Where an unposted worker sits: under the registering officer's region, or, for an
+ * organisation, the county unit whose stations it runs (so that district can see and post them).
+ */
+export async function registeringPath(ctx: Ctx): Promise<string> {
   const scope = actorOf(ctx).scope;
-  return scope.kind === 'org' || !scope.path ? `/${CITY.code}/` : scope.path;
+  if (scope.kind !== 'org') return scope.path ?? `/${CITY.code}/`;
+  const [run] = scope.orgId
+    ? await ctx.db.select({ path: stations.scopePath }).from(stations).where(eq(stations.operatorOrgId, scope.orgId)).limit(1)
+    : [];
+  return run ? countyPathOf(run.path) : `/${CITY.code}/`;
 }
 
 const duplicate = (existingVisible: boolean) =>
@@ -184,7 +194,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.createWorker.body
   const orgId = await employerFor(ctx, body.orgId);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const row = await insertWorker(tx, body, orgId, registeringPath(tx));
+      const row = await insertWorker(tx, body, orgId, await registeringPath(tx));
       await writeAudit(tx, {
         action: 'worker.create', objectType: 'social_worker', objectId: row.id,
         after: { ...auditImage(tx, row), certificates: body.certificates.length, trainings: body.trainings.length },

@@ -229,13 +229,13 @@ describe('station status and creation', () => {
   });
 
   it('creates a station for a town that has none, only within scope', async () => {
-    const s = await stationOf('371083114'); // 徐家镇
+    const s = await stationOf('371073112'); // 汪疃镇, still preparing, nobody posted
     await t.database.db.delete(stations).where(eq(stations.id, s.id));
-    const outside = await rongcheng.post('/api/stations', { ...edit, townCode: '371083114' });
+    const outside = await rongcheng.post('/api/stations', { ...edit, townCode: '371073112' });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details.fields[0].path).toBe('townCode');
-    const created = await rushan.post('/api/stations', { ...edit, townCode: '371083114' });
+    const created = await city.post('/api/stations', { ...edit, townCode: '371073112' });
     expect(created.statusCode).toBe(200);
-    expect(created.json()).toMatchObject({ name: '乳山市徐家镇社会工作服务站', status: 'preparing', version: 1 });
+    expect(created.json()).toMatchObject({ name: '临港区汪疃镇社会工作服务站', status: 'preparing', version: 1 });
   });
 });

@@ -1,0 +1,143 @@
+import { ApiOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState, type ReactNode } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { PageLoading } from '../components/PageStates';
+import { useCurrentUser } from '../lib/permissions';
+import { useIsMobile } from '../lib/useIsMobile';
+import { m } from '../i18n';
+import { API_DOCS_URL, allowedNav, navKeyOf } from './navigation';
+import { UserMenu } from './UserMenu';
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useCurrentUser();
+  const { pathname } = useLocation();
+  const items: MenuProps['items'] = [
+    ...allowedNav(me.permissions).map((item) => ({
+      key: item.path,
+      icon: item.icon,
+      label: (
+        <Link to={item.path} onClick={onNavigate}>
+          {item.label}
+        </Link>
+      ),
+    })),
+    {
+      key: API_DOCS_URL,
+      icon: <ApiOutlined aria-hidden />,
+      label: (
+        <a href={API_DOCS_URL} target="_blank" rel="noopener noreferrer">
+          {m.nav.apiDocs}
+        </a>
+      ),
+    },
+  ];
+  return (
+    <nav aria-label={m.nav.menu}>
+      <Menu mode="inline" selectedKeys={[navKeyOf(pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />
+    </nav>
+  );
+}
+
+function Brand({ compact }: { compact: boolean }) {
+  return (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: compact ? 'center' : 'flex-start',
+        padding: compact ? 0 : '0 20px',
+        fontWeight: 600,
+        fontSize: compact ? 14 : 16,
+        color: '#1f6fb2',
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      {compact ? '社工站' : m.app.name}
+    </div>
+  );
+}
+
+/**
+ * The signed-in frame: side menu on a desktop; on a phone (< 768 px) a hamburger that opens
+ * the same menu in a drawer, so nothing is hidden on a social worker's phone.
+ */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const isMobile = useIsMobile();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isMobile ? null : (
+        <Layout.Sider
+          theme="light"
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          style={{
+            borderInlineEnd: '1px solid rgba(5,5,5,0.06)',
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+            overflow: 'auto',
+          }}
+        >
+          <Brand compact={collapsed} />
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: isMobile ? '0 8px' : '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            height: 56,
+            lineHeight: '56px',
+            borderBottom: '1px solid rgba(5,5,5,0.06)',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          {isMobile ? (
+            <>
+              <Button
+                type="text"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label={m.nav.openMenu}
+                data-testid="open-menu"
+                onClick={() => setDrawerOpen(true)}
+              />
+              <span style={{ fontWeight: 600, color: '#1f6fb2', whiteSpace: 'nowrap' }}>{m.app.shortName}</span>
+            </>
+          ) : null}
+          <div style={{ flex: 1 }} />
+          <UserMenu compact={isMobile} />
+        </Layout.Header>
+        <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+          <main>
+            <Suspense fallback={<PageLoading />}>{children ?? <Outlet />}</Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          size={260}
+          title={m.app.shortName}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          styles={{ body: { padding: 0 } }}
+        >
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/permissions';
+import { m } from '../i18n';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+/** The side menu, in order; each entry shows only with the permission its API needs. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: 'dashboard:read' },
+  { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read' },
+  { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read' },
+  { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read' },
+  { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage' },
+  { path: '/audit', label: m.nav.audit, icon: <AuditOutlined aria-hidden />, permission: 'audit:read' },
+];
+
+export const API_DOCS_URL = '/api/docs';
+
+export function allowedNav(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+}
+
+/** Where a user lands: the first page they may see (the three administrators have no dashboard). */
+export function landingPath(permissions: readonly Permission[]): string {
+  return allowedNav(permissions)[0]?.path ?? '/profile';
+}
+
+/** The menu key for a location: '/' exactly, else its first segment ('/stations/…' → '/stations'). */
+export function navKeyOf(pathname: string): string {
+  const first = pathname.split('/')[1];
+  return first ? `/${first}` : '/';
+}

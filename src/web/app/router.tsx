@@ -1,0 +1,59 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Permission } from '../../shared/permissions';
+import { NotFoundResult, PageLoading } from '../components/PageStates';
+import { useCurrentUser } from '../lib/permissions';
+import { AppLayout } from './AppLayout';
+import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guards';
+import { landingPath } from './navigation';
+
+// Each page is its own chunk: a town officer's phone downloads only what it opens.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const ProfilePage = lazy(() => import('../features/auth/ProfilePage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const StationsPage = lazy(() => import('../features/stations/StationsPage'));
+const StationPage = lazy(() => import('../features/stations/StationPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const RolesPage = lazy(() => import('../features/roles/RolesPage'));
+const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+function gated(permission: Permission, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+/** "/" is the dashboard for business roles; the administrators land on their first page. */
+function Home() {
+  const me = useCurrentUser();
+  if (me.permissions.includes('dashboard:read')) return <DashboardPage />;
+  return <Navigate to={landingPath(me.permissions)} replace />;
+}
+
+function Standalone({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Standalone><LoginPage /></Standalone> },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: CHANGE_PASSWORD_PATH, element: <Standalone><ChangePasswordPage /></Standalone> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'stations', element: gated('station:read', <StationsPage />) },
+          { path: 'stations/:id', element: gated('station:read', <StationPage />) },
+          { path: 'users', element: gated('user:read', <UsersPage />) },
+          { path: 'roles', element: gated('role:read', <RolesPage />) },
+          { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },
+          { path: 'audit', element: gated('audit:read', <AuditPage />) },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundResult /> },
+        ],
+      },
+    ],
+  },
+]);

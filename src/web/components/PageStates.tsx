@@ -1,0 +1,42 @@
+import { Button, Result, Spin } from 'antd';
+import { Link } from 'react-router';
+import { isApiError } from '../lib/api';
+import { errorText } from '../lib/errors';
+import { m } from '../i18n';
+
+export function PageLoading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin description={m.app.loading} />
+    </div>
+  );
+}
+
+/** A page whose data failed to load; 404/403 get their own wording. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  if (isApiError(error, 'NOT_FOUND')) return <NotFoundResult />;
+  if (isApiError(error, 'FORBIDDEN')) return <ForbiddenResult />;
+  return (
+    <Result
+      status="error"
+      title={m.app.loadFailed}
+      subTitle={errorText(error)}
+      extra={onRetry ? <Button onClick={onRetry}>{m.app.retry}</Button> : null}
+    />
+  );
+}
+
+export function NotFoundResult({ subTitle = m.app.notFoundHint }: { subTitle?: string }) {
+  return (
+    <Result
+      status="404"
+      title={m.app.notFound}
+      subTitle={subTitle}
+      extra={<Link to="/">{m.app.backHome}</Link>}
+    />
+  );
+}
+
+export function ForbiddenResult() {
+  return <Result status="403" title={m.app.forbidden} subTitle={m.app.forbiddenHint} />;
+}

@@ -1,0 +1,190 @@
+import { SafetyOutlined } from '@ant-design/icons';
+import { App, Button, Col, DatePicker, Empty, Input, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/contracts/audit';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError } from '../../components/PageStates';
+import { useReportError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { toPage, useUrlState } from '../../lib/useUrlState';
+import { m } from '../../i18n';
+import { AuditDiff } from './AuditDiff';
+import { useAudit, useVerifyAudit, type AuditQuery } from './audit.api';
+
+const FILTER_KEYS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
+const actionOptions = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
+const objectTypeOptions = Object.entries(m.audit.objectTypes).map(([value, label]) => ({ value, label }));
+
+function objectTypeLabel(type: string): string {
+  return m.audit.objectTypes[type] ?? type;
+}
+
+function actionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+const columns: TableProps<AuditEntry>['columns'] = [
+  { title: m.audit.at, dataIndex: 'at', key: 'at', width: 170, render: (at: string) => formatDateTime(at) },
+  { title: m.audit.actor, dataIndex: 'actorName', key: 'actor', width: 120 },
+  { title: m.audit.action, dataIndex: 'action', key: 'action', width: 150, render: actionLabel },
+  {
+    title: `${m.audit.objectType} · ${m.audit.objectId}`,
+    key: 'object',
+    width: 220,
+    render: (_, e) => (
+      <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+        {objectTypeLabel(e.objectType)}
+        {e.objectId ? ` · ${e.objectId}` : ''}
+      </Typography.Text>
+    ),
+  },
+  {
+    title: m.audit.result,
+    dataIndex: 'result',
+    key: 'result',
+    width: 72,
+    render: (r: AuditEntry['result']) => <Tag color={r === 'ok' ? 'success' : 'error'}>{m.audit.results[r]}</Tag>,
+  },
+  { title: m.audit.ip, dataIndex: 'ip', key: 'ip', width: 130 },
+  { title: m.audit.detail, dataIndex: 'detail', key: 'detail', ellipsis: true },
+];
+
+/** Filters as typed text: applied on Enter or when the field loses focus, not on every key. */
+function TextFilter({ label, placeholder, value, onApply }: { label: string; placeholder?: string; value?: string; onApply: (v: string) => void }) {
+  const [text, setText] = useState(value ?? '');
+  return (
+    <Input
+      aria-label={label}
+      placeholder={placeholder ?? label}
+      allowClear
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (!e.target.value) onApply('');
+      }}
+      onPressEnter={() => onApply(text.trim())}
+      onBlur={() => text.trim() !== (value ?? '') && onApply(text.trim())}
+    />
+  );
+}
+
+export default function AuditPage() {
+  const [url, setUrl] = useUrlState(FILTER_KEYS);
+  const page = toPage(url.page, 1);
+  const pageSize = toPage(url.pageSize, 20);
+  const query: AuditQuery = useMemo(
+    () => ({
+      actor: url.actor,
+      action: url.action,
+      objectType: url.objectType,
+      objectId: url.objectId,
+      from: url.from,
+      to: url.to,
+      page,
+      pageSize,
+    }),
+    [url, page, pageSize],
+  );
+  const { data, isPending, isFetching, error, refetch } = useAudit(query);
+  const verify = useVerifyAudit();
+  const report = useReportError();
+  const { modal } = App.useApp();
+
+  const onVerify = () =>
+    verify.mutate(undefined, {
+      onSuccess: (r) => {
+        const show = r.ok ? modal.success : modal.error;
+        show({
+          title: m.audit.verifyTitle,
+          content: <span data-testid="audit-verify-result">{r.ok ? m.audit.verifyOk(r.checked) : m.audit.verifyBroken(r.checked, r.brokenAtId)}</span>,
+          okText: m.common.confirm,
+        });
+      },
+      onError: (e) => report(e),
+    });
+
+  const applied = (changes: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) =>
+    setUrl({ ...changes, page: undefined });
+
+  return (
+    <>
+      <PageHeader
+        title={m.audit.title}
+        extra={
+          <Button icon={<SafetyOutlined aria-hidden />} loading={verify.isPending} onClick={onVerify}>
+            {m.audit.verify}
+          </Button>
+        }
+      />
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={6} lg={4}>
+          <TextFilter label={m.audit.actor} placeholder={m.audit.actorPlaceholder} value={url.actor} onApply={(v) => applied({ actor: v })} />
+        </Col>
+        <Col xs={12} md={6} lg={5}>
+          <Select<string>
+            aria-label={m.audit.action}
+            data-testid="audit-action-filter"
+            placeholder={m.audit.action}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: '100%' }}
+            options={actionOptions}
+            value={url.action}
+            onChange={(v) => applied({ action: v })}
+          />
+        </Col>
+        <Col xs={12} md={6} lg={4}>
+          <Select<string>
+            aria-label={m.audit.objectType}
+            placeholder={m.audit.objectType}
+            allowClear
+            style={{ width: '100%' }}
+            options={objectTypeOptions}
+            value={url.objectType}
+            onChange={(v) => applied({ objectType: v })}
+          />
+        </Col>
+        <Col xs={12} md={6} lg={4}>
+          <TextFilter label={m.audit.objectId} value={url.objectId} onApply={(v) => applied({ objectId: v })} />
+        </Col>
+        <Col xs={24} md={12} lg={7}>
+          <DatePicker.RangePicker
+            aria-label={m.audit.dateRange}
+            style={{ width: '100%' }}
+            inputReadOnly
+            value={[url.from ? dayjs(url.from) : null, url.to ? dayjs(url.to) : null]}
+            onChange={(range) =>
+              applied({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+            }
+          />
+        </Col>
+      </Row>
+      {error && !data ? (
+        <LoadError error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={isPending || isFetching}
+          scroll={{ x: 1000 }}
+          expandable={{
+            expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+            rowExpandable: (entry) => entry.before !== null || entry.after !== null || Boolean(entry.detail),
+          }}
+          locale={{ emptyText: <Empty description={m.audit.empty} /> }}
+          onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => m.common.total(n),
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useNavigate } from 'react-router';
+import { AppLayout } from '../../app/AppLayout';
+import { landingPath } from '../../app/navigation';
+import { PageHeader } from '../../components/PageHeader';
+import { useReportError } from '../../lib/errors';
+import { useCurrentUser } from '../../lib/permissions';
+import { m } from '../../i18n';
+import { useChangePassword, useLogout } from './auth.api';
+import { AuthShell } from './AuthShell';
+import { PasswordHints } from './PasswordHints';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+function ChangePasswordForm() {
+  const me = useCurrentUser();
+  const [form] = Form.useForm<PasswordValues>();
+  const newPassword = Form.useWatch('newPassword', form) ?? '';
+  const change = useChangePassword();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+
+  const onFinish = ({ currentPassword, newPassword: next }: PasswordValues) => {
+    change.mutate(
+      { currentPassword, newPassword: next },
+      {
+        onSuccess: (updated) => {
+          message.success(m.auth.changed);
+          form.resetFields();
+          void navigate(landingPath(updated.permissions), { replace: true });
+        },
+        onError: (e) => report(e, form),
+      },
+    );
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} disabled={change.isPending} requiredMark={false}>
+      {/* A hidden username helps password managers attach the new password to the right account. */}
+      <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
+      <Form.Item
+        label={m.auth.currentPassword}
+        name="currentPassword"
+        rules={[{ required: true, message: m.auth.currentRequired }]}
+      >
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item label={m.auth.newPassword} name="newPassword" rules={[{ required: true, message: m.auth.newRequired }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <PasswordHints password={newPassword} username={me.username} />
+      <Form.Item
+        label={m.auth.confirmPassword}
+        name="confirmPassword"
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: m.auth.confirmRequired },
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | undefined) =>
+              !value || getFieldValue('newPassword') === value
+                ? Promise.resolve()
+                : Promise.reject(new Error(m.auth.confirmMismatch)),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={change.isPending}>
+        {m.auth.submitChange}
+      </Button>
+    </Form>
+  );
+}
+
+/** The forced page has no menu, so it offers the way out itself. */
+function LogoutLink() {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <Button
+      type="link"
+      block
+      style={{ marginTop: 8 }}
+      loading={logout.isPending}
+      onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+    >
+      {m.nav.logout}
+    </Button>
+  );
+}
+
+/** Forced at first login (bare page, no menu); otherwise a normal page inside the layout. */
+export default function ChangePasswordPage() {
+  const me = useCurrentUser();
+  if (me.mustChangePassword)
+    return (
+      <AuthShell title={m.auth.forcedChangeTitle}>
+        <Alert type="warning" showIcon title={m.auth.forcedChangeHint} style={{ marginBottom: 16 }} />
+        <ChangePasswordForm />
+        <LogoutLink />
+      </AuthShell>
+    );
+  return (
+    <AppLayout>
+      <PageHeader title={m.auth.changeTitle} />
+      <Card style={{ maxWidth: 480 }}>
+        <ChangePasswordForm />
+      </Card>
+    </AppLayout>
+  );
+}

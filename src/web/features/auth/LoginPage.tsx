@@ -1,0 +1,66 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { errorText, markFieldErrors } from '../../lib/errors';
+import { takeSessionExpired, useMe } from '../../lib/session';
+import { landingPath } from '../../app/navigation';
+import { m } from '../../i18n';
+import { useLogin } from './auth.api';
+import { AuthShell } from './AuthShell';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths are followed after login, never an absolute URL. */
+function safeFrom(state: unknown): string | null {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : null;
+}
+
+export default function LoginPage() {
+  const [form] = Form.useForm<LoginValues>();
+  const { data: me } = useMe();
+  const login = useLogin();
+  const location = useLocation();
+  const [expired] = useState(takeSessionExpired);
+
+  // Signed in (just now, or already): one place decides where to go.
+  if (me) {
+    const target = me.mustChangePassword ? '/change-password' : (safeFrom(location.state) ?? landingPath(me.permissions));
+    return <Navigate to={target} replace />;
+  }
+
+  const onFinish = (values: LoginValues) => {
+    login.mutate(values, {
+      onError: (e) => {
+        markFieldErrors(e, form);
+        form.setFieldValue('password', '');
+      },
+    });
+  };
+
+  return (
+    <AuthShell title={m.auth.loginTitle}>
+      {expired && !login.error ? (
+        <Alert type="info" showIcon title={m.common.sessionExpired} style={{ marginBottom: 16 }} />
+      ) : null}
+      {login.error ? (
+        <Alert type="error" showIcon title={errorText(login.error)} role="alert" style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form.Item label={m.auth.username} name="username" rules={[{ required: true, message: m.auth.usernameRequired }]}>
+          <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
+        </Form.Item>
+        <Form.Item label={m.auth.password} name="password" rules={[{ required: true, message: m.auth.passwordRequired }]}>
+          <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
+          {m.auth.login}
+        </Button>
+      </Form>
+    </AuthShell>
+  );
+}

@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { stationCoverage } from '../../../shared/contracts/stations';
+import { api } from '../../lib/api';
+
+export function useCoverage() {
+  return useQuery({ queryKey: ['dashboard', 'coverage'], queryFn: () => api(stationCoverage) });
+}
