@@ -5,7 +5,7 @@ import type { RuleRef } from '../../shared/errors';
 export function RuleTag({ rule }: { rule: RuleRef }) {
   return (
     <Tooltip title={rule.title}>
-      <Tag color="blue" aria-label={`${rule.id} ${rule.clause} ${rule.title}`}>
+      <Tag color="blue" style={{ marginInlineEnd: 8 }} aria-label={`${rule.id} ${rule.clause} ${rule.title}`}>
         {rule.id}（{rule.clause}）
       </Tag>
     </Tooltip>

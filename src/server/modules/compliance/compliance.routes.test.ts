@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stations } from '../../db/schema';
+import { fillWorkbook, idNumberBornOn, multipartFile, XLSX_MIME } from '../../testing/factories';
+import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let district: Session;
+let city: Session;
+let jingyuan: string;
+
+interface StationRow { stationId: string; compliant: boolean; qualifiedOnPost: number; findings: { rule: { id: string }; severity: string; people: { name: string }[]; clearBy: string }[] }
+
+beforeAll(async () => {
+  t = await createTestApp();
+  district = await t.login('demo-district');
+  city = await t.login('demo-city');
+  const [row] = await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
+  if (!row) throw new Error('no station');
+  jingyuan = row.id;
+});
+afterAll(() => t.close());
+
+const stationFrom = async (s: Session, id: string) => (await s.get(`/api/compliance/stations/${id}`)).json<StationRow & { workers: { name: string }[] }>();
+
+describe('staffing compliance', () => {
+  it('drills down city → county unit → town, counting compliant stations', async () => {
+    const all = (await city.get('/api/compliance/staffing')).json();
+    expect(all.counties.map((c: { countyShortName: string }) => c.countyShortName)).toContain('乳山市');
+    const summed = all.counties.reduce((n: number, c: { stations: number }) => n + c.stations, 0);
+    expect(summed).toBe(all.total.stations);
+    const hc = (await city.get('/api/compliance/staffing?countyCode=371002')).json();
+    expect(hc.stations).toHaveLength(9);
+    expect(hc.total.compliant).toBe(hc.stations.filter((s: StationRow) => s.compliant).length);
+    const one = (await city.get('/api/compliance/staffing?townCode=371002002')).json();
+    expect(one.stations.map((s: StationRow) => s.stationId)).toEqual([jingyuan]);
+    // A district officer sees only their unit.
+    const mine = (await district.get('/api/compliance/staffing')).json();
+    expect(mine.counties.map((c: { countyCode: string }) => c.countyCode)).toEqual(['371002']);
+  });
+
+  it('names R-STAFF-MIN with the people concerned and what would clear it', async () => {
+    const s = await stationFrom(district, jingyuan);
+    expect(s.compliant).toBe(false);
+    expect(s.qualifiedOnPost).toBe(1);
+    const min = s.findings.find((f) => f.rule.id === 'R-STAFF-MIN');
+    expect(min?.clearBy).toBe('再安排1名具备社会工作专业素质的社工上岗');
+    expect(s.workers.map((w) => w.name)).toEqual(['陈晓']);
+  });
+
+  it('warns of certificates due and flags those overdue (R-STAFF-CERT3Y)', async () => {
+    const all = (await city.get('/api/compliance/staffing?rule=R-STAFF-CERT3Y')).json();
+    const severities = all.stations.flatMap((s: StationRow) => s.findings.filter((f) => f.rule.id === 'R-STAFF-CERT3Y').map((f) => f.severity));
+    expect(severities).toContain('finding');
+    const overdueStation = all.stations.find((s: StationRow) => s.findings.some((f) => f.rule.id === 'R-STAFF-CERT3Y' && f.severity === 'finding'));
+    // The overdue worker no longer counts towards the two qualified workers.
+    expect(overdueStation.compliant).toBe(false);
+    expect(overdueStation.findings.map((f: { rule: { id: string } }) => f.rule.id)).toContain('R-STAFF-MIN');
+  });
+
+  it('exports the findings as Excel, with rule ids and clauses', async () => {
+    const res = await district.get('/api/compliance/staffing/export?only=findings');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rules: string[] = [];
+    book.getWorksheet('人员配备问题')?.eachRow((row, n) => {
+      const v = row.getCell(6).value;
+      if (n > 1 && typeof v === 'string' && v.startsWith('R-')) rules.push(v);
+    });
+    const live = (await district.get('/api/compliance/staffing')).json();
+    const expected = live.stations.reduce((n: number, s: StationRow) => n + s.findings.length, 0);
+    expect(rules).toHaveLength(expected);
+    expect(rules).toContain('R-STAFF-MIN');
+  });
+});
+
+describe('Excel import of workers', () => {
+  const newcomer = idNumberBornOn('1994-08-08', 431);
+  const template = async () => (await district.get('/api/social-workers/import/template')).rawPayload;
+  const upload = async (content: Buffer, query = '') => {
+    const body = multipartFile('社工.xlsx', content, XLSX_MIME);
+    return district.request('POST', `/api/social-workers/import${query}`, body.payload, body.headers);
+  };
+
+  it('offers a template with the four sheets', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await template()) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['社工信息', '证书', '培训', '上岗', '填写说明']);
+  });
+
+  it('writes nothing when a row is bad, and reports the row and column', async () => {
+    const file = await fillWorkbook(await template(), {
+      社工信息: [
+        ['周敏', newcomer, '13800001111', '本科', '社会学', '', '', ''],
+        ['错号', '110105194912310021', '', '本科', '社会工作', '', '', ''],
+      ],
+      上岗: [[newcomer, '鲸园街道', '2025-03-01', '政府购买服务']],
+    });
+    const res = await upload(file);
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ written: false, rows: 3, invalidRows: 1, createdWorkers: 0 });
+    expect(report.issues[0]).toMatchObject({ sheet: '社工信息', row: 3, column: '身份证号' });
+    expect((await stationFrom(district, jingyuan)).compliant).toBe(false);
+  });
+
+  it('reports a posting that breaks a rule with its rule id', async () => {
+    const old = idNumberBornOn('1970-01-01', 433);
+    const file = await fillWorkbook(await template(), {
+      社工信息: [['老同志', old, '', '本科', '社会工作', '', '', '']],
+      上岗: [[old, '鲸园街道', '2025-03-01', '政府购买服务']],
+    });
+    const report = (await upload(file, '?dryRun=true')).json();
+    expect(report.issues.map((i: { message: string }) => i.message).join()).toContain('R-STAFF-AGE');
+  });
+
+  it('gives the row report as an Excel file with a 校验结果 column', async () => {
+    const file = await fillWorkbook(await template(), {
+      社工信息: [['错号', '110105194912310021', '', '本科', '社会工作', '', '', '']],
+    });
+    const body = multipartFile('社工.xlsx', file, XLSX_MIME);
+    const res = await district.request('POST', '/api/social-workers/import/report', body.payload, body.headers);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('社工信息');
+    expect(sheet?.getCell(1, 9).value).toBe('校验结果');
+    expect(String(sheet?.getCell(2, 9).value)).toContain('校验码');
+    expect(book.getWorksheet('问题汇总')).toBeDefined();
+  });
+
+  it('imports only the valid rows when asked, and the station goes from 不达标 to 达标', async () => {
+    const file = await fillWorkbook(await template(), {
+      社工信息: [
+        ['周敏', newcomer, '13800001111', '本科', '社会学', '青岛大学', '2016-07-01', ''],
+        ['错号', '110105194912310021', '', '本科', '社会工作', '', '', ''],
+      ],
+      证书: [[newcomer, '助理社会工作师', 'ZS-001', '2018-06-30']],
+      培训: [[newcomer, '2024-05-10', '16', '威海市民政局', '个案管理']],
+      上岗: [[newcomer, '鲸园街道', '2025-03-01', '政府购买服务']],
+    });
+    const report = (await upload(file, '?mode=valid-only')).json();
+    expect(report).toMatchObject({ written: true, createdWorkers: 1, createdPostings: 1, invalidRows: 1 });
+    const s = await stationFrom(district, jingyuan);
+    expect(s.compliant).toBe(true);
+    expect(s.workers.map((w) => w.name).sort()).toEqual(['周敏', '陈晓'].sort());
+    const detail = (await district.get(`/api/social-workers/${(await district.get(`/api/social-workers?q=${encodeURIComponent('周敏')}`)).json().items[0].id}`)).json();
+    expect(detail.certificates).toHaveLength(1);
+    expect(detail.trainingHoursFiveYears).toBe(16);
+    // Importing the same file again finds the person and adds nothing twice.
+    const again = (await upload(file, '?mode=valid-only')).json();
+    expect(again.createdWorkers).toBe(0);
+    expect(again.issues.some((i: { sheet: string }) => i.sheet === '上岗')).toBe(true);
+  });
+
+  it('refuses a file that is not a real Excel workbook, whatever its name', async () => {
+    const body = multipartFile('社工.xlsx', Buffer.from('<html><body>not excel</body></html>'), XLSX_MIME);
+    const res = await district.request('POST', '/api/social-workers/import', body.payload, body.headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].path).toBe('file');
+  });
+});
