@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/compliance';
 import type { Finding } from '../../../shared/contracts/social-workers';
-import { chinaDateTime, chinaToday } from '../../../shared/rules/china-date';
+import { chinaToday } from '../../../shared/rules/china-date';
 import type { StaffRuleId } from '../../../shared/rules/staffing';
 import { STATION_STATUS_LABELS } from '../../../shared/rules/station-venue';
 import { writeAuditAlone } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
+import { listWorkbook } from '../../platform/excel';
 import { notFound } from '../../platform/errors';
 import * as workers from '../social-workers/social-workers.repo';
 import { listItems } from '../social-workers/social-workers.service';
@@ -94,35 +94,31 @@ export async function station(ctx: Ctx, id: string) {
 
 export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
   const { stations, asOf } = await staffing(ctx, q);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('人员配备问题');
-  sheet.columns = [
-    { header: '区市', key: 'county', width: 10 },
-    { header: '社工站', key: 'station', width: 36 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '在岗', key: 'onPost', width: 6 },
-    { header: '具备专业素质', key: 'qualified', width: 12 },
-    { header: '规则', key: 'rule', width: 16 },
-    { header: '条款', key: 'clause', width: 10 },
-    { header: '类别', key: 'severity', width: 8 },
-    { header: '问题', key: 'message', width: 60 },
-    { header: '涉及人员', key: 'people', width: 20 },
-    { header: '整改方式', key: 'clearBy', width: 36 },
-  ];
-  sheet.getRow(1).font = { bold: true };
   const line = (s: StationStaffing, f: Finding) => ({
     county: s.countyShortName, station: s.name, status: STATION_STATUS_LABELS[s.status], onPost: s.onPost,
     qualified: s.qualifiedOnPost, rule: f.rule.id, clause: f.rule.clause, severity: f.severity === 'finding' ? '问题' : '预警',
     message: f.message, people: f.people.map((p) => p.name).join('、'), clearBy: f.clearBy,
   });
-  let n = 0;
-  for (const s of stations)
-    for (const f of s.findings) {
-      sheet.addRow(line(s, f));
-      n++;
-    }
-  sheet.addRow([]);
-  sheet.addRow([`统计日期：${asOf}　导出时间：${chinaDateTime(new Date())}　共 ${n} 条`]);
+  const lines = stations.flatMap((s) => s.findings.map((f) => line(s, f)));
+  const n = lines.length;
+  const content = await listWorkbook(
+    '人员配备问题',
+    [
+      { header: '区市', key: 'county', width: 10 },
+      { header: '社工站', key: 'station', width: 36 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '在岗', key: 'onPost', width: 6 },
+      { header: '具备专业素质', key: 'qualified', width: 12 },
+      { header: '规则', key: 'rule', width: 16 },
+      { header: '条款', key: 'clause', width: 10 },
+      { header: '类别', key: 'severity', width: 8 },
+      { header: '问题', key: 'message', width: 60 },
+      { header: '涉及人员', key: 'people', width: 20 },
+      { header: '整改方式', key: 'clearBy', width: 36 },
+    ],
+    lines,
+    `统计日期：${asOf}`,
+  );
   await writeAuditAlone(ctx, { action: 'compliance.export', objectType: 'station', objectId: '', detail: `导出 ${n} 条，条件：${JSON.stringify(q)}` });
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return content;
 }

@@ -1,15 +1,14 @@
-import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/organizations';
-import { chinaDateTime } from '../../../shared/rules/china-date';
 import { ORG_KIND_LABELS, ORG_STATUS_LABELS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { files, organizations } from '../../db/schema';
 import { writeAudit, writeAuditAlone } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
 import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
+import { EXPORT_CAP, listWorkbook } from '../../platform/excel';
 import * as repo from './organizations.repo';
 
 type OrgDetail = z.input<typeof c.orgDetailSchema>;
@@ -138,36 +137,31 @@ export async function downloadFile(ctx: Ctx, id: string, fileId: string) {
   return file;
 }
 
-const EXPORT_CAP = 5000;
-
 export async function exportXlsx(ctx: Ctx, filter: repo.OrgFilter): Promise<Buffer> {
   const rows = await repo.allOrgs(ctx, filter, EXPORT_CAP);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('承接机构');
-  sheet.columns = [
-    { header: '机构名称', key: 'name', width: 36 },
-    { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-    { header: '主体类型', key: 'kind', width: 16 },
-    { header: '登记管理机关', key: 'authority', width: 20 },
-    { header: '成立日期', key: 'registeredOn', width: 12 },
-    { header: '法定代表人', key: 'legal', width: 12 },
-    { header: '联系人', key: 'contact', width: 12 },
-    { header: '联系电话', key: 'phone', width: 16 },
-    { header: '服务领域', key: 'domains', width: 30 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '运营站点数', key: 'stations', width: 10 },
-    { header: '在岗社工数', key: 'workers', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const o of rows)
-    sheet.addRow({
+  const content = await listWorkbook(
+    '承接机构',
+    [
+      { header: '机构名称', key: 'name', width: 36 },
+      { header: '统一社会信用代码', key: 'creditCode', width: 22 },
+      { header: '主体类型', key: 'kind', width: 16 },
+      { header: '登记管理机关', key: 'authority', width: 20 },
+      { header: '成立日期', key: 'registeredOn', width: 12 },
+      { header: '法定代表人', key: 'legal', width: 12 },
+      { header: '联系人', key: 'contact', width: 12 },
+      { header: '联系电话', key: 'phone', width: 16 },
+      { header: '服务领域', key: 'domains', width: 30 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '运营站点数', key: 'stations', width: 10 },
+      { header: '在岗社工数', key: 'workers', width: 10 },
+    ],
+    rows.map((o) => ({
       name: o.name, creditCode: o.creditCode, kind: ORG_KIND_LABELS[o.kind], authority: o.registeringAuthority,
       registeredOn: o.registeredOn ?? '', legal: o.legalRepresentative, contact: o.contactName, phone: o.contactPhone,
       domains: o.serviceDomains.map((d) => SERVICE_DOMAIN_LABELS[d]).join('、'), status: ORG_STATUS_LABELS[o.status],
       stations: o.stationsRun, workers: o.workersOnPost,
-    });
-  sheet.addRow([]);
-  sheet.addRow([`导出时间：${chinaDateTime(new Date())}　共 ${rows.length} 条`]);
+    })),
+  );
   await writeAuditAlone(ctx, { action: 'org.export', objectType: 'organization', objectId: '', detail: `导出 ${rows.length} 条` });
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return content;
 }

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/stations';
 import { RULES } from '../../../shared/rules/catalog';
-import { chinaDateTime, chinaToday } from '../../../shared/rules/china-date';
+import { chinaToday } from '../../../shared/rules/china-date';
 import {
   missingPlaques,
   PLAQUE_STATE_LABELS,
@@ -14,6 +13,7 @@ import { stations } from '../../db/schema';
 import { writeAudit, writeAuditAlone } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, isUniqueViolation, notFound, ruleViolation, versionConflict } from '../../platform/errors';
+import { EXPORT_CAP, listWorkbook } from '../../platform/excel';
 import { pathInScope } from '../../platform/scope';
 import { findRegion } from '../regions/regions.repo';
 import * as repo from './stations.repo';
@@ -170,31 +170,24 @@ export async function coverage(ctx: Ctx) {
   return { rule: RULES['R-STATION-ONE'], rows, total };
 }
 
-const EXPORT_CAP = 5000;
-
 export async function exportXlsx(ctx: Ctx, filter: repo.StationFilter): Promise<Buffer> {
   const rows = await repo.allStations(ctx, filter, EXPORT_CAP);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'SGZ';
-  const sheet = book.addWorksheet('社工站名录');
-  sheet.columns = [
-    { header: '社工站名称', key: 'name', width: 36 },
-    { header: '镇街代码', key: 'townCode', width: 12 },
-    { header: '区市', key: 'county', width: 10 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '场所类型', key: 'venue', width: 24 },
-    { header: '地址', key: 'address', width: 36 },
-    { header: '电话', key: 'phone', width: 16 },
-    { header: '启用日期', key: 'openedOn', width: 12 },
-    { header: '户外标牌', key: 'outdoor', width: 10 },
-    { header: '室内标牌', key: 'indoor', width: 10 },
-    { header: '承接机构', key: 'org', width: 30 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) {
-    const s = r.station;
-    sheet.addRow({
+  const content = await listWorkbook(
+    '社工站名录',
+    [
+      { header: '社工站名称', key: 'name', width: 36 },
+      { header: '镇街代码', key: 'townCode', width: 12 },
+      { header: '区市', key: 'county', width: 10 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '场所类型', key: 'venue', width: 24 },
+      { header: '地址', key: 'address', width: 36 },
+      { header: '电话', key: 'phone', width: 16 },
+      { header: '启用日期', key: 'openedOn', width: 12 },
+      { header: '户外标牌', key: 'outdoor', width: 10 },
+      { header: '室内标牌', key: 'indoor', width: 10 },
+      { header: '承接机构', key: 'org', width: 30 },
+    ],
+    rows.map(({ station: s, ...r }) => ({
       name: r.name,
       townCode: s.townCode,
       county: r.countyShortName,
@@ -206,13 +199,11 @@ export async function exportXlsx(ctx: Ctx, filter: repo.StationFilter): Promise<
       outdoor: PLAQUE_STATE_LABELS[s.outdoorPlaque],
       indoor: PLAQUE_STATE_LABELS[s.indoorPlaque],
       org: r.operatorOrgName ?? '',
-    });
-  }
-  sheet.addRow([]);
-  sheet.addRow([`导出时间：${chinaDateTime(new Date())}　共 ${rows.length} 条${rows.length === EXPORT_CAP ? '（已达导出上限）' : ''}`]);
+    })),
+  );
   await writeAuditAlone(ctx, {
     action: 'station.export', objectType: 'station', objectId: '',
     detail: `导出 ${rows.length} 条，条件：${JSON.stringify(filter)}`,
   });
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return content;
 }
