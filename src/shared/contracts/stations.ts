@@ -59,6 +59,7 @@ export const STATION_SORTS = ['code', 'name', 'status', 'openedOn', '-openedOn',
 export const stationListQuery = z.strictObject({
   ...pagingQuery,
   countyCode: z.string().regex(/^\d{6}$/, { error: '区市代码为6位数字' }).optional(),
+  townCode: z.string().regex(/^\d{9}$/, { error: '镇街代码为9位数字' }).optional(),
   status: z.enum(STATION_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(STATION_SORTS).default('code'),

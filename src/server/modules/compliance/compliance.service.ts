@@ -65,7 +65,7 @@ const count = (rows: StationStaffing[]) => ({
 
 export async function staffing(ctx: Ctx, q: Query) {
   const today = chinaToday();
-  const stationRows = await allStations(ctx, { countyCode: q.countyCode, q: q.townCode, sort: 'code' }, 10_000);
+  const stationRows = await allStations(ctx, { countyCode: q.countyCode, townCode: q.townCode, sort: 'code' }, 10_000);
   let rows = await evaluate(ctx, stationRows, today);
   const counties = new Map<string, StationStaffing[]>();
   for (const r of rows) counties.set(r.countyCode, [...(counties.get(r.countyCode) ?? []), r]);

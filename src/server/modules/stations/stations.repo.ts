@@ -48,6 +48,7 @@ export type StationFilter = Omit<z.output<typeof stationListQuery>, 'page' | 'pa
 function filterConditions(ctx: Ctx, f: StationFilter): SQL | undefined {
   const where: SQL[] = [inScope(ctx)];
   if (f.countyCode) where.push(eq(county.code, f.countyCode));
+  if (f.townCode) where.push(eq(stations.townCode, f.townCode));
   if (f.status) where.push(eq(stations.status, f.status));
   if (f.q) {
     const term = likeContains(f.q);
