@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { route } from './http';
 
-export const REGION_LEVELS = ['city', 'county', 'town'] as const;
+/** City → county unit → town/street → village/community (村委会、居委会). */
+export const REGION_LEVELS = ['city', 'county', 'town', 'village'] as const;
 
 export const regionSchema = z.object({
   code: z.string(),
@@ -20,7 +21,7 @@ export type Region = z.infer<typeof regionSchema>;
 export const listRegions = route({
   method: 'GET',
   path: '/api/regions',
-  summary: '行政区划（市 → 区市 → 镇街），可按名称或别名搜索',
+  summary: '行政区划（市 → 区市 → 镇街 → 村居），可按名称或别名搜索',
   tag: 'regions',
   permission: 'region:read',
   query: z.strictObject({

@@ -1,13 +1,14 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { REGION_LEVELS } from '../../../shared/contracts/regions';
 
-/** City → county unit → town, as a materialised path ("/371000/371002/371002002/"). */
+/** City → county unit → town → village, as a materialised path ("/371000/371002/371002002/"). */
 export const regions = pgTable(
   'regions',
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
-    level: text('level', { enum: ['city', 'county', 'town'] }).notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
     parentCode: text('parent_code'),
     path: text('path').notNull().unique(),
     aliases: text('aliases').array().notNull().default([]),

@@ -54,9 +54,30 @@ export function readWeihaiRegions(file = path.join(DATA_DIR, 'weihai-towns.csv')
   return rows;
 }
 
+/** Reads data/weihai-villages.csv: the village-level units (村委会、居委会) under the towns. */
+export function readWeihaiVillages(towns: RegionRow[], file = path.join(DATA_DIR, 'weihai-villages.csv')): RegionRow[] {
+  const townPath = new Map(towns.filter((t) => t.level === 'town').map((t) => [t.code, t.path]));
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.shift() !== 'code,name,town_code') throw new Error(`${file}: unexpected header`);
+  return lines.map((line, i) => {
+    const [code, name, townCode] = line.split(',');
+    const parent = townCode ? townPath.get(townCode) : undefined;
+    if (!code || !name || !townCode || !parent) throw new Error(`${file}:${i + 2}: unknown town or malformed row`);
+    // Official names end in 村委会/居委会; the place is the name before it.
+    const shortName = name.replace(/(村民委员会|居民委员会|村委会|居委会)$/u, '') || name;
+    return { code, name, shortName, level: 'village' as const, parentCode: townCode, path: `${parent}${code}/`, aliases: [] };
+  });
+}
+
 /** Idempotent: inserts new regions and refreshes the names of existing ones. */
 export async function loadReferenceData(db: Db): Promise<number> {
-  const rows = readWeihaiRegions();
+  const towns = readWeihaiRegions();
+  const rows = [...towns, ...readWeihaiVillages(towns)];
+  for (let i = 0; i < rows.length; i += 1000) await upsertRegions(db, rows.slice(i, i + 1000));
+  return rows.length;
+}
+
+async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
   await db
     .insert(regions)
     .values(rows)
@@ -74,5 +95,4 @@ export async function loadReferenceData(db: Db): Promise<number> {
         residentCommittees: sql`excluded.resident_committees`,
       },
     });
-  return rows.length;
 }

@@ -25,6 +25,14 @@ describe('Weihai regions', () => {
     expect(jingyuan).toMatchObject({ name: '鲸园街道', path: '/371000/371002/371002002/', parentCode: '371002' });
   });
 
+  it('holds the 2,726 villages and communities under their towns, matching the NBS counts', async () => {
+    const s = await t.login('demo-city');
+    const villages = (await s.get('/api/regions?level=village&parentCode=371002002')).json<R[]>();
+    expect(villages).toHaveLength(16); // 鲸园街道: 16 居委会
+    expect(villages.every((v) => v.path.startsWith('/371000/371002/371002002/'))).toBe(true);
+    expect(villages[0]?.shortName).not.toMatch(/居委会$/);
+  });
+
   it('finds towns by their other spellings', async () => {
     const s = await t.login('demo-city');
     const find = async (q: string) => (await s.get(`/api/regions?level=town&q=${encodeURIComponent(q)}`)).json<R[]>().map((r) => r.code);
@@ -35,6 +43,6 @@ describe('Weihai regions', () => {
   it('loads idempotently', async () => {
     await loadReferenceData(t.database.db);
     await loadReferenceData(t.database.db);
-    expect(await t.database.db.$count(regions)).toBe(80);
+    expect(await t.database.db.$count(regions)).toBe(1 + 7 + 72 + 2726);
   });
 });
