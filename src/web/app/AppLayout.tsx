@@ -55,7 +55,7 @@ function Brand({ compact }: { compact: boolean }) {
         overflow: 'hidden',
       }}
     >
-      {compact ? '社工站' : m.app.name}
+      {compact ? m.app.tinyName : m.app.name}
     </div>
   );
 }

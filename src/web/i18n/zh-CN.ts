@@ -5,6 +5,7 @@ export const zhCN = {
   app: {
     name: '社工站综合管理平台',
     shortName: '社工站平台',
+    tinyName: '社工站',
     owner: '威海市民政局',
     loading: '加载中…',
     notFound: '页面不存在',

@@ -1,7 +1,7 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { App, Button, Col, DatePicker, Empty, Input, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/contracts/audit';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
@@ -53,6 +53,7 @@ const columns: TableProps<AuditEntry>['columns'] = [
 /** Filters as typed text: applied on Enter or when the field loses focus, not on every key. */
 function TextFilter({ label, placeholder, value, onApply }: { label: string; placeholder?: string; value?: string; onApply: (v: string) => void }) {
   const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
   return (
     <Input
       aria-label={label}

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Input, Pagination, Row, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Col, Empty, Input, Row, Select, Table, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { STATION_SORTS, type StationListItem } from '../../../shared/contracts/stations';
 import { STATION_STATUSES, STATION_STATUS_LABELS, VENUE_TYPE_LABELS, type StationStatus } from '../../../shared/rules/station-venue';
@@ -15,6 +15,7 @@ import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { CountySelect } from '../regions/RegionSelects';
 import { CreateStationModal } from './CreateStationModal';
+import { StationCards } from './StationCards';
 import { StationStatusTag } from './stationLabels';
 import { useExportStations, useStations, type StationListQuery } from './stations.api';
 
@@ -48,6 +49,8 @@ export default function StationsPage() {
   const isMobile = useIsMobile();
   const [creating, setCreating] = useState(false);
   const [keyword, setKeyword] = useState(url.q ?? '');
+  // Back/forward changes the URL under the search box: follow it.
+  useEffect(() => setKeyword(url.q ?? ''), [url.q]);
 
   const page = toPage(url.page, 1);
   const pageSize = toPage(url.pageSize, 20);
@@ -223,47 +226,5 @@ export default function StationsPage() {
       )}
       {creating ? <CreateStationModal onClose={() => setCreating(false)} /> : null}
     </>
-  );
-}
-
-/** On a phone: one card per station, the name as the link, then what matters at a glance. */
-function StationCards(props: {
-  items: StationListItem[];
-  loading: boolean;
-  total: number;
-  page: number;
-  pageSize: number;
-  onPage: (page: number) => void;
-}) {
-  if (!props.loading && props.items.length === 0) return <Empty description={m.stations.empty} />;
-  return (
-    <Flex vertical gap={12} data-testid="station-cards">
-      {props.items.map((s) => (
-        <Card key={s.id} size="small" loading={props.loading}>
-          <Flex justify="space-between" align="start" gap={8}>
-            <Link to={`/stations/${s.id}`} style={{ fontWeight: 600 }}>
-              {s.name}
-            </Link>
-            <StationStatusTag status={s.status} />
-          </Flex>
-          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-            {s.countyShortName} · {s.townName} · {VENUE_TYPE_LABELS[s.venueType]}
-          </Typography.Text>
-          <div style={{ marginTop: 4, wordBreak: 'break-all' }}>{orDash(s.address)}</div>
-        </Card>
-      ))}
-      {props.loading && props.items.length === 0 ? <Card size="small" loading /> : null}
-      <Pagination
-        simple
-        align="center"
-        current={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        onChange={props.onPage}
-      />
-      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {m.common.total(props.total)}
-      </Typography.Text>
-    </Flex>
   );
 }

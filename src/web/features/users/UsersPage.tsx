@@ -1,12 +1,10 @@
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Dropdown, Empty, Input, Row, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
-import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Empty, Input, Row, Select, Space, Table, Tag, Tooltip, type TableProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { USER_STATUSES, type User } from '../../../shared/contracts/users';
 import { ROLES, ROLE_LABELS, SCOPE_KIND_LABELS, type Role } from '../../../shared/permissions';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
-import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -14,81 +12,26 @@ import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
-import { useSetUserStatus, useUnlockUser, useUsers, type UserListQuery } from './users.api';
+import { UserActions } from './UserActions';
+import { isLocked, type UserDialog } from './userDialogs';
+import { useUsers, type UserListQuery } from './users.api';
 
 type UserStatus = (typeof USER_STATUSES)[number];
 const FILTER_KEYS = ['q', 'role', 'status', 'page', 'pageSize'] as const;
 
 const isRole = (v: string | undefined): v is Role => (ROLES as readonly string[]).includes(v ?? '');
 const isStatus = (v: string | undefined): v is UserStatus => (USER_STATUSES as readonly string[]).includes(v ?? '');
-const isLocked = (u: User) => Boolean(u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()));
 
 /** "区市：环翠区"; the administrators' "无业务数据" needs no prefix. */
 function scopeText(scope: User['scope']): string {
   return scope.kind === 'none' ? SCOPE_KIND_LABELS.none : `${SCOPE_KIND_LABELS[scope.kind]}：${scope.label}`;
 }
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
-
-function UserActions({ user, onDialog }: { user: User; onDialog: (d: Dialog) => void }) {
-  const { modal, message } = App.useApp();
-  const setStatus = useSetUserStatus();
-  const unlock = useUnlockUser();
-  const report = useReportError();
-  const disabling = user.status === 'active';
-
-  const confirmStatus = () =>
-    modal.confirm({
-      title: disabling ? m.users.confirmDisable(user.displayName) : m.users.confirmEnable(user.displayName),
-      okText: m.common.confirm,
-      cancelText: m.common.cancel,
-      okButtonProps: { danger: disabling },
-      onOk: () =>
-        setStatus
-          .mutateAsync({ id: user.id, status: disabling ? 'disabled' : 'active' })
-          .then(() => message.success(m.users.statusDone), report),
-    });
-  const confirmUnlock = () =>
-    modal.confirm({
-      title: m.users.confirmUnlock(user.displayName),
-      okText: m.common.confirm,
-      cancelText: m.common.cancel,
-      onOk: () => unlock.mutateAsync(user.id).then(() => message.success(m.users.unlocked), report),
-    });
-
-  const items = [
-    { key: 'reset', label: m.users.resetPassword },
-    { key: 'status', label: disabling ? m.users.disable : m.users.enable, danger: disabling },
-    ...(isLocked(user) ? [{ key: 'unlock', label: m.users.unlock }] : []),
-  ];
-  return (
-    <Space size={4}>
-      <Button size="small" onClick={() => onDialog({ kind: 'edit', user })} data-testid={`user-edit-${user.username}`}>
-        {m.users.edit}
-      </Button>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items,
-          onClick: ({ key }) => {
-            if (key === 'reset') onDialog({ kind: 'reset', user });
-            if (key === 'status') confirmStatus();
-            if (key === 'unlock') confirmUnlock();
-          },
-        }}
-      >
-        <Button size="small" aria-label={`${m.users.more}：${user.username}`} data-testid={`user-more-${user.username}`}>
-          {m.users.more} <DownOutlined aria-hidden />
-        </Button>
-      </Dropdown>
-    </Space>
-  );
-}
-
 export default function UsersPage() {
   const [url, setUrl] = useUrlState(FILTER_KEYS);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<UserDialog>(null);
   const [keyword, setKeyword] = useState(url.q ?? '');
+  useEffect(() => setKeyword(url.q ?? ''), [url.q]);
   const canManage = usePermission('user:manage');
   const isMobile = useIsMobile();
   const page = toPage(url.page, 1);

@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { AppShell } from './support/pages/AppShell';
+import { LoginPage } from './support/pages/LoginPage';
+import { StationPage } from './support/pages/StationPage';
+
+// Every page a role can open must fit a 375 px phone: wide tables scroll inside themselves,
+// the page itself never scrolls sideways.
+const JOURNEY = 'phone-pages';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Logs in on a fresh phone, then opens each page by its menu entry and checks it fits. */
+async function visitAll(user: string, pages: { menu: string; heading: string; step: string }[]): Promise<void> {
+  const context = await newContext(browser, 'phone', baseUrl);
+  const page = await context.newPage();
+  screenshotOnFailure(page, `${JOURNEY}-${user}`);
+  const errors = collectPageErrors(page);
+  await new LoginPage(page).goto();
+  await new LoginPage(page).login(user);
+  const shell = new AppShell(page);
+  for (const p of pages) {
+    await shell.openPhoneMenu();
+    await shell.navigate(p.menu);
+    await page.getByRole('heading', { name: p.heading }).waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await screenshot(page, JOURNEY, p.step);
+    expect(await sidewaysOverflow(page), p.step).toBeLessThanOrEqual(0);
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
+describe('手机（375 px）各页面', () => {
+  it('系统管理员：用户管理、角色权限', async () => {
+    await visitAll('demo-sysadmin', [
+      { menu: '用户管理', heading: '用户管理', step: 'users' },
+      { menu: '角色权限', heading: '角色权限', step: 'roles' },
+    ]);
+  });
+
+  it('安全管理员与审计管理员：安全策略、审计日志', async () => {
+    await visitAll('demo-secadmin', [{ menu: '安全策略', heading: '安全策略', step: 'security' }]);
+    await visitAll('demo-auditor', [{ menu: '审计日志', heading: '审计日志', step: 'audit' }]);
+  });
+
+  it('镇街：社工站编辑抽屉与个人资料', async () => {
+    const context = await newContext(browser, 'phone', baseUrl);
+    const page = await context.newPage();
+    screenshotOnFailure(page, `${JOURNEY}-town`);
+    const errors = collectPageErrors(page);
+    await new LoginPage(page).goto();
+    await new LoginPage(page).login('demo-town');
+    const shell = new AppShell(page);
+    await shell.openPhoneMenu();
+    await shell.navigate('社工站');
+    await page.getByRole('link', { name: /鲸园街道社会工作服务站/ }).first().click();
+    const station = new StationPage(page);
+    await station.name.waitFor();
+    await station.openEditor();
+    await screenshot(page, JOURNEY, 'station-edit-drawer');
+    await station.editDrawer.getByRole('button', { name: '取消' }).click();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '个人资料' }).click();
+    await page.getByRole('heading', { name: '个人资料' }).waitFor();
+    await screenshot(page, JOURNEY, 'profile');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
