@@ -145,11 +145,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (webDir && index && fs.existsSync(index)) {
     await app.register(async (web) => {
       markPublic(web);
-      await web.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+      // Files are looked up per request, so a rebuilt app is served without a restart.
+      await web.register(fastifyStatic, { root: webDir, index: ['index.html'] });
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !index || request.method !== 'GET' || !fs.existsSync(index))
+    // A missing file (a stale asset name) is a 404, not the app's page.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
+    if (request.url.startsWith('/api/') || isFile || !index || request.method !== 'GET' || !fs.existsSync(index))
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
     // Client-side routes of the single-page app.
     return reply.type('text/html').send(fs.createReadStream(index));

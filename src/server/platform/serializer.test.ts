@@ -53,7 +53,7 @@ describe('production serializer', () => {
     const res = await fast.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-sysadmin', password: DEMO_PASSWORD } });
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(
-      ['csrfToken', 'displayName', 'id', 'idleMinutes', 'mustChangePassword', 'permissions', 'roles', 'scope', 'username'].sort(),
+      ['csrfToken', 'displayName', 'id', 'idleMinutes', 'mustChangePassword', 'passwordPolicy', 'permissions', 'roles', 'scope', 'username'].sort(),
     );
     expect(JSON.stringify(body)).not.toContain('argon2');
   });

@@ -24,6 +24,8 @@ export const meSchema = z.object({
   /** Echo this in the X-CSRF-Token header on every state-changing request. */
   csrfToken: z.string(),
   idleMinutes: z.number().int(),
+  /** The composition rules in force, for live hints while a password is typed. */
+  passwordPolicy: z.object({ minLength: z.number().int(), minClasses: z.number().int() }),
 });
 export type Me = z.infer<typeof meSchema>;
 

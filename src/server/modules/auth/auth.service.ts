@@ -33,6 +33,7 @@ async function meOf(ctx: Ctx, user: UserRow, csrfToken: string, mustChange: bool
     mustChangePassword: mustChange,
     csrfToken,
     idleMinutes: policy.idleMinutes,
+    passwordPolicy: { minLength: policy.minLength, minClasses: policy.minClasses },
   };
 }
 

@@ -2,17 +2,16 @@ import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { passwordProblems } from '../../../shared/rules/password-policy';
 import { m } from '../../i18n';
+import { useCurrentUser } from '../../lib/permissions';
 
 /**
- * The default policy (等保: ≥ 8 characters, 3 of 4 classes). The city may tighten it; the
- * server checks the policy in force and its word is final, so these hints only help typing.
+ * Live hints while a new password is typed, from the policy in force (sent with /me). The
+ * server checks it again and its word is final.
  */
-export const DEFAULT_PASSWORD_POLICY = { minLength: 8, minClasses: 3 };
-
-/** Live hints while a new password is typed. */
 export function PasswordHints({ password, username }: { password: string; username?: string }) {
+  const { passwordPolicy } = useCurrentUser();
   if (!password) return null;
-  const problems = passwordProblems(password, DEFAULT_PASSWORD_POLICY, username);
+  const problems = passwordProblems(password, passwordPolicy, username);
   return (
     <div aria-live="polite" data-testid="password-hints" style={{ marginTop: -8, marginBottom: 16 }}>
       {problems.length === 0 ? (
