@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'posting:write',
   'posting:exception',
   'compliance:read',
+  'catalogue:read',
+  'catalogue:manage',
   'user:read',
   'user:manage',
   'role:read',
@@ -84,6 +86,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'posting:write': '安排社工上岗和离岗',
   'posting:exception': '登记上岗例外（须说明理由）',
   'compliance:read': '查看人员配备达标情况',
+  'catalogue:read': '查看服务项目目录',
+  'catalogue:manage': '维护服务项目目录（标记不得列入事项）',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -91,13 +95,13 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:read': '查阅审计日志',
 };
 
-const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read'];
+const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read', 'catalogue:read'];
 const stationAdmin: Permission[] = ['station:create', 'station:update', 'station:status', 'station:export'];
 const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status'];
 const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read'],
+  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage'],
   district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read'],
   town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read'],
   org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read'],

@@ -1,4 +1,5 @@
 import { loadReferenceData } from '../modules/regions/reference-data';
+import { loadCatalogue } from '../modules/service-catalogue/catalogue-data';
 import type { FieldCipher } from '../platform/field-cipher';
 import { type Database, openPglite, openPostgres } from './client';
 import { lockDataDir } from './data-dir-lock';
@@ -29,6 +30,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     await runMigrations(database);
     await loadReferenceData(database.db);
+    await loadCatalogue(database.db);
   } catch (err) {
     await database.close();
     throw err;

@@ -81,5 +81,6 @@ export const AUDIT_ACTIONS = {
   'posting.exception': '登记上岗例外',
   'posting.end': '离岗',
   'compliance.export': '导出人员配备问题',
+  'catalogue.update': '修改服务项目目录',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -9,3 +9,4 @@ export * as audit from './audit';
 export * as organizations from './organizations';
 export * as socialWorkers from './social-workers';
 export * as compliance from './compliance';
+export * as serviceCatalogue from './service-catalogue';

@@ -1,4 +1,5 @@
 import type { RuleRef } from '../errors';
+import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
 
 // The plan's rules as the product cites them (see docs and ../shared/spec/policy-rules.md).
@@ -21,6 +22,7 @@ export const RULES = {
     title: '充分利用现有办公场所；镇人民政府（街道办事处）负责配置必要的办公设施设备',
   },
   ...STAFF_RULES,
+  ...SCOPE_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -6,3 +6,4 @@ export * from './security';
 export * from './audit';
 export * from './files';
 export * from './social-workers';
+export * from './service-catalogue';
