@@ -21,6 +21,7 @@ import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { complianceRoutes } from './modules/compliance/compliance.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { partnerRoutes } from './modules/partners/partners.routes';
 import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes';
 import { socialWorkerRoutes } from './modules/social-workers/social-workers.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     socialWorkerRoutes(api);
     complianceRoutes(api);
     serviceCatalogueRoutes(api);
+    partnerRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'compliance:read',
   'catalogue:read',
   'catalogue:manage',
+  'partner:read',
+  'partner:manage',
   'user:read',
   'user:manage',
   'role:read',
@@ -88,6 +90,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'compliance:read': '查看人员配备达标情况',
   'catalogue:read': '查看服务项目目录',
   'catalogue:manage': '维护服务项目目录（标记不得列入事项）',
+  'partner:read': '查看资源链接单位',
+  'partner:manage': '维护资源链接单位',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -95,9 +99,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:read': '查阅审计日志',
 };
 
-const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read', 'catalogue:read'];
+const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read', 'catalogue:read', 'partner:read'];
 const stationAdmin: Permission[] = ['station:create', 'station:update', 'station:status', 'station:export'];
-const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status'];
+const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status', 'partner:manage'];
 const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -82,5 +82,7 @@ export const AUDIT_ACTIONS = {
   'posting.end': '离岗',
   'compliance.export': '导出人员配备问题',
   'catalogue.update': '修改服务项目目录',
+  'partner.create': '登记资源链接单位',
+  'partner.update': '编辑资源链接单位',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -10,3 +10,4 @@ export * as organizations from './organizations';
 export * as socialWorkers from './social-workers';
 export * as compliance from './compliance';
 export * as serviceCatalogue from './service-catalogue';
+export * as partners from './partners';

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './files';
 export * from './social-workers';
 export * from './service-catalogue';
+export * from './partners';
