@@ -19,6 +19,7 @@ import { fastSerializerCompiler, strictSerializerCompiler } from './platform/ser
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { clientRoutes } from './modules/clients/clients.routes';
 import { complianceRoutes } from './modules/compliance/compliance.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { partnerRoutes } from './modules/partners/partners.routes';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     complianceRoutes(api);
     serviceCatalogueRoutes(api);
     partnerRoutes(api);
+    clientRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

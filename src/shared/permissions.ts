@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'catalogue:manage',
   'partner:read',
   'partner:manage',
+  'client:read',
+  'client:sensitive',
+  'client:write',
+  'client:reveal',
+  'client:export',
   'user:read',
   'user:manage',
   'role:read',
@@ -92,6 +97,11 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'catalogue:manage': '维护服务项目目录（标记不得列入事项）',
   'partner:read': '查看资源链接单位',
   'partner:manage': '维护资源链接单位',
+  'client:read': '查看服务对象',
+  'client:sensitive': '查看服务对象身份证号（脱敏）和个案记录',
+  'client:write': '登记和编辑服务对象',
+  'client:reveal': '查看服务对象完整身份证号和电话（留痕）',
+  'client:export': '导出服务对象（脱敏）',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -103,15 +113,17 @@ const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:re
 const stationAdmin: Permission[] = ['station:create', 'station:update', 'station:status', 'station:export'];
 const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status', 'partner:manage'];
 const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
+const clientsRead: Permission[] = ['client:read', 'client:sensitive'];
+const clientsWork: Permission[] = [...clientsRead, 'client:write', 'client:reveal', 'client:export'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage'],
-  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read'],
-  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read'],
-  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read'],
-  station_worker: [...businessRead, 'worker:read', 'compliance:read'],
-  // Evaluators see staffing without ID numbers: no reveal.
-  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read'],
+  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export'],
+  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork],
+  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export'],
+  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork],
+  station_worker: [...businessRead, 'worker:read', 'compliance:read', ...clientsWork],
+  // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
+  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read'],
   dept_applicant: [...businessRead],
   // Regions are reference data the administrator needs to assign scopes; no business rows.
   sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],

@@ -84,5 +84,11 @@ export const AUDIT_ACTIONS = {
   'catalogue.update': '修改服务项目目录',
   'partner.create': '登记资源链接单位',
   'partner.update': '编辑资源链接单位',
+  'client.create': '登记服务对象',
+  'client.update': '编辑服务对象',
+  'client.status': '变更服务对象状态',
+  'client.consent': '记录同意',
+  'client.reveal': '查看服务对象完整敏感信息',
+  'client.export': '导出服务对象',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

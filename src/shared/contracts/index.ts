@@ -11,3 +11,4 @@ export * as socialWorkers from './social-workers';
 export * as compliance from './compliance';
 export * as serviceCatalogue from './service-catalogue';
 export * as partners from './partners';
+export * as clients from './clients';

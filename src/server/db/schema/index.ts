@@ -8,3 +8,4 @@ export * from './files';
 export * from './social-workers';
 export * from './service-catalogue';
 export * from './partners';
+export * from './clients';

@@ -1,0 +1,97 @@
+import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { clientListQuery } from '../../../shared/contracts/clients';
+import { clientAccessLog, clientConsents, clients, regions, stations } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import type { Ctx } from '../../platform/context';
+import { likeContains } from '../../platform/scope';
+
+export type ClientRow = typeof clients.$inferSelect;
+export type ClientFilter = Omit<z.output<typeof clientListQuery>, 'page' | 'pageSize'>;
+
+/**
+ * Region scopes by the village path; an organisation sees the clients of the stations it runs
+ * now, so its access ends with its contract while the records stay with the purchaser.
+ */
+export function clientScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org')
+    return scope.orgId
+      ? sql`${qualified(clients.stationId)} IN (SELECT ${qualified(stations.id)} FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${scope.orgId})`
+      : sql`false`;
+  return scope.path ? like(clients.scopePath, `${scope.path}%`) : sql`false`;
+}
+
+const SORTS: Record<ClientFilter['sort'], SQL[]> = {
+  name: [asc(clients.name), asc(clients.id)],
+  '-createdAt': [desc(clients.createdAt), asc(clients.id)],
+  riskLevel: [sql`CASE ${clients.riskLevel} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`, asc(clients.name)],
+};
+
+function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
+  const conds: SQL[] = [clientScope(ctx)];
+  if (f.q) {
+    const tail = /^[0-9Xx]{1,4}$/.test(f.q) ? f.q.toUpperCase() : null;
+    const m = tail ? or(ilike(clients.name, likeContains(f.q)), like(clients.idNumberTail, `%${tail}`)) : ilike(clients.name, likeContains(f.q));
+    if (m) conds.push(m);
+  }
+  if (f.stationId) conds.push(eq(clients.stationId, f.stationId));
+  if (f.villageCode) conds.push(eq(clients.villageCode, f.villageCode));
+  if (f.targetGroup) conds.push(sql`${clients.targetGroups} @> ARRAY[${f.targetGroup}]::text[]`);
+  if (f.riskLevel) conds.push(eq(clients.riskLevel, f.riskLevel));
+  if (f.status) conds.push(eq(clients.status, f.status));
+  return and(...conds);
+}
+
+export async function listClients(ctx: Ctx, f: ClientFilter & { page: number; pageSize: number }) {
+  const cond = where(ctx, f);
+  const [n] = await ctx.db.select({ n: count() }).from(clients).where(cond);
+  const rows = await ctx.db.select().from(clients).where(cond).orderBy(...SORTS[f.sort]).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  return { rows, total: n?.n ?? 0 };
+}
+
+export async function allClients(ctx: Ctx, f: ClientFilter, limit: number): Promise<ClientRow[]> {
+  return ctx.db.select().from(clients).where(where(ctx, f)).orderBy(...SORTS[f.sort]).limit(limit);
+}
+
+export async function findClient(ctx: Ctx, id: string): Promise<ClientRow | undefined> {
+  const [row] = await ctx.db.select().from(clients).where(and(eq(clients.id, id), clientScope(ctx))).limit(1);
+  return row;
+}
+
+export async function likelyDuplicates(ctx: Ctx, name: string, birthDate: string): Promise<ClientRow[]> {
+  return ctx.db
+    .select()
+    .from(clients)
+    .where(and(clientScope(ctx), eq(clients.birthDate, birthDate), ilike(clients.name, `${name.slice(0, 1)}%`)))
+    .limit(20);
+}
+
+export async function clientIdByIndex(ctx: Ctx, index: string): Promise<string | undefined> {
+  const [row] = await ctx.db.select({ id: clients.id }).from(clients).where(eq(clients.idNumberIndex, index));
+  return row?.id;
+}
+
+export async function villageNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db.select({ code: regions.code, name: regions.shortName }).from(regions).where(inArray(regions.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function consentsOf(ctx: Ctx, clientId: string) {
+  return ctx.db.select().from(clientConsents).where(eq(clientConsents.clientId, clientId)).orderBy(asc(clientConsents.givenOn));
+}
+
+export async function accessLog(ctx: Ctx, clientId: string, page: number, pageSize: number) {
+  const [n] = await ctx.db.select({ n: count() }).from(clientAccessLog).where(eq(clientAccessLog.clientId, clientId));
+  const rows = await ctx.db
+    .select()
+    .from(clientAccessLog)
+    .where(eq(clientAccessLog.clientId, clientId))
+    .orderBy(desc(clientAccessLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total: n?.n ?? 0 };
+}

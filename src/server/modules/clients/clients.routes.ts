@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import * as c from '../../../shared/contracts/clients';
+import { sendAttachment } from '../../platform/download';
+import { registerRoute } from '../../platform/routes';
+import * as service from './clients.service';
+
+export function clientRoutes(app: FastifyInstance): void {
+  registerRoute(app, c.listClients, (ctx, { query }) => service.list(ctx, query));
+  registerRoute(app, c.exportClients, async (ctx, { query }, reply) =>
+    sendAttachment(reply, await service.exportXlsx(ctx, query), '服务对象', 'xlsx'),
+  );
+  registerRoute(app, c.clientDuplicates, (ctx, { query }) => service.duplicates(ctx, query.name, query.birthDate));
+  registerRoute(app, c.getClient, (ctx, { params }) => service.view(ctx, params.id));
+  registerRoute(app, c.clientAccessLog, (ctx, { params, query }) => service.accessLog(ctx, params.id, query.page, query.pageSize));
+  registerRoute(app, c.createClient, (ctx, { body }) => service.create(ctx, body));
+  registerRoute(app, c.updateClient, (ctx, { params, body }) => service.update(ctx, params.id, body));
+  registerRoute(app, c.changeClientStatus, (ctx, { params, body }) => service.changeStatus(ctx, params.id, body));
+  registerRoute(app, c.addClientConsent, (ctx, { params, body }) => service.addConsent(ctx, params.id, body));
+  registerRoute(app, c.revealClientField, (ctx, { params, body }) => service.reveal(ctx, params.id, body.field));
+}
