@@ -12,3 +12,5 @@ export * as compliance from './compliance';
 export * as serviceCatalogue from './service-catalogue';
 export * as partners from './partners';
 export * as clients from './clients';
+export * as cases from './cases';
+export * as serviceRecords from './service-records';

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
+import { auditLog } from '../../db/schema';
 import { idNumberBornOn } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -122,7 +123,7 @@ describe('who sees a client', () => {
     expect(who).toContain('demo-worker:reveal');
     expect(who).toContain('demo-evaluator:view');
     await expect(t.database.db.execute(sql`DELETE FROM client_access_log`)).rejects.toThrow();
-    const [audit] = (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'client.reveal'`)).rows as { n: number }[];
-    expect(audit?.n).toBe(1);
+    const reveals = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'client.reveal'));
+    expect(reveals).toHaveLength(1);
   });
 });
