@@ -19,7 +19,9 @@ import { fastSerializerCompiler, strictSerializerCompiler } from './platform/ser
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { caseRoutes } from './modules/cases/cases.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
+import { serviceRecordRoutes } from './modules/service-records/service-records.routes';
 import { complianceRoutes } from './modules/compliance/compliance.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { partnerRoutes } from './modules/partners/partners.routes';
@@ -144,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     serviceCatalogueRoutes(api);
     partnerRoutes(api);
     clientRoutes(api);
+    caseRoutes(api);
+    serviceRecordRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

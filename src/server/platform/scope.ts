@@ -1,5 +1,7 @@
 import { type SQL, eq, like, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { stations } from '../db/schema';
+import { qualified } from '../db/sql';
 import type { Ctx } from './context';
 
 interface ScopedColumns {
@@ -20,6 +22,22 @@ export function scopeFilter(ctx: Ctx, cols: ScopedColumns): SQL {
   if (scope.kind === 'org') return scope.orgId && cols.orgId ? eq(cols.orgId, scope.orgId) : sql`false`;
   if (scope.kind === 'none' || !scope.path) return sql`false`;
   return like(cols.scopePath, `${scope.path}%`);
+}
+
+/**
+ * The scope of a station's own records (clients, cases, service records …): region scopes by
+ * path; an organisation by the stations it runs now, so its access ends with its contract
+ * while the records stay with the purchaser.
+ */
+export function stationRecordScope(ctx: Ctx, cols: { scopePath: AnyPgColumn; stationId: AnyPgColumn }): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org')
+    return scope.orgId
+      ? sql`${qualified(cols.stationId)} IN (SELECT ${qualified(stations.id)} FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${scope.orgId})`
+      : sql`false`;
+  return scope.path ? like(cols.scopePath, `${scope.path}%`) : sql`false`;
 }
 
 /** True when a region path lies within the actor's region scope (org scopes own no regions). */

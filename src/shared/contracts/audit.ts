@@ -90,5 +90,14 @@ export const AUDIT_ACTIONS = {
   'client.consent': '记录同意',
   'client.reveal': '查看服务对象完整敏感信息',
   'client.export': '导出服务对象',
+  'case.open': '接案',
+  'case.change': '个案阶段或审核',
+  'record.create': '记录服务',
+  'record.attach': '上传服务附件',
+  'group.create': '新建小组/社区活动',
+  'group.session': '记录小组/社区活动',
+  'group.phase': '小组阶段变更',
+  'referral.create': '转介',
+  'referral.update': '更新转介状态',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,4 +1,5 @@
 import type { RuleRef } from '../errors';
+import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
@@ -25,6 +26,7 @@ export const RULES = {
   ...STAFF_RULES,
   ...SCOPE_RULES,
   ...CLIENT_RULES,
+  ...CASE_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -9,3 +9,4 @@ export * from './social-workers';
 export * from './service-catalogue';
 export * from './partners';
 export * from './clients';
+export * from './case-work';

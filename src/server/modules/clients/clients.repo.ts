@@ -1,28 +1,14 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { clientListQuery } from '../../../shared/contracts/clients';
-import { clientAccessLog, clientConsents, clients, regions, stations } from '../../db/schema';
-import { qualified } from '../../db/sql';
+import { clientAccessLog, clientConsents, clients, regions } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { likeContains } from '../../platform/scope';
+import { likeContains, stationRecordScope } from '../../platform/scope';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ClientFilter = Omit<z.output<typeof clientListQuery>, 'page' | 'pageSize'>;
 
-/**
- * Region scopes by the village path; an organisation sees the clients of the stations it runs
- * now, so its access ends with its contract while the records stay with the purchaser.
- */
-export function clientScope(ctx: Ctx): SQL {
-  if (ctx.system) return sql`true`;
-  const scope = ctx.actor?.scope;
-  if (!scope || scope.kind === 'none') return sql`false`;
-  if (scope.kind === 'org')
-    return scope.orgId
-      ? sql`${qualified(clients.stationId)} IN (SELECT ${qualified(stations.id)} FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${scope.orgId})`
-      : sql`false`;
-  return scope.path ? like(clients.scopePath, `${scope.path}%`) : sql`false`;
-}
+export const clientScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: clients.scopePath, stationId: clients.stationId });
 
 const SORTS: Record<ClientFilter['sort'], SQL[]> = {
   name: [asc(clients.name), asc(clients.id)],

@@ -1,0 +1,127 @@
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CASE_APPROVALS, CASE_STAGES, GROUP_PHASES, REFERRAL_STATUSES, SERVICE_METHODS } from '../../../shared/rules/case-work';
+import { SERVICE_DOMAINS } from '../../../shared/rules/organizations';
+import { clients } from './clients';
+import { partners } from './partners';
+import { stations } from './stations';
+import { users } from './users';
+
+export interface CaseEvent {
+  at: string;
+  by: string;
+  event: string;
+  comment: string;
+}
+
+/** Case work (个案) after MZ/T 094-2017. Notes and plan sections are encrypted: they are case notes. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull().references(() => clients.id),
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    scopePath: text('scope_path').notNull(),
+    workerId: uuid('worker_id').notNull().references(() => users.id),
+    stage: text('stage', { enum: CASE_STAGES }).notNull().default('intake'),
+    pendingApproval: text('pending_approval', { enum: CASE_APPROVALS }),
+    lastReturnComment: text('last_return_comment').notNull().default(''),
+    /** Encrypted JSON of {intakeNote, needs, goals, results, closureReason}. */
+    notesCipher: text('notes_cipher').notNull(),
+    nextFollowUp: date('next_follow_up'),
+    openedOn: date('opened_on').notNull(),
+    closedOn: date('closed_on'),
+    history: jsonb('history').$type<CaseEvent[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('cases_client_idx').on(t.clientId),
+    index('cases_follow_up_idx').on(t.nextFollowUp),
+  ],
+);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    scopePath: text('scope_path').notNull(),
+    kind: text('kind', { enum: ['group', 'community'] }).notNull(),
+    name: text('name').notNull(),
+    phase: text('phase', { enum: GROUP_PHASES }).notNull().default('preparing'),
+    goals: text('goals').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('groups_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+);
+
+export const groupSessions = pgTable(
+  'group_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id').notNull().references(() => groups.id),
+    date: date('date').notNull(),
+    topic: text('topic').notNull(),
+    clientIds: uuid('client_ids').array().notNull().default([]),
+    volunteers: jsonb('volunteers').$type<{ name: string; hours: number }[]>().notNull().default([]),
+    outcome: text('outcome').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('group_sessions_group_idx').on(t.groupId)],
+);
+
+/** One service given: 个案/小组/社区, a home visit or not, against the catalogue. */
+export const serviceRecords = pgTable(
+  'service_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    scopePath: text('scope_path').notNull(),
+    date: date('date').notNull(),
+    startTime: text('start_time'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place').notNull().default(''),
+    method: text('method', { enum: SERVICE_METHODS }).notNull(),
+    itemCode: text('item_code'),
+    otherItem: text('other_item').notNull().default(''),
+    domain: text('domain', { enum: SERVICE_DOMAINS }).notNull(),
+    flaggedForReview: boolean('flagged_for_review').notNull().default(false),
+    clientIds: uuid('client_ids').array().notNull().default([]),
+    caseId: uuid('case_id').references(() => cases.id),
+    groupId: uuid('group_id').references(() => groups.id),
+    volunteers: jsonb('volunteers').$type<{ name: string; hours: number }[]>().notNull().default([]),
+    notesCipher: text('notes_cipher'),
+    homeVisit: boolean('home_visit').notNull().default(false),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedByOrg: uuid('recorded_by_org'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('service_records_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('service_records_date_idx').on(t.date),
+    index('service_records_case_idx').on(t.caseId),
+  ],
+);
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').notNull().references(() => clients.id),
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    scopePath: text('scope_path').notNull(),
+    partnerId: uuid('partner_id').notNull().references(() => partners.id),
+    reasonCipher: text('reason_cipher').notNull(),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('pending'),
+    referredOn: date('referred_on').notNull(),
+    outcome: text('outcome').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referrals_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+);

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberBornOn } from '../../testing/factories';
+import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let worker: Session;
+let manager: Session;
+let clientId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  worker = await t.login('demo-worker');
+  manager = await t.login('demo-org');
+  const village = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[0].code;
+  const res = await worker.post('/api/clients', {
+    name: '赵大爷', idNumber: idNumberBornOn('1946-07-07', 521), villageCode: village, targetGroups: ['left_behind_elderly'],
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  clientId = res.json().id;
+});
+afterAll(() => t.close());
+
+interface Case { id: string; stage: string; pendingApproval: string | null; version: number; lastReturnComment: string; intakeNote: string | null; goals: unknown; history: { event: string }[] }
+
+describe('case work in the MZ/T 094-2017 order', () => {
+  it('goes 接案 → 预估 → 计划 (approved) → 介入 → 评估 → 结案 (approved), refusing skipped stages with the rule', async () => {
+    let c = (await worker.post('/api/cases', { clientId, intakeNote: '独居老人，子女在外地', nextFollowUp: '2020-01-01' })).json<Case>();
+    expect(c.stage).toBe('intake');
+    const skip = await worker.post(`/api/cases/${c.id}/advance`, { to: 'evaluation', version: c.version, results: [{ goal: 'x', achieved: 'yes' }] });
+    expect(skip.statusCode).toBe(422);
+    expect(skip.json().error.details.rule.id).toBe('R-CASE-ORDER');
+    expect(skip.json().error.message).toContain('下一步应为“预估”');
+
+    c = (await worker.post(`/api/cases/${c.id}/advance`, { to: 'assessment', version: c.version, needs: [{ domain: 'elderly', need: '精神慰藉' }] })).json();
+    c = (await worker.post(`/api/cases/${c.id}/advance`, { to: 'planning', version: c.version, goals: [{ goal: '每周探访一次', services: ['EL02'] }] })).json();
+    expect(c).toMatchObject({ stage: 'planning', pendingApproval: 'plan' });
+    const early = await worker.post(`/api/cases/${c.id}/advance`, { to: 'evaluation', version: c.version, results: [{ goal: 'x', achieved: 'yes' }] });
+    expect(early.json().error.message).toContain('等待服务计划审核');
+
+    // The worker cannot approve; the organisation manager returns it with a comment.
+    expect((await worker.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: true })).statusCode).toBe(403);
+    const noComment = await manager.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: false });
+    expect(noComment.json().error.details.fields[0].path).toBe('comment');
+    c = (await manager.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: false, comment: '请补充紧急联系人' })).json();
+    expect(c).toMatchObject({ stage: 'planning', pendingApproval: null, lastReturnComment: '请补充紧急联系人' });
+    c = (await worker.post(`/api/cases/${c.id}/advance`, { to: 'planning', version: c.version, goals: [{ goal: '每周探访一次，联系儿子', services: ['EL02'] }] })).json();
+    c = (await manager.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: true })).json();
+    expect(c).toMatchObject({ stage: 'intervention', pendingApproval: null });
+
+    c = (await worker.post(`/api/cases/${c.id}/advance`, { to: 'evaluation', version: c.version, results: [{ goal: '每周探访一次', achieved: 'yes' }] })).json();
+    c = (await worker.post(`/api/cases/${c.id}/advance`, { to: 'closed', version: c.version, closureReason: '目标达成' })).json();
+    expect(c).toMatchObject({ stage: 'evaluation', pendingApproval: 'closure' });
+    c = (await manager.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: true })).json();
+    expect(c.stage).toBe('closed');
+    expect(c.history.map((h) => h.event)).toEqual(['接案', '完成预估', '提交服务计划待审核', '服务计划被退回', '提交服务计划待审核', '服务计划审核通过', '完成评估', '申请结案待审核', '结案审核通过']);
+  });
+
+  it('lists overdue follow-ups for the worker, hides case notes from the evaluator, 404s another station', async () => {
+    const c = (await worker.post('/api/cases', { clientId, intakeNote: '第二个个案', nextFollowUp: '2021-01-01' })).json<Case>();
+    const overdue = (await worker.get('/api/cases?followUp=overdue&mine=true')).json();
+    expect(overdue.items.map((x: Case) => x.id)).toContain(c.id);
+    const evaluator = (await (await t.login('demo-evaluator')).get(`/api/cases/${c.id}`)).json<Case>();
+    expect(evaluator.intakeNote).toBeNull();
+    expect(evaluator.goals).toBeNull();
+    const admin = await t.login('demo-sysadmin');
+    await admin.post('/api/users', { username: 'other.station', displayName: 'x', roles: ['station_worker'], scope: { kind: 'station', regionCode: '371002003' }, initialPassword: 'Init#Pass2026' });
+    const s = await t.login('other.station', 'Init#Pass2026');
+    await s.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
+    expect((await (await t.login('other.station', 'Own#Pass2026')).get(`/api/cases/${c.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,195 @@
+import { and, count, desc, eq, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/cases';
+import { CASE_APPROVAL_LABELS, CASE_STAGE_LABELS, stageChangeProblem, type CaseStage } from '../../../shared/rules/case-work';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { cases, clients, users, type CaseEvent } from '../../db/schema';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, inTransaction, type Ctx } from '../../platform/context';
+import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
+import { stationRecordScope } from '../../platform/scope';
+import { findClient } from '../clients/clients.repo';
+
+type Dto = z.input<typeof c.caseSchema>;
+type Row = typeof cases.$inferSelect;
+type Advance = z.output<typeof c.advanceCase.body>;
+
+interface CaseNotes {
+  intakeNote: string;
+  needs: { domain: 'assistance' | 'elderly' | 'children' | 'social_affairs' | 'other'; need: string }[] | null;
+  goals: { goal: string; services: string[] }[] | null;
+  results: { goal: string; achieved: 'yes' | 'partly' | 'no'; note: string }[] | null;
+  closureReason: string | null;
+}
+
+const caseScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: cases.scopePath, stationId: cases.stationId });
+const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
+
+async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
+  const today = chinaToday();
+  const names = new Map<string, string>();
+  const workers = new Map<string, string>();
+  for (const r of rows) {
+    if (!names.has(r.clientId)) {
+      const [cl] = await ctx.db.select({ name: clients.name }).from(clients).where(eq(clients.id, r.clientId));
+      names.set(r.clientId, cl?.name ?? '');
+    }
+    if (!workers.has(r.workerId)) {
+      const [u] = await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, r.workerId));
+      workers.set(r.workerId, u?.name ?? '');
+    }
+  }
+  return rows.map((r) => {
+    const notes = sees(ctx) ? (JSON.parse(ctx.cipher.decrypt(r.notesCipher)) as CaseNotes) : null;
+    return {
+      id: r.id,
+      clientId: r.clientId,
+      clientName: names.get(r.clientId) ?? '',
+      stationId: r.stationId,
+      stage: r.stage,
+      pendingApproval: r.pendingApproval ?? null,
+      lastReturnComment: r.lastReturnComment,
+      intakeNote: notes?.intakeNote ?? null,
+      needs: notes?.needs ?? null,
+      goals: notes?.goals ?? null,
+      results: notes?.results ?? null,
+      closureReason: notes?.closureReason ?? null,
+      nextFollowUp: r.nextFollowUp,
+      followUpOverdue: r.stage !== 'closed' && r.nextFollowUp !== null && r.nextFollowUp < today,
+      openedOn: r.openedOn,
+      closedOn: r.closedOn,
+      workerName: workers.get(r.workerId) ?? '',
+      version: r.version,
+      history: r.history,
+    };
+  });
+}
+
+async function dto(ctx: Ctx, row: Row): Promise<Dto> {
+  const [d] = await dtos(ctx, [row]);
+  if (!d) throw new Error('no dto');
+  return d;
+}
+
+export async function findCase(ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await ctx.db.select().from(cases).where(and(eq(cases.id, id), caseScope(ctx))).limit(1);
+  if (!row) throw notFound('个案');
+  return row;
+}
+
+const event = (ctx: Ctx, text: string, comment = ''): CaseEvent => ({
+  at: new Date().toISOString(), by: actorOf(ctx).displayName, event: text, comment,
+});
+
+export async function list(ctx: Ctx, q: z.output<typeof c.listCases.query>) {
+  const today = chinaToday();
+  const where: SQL[] = [caseScope(ctx)];
+  if (q.clientId) where.push(eq(cases.clientId, q.clientId));
+  if (q.stage) where.push(eq(cases.stage, q.stage));
+  if (q.mine === 'true') where.push(eq(cases.workerId, actorOf(ctx).id));
+  if (q.pending === 'true') where.push(isNotNull(cases.pendingApproval));
+  if (q.open === 'true') where.push(ne(cases.stage, 'closed'));
+  if (q.followUp === 'overdue') where.push(ne(cases.stage, 'closed'), sql`${cases.nextFollowUp} < ${today}`);
+  if (q.followUp === 'due7')
+    where.push(ne(cases.stage, 'closed'), sql`${cases.nextFollowUp} >= ${today}`, lte(cases.nextFollowUp, dayjs(today).add(7, 'day').format('YYYY-MM-DD')));
+  const cond = and(...where);
+  const [n] = await ctx.db.select({ n: count() }).from(cases).where(cond);
+  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.updatedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function get(ctx: Ctx, id: string): Promise<Dto> {
+  return dto(ctx, await findCase(ctx, id));
+}
+
+export async function open(ctx: Ctx, body: z.output<typeof c.openCase.body>): Promise<Dto> {
+  const client = await findClient(ctx, body.clientId);
+  if (!client) throw invalid([{ path: 'clientId', message: '未找到该服务对象' }]);
+  if (client.status === 'closed') throw invalid([{ path: 'clientId', message: '该服务对象已注销' }]);
+  const notes: CaseNotes = { intakeNote: body.intakeNote, needs: null, goals: null, results: null, closureReason: null };
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(cases)
+      .values({
+        clientId: client.id, stationId: client.stationId, scopePath: client.scopePath, workerId: actorOf(tx).id,
+        notesCipher: tx.cipher.encrypt(JSON.stringify(notes)), nextFollowUp: body.nextFollowUp, openedOn: chinaToday(),
+        history: [event(tx, '接案')],
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, { action: 'case.open', objectType: 'case', objectId: row.id, after: { clientId: client.id, stage: row.stage } });
+    return dto(tx, row);
+  });
+}
+
+async function save(ctx: Ctx, row: Row, version: number, values: Partial<typeof cases.$inferInsert>, history: CaseEvent, detail: string): Promise<Dto> {
+  const [after] = await ctx.db
+    .update(cases)
+    .set({ ...values, history: [...row.history, history], version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, row.id), eq(cases.version, version)))
+    .returning();
+  if (!after) throw versionConflict();
+  await writeAudit(ctx, {
+    action: 'case.change', objectType: 'case', objectId: row.id,
+    before: { stage: row.stage, pendingApproval: row.pendingApproval }, after: { stage: after.stage, pendingApproval: after.pendingApproval }, detail,
+  });
+  return dto(ctx, after);
+}
+
+export async function advance(ctx: Ctx, id: string, body: Advance): Promise<Dto> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await findCase(tx, id);
+    const problem = stageChangeProblem(row.stage, body.to, row.pendingApproval ?? null);
+    if (problem) throw ruleViolation('R-CASE-ORDER', problem);
+    const notes = JSON.parse(tx.cipher.decrypt(row.notesCipher)) as CaseNotes;
+    let values: Partial<typeof cases.$inferInsert>;
+    let text: string;
+    if (body.to === 'assessment') {
+      notes.needs = body.needs;
+      values = { stage: 'assessment' };
+      text = '完成预估';
+    } else if (body.to === 'planning') {
+      notes.goals = body.goals;
+      // The plan takes effect when the organisation manager approves it.
+      values = { stage: 'planning', pendingApproval: 'plan' };
+      text = '提交服务计划待审核';
+    } else if (body.to === 'evaluation') {
+      notes.results = body.results;
+      values = { stage: 'evaluation' };
+      text = '完成评估';
+    } else {
+      notes.closureReason = body.closureReason;
+      values = { pendingApproval: 'closure' };
+      text = '申请结案待审核';
+    }
+    values.notesCipher = tx.cipher.encrypt(JSON.stringify(notes));
+    return save(tx, row, body.version, values, event(tx, text), `${CASE_STAGE_LABELS[row.stage]} → ${text}`);
+  });
+}
+
+export async function decide(ctx: Ctx, id: string, body: z.output<typeof c.decideCase.body>): Promise<Dto> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await findCase(tx, id);
+    const pending = row.pendingApproval;
+    if (!pending) throw new AppError('CONFLICT', '该个案没有待审核的事项');
+    if (!body.approve && !body.comment) throw invalid([{ path: 'comment', message: '退回时请填写意见' }]);
+    const label = CASE_APPROVAL_LABELS[pending];
+    if (!body.approve)
+      return save(tx, row, body.version, { pendingApproval: null, lastReturnComment: body.comment }, event(tx, `${label}被退回`, body.comment), `${label}退回`);
+    const next: CaseStage = pending === 'plan' ? 'intervention' : 'closed';
+    return save(
+      tx, row, body.version,
+      { pendingApproval: null, lastReturnComment: '', stage: next, ...(next === 'closed' ? { closedOn: chinaToday(), nextFollowUp: null } : {}) },
+      event(tx, `${label}审核通过`, body.comment), `${label}通过`,
+    );
+  });
+}
+
+export async function followUp(ctx: Ctx, id: string, body: z.output<typeof c.setFollowUp.body>): Promise<Dto> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await findCase(tx, id);
+    if (row.stage === 'closed') throw new AppError('CONFLICT', '个案已结案');
+    return save(tx, row, body.version, { nextFollowUp: body.nextFollowUp }, event(tx, `下次跟进：${body.nextFollowUp ?? '无'}`), '设置跟进日期');
+  });
+}

@@ -1,0 +1,100 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/service-records';
+import { GROUP_PHASE_LABELS, GROUP_PHASES } from '../../../shared/rules/case-work';
+import { groups, groupSessions } from '../../db/schema';
+import { writeAudit } from '../../platform/audit';
+import { inTransaction, type Ctx } from '../../platform/context';
+import { invalid, notFound, versionConflict } from '../../platform/errors';
+import { stationRecordScope } from '../../platform/scope';
+import { findClient } from '../clients/clients.repo';
+import { stationNames } from '../stations/stations.repo';
+import { stationFor } from './station-for';
+
+type Dto = z.input<typeof c.groupSchema>;
+type Row = typeof groups.$inferSelect;
+
+const groupScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: groups.scopePath, stationId: groups.stationId });
+
+export async function findGroup(ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await ctx.db.select().from(groups).where(and(eq(groups.id, id), groupScope(ctx))).limit(1);
+  if (!row) throw notFound('小组或活动');
+  return row;
+}
+
+async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
+  if (rows.length === 0) return [];
+  const [sessions, names] = await Promise.all([
+    ctx.db.select().from(groupSessions).where(inArray(groupSessions.groupId, rows.map((r) => r.id))).orderBy(asc(groupSessions.date)),
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+  ]);
+  return rows.map((r) => ({
+    id: r.id, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', kind: r.kind, name: r.name, phase: r.phase, goals: r.goals,
+    sessions: sessions
+      .filter((s) => s.groupId === r.id)
+      .map((s) => ({ id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds, volunteers: s.volunteers, outcome: s.outcome })),
+    version: r.version,
+  }));
+}
+
+async function dto(ctx: Ctx, row: Row): Promise<Dto> {
+  const [d] = await dtos(ctx, [row]);
+  if (!d) throw new Error('no dto');
+  return d;
+}
+
+export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
+  const where: SQL[] = [groupScope(ctx)];
+  if (q.kind) where.push(eq(groups.kind, q.kind));
+  if (q.stationId) where.push(eq(groups.stationId, q.stationId));
+  const cond = and(...where);
+  const [n] = await ctx.db.select({ n: count() }).from(groups).where(cond);
+  const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function create(ctx: Ctx, body: z.output<typeof c.createGroup.body>): Promise<Dto> {
+  const station = await stationFor(ctx, body.stationId);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(groups)
+      .values({ stationId: station.station.id, scopePath: station.station.scopePath, kind: body.kind, name: body.name, goals: body.goals })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, { action: 'group.create', objectType: 'group', objectId: row.id, after: { kind: row.kind, name: row.name } });
+    return dto(tx, row);
+  });
+}
+
+export async function addSession(ctx: Ctx, id: string, body: z.output<typeof c.addGroupSession.body>): Promise<Dto> {
+  const group = await findGroup(ctx, id);
+  if (group.phase === 'closed') throw invalid([{ path: 'date', message: '该小组已结束' }]);
+  for (const clientId of body.clientIds) {
+    const client = await findClient(ctx, clientId);
+    if (!client || client.stationId !== group.stationId) throw invalid([{ path: 'clientIds', message: '出勤的服务对象须是本社工站的在册对象' }]);
+  }
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.insert(groupSessions).values({ ...body, groupId: id });
+    await writeAudit(tx, { action: 'group.session', objectType: 'group', objectId: id, after: { date: body.date, topic: body.topic, attendance: body.clientIds.length } });
+    return dto(tx, group);
+  });
+}
+
+export async function setPhase(ctx: Ctx, id: string, body: z.output<typeof c.setGroupPhase.body>): Promise<Dto> {
+  return inTransaction(ctx, async (tx) => {
+    const group = await findGroup(tx, id);
+    if (group.kind !== 'group') throw invalid([{ path: 'phase', message: '社区活动没有小组阶段' }]);
+    // MZ/T 095-2017 phases follow one another.
+    const expected = GROUP_PHASES[GROUP_PHASES.indexOf(group.phase) + 1];
+    if (body.phase !== expected)
+      throw invalid([{ path: 'phase', message: `当前为${GROUP_PHASE_LABELS[group.phase]}，下一阶段应为${expected ? GROUP_PHASE_LABELS[expected] : '（已结束）'}` }]);
+    const [after] = await tx.db
+      .update(groups)
+      .set({ phase: body.phase, version: sql`${groups.version} + 1` })
+      .where(and(eq(groups.id, id), eq(groups.version, body.version)))
+      .returning();
+    if (!after) throw versionConflict();
+    await writeAudit(tx, { action: 'group.phase', objectType: 'group', objectId: id, before: { phase: group.phase }, after: { phase: after.phase } });
+    return dto(tx, after);
+  });
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { idNumberBornOn, multipartFile } from '../../testing/factories';
+import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let worker: Session;
+let clientId: string;
+
+const record = (over: Record<string, unknown> = {}) => ({
+  date: chinaToday(), durationMinutes: 45, method: 'case', itemCode: 'EL02', clientIds: [clientId], notes: '老人情绪低落，陪伴聊天', ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  worker = await t.login('demo-worker');
+  const village = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[0].code;
+  const res = await worker.post('/api/clients', {
+    name: '钱奶奶', idNumber: idNumberBornOn('1944-02-02', 611), villageCode: village, targetGroups: ['tekun_elderly_dispersed'],
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  clientId = res.json().id;
+});
+afterAll(() => t.close());
+
+describe('service records and home visits', () => {
+  it('records a home visit with a position against the catalogue', async () => {
+    const res = await worker.post('/api/service-records', record({ homeVisit: true, latitude: 37.51, longitude: 122.12, volunteers: [{ name: '李志愿', hours: 1.5 }] }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ itemName: '精神慰藉', domain: 'elderly', homeVisit: true, flaggedForReview: false, stationName: '环翠区鲸园街道社会工作服务站' });
+    const timeline = (await worker.get(`/api/service-records?clientId=${clientId}`)).json();
+    expect(timeline.total).toBe(1);
+  });
+
+  it('refuses an excluded catalogue item with R-SCOPE-EXCLUDED and flags a free-text item for review', async () => {
+    const items = (await worker.get('/api/service-catalogue')).json() as { code: string; excluded: boolean }[];
+    const excluded = items.find((i) => i.excluded)?.code;
+    const refused = await worker.post('/api/service-records', record({ itemCode: excluded }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.rule.id).toBe('R-SCOPE-EXCLUDED');
+    const other = await worker.post('/api/service-records', record({ itemCode: null, otherItem: '协助办理老年证', domain: 'elderly' }));
+    expect(other.json()).toMatchObject({ flaggedForReview: true, itemName: '其他：协助办理老年证' });
+    const flagged = (await (await t.login('demo-district')).get('/api/service-records?flagged=true')).json();
+    expect(flagged.total).toBe(1);
+  });
+
+  it('takes a photo, refuses HTML dressed as a photo, serves attachments only as downloads', async () => {
+    const rec = (await worker.post('/api/service-records', record())).json();
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
+    const ok = multipartFile('现场.png', png, 'image/png');
+    const saved = await worker.request('POST', `/api/service-records/${rec.id}/attachments`, ok.payload, ok.headers);
+    expect(saved.statusCode).toBe(200);
+    const html = multipartFile('photo.png', Buffer.from('<!doctype html><script>alert(1)</script>'), 'image/png');
+    const refused = await worker.request('POST', `/api/service-records/${rec.id}/attachments`, html.payload, html.headers);
+    expect(refused.statusCode).toBe(400);
+    const file = await worker.get(`/api/service-records/${rec.id}/attachments/${saved.json().id}`);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(String(file.headers['content-disposition'])).toMatch(/^attachment/);
+  });
+
+  it('hides notes from the evaluator and refuses a service dated in the future', async () => {
+    const list = (await (await t.login('demo-evaluator')).get('/api/service-records')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((r: { notes: string | null }) => r.notes === null)).toBe(true);
+    const bad = await worker.post('/api/service-records', record({ date: '2999-01-01' }));
+    expect(bad.json().error.details.fields[0].path).toBe('date');
+  });
+});
+
+describe('groups, community activities and referrals', () => {
+  it('runs a group through its phases with sessions and attendance', async () => {
+    let g = (await worker.post('/api/groups', { kind: 'group', name: '老年人互助小组', goals: '减少孤独感' })).json();
+    const skip = await worker.post(`/api/groups/${g.id}/phase`, { version: g.version, phase: 'middle' });
+    expect(skip.json().error.details.fields[0].message).toContain('下一阶段应为开始期');
+    g = (await worker.post(`/api/groups/${g.id}/phase`, { version: g.version, phase: 'beginning' })).json();
+    g = (await worker.post(`/api/groups/${g.id}/sessions`, { date: chinaToday(), topic: '相互认识', clientIds: [clientId], volunteers: [{ name: '张志愿', hours: 2 }] })).json();
+    expect(g.sessions[0]).toMatchObject({ topic: '相互认识', clientIds: [clientId] });
+  });
+
+  it('refers a client to a partner of the county and tracks the status', async () => {
+    const district = await t.login('demo-district');
+    const partner = (await district.post('/api/partners', { countyCode: '371002', kind: 'health', name: '环翠区卫健局' })).json();
+    let r = (await worker.post('/api/referrals', { clientId, partnerId: partner.id, reason: '需要慢病随访', referredOn: chinaToday() })).json();
+    expect(r).toMatchObject({ status: 'pending', partnerName: '环翠区卫健局', reason: '需要慢病随访' });
+    r = (await worker.post(`/api/referrals/${r.id}/status`, { version: r.version, status: 'accepted', outcome: '已建档' })).json();
+    expect(r.status).toBe('accepted');
+    const other = (await district.post('/api/partners', { countyCode: '371002', kind: 'women', name: '停用的单位', active: false })).json();
+    const refused = await worker.post('/api/referrals', { clientId, partnerId: other.id, reason: 'x', referredOn: chinaToday() });
+    expect(refused.json().error.details.fields[0].path).toBe('partnerId');
+  });
+});

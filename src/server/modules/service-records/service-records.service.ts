@@ -1,0 +1,181 @@
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/service-records';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { clients, files, serviceItems, serviceRecords } from '../../db/schema';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, inTransaction, type Ctx } from '../../platform/context';
+import { invalid, notFound, ruleViolation } from '../../platform/errors';
+import { stationRecordScope } from '../../platform/scope';
+import { readUpload } from '../../platform/uploads';
+import { findCase } from '../cases/cases.service';
+import { findClient } from '../clients/clients.repo';
+import { stationNames } from '../stations/stations.repo';
+import { stationFor } from './station-for';
+import { findGroup } from './groups.service';
+
+type Dto = z.input<typeof c.serviceRecordSchema>;
+type Row = typeof serviceRecords.$inferSelect;
+
+const PHOTO_OR_SHEET = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+export const recordScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: serviceRecords.scopePath, stationId: serviceRecords.stationId });
+const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
+
+async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
+  if (rows.length === 0) return [];
+  const clientIds = [...new Set(rows.flatMap((r) => r.clientIds))];
+  const [clientRows, items, attachments, names] = await Promise.all([
+    clientIds.length ? ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [],
+    ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
+    ctx.db
+      .select({ id: files.id, ownerId: files.ownerId, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt })
+      .from(files)
+      .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id)))),
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+  ]);
+  const clientName = new Map(clientRows.map((x) => [x.id, x.name]));
+  const itemName = new Map(items.map((i) => [i.code, i.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    stationId: r.stationId,
+    stationName: names.get(r.stationId) ?? '',
+    date: r.date,
+    startTime: r.startTime,
+    durationMinutes: r.durationMinutes,
+    place: r.place,
+    method: r.method,
+    itemCode: r.itemCode,
+    itemName: r.itemCode ? (itemName.get(r.itemCode) ?? r.itemCode) : `其他：${r.otherItem}`,
+    domain: r.domain,
+    flaggedForReview: r.flaggedForReview,
+    clients: r.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })),
+    caseId: r.caseId,
+    groupId: r.groupId,
+    volunteers: r.volunteers,
+    notes: sees(ctx) ? (r.notesCipher ? ctx.cipher.decrypt(r.notesCipher) : '') : null,
+    homeVisit: r.homeVisit,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    recordedBy: r.recordedBy,
+    attachments: attachments
+      .filter((a) => a.ownerId === r.id)
+      .map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, createdAt: a.createdAt.toISOString() })),
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+async function findRecord(ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await ctx.db.select().from(serviceRecords).where(and(eq(serviceRecords.id, id), recordScope(ctx))).limit(1);
+  if (!row) throw notFound('服务记录');
+  return row;
+}
+
+export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.query>) {
+  const where: SQL[] = [recordScope(ctx)];
+  if (q.clientId) where.push(sql`${serviceRecords.clientIds} @> ARRAY[${q.clientId}]::uuid[]`);
+  if (q.caseId) where.push(eq(serviceRecords.caseId, q.caseId));
+  if (q.groupId) where.push(eq(serviceRecords.groupId, q.groupId));
+  if (q.stationId) where.push(eq(serviceRecords.stationId, q.stationId));
+  if (q.method) where.push(eq(serviceRecords.method, q.method));
+  if (q.homeVisit) where.push(eq(serviceRecords.homeVisit, q.homeVisit === 'true'));
+  if (q.flagged) where.push(eq(serviceRecords.flaggedForReview, q.flagged === 'true'));
+  if (q.from) where.push(gte(serviceRecords.date, q.from));
+  if (q.to) where.push(lte(serviceRecords.date, q.to));
+  const cond = and(...where);
+  const [n] = await ctx.db.select({ n: count() }).from(serviceRecords).where(cond);
+  const rows = await ctx.db
+    .select()
+    .from(serviceRecords)
+    .where(cond)
+    .orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function get(ctx: Ctx, id: string): Promise<Dto> {
+  const [d] = await dtos(ctx, [await findRecord(ctx, id)]);
+  if (!d) throw new Error('no dto');
+  return d;
+}
+
+export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInput>): Promise<Dto> {
+  const station = await stationFor(ctx, body.stationId);
+  if (body.date > chinaToday()) throw invalid([{ path: 'date', message: '服务日期不能晚于今天' }]);
+  let domain = body.domain;
+  let flagged = false;
+  if (body.itemCode) {
+    const [item] = await ctx.db.select().from(serviceItems).where(eq(serviceItems.code, body.itemCode));
+    if (!item) throw invalid([{ path: 'itemCode', message: '服务项目不在目录中' }]);
+    if (item.excluded) throw ruleViolation('R-SCOPE-EXCLUDED', `“${item.name}”不得列入社工站服务内容`);
+    domain = item.domain;
+  } else {
+    if (!body.otherItem) throw invalid([{ path: 'itemCode', message: '请选择服务项目，或填写“其他”项目' }]);
+    if (!domain) throw invalid([{ path: 'domain', message: '“其他”项目请选择所属领域' }]);
+    // Free-text items are for the district to review (R-SCOPE-EXCLUDED).
+    flagged = true;
+  }
+  const clientIds = new Set(body.clientIds);
+  if (body.caseId) {
+    const kase = await findCase(ctx, body.caseId).catch(() => undefined);
+    if (!kase || kase.stationId !== station.station.id) throw invalid([{ path: 'caseId', message: '未找到该个案' }]);
+    if (kase.stage === 'closed') throw invalid([{ path: 'caseId', message: '该个案已结案' }]);
+    clientIds.add(kase.clientId);
+  }
+  if (body.groupId) {
+    const group = await findGroup(ctx, body.groupId).catch(() => undefined);
+    if (!group || group.stationId !== station.station.id) throw invalid([{ path: 'groupId', message: '未找到该小组或活动' }]);
+  }
+  for (const id of clientIds) {
+    const client = await findClient(ctx, id);
+    if (!client || client.stationId !== station.station.id)
+      throw invalid([{ path: 'clientIds', message: '服务对象须是本社工站的在册对象' }]);
+  }
+  if (body.method === 'case' && clientIds.size === 0) throw invalid([{ path: 'clientIds', message: '个案服务请选择服务对象' }]);
+  return inTransaction(ctx, async (tx) => {
+    const actor = actorOf(tx);
+    const [row] = await tx.db
+      .insert(serviceRecords)
+      .values({
+        stationId: station.station.id, scopePath: station.station.scopePath, date: body.date, startTime: body.startTime,
+        durationMinutes: body.durationMinutes, place: body.place, method: body.method, itemCode: body.itemCode,
+        otherItem: body.itemCode ? '' : body.otherItem, domain: domain ?? 'other', flaggedForReview: flagged,
+        clientIds: [...clientIds], caseId: body.caseId, groupId: body.groupId, volunteers: body.volunteers,
+        notesCipher: body.notes ? tx.cipher.encrypt(body.notes) : null, homeVisit: body.homeVisit,
+        latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: actor.scope.orgId,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, {
+      action: 'record.create', objectType: 'service_record', objectId: row.id,
+      after: { date: row.date, method: row.method, itemCode: row.itemCode, homeVisit: row.homeVisit, clients: row.clientIds.length, flagged },
+    });
+    return get(tx, row.id);
+  });
+}
+
+export async function attach(ctx: Ctx, id: string, request: FastifyRequest) {
+  const record = await findRecord(ctx, id);
+  const upload = await readUpload(request, PHOTO_OR_SHEET);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(files)
+      .values({ ownerType: 'service_record', ownerId: id, scopePath: record.scopePath, uploadedBy: actorOf(tx).id, ...upload })
+      .returning({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt });
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, { action: 'record.attach', objectType: 'service_record', objectId: id, after: { fileId: row.id, name: row.name, mime: row.mime, size: row.size } });
+    return { ...row, createdAt: row.createdAt.toISOString() };
+  });
+}
+
+export async function attachment(ctx: Ctx, id: string, fileId: string) {
+  await findRecord(ctx, id);
+  const [file] = await ctx.db
+    .select()
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.ownerType, 'service_record'), eq(files.ownerId, id)));
+  if (!file) throw notFound('附件');
+  return file;
+}
