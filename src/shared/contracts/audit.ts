@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = {
   'client.consent': '记录同意',
   'client.reveal': '查看服务对象完整敏感信息',
   'client.export': '导出服务对象',
+  'client.import': '批量导入服务对象',
   'case.open': '接案',
   'case.change': '个案阶段或审核',
   'record.create': '记录服务',

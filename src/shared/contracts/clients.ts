@@ -145,3 +145,32 @@ export const revealClientField = route({
   body: z.strictObject({ field: z.enum(['idNumber', 'phone']) }),
   response: z.object({ value: z.string() }),
 });
+
+export const clientImportReportSchema = z.object({
+  written: z.boolean(),
+  mode: z.enum(['all', 'valid-only']),
+  rows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  created: z.number().int(),
+  issues: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type ClientImportReport = z.infer<typeof clientImportReportSchema>;
+
+const clientImportQuery = z.strictObject({
+  /** The station the clients belong to; a station worker's own when absent. */
+  stationId: z.uuid().optional(),
+  mode: z.enum(['all', 'valid-only']).default('all'),
+  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export const clientImportTemplate = route({
+  method: 'GET', path: '/api/clients/import/template', summary: '下载服务对象导入模板（Excel）', tag: 'clients',
+  permission: 'client:write',
+});
+
+/** multipart/form-data with one `file` field (.xlsx from the template). */
+export const importClients = route({
+  method: 'POST', path: '/api/clients/import', summary: '导入服务对象（逐行校验；默认全部有效才写入）', tag: 'clients',
+  permission: 'client:write', query: clientImportQuery, response: clientImportReportSchema,
+});

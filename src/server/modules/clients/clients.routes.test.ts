@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { auditLog } from '../../db/schema';
-import { idNumberBornOn } from '../../testing/factories';
+import { fillWorkbook, idNumberBornOn, multipartFile, XLSX_MIME } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -125,5 +125,37 @@ describe('who sees a client', () => {
     await expect(t.database.db.execute(sql`DELETE FROM client_access_log`)).rejects.toThrow();
     const reveals = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'client.reveal'));
     expect(reveals).toHaveLength(1);
+  });
+});
+
+describe('Excel import of clients', () => {
+  const fill = async (rows: string[][]) => {
+    const template = (await worker.get('/api/clients/import/template')).rawPayload;
+    return fillWorkbook(template, { 服务对象: rows });
+  };
+  const upload = async (content: Buffer, query = '') => {
+    const body = multipartFile('对象.xlsx', content, XLSX_MIME);
+    return worker.request('POST', `/api/clients/import${query}`, body.payload, body.headers);
+  };
+
+  it('checks every row and writes nothing unless all are valid; valid-only writes the good ones', async () => {
+    const villageName = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[1].name;
+    const year = Number(chinaToday().slice(0, 4));
+    const good = idNumberBornOn('1951-09-09', 713);
+    const child = idNumberBornOn(`${year - 8}-03-03`, 715);
+    const file = await fill([
+      ['孙爷爷', good, '', villageName, '', '特困、留守老人', '高', '', '', '', ''],
+      ['小红', child, '', villageName, '', '农村留守儿童', '', '李梅', '母亲', '', ''],
+      ['错号', '110105194912310021', '', '不存在的村', '', '外星人', '', '', '', '', ''],
+    ]);
+    const all = (await upload(file)).json();
+    expect(all).toMatchObject({ written: false, rows: 3, validRows: 1, invalidRows: 2, created: 0 });
+    const columns = all.issues.map((i: { row: number; column: string }) => `${i.row}:${i.column}`);
+    expect(columns).toEqual(expect.arrayContaining(['3:监护人同意日期', '4:身份证号', '4:村（社区）', '4:对象类别']));
+    expect((await worker.get(`/api/clients?q=${encodeURIComponent('孙爷爷')}`)).json().total).toBe(0);
+    const some = (await upload(file, '?mode=valid-only')).json();
+    expect(some).toMatchObject({ written: true, created: 1 });
+    const found = (await worker.get(`/api/clients?q=${encodeURIComponent('孙爷爷')}`)).json();
+    expect(found.items[0]).toMatchObject({ riskLevel: 'high', targetGroups: ['tekun', 'left_behind_elderly'] });
   });
 });
