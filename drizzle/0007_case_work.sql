@@ -67,6 +67,7 @@ CREATE TABLE "service_records" (
 	"other_item" text DEFAULT '' NOT NULL,
 	"domain" text NOT NULL,
 	"flagged_for_review" boolean DEFAULT false NOT NULL,
+	"review" text DEFAULT '' NOT NULL,
 	"client_ids" uuid[] DEFAULT '{}' NOT NULL,
 	"case_id" uuid,
 	"group_id" uuid,

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'client:reveal',
   'client:export',
   'case:approve',
+  'record:review',
   'user:read',
   'user:manage',
   'role:read',
@@ -104,6 +105,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'client:reveal': '查看服务对象完整身份证号和电话（留痕）',
   'client:export': '导出服务对象（脱敏）',
   'case:approve': '审核个案服务计划和结案',
+  'record:review': '审核“其他”服务项目',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -120,7 +122,7 @@ const clientsWork: Permission[] = [...clientsRead, 'client:write', 'client:revea
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export'],
-  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork],
+  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review'],
   town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export'],
   org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve'],
   station_worker: [...businessRead, 'worker:read', 'compliance:read', ...clientsWork],

@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = {
   'case.change': '个案阶段或审核',
   'record.create': '记录服务',
   'record.attach': '上传服务附件',
+  'record.review': '审核“其他”服务项目',
   'group.create': '新建小组/社区活动',
   'group.session': '记录小组/社区活动',
   'group.phase': '小组阶段变更',

@@ -45,6 +45,8 @@ export const serviceRecordSchema = z.object({
   itemName: z.string(),
   domain: z.enum(SERVICE_DOMAINS),
   flaggedForReview: z.boolean(),
+  /** The district's review of a free-text item: '' until reviewed. */
+  review: z.string(),
   clients: z.array(z.object({ id: z.string(), name: z.string() })),
   caseId: z.string().nullable(),
   groupId: z.string().nullable(),
@@ -176,4 +178,11 @@ export const updateReferral = route({
   params: idParams,
   body: z.strictObject({ version: z.number().int(), status: z.enum(REFERRAL_STATUSES), outcome: z.string().trim().max(1000).default('') }),
   response: referralSchema,
+});
+
+export const reviewServiceRecord = route({
+  method: 'POST', path: '/api/service-records/:id/review', summary: '区市审核“其他”服务项目（是否属于不得列入事项）', tag: 'service-records',
+  permission: 'record:review', params: idParams,
+  body: z.strictObject({ acceptable: z.boolean(), note: nonEmpty('审核意见', 500) }),
+  response: serviceRecordSchema,
 });

@@ -1,5 +1,8 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
   BankOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -21,6 +24,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: 'dashboard:read' },
   { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read' },
+  { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read' },
+  { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read' },
+  { path: '/compliance', label: m.nav.compliance, icon: <SolutionOutlined aria-hidden />, permission: 'compliance:read' },
   { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read' },
   { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read' },
   { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage' },

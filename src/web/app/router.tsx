@@ -18,6 +18,12 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage'));
+const OrganizationPage = lazy(() => import('../features/organizations/OrganizationPage'));
+const WorkersPage = lazy(() => import('../features/social-workers/WorkersPage'));
+const ImportPage = lazy(() => import('../features/social-workers/ImportPage'));
+const WorkerPage = lazy(() => import('../features/social-workers/WorkerPage'));
+const CompliancePage = lazy(() => import('../features/compliance/CompliancePage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -46,6 +52,12 @@ export const router = createBrowserRouter([
           { index: true, element: <Home /> },
           { path: 'stations', element: gated('station:read', <StationsPage />) },
           { path: 'stations/:id', element: gated('station:read', <StationPage />) },
+          { path: 'organizations', element: gated('org:read', <OrganizationsPage />) },
+          { path: 'organizations/:id', element: gated('org:read', <OrganizationPage />) },
+          { path: 'social-workers', element: gated('worker:read', <WorkersPage />) },
+          { path: 'social-workers/import', element: gated('worker:import', <ImportPage />) },
+          { path: 'social-workers/:id', element: gated('worker:read', <WorkerPage />) },
+          { path: 'compliance', element: gated('compliance:read', <CompliancePage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },
           { path: 'roles', element: gated('role:read', <RolesPage />) },
           { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },

@@ -89,6 +89,7 @@ export const serviceRecords = pgTable(
     otherItem: text('other_item').notNull().default(''),
     domain: text('domain', { enum: SERVICE_DOMAINS }).notNull(),
     flaggedForReview: boolean('flagged_for_review').notNull().default(false),
+    review: text('review').notNull().default(''),
     clientIds: uuid('client_ids').array().notNull().default([]),
     caseId: uuid('case_id').references(() => cases.id),
     groupId: uuid('group_id').references(() => groups.id),

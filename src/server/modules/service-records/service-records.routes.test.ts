@@ -40,8 +40,13 @@ describe('service records and home visits', () => {
     expect(refused.json().error.details.rule.id).toBe('R-SCOPE-EXCLUDED');
     const other = await worker.post('/api/service-records', record({ itemCode: null, otherItem: '协助办理老年证', domain: 'elderly' }));
     expect(other.json()).toMatchObject({ flaggedForReview: true, itemName: '其他：协助办理老年证' });
-    const flagged = (await (await t.login('demo-district')).get('/api/service-records?flagged=true')).json();
+    const district = await t.login('demo-district');
+    const flagged = (await district.get('/api/service-records?flagged=true')).json();
     expect(flagged.total).toBe(1);
+    expect((await worker.post(`/api/service-records/${other.json().id}/review`, { acceptable: true, note: 'x' })).statusCode).toBe(403);
+    const reviewed = await district.post(`/api/service-records/${other.json().id}/review`, { acceptable: true, note: '属于权益保障服务' });
+    expect(reviewed.json()).toMatchObject({ flaggedForReview: false, review: '可列入：属于权益保障服务' });
+    expect((await district.get('/api/service-records?flagged=true')).json().total).toBe(0);
   });
 
   it('takes a photo, refuses HTML dressed as a photo, serves attachments only as downloads', async () => {

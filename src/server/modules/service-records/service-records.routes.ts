@@ -10,6 +10,7 @@ export function serviceRecordRoutes(app: FastifyInstance): void {
   registerRoute(app, c.listServiceRecords, (ctx, { query }) => records.list(ctx, query));
   registerRoute(app, c.createServiceRecord, (ctx, { body }) => records.create(ctx, body));
   registerRoute(app, c.getServiceRecord, (ctx, { params }) => records.get(ctx, params.id));
+  registerRoute(app, c.reviewServiceRecord, (ctx, { params, body }) => records.review(ctx, params.id, body));
   registerRoute(app, c.uploadServiceRecordFile, (ctx, { params }, _reply, request) => records.attach(ctx, params.id, request));
   registerRoute(app, c.downloadServiceRecordFile, async (ctx, { params }, reply) =>
     sendStoredFile(reply, await records.attachment(ctx, params.id, params.fileId)),

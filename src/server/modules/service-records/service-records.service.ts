@@ -50,6 +50,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     itemName: r.itemCode ? (itemName.get(r.itemCode) ?? r.itemCode) : `其他：${r.otherItem}`,
     domain: r.domain,
     flaggedForReview: r.flaggedForReview,
+    review: r.review,
     clients: r.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })),
     caseId: r.caseId,
     groupId: r.groupId,
@@ -178,4 +179,21 @@ export async function attachment(ctx: Ctx, id: string, fileId: string) {
     .where(and(eq(files.id, fileId), eq(files.ownerType, 'service_record'), eq(files.ownerId, id)));
   if (!file) throw notFound('附件');
   return file;
+}
+
+/**
+ * The district decides on a free-text item: acceptable work clears the flag; one that is in fact
+ * excluded (R-SCOPE-EXCLUDED) stays flagged with the finding.
+ */
+export async function review(ctx: Ctx, id: string, body: { acceptable: boolean; note: string }): Promise<Dto> {
+  const record = await findRecord(ctx, id);
+  if (!record.itemCode && !record.flaggedForReview && record.review)
+    throw invalid([{ path: 'note', message: '该记录已审核' }]);
+  if (record.itemCode) throw invalid([{ path: 'note', message: '目录内项目无需审核' }]);
+  const verdict = body.acceptable ? `可列入：${body.note}` : `属于不得列入事项（R-SCOPE-EXCLUDED）：${body.note}`;
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.update(serviceRecords).set({ flaggedForReview: !body.acceptable, review: verdict }).where(eq(serviceRecords.id, id));
+    await writeAudit(tx, { action: 'record.review', objectType: 'service_record', objectId: id, detail: verdict });
+    return get(tx, id);
+  });
 }

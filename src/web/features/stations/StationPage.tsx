@@ -7,6 +7,7 @@ import { PLAQUE_STATE_LABELS, VENUE_TYPE_LABELS } from '../../../shared/rules/st
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
+import { StationStaffingSection } from '../compliance/StationStaffingSection';
 import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
@@ -114,6 +115,7 @@ export default function StationPage() {
       />
       <Flex vertical gap={16}>
         <Findings station={station} />
+        <StationStaffingSection stationId={station.id} />
         <Card title={m.stations.detailTitle} size="small">
           <Descriptions
             bordered
