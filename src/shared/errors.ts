@@ -30,6 +30,8 @@ export const errorBodySchema = z.object({
       .object({
         fields: z.array(fieldIssueSchema).optional(),
         rule: ruleRefSchema.optional(),
+        /** Every rule the request broke, when more than one (the first is `rule`). */
+        rules: z.array(ruleRefSchema).optional(),
         retryAfterSeconds: z.number().optional(),
       })
       .optional(),

@@ -20,9 +20,13 @@ export const invalid = (fields: FieldIssue[], message = '填写有误，请检�
   new AppError('VALIDATION_FAILED', message, { fields });
 
 /** A refusal by a rule of the plan: the message says why, the details name the rule and clause. */
-export function ruleViolation(id: RuleId, reason: string): AppError {
+export function ruleViolation(id: RuleId, reason: string, alsoBroken: readonly RuleId[] = []): AppError {
   const rule = RULES[id];
-  return new AppError('RULE_VIOLATION', `${reason}（${rule.id}，${rule.clause}：${rule.title}）`, { rule });
+  const rules = [id, ...alsoBroken.filter((r) => r !== id)].map((r) => RULES[r]);
+  return new AppError('RULE_VIOLATION', `${reason}（${rules.map((r) => `${r.id}，${r.clause}`).join('；')}）`, {
+    rule,
+    ...(rules.length > 1 ? { rules } : {}),
+  });
 }
 
 export const versionConflict = () =>

@@ -148,7 +148,9 @@ export const createWorker = route({
 
 export const updateWorker = route({
   method: 'PATCH', path: '/api/social-workers/:id', summary: '编辑驻站社工', tag: 'social-workers',
-  permission: 'worker:write', params: idParams, body: workerEditableSchema.extend({ version: z.number().int() }),
+  permission: 'worker:write', params: idParams,
+  /** `phone` absent keeps the stored number (the screen only ever has it masked); '' clears it. */
+  body: workerEditableSchema.extend({ version: z.number().int(), phone: z.union([phone, z.literal('')]).optional() }),
   response: workerDetailSchema,
 });
 

@@ -55,6 +55,8 @@ export const STAFF_RULES = {
 } as const satisfies Record<string, RuleRef>;
 export type StaffRuleId = keyof typeof STAFF_RULES;
 
+/** R-STAFF-MIN: qualified workers on post per station. */
+export const MIN_QUALIFIED_WORKERS = 2;
 export const TRAINING_HOURS_REQUIRED = 120;
 export const TRAINING_WINDOW_YEARS = 5;
 export const MAX_AGE = 45;

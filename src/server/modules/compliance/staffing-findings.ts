@@ -1,6 +1,7 @@
 import type { Finding } from '../../../shared/contracts/social-workers';
 import {
   certificateDue,
+  MIN_QUALIFIED_WORKERS,
   qualifiedBy,
   STAFF_RULES,
   type StaffRuleId,
@@ -53,12 +54,12 @@ export function workerFindings(w: PostedWorker, today: string): Finding[] {
 export function stationFindings(onPost: PostedWorker[], today: string): { findings: Finding[]; qualified: number } {
   const qualified = onPost.filter((w) => countsAsQualified(w, today));
   const findings: Finding[] = [];
-  if (qualified.length < 2) {
-    const missing = 2 - qualified.length;
+  if (qualified.length < MIN_QUALIFIED_WORKERS) {
+    const missing = MIN_QUALIFIED_WORKERS - qualified.length;
     findings.push({
       rule: STAFF_RULES['R-STAFF-MIN'],
       severity: 'finding',
-      message: `在岗具备社会工作专业素质的社工${qualified.length}名，不足2名`,
+      message: `在岗具备社会工作专业素质的社工${qualified.length}名，不足${MIN_QUALIFIED_WORKERS}名`,
       people: onPost.filter((w) => !qualified.includes(w)).map(person),
       clearBy: `再安排${missing}名具备社会工作专业素质的社工上岗`,
     });

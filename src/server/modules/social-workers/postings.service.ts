@@ -32,7 +32,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.createPosting.bod
   const reason = body.exceptionReason?.trim() ?? '';
   if (breaches.length > 0 && !reason) {
     const first = breaches[0];
-    if (first) throw ruleViolation(first.rule, breaches.map((b) => b.message).join('；'));
+    if (first) throw ruleViolation(first.rule, breaches.map((b) => b.message).join('；'), breaches.map((b) => b.rule));
   }
   if (reason && breaches.length === 0) throw invalid([{ path: 'exceptionReason', message: '该上岗符合规定，无需登记例外' }]);
   if (reason && !actorOf(ctx).permissions.has('posting:exception'))

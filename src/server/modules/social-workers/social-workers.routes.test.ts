@@ -132,6 +132,18 @@ describe('posting a worker (R-STAFF-AGE, R-STAFF-EDU, R-STAFF-QUAL)', () => {
     expect(ok.json().currentPosting.startDate).toBe('2026-06-14');
   });
 
+  it('names every broken rule when several are broken, and keeps the phone when an edit leaves it out', async () => {
+    const id = await register('双不符', '1970-01-01', { education: 'senior_high', major: '' });
+    const refused = (await post(org, id, '2024-01-10')).json().error;
+    expect(refused.details.rule.id).toBe('R-STAFF-AGE');
+    expect(refused.details.rules.map((r: { id: string }) => r.id)).toEqual(['R-STAFF-AGE', 'R-STAFF-EDU', 'R-STAFF-QUAL']);
+    const w = (await org.get(`/api/social-workers/${id}`)).json();
+    const edited = await org.patch(`/api/social-workers/${id}`, {
+      version: w.version, name: '双不符', education: 'junior_college', major: '社会工作', school: '', graduatedOn: null,
+    });
+    expect(edited.json()).toMatchObject({ phoneMasked: '137****5678', education: 'junior_college' });
+  });
+
   it('refuses a second active posting, a posting before the organisation existed, a station outside scope', async () => {
     const id = await register('张新', '1995-02-02');
     expect((await post(org, id, '2024-01-10')).statusCode).toBe(200);

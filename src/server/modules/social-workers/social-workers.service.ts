@@ -221,8 +221,7 @@ export async function update(ctx: Ctx, id: string, body: z.output<typeof c.updat
       .update(socialWorkers)
       .set({
         ...values,
-        phoneCipher: phone ? tx.cipher.encrypt(phone) : null,
-        phoneTail: phone ? phone.slice(-4) : null,
+        ...(phone === undefined ? {} : { phoneCipher: phone ? tx.cipher.encrypt(phone) : null, phoneTail: phone ? phone.slice(-4) : null }),
         version: sql`${socialWorkers.version} + 1`,
         updatedAt: new Date(),
       })

@@ -12,5 +12,5 @@ export function StaffingTag({ compliant }: { compliant: boolean }) {
   );
 }
 
-/** R-STAFF-MIN (二（三）): at least two workers with professional quality on post. */
-export const MIN_QUALIFIED = 2;
+/** R-STAFF-MIN (二（三）): the shared rule's minimum of qualified workers on post. */
+export { MIN_QUALIFIED_WORKERS as MIN_QUALIFIED } from '../../../shared/rules/staffing';
