@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/cases';
@@ -28,18 +28,13 @@ const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sen
 
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   const today = chinaToday();
-  const names = new Map<string, string>();
-  const workers = new Map<string, string>();
-  for (const r of rows) {
-    if (!names.has(r.clientId)) {
-      const [cl] = await ctx.db.select({ name: clients.name }).from(clients).where(eq(clients.id, r.clientId));
-      names.set(r.clientId, cl?.name ?? '');
-    }
-    if (!workers.has(r.workerId)) {
-      const [u] = await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, r.workerId));
-      workers.set(r.workerId, u?.name ?? '');
-    }
-  }
+  if (rows.length === 0) return [];
+  const [clientRows, workerRows] = await Promise.all([
+    ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))])),
+    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.workerId))])),
+  ]);
+  const names = new Map(clientRows.map((x) => [x.id, x.name]));
+  const workers = new Map(workerRows.map((x) => [x.id, x.name]));
   return rows.map((r) => {
     const notes = sees(ctx) ? (JSON.parse(ctx.cipher.decrypt(r.notesCipher)) as CaseNotes) : null;
     return {
