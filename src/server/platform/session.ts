@@ -39,17 +39,8 @@ export async function endUserSessions(db: Db, userId: string, reason: string): P
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }
 
-export interface ResolvedSession {
-  actor: Actor | null;
-  /** Why a presented cookie did not give a session (expired …), for the 401 message. */
-  expired: 'idle' | 'absolute' | null;
-}
-
-/** Looks up the cookie's session, user and policy in one query and applies the timeouts. */
-export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession> {
-  if (!token || token.length > 100) return { actor: null, expired: null };
-  const id = tokenId(token);
-  const [row] = await db
+function buildSessionQuery(db: Db) {
+  return db
     .select({
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
@@ -62,8 +53,34 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(securityPolicy, eq(securityPolicy.id, 1))
-    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.endedAt)))
+    .limit(1)
+    .prepare('sgz_session_lookup');
+}
+
+// Every request runs this query: prepared once per database handle (a cache of query plans,
+// not of sessions: every lookup still reads the database).
+const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+function sessionQuery(db: Db): ReturnType<typeof buildSessionQuery> {
+  let q = prepared.get(db);
+  if (!q) {
+    q = buildSessionQuery(db);
+    prepared.set(db, q);
+  }
+  return q;
+}
+
+export interface ResolvedSession {
+  actor: Actor | null;
+  /** Why a presented cookie did not give a session (expired …), for the 401 message. */
+  expired: 'idle' | 'absolute' | null;
+}
+
+/** Looks up the cookie's session, user and policy in one query and applies the timeouts. */
+export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession> {
+  if (!token || token.length > 100) return { actor: null, expired: null };
+  const id = tokenId(token);
+  const [row] = await sessionQuery(db).execute({ id });
   if (!row || row.user.status !== 'active') return { actor: null, expired: null };
   const idleMs = (row.idleMinutes ?? 30) * 60_000;
   const absoluteMs = (row.absoluteHours ?? 12) * 3_600_000;
