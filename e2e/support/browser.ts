@@ -35,8 +35,9 @@ export async function newContext(browser: Browser, device: Device, baseURL: stri
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
-  // Every step is a local round trip: 15 s is generous and fails a stuck step well before the test times out.
-  context.setDefaultTimeout(15_000);
+  // Every step is a local round trip, but the server, the browser and the runner share 2 cores:
+  // 30 s absorbs a busy machine and still fails a stuck step well before the test times out.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
