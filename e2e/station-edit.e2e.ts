@@ -38,7 +38,9 @@ describe('社工站编辑与审计', () => {
     await screenshot(page, JOURNEY, '02-dashboard');
 
     const shell = new AppShell(page);
-    expect(await shell.menuLabels()).toEqual(['首页', '社工站', '承接机构', '驻站社工', '人员配备', '接口文档']);
+    expect(await shell.menuLabels()).toEqual([
+      '首页', '社工站', '承接机构', '驻站社工', '人员配备', '工作台', '服务对象', '服务记录', '小组活动', '资源链接', '接口文档',
+    ]);
     await shell.navigate('社工站');
     const stations = new StationsPage(page);
     await stations.waitUntilShown();

@@ -56,6 +56,7 @@ export const serviceRecordSchema = z.object({
   homeVisit: z.boolean(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /** Display name of the worker who recorded it. */
   recordedBy: z.string(),
   attachments: z.array(fileMetaSchema),
   createdAt: z.string(),

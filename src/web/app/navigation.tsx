@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
+  ContactsOutlined,
+  FormOutlined,
+  LinkOutlined,
   IdcardOutlined,
   SolutionOutlined,
   BankOutlined,
@@ -27,6 +31,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read' },
   { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read' },
   { path: '/compliance', label: m.nav.compliance, icon: <SolutionOutlined aria-hidden />, permission: 'compliance:read' },
+  { path: '/worklist', label: m.nav.worklist, icon: <CarryOutOutlined aria-hidden />, permission: 'client:write' },
+  { path: '/clients', label: m.nav.clients, icon: <ContactsOutlined aria-hidden />, permission: 'client:read' },
+  { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read' },
+  { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read' },
+  { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read' },
   { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read' },
   { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read' },
   { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage' },
@@ -46,6 +55,7 @@ export function landingPath(permissions: readonly Permission[]): string {
 
 /** The menu key for a location: '/' exactly, else its first segment ('/stations/…' → '/stations'). */
 export function navKeyOf(pathname: string): string {
-  const first = pathname.split('/')[1];
+  // A case belongs to a client: highlight 服务对象 on a case page.
+  const first = pathname.split('/')[1] === 'cases' ? 'clients' : pathname.split('/')[1];
   return first ? `/${first}` : '/';
 }

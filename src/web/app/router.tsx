@@ -24,6 +24,16 @@ const WorkersPage = lazy(() => import('../features/social-workers/WorkersPage'))
 const ImportPage = lazy(() => import('../features/social-workers/ImportPage'));
 const WorkerPage = lazy(() => import('../features/social-workers/WorkerPage'));
 const CompliancePage = lazy(() => import('../features/compliance/CompliancePage'));
+const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
+const NewClientPage = lazy(() => import('../features/clients/NewClientPage'));
+const ClientPage = lazy(() => import('../features/clients/ClientPage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const RecordsPage = lazy(() => import('../features/service-records/RecordsPage'));
+const RecordEntryPage = lazy(() => import('../features/service-records/RecordEntryPage'));
+const GroupsPage = lazy(() => import('../features/service-records/GroupsPage'));
+const GroupPage = lazy(() => import('../features/service-records/GroupPage'));
+const PartnersPage = lazy(() => import('../features/partners/PartnersPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -58,6 +68,16 @@ export const router = createBrowserRouter([
           { path: 'social-workers/import', element: gated('worker:import', <ImportPage />) },
           { path: 'social-workers/:id', element: gated('worker:read', <WorkerPage />) },
           { path: 'compliance', element: gated('compliance:read', <CompliancePage />) },
+          { path: 'worklist', element: gated('client:write', <WorklistPage />) },
+          { path: 'clients', element: gated('client:read', <ClientsPage />) },
+          { path: 'clients/new', element: gated('client:write', <NewClientPage />) },
+          { path: 'clients/:id', element: gated('client:read', <ClientPage />) },
+          { path: 'cases/:id', element: gated('client:read', <CasePage />) },
+          { path: 'records', element: gated('client:read', <RecordsPage />) },
+          { path: 'records/new', element: gated('client:write', <RecordEntryPage />) },
+          { path: 'groups', element: gated('client:read', <GroupsPage />) },
+          { path: 'groups/:id', element: gated('client:read', <GroupPage />) },
+          { path: 'partners', element: gated('partner:read', <PartnersPage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },
           { path: 'roles', element: gated('role:read', <RolesPage />) },
           { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },

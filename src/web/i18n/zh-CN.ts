@@ -50,7 +50,7 @@ export const zhCN = {
     clients: '服务对象',
     worklist: '工作台',
     records: '服务记录',
-    groups: '小组与活动',
+    groups: '小组活动',
     partners: '资源链接',
     users: '用户管理',
     roles: '角色权限',

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { clients, files, serviceItems, serviceRecords } from '../../db/schema';
+import { clients, files, serviceItems, serviceRecords, users } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, ruleViolation } from '../../platform/errors';
@@ -26,7 +26,7 @@ const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sen
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
   const clientIds = [...new Set(rows.flatMap((r) => r.clientIds))];
-  const [clientRows, items, attachments, names] = await Promise.all([
+  const [clientRows, items, attachments, names, recorders] = await Promise.all([
     clientIds.length ? ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [],
     ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
     ctx.db
@@ -34,7 +34,9 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
       .from(files)
       .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id)))),
     stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.recordedBy))])),
   ]);
+  const recorderName = new Map(recorders.map((u) => [u.id, u.name]));
   const clientName = new Map(clientRows.map((x) => [x.id, x.name]));
   const itemName = new Map(items.map((i) => [i.code, i.name]));
   return rows.map((r) => ({
@@ -59,7 +61,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     homeVisit: r.homeVisit,
     latitude: r.latitude,
     longitude: r.longitude,
-    recordedBy: r.recordedBy,
+    recordedBy: recorderName.get(r.recordedBy) ?? '',
     attachments: attachments
       .filter((a) => a.ownerId === r.id)
       .map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, createdAt: a.createdAt.toISOString() })),

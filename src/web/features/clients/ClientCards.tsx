@@ -1,0 +1,56 @@
+import { Card, Empty, Flex, Pagination, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { ClientListItem } from '../../../shared/contracts/clients';
+import { m } from '../../i18n';
+import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { ClientStatusTag, RiskTag, TargetGroupTags } from './clientLabels';
+
+const t = zhCNDaily.clients;
+
+/** One client on a phone: name as the link, age and village, groups and risk at a glance. */
+export function ClientCard({ client, showStation }: { client: ClientListItem; showStation?: boolean }) {
+  return (
+    <Card size="small" data-testid="client-card">
+      <Flex justify="space-between" align="start" gap={8}>
+        <Link to={`/clients/${client.id}`} style={{ fontWeight: 600, fontSize: 16 }}>
+          {client.name}
+        </Link>
+        <Flex gap={4}>
+          <RiskTag risk={client.riskLevel} />
+          {client.status !== 'active' ? <ClientStatusTag status={client.status} /> : null}
+        </Flex>
+      </Flex>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+        {t.sex[client.sex]} · {t.age(client.age)} · {client.villageName}
+        {showStation ? ` · ${client.stationName}` : ''}
+      </Typography.Text>
+      <div style={{ marginTop: 4 }}>
+        <TargetGroupTags groups={client.targetGroups} />
+      </div>
+    </Card>
+  );
+}
+
+export function ClientCards(props: {
+  items: ClientListItem[];
+  loading: boolean;
+  total: number;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  showStation: boolean;
+}) {
+  if (!props.loading && props.items.length === 0) return <Empty description={t.empty} />;
+  return (
+    <Flex vertical gap={12} data-testid="client-cards">
+      {props.items.map((c) => (
+        <ClientCard key={c.id} client={c} showStation={props.showStation} />
+      ))}
+      {props.loading && props.items.length === 0 ? <Card size="small" loading /> : null}
+      <Pagination simple align="center" current={props.page} pageSize={props.pageSize} total={props.total} onChange={props.onPage} />
+      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+        {m.common.total(props.total)}
+      </Typography.Text>
+    </Flex>
+  );
+}

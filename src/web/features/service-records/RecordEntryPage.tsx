@@ -1,0 +1,483 @@
+import { AimOutlined, ArrowLeftOutlined, CameraOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { FileMeta } from '../../../shared/contracts/organizations';
+import type { ServiceRecord } from '../../../shared/contracts/service-records';
+import { SERVICE_METHODS, SERVICE_METHOD_LABELS, type ServiceMethod } from '../../../shared/rules/case-work';
+import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS, type ServiceDomain } from '../../../shared/rules/organizations';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoading } from '../../components/PageStates';
+import { errorText } from '../../lib/errors';
+import { useIsMobile } from '../../lib/useIsMobile';
+import { m } from '../../i18n';
+import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { useCase } from '../cases/cases.api';
+import { RuleAlert } from '../clients/clientLabels';
+import { useClient, useOwnStation, useStationOptions } from '../clients/clients.api';
+import { StickyActions } from '../clients/StickyActions';
+import { useActionError } from '../clients/useActionError';
+import { ClientPicker, type PickedClient } from './ClientPicker';
+import { RecordCard } from './recordLabels';
+import { VolunteerFields } from './VolunteerFields';
+import { catalogueOptions, useCatalogue, useCreateRecord } from './records.api';
+import { ATTACHMENT_ACCEPT, attachmentProblem, uploadRecordAttachment, type UploadProgress } from './upload';
+
+const t = zhCNDaily.records;
+const OTHER = '__other__';
+const DURATIONS = [15, 30, 60, 90] as const;
+const HOME = '服务对象家中';
+
+interface RecordValues {
+  date: Dayjs;
+  method: ServiceMethod;
+  homeVisit: boolean;
+  stationId?: string;
+  clientIds: string[];
+  itemCode?: string;
+  otherItem?: string;
+  domain?: ServiceDomain;
+  durationMinutes?: number;
+  place?: string;
+  volunteers: { name: string; hours?: number }[];
+  notes?: string;
+}
+
+/** Quick chips for the usual lengths, and a number for anything else. */
+function DurationField({ value, onChange, id }: { value?: number; onChange?: (v: number | undefined) => void; id?: string }) {
+  const chip = DURATIONS.find((d) => d === value);
+  return (
+    <Flex vertical gap={8}>
+      <div role="group" aria-label={t.duration} style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8 }}>
+        {DURATIONS.map((d) => (
+          <Button
+            key={d}
+            size="large"
+            type={chip === d ? 'primary' : 'default'}
+            aria-pressed={chip === d}
+            onClick={() => onChange?.(d)}
+            style={{ paddingInline: 4 }}
+          >
+            {zhCNDaily.common.minutes(d)}
+          </Button>
+        ))}
+      </div>
+      <InputNumber<number>
+        id={id}
+        size="large"
+        min={1}
+        max={24 * 60}
+        precision={0}
+        inputMode="numeric"
+        aria-label={t.durationCustom}
+        placeholder={t.durationCustom}
+        value={chip ? null : (value ?? null)}
+        onChange={(v) => onChange?.(v ?? undefined)}
+        style={{ width: '100%' }}
+      />
+    </Flex>
+  );
+}
+
+type Location = { lat: number; lng: number } | null;
+
+/** 获取位置: optional, only when the user asks, only for a home visit. */
+function LocationField({ value, onChange }: { value: Location; onChange: (l: Location) => void }) {
+  const [state, setState] = useState<'idle' | 'locating' | 'failed'>('idle');
+  const supported = typeof navigator !== 'undefined' && 'geolocation' in navigator;
+  const locate = () => {
+    setState('locating');
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setState('idle');
+        onChange({ lat: pos.coords.latitude, lng: pos.coords.longitude });
+      },
+      () => setState('failed'),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+  return (
+    <div data-testid="location-field">
+      <Flex gap={8} align="center" wrap>
+        <Button size="large" icon={<AimOutlined aria-hidden />} onClick={locate} loading={state === 'locating'} disabled={!supported}>
+          {state === 'locating' ? t.locating : t.locate}
+        </Button>
+        {value ? (
+          <>
+            <Typography.Text type="success">{t.located(value.lat, value.lng)}</Typography.Text>
+            <Button type="link" onClick={() => onChange(null)}>
+              {t.clearLocation}
+            </Button>
+          </>
+        ) : null}
+      </Flex>
+      <Typography.Text type={state === 'failed' ? 'warning' : 'secondary'} style={{ display: 'block', marginTop: 4 }}>
+        {!supported ? t.locateUnsupported : state === 'failed' ? t.locateFailed : t.locationOptional}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** After saving: attach photos or a signed sheet, one at a time, with progress. */
+function Attachments({ record }: { record: ServiceRecord }) {
+  const client = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [files, setFiles] = useState<FileMeta[]>(record.attachments);
+  const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    const problem = attachmentProblem(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    uploadRecordAttachment(client, record.id, file, setProgress).then(
+      (meta) => {
+        setProgress(null);
+        setFiles((prev) => [...prev, meta]);
+        message.success(t.attached(meta.name));
+        void client.invalidateQueries({ queryKey: ['service-records'] });
+      },
+      (e: unknown) => {
+        setProgress(null);
+        setError(errorText(e));
+      },
+    );
+  };
+  return (
+    <Card size="small" title={t.attachTitle} data-testid="record-attachments">
+      <Typography.Paragraph type="secondary">{t.attachHint}</Typography.Paragraph>
+      <input
+        ref={input}
+        type="file"
+        accept={ATTACHMENT_ACCEPT}
+        aria-label={t.attach}
+        data-testid="attachment-input"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <Button size="large" block icon={<CameraOutlined aria-hidden />} onClick={() => input.current?.click()} disabled={progress !== null}>
+        {t.attach}
+      </Button>
+      {progress ? (
+        <div data-testid="upload-progress" aria-live="polite" style={{ marginTop: 8 }}>
+          <Progress percent={progress.phase === 'sending' ? progress.percent : 100} status="active" size="small" />
+          <Typography.Text type="secondary">{progress.phase === 'sending' ? t.uploading(progress.percent) : t.processing}</Typography.Text>
+        </div>
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} role="alert" /> : null}
+      {files.length > 0 ? (
+        <Flex vertical gap={4} style={{ marginTop: 8 }}>
+          {files.map((f) => (
+            <Typography.Text key={f.id} type="success">
+              {t.attached(f.name)}
+            </Typography.Text>
+          ))}
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}
+
+function Saved({ record, onAnother }: { record: ServiceRecord; onAnother: () => void }) {
+  const navigate = useNavigate();
+  const single = record.clients.length === 1 ? record.clients[0] : undefined;
+  return (
+    <Flex vertical gap={16} data-testid="record-saved">
+      <Result status="success" title={t.savedTitle} style={{ padding: '16px 0' }} />
+      <RecordCard r={record} />
+      <Attachments record={record} />
+      <Flex vertical gap={8}>
+        {record.caseId ? (
+          <Button type="primary" size="large" block onClick={() => void navigate(`/cases/${record.caseId}`)}>
+            {t.backToCase}
+          </Button>
+        ) : single ? (
+          <Button type="primary" size="large" block onClick={() => void navigate(`/clients/${single.id}?tab=timeline`)}>
+            {t.backToClient}
+          </Button>
+        ) : null}
+        <Button size="large" block onClick={onAnother}>
+          {t.another}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
+  known: PickedClient[];
+  caseId: string | null;
+  caseName: string | null;
+  stationId: string | null;
+  onSaved: (r: ServiceRecord) => void;
+}) {
+  const [form] = Form.useForm<RecordValues>();
+  const isMobile = useIsMobile();
+  const create = useCreateRecord();
+  const catalogue = useCatalogue();
+  const own = useOwnStation();
+  const stations = useStationOptions(!own.isStationWorker);
+  const { handle, rule, clearRule } = useActionError();
+  const { message } = App.useApp();
+  const [location, setLocation] = useState<Location>(null);
+  const homeVisit = Form.useWatch<boolean>('homeVisit', form);
+  const method = Form.useWatch<ServiceMethod | undefined>('method', form) ?? 'case';
+  const itemCode = Form.useWatch<string | undefined>('itemCode', form);
+  const options = [...catalogueOptions(catalogue.data), { label: t.itemOther, title: t.itemOther, options: [{ value: OTHER, label: t.itemOther, title: t.itemOther }] }];
+
+  const onFinish = (v: RecordValues) => {
+    clearRule();
+    const other = v.itemCode === OTHER;
+    create.mutate(
+      {
+        stationId: own.isStationWorker ? null : (v.stationId ?? null),
+        date: v.date.format('YYYY-MM-DD'),
+        durationMinutes: v.durationMinutes ?? 0,
+        place: v.place?.trim() ?? '',
+        method: caseId ? 'case' : v.method,
+        itemCode: other ? null : (v.itemCode ?? null),
+        otherItem: other ? (v.otherItem?.trim() ?? '') : '',
+        domain: other ? (v.domain ?? null) : null,
+        clientIds: caseId ? known.map((c) => c.id) : (v.clientIds ?? []),
+        caseId,
+        volunteers: (v.volunteers ?? []).map((x) => ({ name: x.name.trim(), hours: x.hours ?? 0 })),
+        notes: v.notes?.trim() ?? '',
+        homeVisit: v.homeVisit,
+        latitude: v.homeVisit && location ? location.lat : null,
+        longitude: v.homeVisit && location ? location.lng : null,
+      },
+      {
+        onSuccess: (r) => {
+          message.success(t.saved);
+          onSaved(r);
+        },
+        onError: (e) => handle(e, { form }),
+      },
+    );
+  };
+
+  return (
+    <Form<RecordValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      disabled={create.isPending}
+      scrollToFirstError
+      requiredMark={false}
+      initialValues={{
+        date: dayjs(),
+        method: 'case',
+        homeVisit: false,
+        stationId: stationId ?? undefined,
+        clientIds: known.map((c) => c.id),
+        volunteers: [],
+      }}
+      style={{ maxWidth: 640 }}
+      data-testid="record-form"
+    >
+      {caseName ? (
+        <Tag color="blue" style={{ marginBottom: 12, fontSize: 14, padding: '4px 8px' }} data-testid="record-case">
+          {t.forCase(caseName)}
+        </Tag>
+      ) : null}
+      <Row gutter={12}>
+        {/* A case's record is 个案 work for the case's client: nothing to choose. */}
+        {caseId ? null : (
+          <Col span={24}>
+            <Form.Item label={t.method} name="method">
+              <Segmented<ServiceMethod> block size="large" options={SERVICE_METHODS.map((x) => ({ value: x, label: SERVICE_METHOD_LABELS[x] }))} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={14} md={12}>
+          <Form.Item label={t.date} name="date" rules={[{ required: true }]}>
+            <DatePicker size="large" style={{ width: '100%' }} inputReadOnly={isMobile} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col xs={10} md={12}>
+          <Form.Item label={t.homeVisit} name="homeVisit" valuePropName="checked">
+            <Switch
+              aria-label={t.homeVisit}
+              style={{ marginTop: 8, transform: 'scale(1.25)', transformOrigin: 'left center' }}
+              onChange={(on) => {
+                if (on && !form.getFieldValue('place')) form.setFieldValue('place', HOME);
+              }}
+            />
+          </Form.Item>
+        </Col>
+        {homeVisit ? (
+          <Col span={24}>
+            <Form.Item label={t.location}>
+              <LocationField value={location} onChange={setLocation} />
+            </Form.Item>
+          </Col>
+        ) : null}
+        {!own.isStationWorker ? (
+          <Col span={24}>
+            <Form.Item label={t.stationPick} name="stationId" rules={[{ required: true, message: zhCNDaily.clients.stationRequired }]}>
+              <Select<string>
+                size="large"
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={stations.isPending}
+                options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              />
+            </Form.Item>
+          </Col>
+        ) : null}
+        {caseId ? null : (
+          <Col span={24}>
+            <Form.Item
+              label={t.clients}
+              name="clientIds"
+              rules={[{ required: method === 'case', type: 'array', min: method === 'case' ? 1 : 0, message: t.clientRequired }]}
+            >
+              <ClientPicker known={known} aria-label={t.clients} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={24}>
+          <Form.Item label={t.item} name="itemCode" rules={[{ required: true, message: t.itemRequired }]}>
+            <Select<string>
+              size="large"
+              aria-label={t.item}
+              placeholder={t.itemSearch}
+              loading={catalogue.isPending}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options}
+              listHeight={isMobile ? 320 : 256}
+            />
+          </Form.Item>
+        </Col>
+        {itemCode === OTHER ? (
+          <>
+            <Col span={24}>
+              <Alert type="warning" showIcon title={t.otherItemNote} style={{ marginBottom: 12 }} data-testid="other-item-note" />
+            </Col>
+            <Col xs={24} md={14}>
+              <Form.Item label={t.otherItem} name="otherItem" rules={[{ required: true, whitespace: true, message: t.otherItemRequired }]}>
+                <Input size="large" maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item label={t.otherDomain} name="domain" rules={[{ required: true, message: zhCNDaily.cases.domainRequired }]}>
+                <Select<ServiceDomain> size="large" options={SERVICE_DOMAINS.map((d) => ({ value: d, label: SERVICE_DOMAIN_LABELS[d] }))} />
+              </Form.Item>
+            </Col>
+          </>
+        ) : null}
+        <Col span={24}>
+          <Form.Item label={t.duration} name="durationMinutes" rules={[{ required: true, message: t.durationRequired }]}>
+            <DurationField />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t.place} name="place">
+            <Input size="large" maxLength={200} placeholder={t.placePlaceholder} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t.notes} name="notes">
+            <Input.TextArea maxLength={5000} autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t.notesPlaceholder} style={{ fontSize: 16 }} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+            {t.volunteers}
+          </Typography.Text>
+          <VolunteerFields />
+        </Col>
+      </Row>
+      <div style={{ marginTop: 16 }}>
+        <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
+      </div>
+      <StickyActions>
+        <Button type="primary" htmlType="submit" size="large" block loading={create.isPending} style={{ height: 48, fontSize: 17, maxWidth: isMobile ? undefined : 320 }}>
+          {t.save}
+        </Button>
+      </StickyActions>
+    </Form>
+  );
+}
+
+/**
+ * 记一笔 (/records/new?clientId=&caseId=): the fast record of one service or home visit,
+ * made for one hand on a phone; afterwards a photo or signed sheet can be attached.
+ */
+export default function RecordEntryPage() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const caseId = search.get('caseId');
+  const clientIdParam = search.get('clientId');
+  const theCase = useCase(caseId ?? undefined);
+  // The client's name for the picker: from the case when there is one (no extra record view).
+  const client = useClient(!caseId && clientIdParam ? clientIdParam : undefined);
+  const [saved, setSaved] = useState<ServiceRecord | null>(null);
+  const [round, setRound] = useState(0);
+
+  if ((caseId && theCase.isPending) || (!caseId && clientIdParam && client.isPending)) return <PageLoading />;
+  const known: PickedClient[] = theCase.data
+    ? [{ id: theCase.data.clientId, name: theCase.data.clientName }]
+    : client.data
+      ? [{ id: client.data.id, name: client.data.name }]
+      : [];
+
+  return (
+    <>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate(-1)} style={{ paddingInline: 0 }}>
+        {m.common.back}
+      </Button>
+      <PageHeader title={t.newTitle} />
+      {saved ? (
+        <div style={{ maxWidth: 640 }}>
+          <Saved
+            record={saved}
+            onAnother={() => {
+              setSaved(null);
+              setRound((n) => n + 1);
+            }}
+          />
+        </div>
+      ) : (
+        <EntryForm
+          key={round}
+          known={known}
+          caseId={theCase.data?.id ?? null}
+          caseName={theCase.data?.clientName ?? null}
+          stationId={theCase.data?.stationId ?? client.data?.stationId ?? null}
+          onSaved={(r) => {
+            setSaved(r);
+            window.scrollTo(0, 0);
+          }}
+        />
+      )}
+    </>
+  );
+}
