@@ -80,6 +80,10 @@ export const zhCNStaffing = {
     noFiles: '暂无材料',
   },
   workers: {
+    edit: '编辑',
+    editTitle: '编辑社工信息',
+    edited: '社工信息已保存',
+    editPhoneNote: (masked: string) => `身份证号不可修改。当前手机号 ${masked}：手机号留空则保持不变。`,
     listTitle: '驻站社工',
     keyword: '姓名或身份证号后几位',
     county: '区市',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, LogoutOutlined, PlusOutlined, UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, LogoutOutlined, PlusOutlined, UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -40,6 +40,7 @@ import { AccountModal } from './AccountModal';
 import { EndPostingModal } from './EndPostingModal';
 import { PostingModal } from './PostingModal';
 import { AddCertificateModal, AddTrainingModal } from './QualificationModals';
+import { EditWorkerDrawer } from './EditWorkerDrawer';
 import { RevealValue } from './RevealValue';
 import { useRemoveCertificate, useRemoveTraining, useWorker } from './social-workers.api';
 import { QualificationTag } from './workerLabels';
@@ -47,7 +48,7 @@ import { QualificationTag } from './workerLabels';
 const t = zhCNStaffing.workers;
 const tp = zhCNStaffing.postings;
 
-type Dialog = 'posting' | 'end' | 'account' | 'certificate' | 'training' | null;
+type Dialog = 'edit' | 'posting' | 'end' | 'account' | 'certificate' | 'training' | null;
 type Certificate = WorkerDetail['certificates'][number];
 type Training = WorkerDetail['trainings'][number];
 
@@ -298,6 +299,11 @@ export default function WorkerPage() {
                 </Button>
               )}
             </PermissionGate>
+            <PermissionGate permission="worker:write">
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog('edit')}>
+                {t.edit}
+              </Button>
+            </PermissionGate>
             {current && !worker.account ? (
               <PermissionGate permission="worker:write">
                 <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setDialog('account')}>
@@ -328,6 +334,7 @@ export default function WorkerPage() {
         <QualificationCard worker={worker} onAdd={setDialog} />
         <PostingsCard worker={worker} />
       </Flex>
+      {dialog === 'edit' ? <EditWorkerDrawer worker={worker} onClose={close} onConflict={refetch} /> : null}
       {dialog === 'posting' ? <PostingModal worker={worker} onClose={close} /> : null}
       {dialog === 'end' && current ? <EndPostingModal worker={worker} posting={current} onClose={close} /> : null}
       {dialog === 'account' ? <AccountModal worker={worker} onClose={close} /> : null}
