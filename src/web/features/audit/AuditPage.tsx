@@ -11,6 +11,7 @@ import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { AuditDiff } from './AuditDiff';
 import { useAudit, useVerifyAudit, type AuditQuery } from './audit.api';
+import { serverPagination } from '../../lib/paging';
 
 const FILTER_KEYS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
 const actionOptions = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
@@ -177,13 +178,7 @@ export default function AuditPage() {
           }}
           locale={{ emptyText: <Empty description={m.audit.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => m.common.total(n),
-          }}
+          pagination={serverPagination(page, pageSize, data?.total)}
         />
       )}
     </>

@@ -24,6 +24,7 @@ import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { ClientCards } from './ClientCards';
 import { ClientStatusTag, NoAccess, RiskTag, TARGET_GROUP_OPTIONS, TargetGroupTags } from './clientLabels';
 import { useClients, useExportClients, useOwnStation, useStationOptions, useVillages, type ClientListQuery } from './clients.api';
+import { serverPagination } from '../../lib/paging';
 
 const t = zhCNDaily.clients;
 const SORTS = ['-createdAt', 'name', 'riskLevel'] as const;
@@ -218,13 +219,7 @@ export default function ClientsPage() {
           scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => m.common.total(n),
-          }}
+          pagination={serverPagination(page, pageSize, data?.total)}
         />
       )}
     </>

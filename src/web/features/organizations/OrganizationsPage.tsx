@@ -23,6 +23,7 @@ import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { CreateOrganizationModal } from './CreateOrganizationModal';
 import { OrgStatusTag } from './orgLabels';
 import { useOrganizations, type OrgListQuery } from './organizations.api';
+import { serverPagination } from '../../lib/paging';
 
 const t = zhCNStaffing.orgs;
 const FILTER_KEYS = ['q', 'status', 'kind', 'page', 'pageSize'] as const;
@@ -179,13 +180,7 @@ export default function OrganizationsPage() {
           scroll={{ x: 1030 }}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => m.common.total(n),
-          }}
+          pagination={serverPagination(page, pageSize, data?.total)}
         />
       )}
       {creating ? <CreateOrganizationModal onClose={() => setCreating(false)} /> : null}

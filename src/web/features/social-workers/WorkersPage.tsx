@@ -17,6 +17,7 @@ import { CountySelect } from '../regions/RegionSelects';
 import { CreateWorkerModal } from './CreateWorkerModal';
 import { useWorkers, type WorkerListQuery } from './social-workers.api';
 import { Masked, QualificationTag } from './workerLabels';
+import { serverPagination } from '../../lib/paging';
 
 const t = zhCNStaffing.workers;
 const FILTER_KEYS = ['q', 'countyCode', 'onPost', 'orgId', 'stationId', 'sort', 'page', 'pageSize'] as const;
@@ -243,13 +244,7 @@ export default function WorkersPage() {
           scroll={{ x: 1190 }}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => m.common.total(n),
-          }}
+          pagination={serverPagination(page, pageSize, data?.total)}
         />
       )}
       {creating ? <CreateWorkerModal onClose={() => setCreating(false)} /> : null}

@@ -15,6 +15,7 @@ import { UserFormModal } from './UserFormModal';
 import { UserActions } from './UserActions';
 import { isLocked, type UserDialog } from './userDialogs';
 import { useUsers, type UserListQuery } from './users.api';
+import { serverPagination } from '../../lib/paging';
 
 type UserStatus = (typeof USER_STATUSES)[number];
 const FILTER_KEYS = ['q', 'role', 'status', 'page', 'pageSize'] as const;
@@ -152,13 +153,7 @@ export default function UsersPage() {
           scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={m.users.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => m.common.total(n),
-          }}
+          pagination={serverPagination(page, pageSize, data?.total)}
         />
       )}
       {dialog?.kind === 'create' ? <UserFormModal onClose={() => setDialog(null)} /> : null}
