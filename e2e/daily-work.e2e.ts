@@ -34,24 +34,6 @@ function idNumber(first17: string): string {
   return first17 + '10X98765432'.charAt(sum % 11);
 }
 
-/**
- * 退出登录 through the user menu. The menu is opened only once the page has settled (no toast
- * over the header), and a click that the opening menu swallowed is tried again.
- */
-async function logout(page: Page): Promise<void> {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => undefined);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByTestId('user-menu').click();
-    const item = page.getByRole('menuitem', { name: '退出登录' });
-    await item.waitFor();
-    await page.waitForTimeout(300);
-    await item.click();
-    const left = await page.waitForURL('**/login', { waitUntil: 'commit', timeout: 5_000 }).then(() => true, () => false);
-    if (left) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error('退出登录 did not lead to the login page');
-}
 
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -126,7 +108,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     expect(await cases.nextStep.innerText()).toContain('等待承接机构负责人审核');
     await screenshot(page, JOURNEY, '06-plan-submitted');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await logout(page);
+    await new AppShell(page).logout();
 
     // 3. demo-org approves the plan: the case enters 介入.
     await login.login('demo-org');
@@ -136,7 +118,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     await cases.approve();
     await cases.waitForStage('介入');
     await screenshot(page, JOURNEY, '08-plan-approved');
-    await logout(page);
+    await new AppShell(page).logout();
 
     // 4. demo-worker records a home visit for the case (记一笔 with 入户走访).
     await login.login('demo-worker');
@@ -176,7 +158,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     await cases.waitForStage('评估');
     await cases.requestClosure('服务目标已达成，老人情绪稳定，转为定期关注。');
     await screenshot(page, JOURNEY, '11-closure-requested');
-    await logout(page);
+    await new AppShell(page).logout();
 
     // 6. demo-org approves the closure: the case shows 结案.
     await login.login('demo-org');
@@ -219,7 +201,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     await partner.getByRole('button', { name: '保存' }).click();
     await partner.waitFor({ state: 'detached' });
     await page.getByTestId('partner-cards').getByText('环翠区残疾人联合会').waitFor();
-    await logout(page);
+    await new AppShell(page).logout();
 
     await login.login('demo-worker');
 
@@ -286,7 +268,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     expect(await page.getByRole('button', { name: '登记单位' }).count()).toBe(0);
     await screenshot(page, journey, '07-partners');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await logout(page);
+    await new AppShell(page).logout();
 
     // An evaluator sees the client without ID number, phone or case notes: 无权查看, not blanks.
     await login.login('demo-evaluator');

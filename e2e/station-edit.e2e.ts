@@ -142,7 +142,7 @@ describe('社工站编辑与审计', () => {
     await page.waitForURL('**/login', { waitUntil: 'commit' });
     // A wrong password: the server's message is shown, the password field emptied.
     await new LoginPage(page).submit('demo-city', 'not-the-password');
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe('');
     await new LoginPage(page).login('demo-city');
     await page.waitForURL((url) => url.pathname === '/stations' && url.searchParams.get('q') === '鲸园', { waitUntil: 'commit' });

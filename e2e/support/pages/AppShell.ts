@@ -22,9 +22,23 @@ export class AppShell {
     return this.menu.getByRole('menuitem').allInnerTexts();
   }
 
+  /**
+   * 退出登录 through the user menu. The menu is opened once the page has settled (no toast over
+   * the header), and a click that the opening menu swallowed is tried again.
+   */
   async logout(): Promise<void> {
-    await this.page.getByTestId('user-menu').click();
-    await this.page.getByRole('menuitem', { name: '退出登录' }).click();
-    await this.page.waitForURL('**/login', { waitUntil: 'commit' });
+    const page = this.page;
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => undefined);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByTestId('user-menu').click();
+      const item = page.getByRole('menuitem', { name: '退出登录' });
+      await item.waitFor();
+      await page.waitForTimeout(300);
+      await item.click();
+      const left = await page.waitForURL('**/login', { waitUntil: 'commit', timeout: 5_000 }).then(() => true, () => false);
+      if (left) return;
+      await page.keyboard.press('Escape');
+    }
+    throw new Error('退出登录 did not lead to the login page');
   }
 }

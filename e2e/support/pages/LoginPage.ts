@@ -18,7 +18,8 @@ export class LoginPage {
   /** Sends the form without waiting for where it leads (a forced password change, an error …). */
   async submit(username: string, password = DEMO_PASSWORD): Promise<void> {
     await this.fill(username, password);
-    await this.page.getByRole('button', { name: '登录', exact: true }).click();
+    // A loading button (an earlier attempt still answering) ignores clicks and is named differently.
+    await this.page.locator('form button[type="submit"]:not(.ant-btn-loading)').click();
   }
 
   /** Logs in and waits until the signed-in frame is shown. */
