@@ -19,6 +19,11 @@ import { fastSerializerCompiler, strictSerializerCompiler } from './platform/ser
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { annualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
+import { procurementRoutes } from './modules/procurements/procurements.routes';
+import { contractRoutes } from './modules/contracts/contracts.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { fundingRoutes } from './modules/funding/funding.routes';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { serviceRecordRoutes } from './modules/service-records/service-records.routes';
@@ -148,6 +153,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientRoutes(api);
     caseRoutes(api);
     serviceRecordRoutes(api);
+    annualPlanRoutes(api);
+    procurementRoutes(api);
+    contractRoutes(api);
+    calendarRoutes(api);
+    fundingRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

@@ -33,6 +33,17 @@ export const PERMISSIONS = [
   'client:export',
   'case:approve',
   'record:review',
+  'plan:read',
+  'plan:write',
+  'plan:file',
+  'procurement:read',
+  'procurement:write',
+  'contract:read',
+  'contract:write',
+  'contract:grade',
+  'funding:read',
+  'funding:write',
+  'calendar:read',
   'user:read',
   'user:manage',
   'role:read',
@@ -106,6 +117,17 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'client:export': '导出服务对象（脱敏）',
   'case:approve': '审核个案服务计划和结案',
   'record:review': '审核“其他”服务项目',
+  'plan:read': '查看年度计划',
+  'plan:write': '编制和报送年度计划',
+  'plan:file': '年度计划备案或退回',
+  'procurement:read': '查看采购项目',
+  'procurement:write': '登记和公开采购项目',
+  'contract:read': '查看服务合同',
+  'contract:write': '登记服务合同、付款和支出',
+  'contract:grade': '登记合同年度评估等次',
+  'funding:read': '查看资金安排和执行',
+  'funding:write': '安排社工站年度资金',
+  'calendar:read': '查看工作日历',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -119,15 +141,17 @@ const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:sta
 const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
 const clientsRead: Permission[] = ['client:read', 'client:sensitive'];
 const clientsWork: Permission[] = [...clientsRead, 'client:write', 'client:reveal', 'client:export'];
+const purchaseRead: Permission[] = ['plan:read', 'procurement:read', 'contract:read', 'funding:read', 'calendar:read'];
+const purchaseWork: Permission[] = [...purchaseRead, 'plan:write', 'procurement:write', 'contract:write', 'contract:grade', 'funding:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export'],
-  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review'],
-  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export'],
-  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve'],
+  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file'],
+  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork],
+  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead],
+  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read'],
   station_worker: [...businessRead, 'worker:read', 'compliance:read', ...clientsWork],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
-  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read'],
+  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead],
   dept_applicant: [...businessRead],
   // Regions are reference data the administrator needs to assign scopes; no business rows.
   sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],

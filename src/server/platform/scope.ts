@@ -52,3 +52,14 @@ export function pathInScope(ctx: Ctx, path: string): boolean {
 export function likeContains(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Rows that belong to a county unit as a whole (annual plans, procurement, contracts): visible
+ * to actors at or above the unit, and to the towns within it (the landing parties, R-BUY-ROLES).
+ */
+export function regionOrAncestorScope(ctx: Ctx, scopePath: AnyPgColumn): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope?.path || scope.kind === 'org' || scope.kind === 'none') return sql`false`;
+  return sql`(${qualified(scopePath)} LIKE ${`${scope.path}%`} OR ${scope.path} LIKE ${qualified(scopePath)} || '%')`;
+}

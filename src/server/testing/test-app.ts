@@ -27,6 +27,11 @@ export interface TestApp {
   cipher: FieldCipher;
   /** Logs in (demo password by default) and returns the session; fails the test if login fails. */
   login(username: string, password?: string): Promise<Session>;
+  /**
+   * A new user made by the system administrator, past the forced password change: for tests
+   * that need a second county, a town or a station worker beside the demo users.
+   */
+  userWith(username: string, roles: string[], scope: { kind: string; regionCode?: string; orgId?: string; stationId?: string }): Promise<Session>;
   /** Anonymous request. */
   anon(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -71,6 +76,14 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       return sessionFrom(app, cookieOf(res), res.json<{ csrfToken: string }>().csrfToken);
+    },
+    async userWith(username, roles, scope) {
+      const admin = await this.login('demo-sysadmin');
+      const res = await admin.post('/api/users', { username, displayName: username, roles, scope, initialPassword: 'Init#Pass2026' });
+      if (res.statusCode !== 200) throw new Error(`create ${username} failed: ${res.body}`);
+      const first = await this.login(username, 'Init#Pass2026');
+      await first.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
+      return this.login(username, 'Own#Pass2026');
     },
     anon: (method, url, body) => app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) }),
     async close() {

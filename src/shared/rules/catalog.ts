@@ -1,6 +1,7 @@
 import type { RuleRef } from '../errors';
 import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
+import { PURCHASE_RULES } from './purchase';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
 
@@ -27,6 +28,7 @@ export const RULES = {
   ...SCOPE_RULES,
   ...CLIENT_RULES,
   ...CASE_RULES,
+  ...PURCHASE_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -100,6 +100,8 @@ export const serviceRecords = pgTable(
     longitude: doublePrecision('longitude'),
     recordedBy: uuid('recorded_by').notNull().references(() => users.id),
     recordedByOrg: uuid('recorded_by_org'),
+    /** Other social workers (registry persons) who gave the service with the recorder. */
+    coWorkerIds: uuid('co_worker_ids').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

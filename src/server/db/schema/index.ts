@@ -10,3 +10,4 @@ export * from './service-catalogue';
 export * from './partners';
 export * from './clients';
 export * from './case-work';
+export * from './purchase';

@@ -16,14 +16,16 @@ import { stationFindings, type PostedWorker } from './staffing-findings';
 type StationStaffing = z.input<typeof c.stationStaffingSchema>;
 type Query = z.output<typeof c.complianceQuery>;
 
-/** Evaluates the staffing rules of many stations with a handful of queries. */
-async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
-  const live = stationRows.filter((s) => s.station.status !== 'revoked');
-  const posted = await workers.activePostingsAt(ctx.db, live.map((s) => s.station.id));
+/**
+ * Workers on post today at each station, with what the staffing rules need and the organisation
+ * that posted them (R-ONPOST-1M counts only the contractor's own). A handful of queries in all.
+ */
+export async function postedWorkers(ctx: Ctx, stationIds: string[], today: string): Promise<Map<string, (PostedWorker & { orgId: string | null })[]>> {
+  const posted = await workers.activePostingsAt(ctx.db, stationIds);
   const current = posted.filter((p) => p.posting.startDate <= today);
   const ids = [...new Set(current.map((p) => p.worker.id))];
   const [extras, firsts] = await Promise.all([workers.loadExtras(ctx.db, ids), workers.firstPostingDates(ctx.db, ids)]);
-  const byStation = new Map<string, PostedWorker[]>();
+  const byStation = new Map<string, (PostedWorker & { orgId: string | null })[]>();
   for (const p of current) {
     const x = extras.get(p.worker.id);
     if (!x) continue;
@@ -35,9 +37,17 @@ async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
       firstPostingDate: firsts.get(p.worker.id) ?? p.posting.startDate,
       exceptionRules: p.posting.exceptionRules as StaffRuleId[],
       exceptionReason: p.posting.exceptionReason,
+      orgId: p.posting.orgId,
     });
     byStation.set(p.posting.stationId, list);
   }
+  return byStation;
+}
+
+/** Evaluates the staffing rules of many stations with a handful of queries. */
+async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
+  const live = stationRows.filter((s) => s.station.status !== 'revoked');
+  const byStation = await postedWorkers(ctx, live.map((s) => s.station.id), today);
   return live.map((s): StationStaffing => {
     const onPost = byStation.get(s.station.id) ?? [];
     const { findings, qualified } = stationFindings(onPost, today);

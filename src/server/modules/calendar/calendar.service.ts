@@ -1,0 +1,109 @@
+import { and, gte, inArray, lte } from 'drizzle-orm';
+import type { Deadline } from '../../../shared/contracts/calendar';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { CONTRACT_IN_FORCE, planDueOn, planTimeliness } from '../../../shared/rules/purchase';
+import { annualPlans, contractPayments, procurements } from '../../db/schema';
+import type { Ctx } from '../../platform/context';
+import { regionOrAncestorScope } from '../../platform/scope';
+import { summaries } from '../contracts/contracts.service';
+import { listContracts } from '../contracts/contracts.repo';
+import { countiesInScope } from '../regions/county-scope';
+
+type State = Deadline['state'];
+
+/** Met, or not yet due, or missed: the same three answers for every kind of deadline. */
+const stateOf = (date: string, today: string, met: boolean): State => (met ? 'done' : date < today ? 'overdue' : 'upcoming');
+
+const inRange = (d: string | null, from: string, to: string): d is string => d !== null && d >= from && d <= to;
+
+/**
+ * The purchase cycle's deadlines between two days, computed from the records (nothing stored):
+ * plan due dates (R-PLAN-DUE), procurement deadlines, on-post deadlines (R-ONPOST-1M), instalments,
+ * contract ends and contracts to end after a failed evaluation (R-CONTRACT-FAIL).
+ */
+export async function deadlines(ctx: Ctx, from: string, to: string) {
+  const today = chinaToday();
+  const now = new Date();
+  const items: Deadline[] = [];
+
+  const counties = await countiesInScope(ctx);
+  const countyName = new Map(counties.map((k) => [k.code, k.shortName]));
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (inRange(planDueOn(y), from, to)) years.push(y);
+  if (years.length > 0 && counties.length > 0) {
+    const plans = await ctx.db
+      .select()
+      .from(annualPlans)
+      .where(and(inArray(annualPlans.year, years), inArray(annualPlans.countyCode, counties.map((k) => k.code))));
+    for (const y of years)
+      for (const k of counties) {
+        const plan = plans.find((p) => p.year === y && p.countyCode === k.code);
+        const t = planTimeliness(y, plan?.firstSubmittedAt ?? null, now);
+        items.push({
+          date: planDueOn(y),
+          kind: 'plan_due',
+          title: `${k.shortName}${y}年度计划报市民政局备案`,
+          state: t === 'on_time' ? 'done' : t === 'late' ? 'late' : t === 'overdue' ? 'overdue' : 'upcoming',
+          rule: 'R-PLAN-DUE',
+          countyShortName: k.shortName,
+          link: plan ? { type: 'annual-plan', id: plan.id } : null,
+        });
+      }
+  }
+
+  const procs = await ctx.db
+    .select()
+    .from(procurements)
+    .where(and(regionOrAncestorScope(ctx, procurements.scopePath), gte(procurements.deadlineOn, from), lte(procurements.deadlineOn, to)));
+  for (const p of procs) {
+    if (!p.deadlineOn || p.status === 'cancelled') continue;
+    items.push({
+      date: p.deadlineOn,
+      kind: 'procurement_deadline',
+      title: `${p.title}：采购截止`,
+      state: stateOf(p.deadlineOn, today, p.status === 'awarded'),
+      rule: null,
+      countyShortName: countyName.get(p.countyCode) ?? '',
+      link: { type: 'procurement', id: p.id },
+    });
+  }
+
+  // Contracts whose term, signing month or end touches the window; a handful of queries in all.
+  const rows = (await listContracts(ctx, {}, 5_000)).filter((r) => r.contract.status !== 'draft');
+  const relevant = rows.filter((r) => {
+    const k = r.contract;
+    return (
+      (k.signedOn !== null && k.signedOn <= to) || inRange(k.endsOn, from, to) || k.endingYear !== null || k.instalments.some((i) => inRange(i.dueOn, from, to))
+    );
+  });
+  const withState = await summaries(ctx, relevant);
+  const paid = relevant.length
+    ? await ctx.db
+        .select({ contractId: contractPayments.contractId, instalment: contractPayments.instalment, amountFen: contractPayments.amountFen })
+        .from(contractPayments)
+        .where(inArray(contractPayments.contractId, relevant.map((r) => r.contract.id)))
+    : [];
+  for (const r of relevant) {
+    const k = r.contract;
+    const s = withState.find((x) => x.id === k.id);
+    const link = { type: 'contract' as const, id: k.id };
+    const base = { countyShortName: r.countyShortName, link };
+    if (s?.onPostDeadline && inRange(s.onPostDeadline, from, to)) {
+      const met = s.stations.every((st) => st.onPostState === 'ok') || !CONTRACT_IN_FORCE.includes(k.status);
+      items.push({ ...base, date: s.onPostDeadline, kind: 'onpost_due', title: `${k.title}：社工到岗期限`, state: stateOf(s.onPostDeadline, today, met), rule: 'R-ONPOST-1M' });
+    }
+    k.instalments.forEach((i, index) => {
+      if (!inRange(i.dueOn, from, to)) return;
+      const sum = paid.filter((p) => p.contractId === k.id && p.instalment === index).reduce((n, p) => n + p.amountFen, 0);
+      items.push({ ...base, date: i.dueOn, kind: 'instalment_due', title: `${k.title}：${i.label}结算`, state: stateOf(i.dueOn, today, sum >= i.amountFen), rule: 'R-FUND-USE' });
+    });
+    if (inRange(k.endsOn, from, to))
+      items.push({ ...base, date: k.endsOn, kind: 'contract_end', title: `${k.title}：合同到期`, state: stateOf(k.endsOn, today, !CONTRACT_IN_FORCE.includes(k.status)), rule: 'R-CONTRACT-TERM' });
+    const endingDay = k.endingYear !== null ? `${k.endingYear}-01-01` : null;
+    if (inRange(endingDay, from, to))
+      items.push({ ...base, date: endingDay, kind: 'ending_year', title: `${k.title}：${k.endingReason}，次年终止合同`, state: stateOf(endingDay, today, !CONTRACT_IN_FORCE.includes(k.status)), rule: 'R-CONTRACT-FAIL' });
+  }
+
+  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
+  return { asOf: today, items };
+}

@@ -1,0 +1,86 @@
+import type { ContractFinding } from '../../../shared/contracts/service-contracts';
+import { RULES } from '../../../shared/rules/catalog';
+import { CONTRACT_IN_FORCE, onPostDeadline } from '../../../shared/rules/purchase';
+import { MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
+import type { Ctx } from '../../platform/context';
+import { postedWorkers } from '../compliance/compliance.service';
+import { countsAsQualified } from '../compliance/staffing-findings';
+import { stationNames } from '../stations/stations.repo';
+import type { ContractRow } from './contracts.repo';
+
+export type OnPostState = 'not_signed' | 'ok' | 'due' | 'overdue';
+
+export interface ContractStationState {
+  id: string;
+  name: string;
+  qualifiedOnPost: number;
+  onPostState: OnPostState;
+}
+
+/**
+ * R-ONPOST-1M for many contracts at once: at each station, the contractor's own qualified
+ * workers on post today, against the deadline one month after signing.
+ */
+export async function stationStates(
+  ctx: Ctx,
+  rows: { contract: ContractRow; stationIds: string[] }[],
+  today: string,
+): Promise<Map<string, ContractStationState[]>> {
+  const allIds = [...new Set(rows.flatMap((r) => r.stationIds))];
+  const [names, posted] = await Promise.all([stationNames(ctx.db, allIds), postedWorkers(ctx, allIds, today)]);
+  const out = new Map<string, ContractStationState[]>();
+  for (const { contract, stationIds } of rows) {
+    out.set(
+      contract.id,
+      stationIds.map((id) => {
+        const own = (posted.get(id) ?? []).filter((w) => w.orgId === contract.contractorOrgId);
+        const qualifiedOnPost = own.filter((w) => countsAsQualified(w, today)).length;
+        let onPostState: OnPostState = 'not_signed';
+        if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
+          onPostState =
+            qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= onPostDeadline(contract.signedOn) ? 'due' : 'overdue';
+        return { id, name: names.get(id) ?? '', qualifiedOnPost, onPostState };
+      }),
+    );
+  }
+  return out;
+}
+
+/** What the purchaser must act on for one contract, each naming its rule and clause. */
+export function contractFindings(contract: ContractRow, stations: ContractStationState[], today: string): ContractFinding[] {
+  const out: ContractFinding[] = [];
+  if (contract.signedOn) {
+    const deadline = onPostDeadline(contract.signedOn);
+    for (const s of stations.filter((x) => x.onPostState === 'overdue'))
+      out.push({
+        rule: RULES['R-ONPOST-1M'],
+        severity: 'finding',
+        message: `${s.name}：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
+        clearBy: `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`,
+      });
+    for (const s of stations.filter((x) => x.onPostState === 'due'))
+      out.push({
+        rule: RULES['R-ONPOST-1M'],
+        severity: 'warning',
+        message: `${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`,
+        clearBy: `${deadline}前安排社工上岗`,
+      });
+  }
+  if (contract.endingYear !== null && CONTRACT_IN_FORCE.includes(contract.status)) {
+    const due = today.slice(0, 4) >= String(contract.endingYear);
+    out.push({
+      rule: RULES['R-CONTRACT-FAIL'],
+      severity: due ? 'finding' : 'warning',
+      message: `${contract.endingReason}，合同应于${contract.endingYear}年终止${due ? '，尚未终止' : ''}`,
+      clearBy: '登记合同终止（并按合同约定追究责任）',
+    });
+  }
+  if (contract.endsOn && contract.endsOn < today && CONTRACT_IN_FORCE.includes(contract.status))
+    out.push({
+      rule: RULES['R-CONTRACT-TERM'],
+      severity: 'warning',
+      message: `合同期限已于${contract.endsOn}届满，状态仍为履行中`,
+      clearBy: '登记合同到期，或续签新合同',
+    });
+  return out;
+}

@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  contractGrades,
+  contractPayments,
+  contracts,
+  contractSpending,
+  contractStations,
+  files,
+  organizations,
+  regions,
+} from '../../db/schema';
+import { qualified } from '../../db/sql';
+import type { Ctx } from '../../platform/context';
+import { likeContains } from '../../platform/scope';
+
+export type ContractRow = typeof contracts.$inferSelect;
+
+/**
+ * Who sees a contract: the purchaser's unit and the city by path; a town by the stations the
+ * contract covers there (the landing party, R-CONTRACT-TRI); a contractor its own contracts.
+ */
+export function contractScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org') return scope.orgId ? eq(contracts.contractorOrgId, scope.orgId) : sql`false`;
+  if (!scope.path) return sql`false`;
+  return sql`(${qualified(contracts.scopePath)} LIKE ${`${scope.path}%`} OR EXISTS (
+    SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
+      AND ${qualified(contractStations.stationPath)} LIKE ${`${scope.path}%`}))`;
+}
+
+export interface ContractFilter {
+  countyCode?: string;
+  orgId?: string;
+  stationId?: string;
+  status?: ContractRow['status'];
+  year?: number;
+  q?: string;
+}
+
+function conditions(ctx: Ctx, f: ContractFilter): SQL | undefined {
+  const where: SQL[] = [contractScope(ctx)];
+  if (f.countyCode) where.push(eq(contracts.countyCode, f.countyCode));
+  if (f.orgId) where.push(eq(contracts.contractorOrgId, f.orgId));
+  if (f.status) where.push(eq(contracts.status, f.status));
+  if (f.stationId)
+    where.push(sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)} AND ${qualified(contractStations.stationId)} = ${f.stationId})`);
+  if (f.year) {
+    // In force on some day of the year (a draft without dates counts for its creation year).
+    where.push(
+      sql`coalesce(${contracts.startsOn}, ${contracts.createdAt}::date) <= ${`${f.year}-12-31`}::date AND coalesce(${contracts.endsOn}, ${contracts.createdAt}::date) >= ${`${f.year}-01-01`}::date`,
+    );
+  }
+  if (f.q) {
+    const term = likeContains(f.q);
+    const match = or(ilike(contracts.title, term), ilike(contracts.number, term), ilike(organizations.name, term));
+    if (match) where.push(match);
+  }
+  return and(...where);
+}
+
+const listColumns = { contract: contracts, orgName: organizations.name, orgStatus: organizations.status, countyShortName: regions.shortName };
+
+export type ContractListRow = { contract: ContractRow; orgName: string; orgStatus: string; countyShortName: string };
+
+export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number): Promise<ContractListRow[]> {
+  return ctx.db
+    .select(listColumns)
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+    .innerJoin(regions, eq(regions.code, contracts.countyCode))
+    .where(conditions(ctx, f))
+    .orderBy(desc(contracts.updatedAt))
+    .limit(limit);
+}
+
+export async function findContract(ctx: Ctx, id: string): Promise<ContractListRow | undefined> {
+  const [row] = await ctx.db
+    .select(listColumns)
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+    .innerJoin(regions, eq(regions.code, contracts.countyCode))
+    .where(and(eq(contracts.id, id), contractScope(ctx)));
+  return row;
+}
+
+export async function stationIdsOf(db: Db, contractIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (contractIds.length === 0) return out;
+  const rows = await db
+    .select({ contractId: contractStations.contractId, stationId: contractStations.stationId })
+    .from(contractStations)
+    .where(inArray(contractStations.contractId, contractIds))
+    .orderBy(asc(contractStations.stationPath));
+  for (const r of rows) out.set(r.contractId, [...(out.get(r.contractId) ?? []), r.stationId]);
+  return out;
+}
+
+/** Paid and spent per contract, summed in the database. */
+export async function moneyOf(db: Db, contractIds: string[]): Promise<Map<string, { paid: number; spent: number }>> {
+  const out = new Map<string, { paid: number; spent: number }>();
+  if (contractIds.length === 0) return out;
+  const [paid, spent] = await Promise.all([
+    db
+      .select({ id: contractPayments.contractId, n: sql<string>`sum(${contractPayments.amountFen})::text` })
+      .from(contractPayments)
+      .where(inArray(contractPayments.contractId, contractIds))
+      .groupBy(contractPayments.contractId),
+    db
+      .select({ id: contractSpending.contractId, n: sql<string>`sum(${contractSpending.amountFen})::text` })
+      .from(contractSpending)
+      .where(inArray(contractSpending.contractId, contractIds))
+      .groupBy(contractSpending.contractId),
+  ]);
+  for (const id of contractIds) out.set(id, { paid: 0, spent: 0 });
+  for (const r of paid) out.set(r.id, { paid: Number(r.n), spent: out.get(r.id)?.spent ?? 0 });
+  for (const r of spent) out.set(r.id, { paid: out.get(r.id)?.paid ?? 0, spent: Number(r.n) });
+  return out;
+}
+
+export async function paymentsOf(db: Db, contractId: string) {
+  return db.select().from(contractPayments).where(eq(contractPayments.contractId, contractId)).orderBy(asc(contractPayments.paidOn), asc(contractPayments.createdAt));
+}
+
+export async function spendingOf(db: Db, contractId: string) {
+  return db.select().from(contractSpending).where(eq(contractSpending.contractId, contractId)).orderBy(asc(contractSpending.spentOn), asc(contractSpending.createdAt));
+}
+
+export async function gradesOf(db: Db, contractId: string) {
+  return db.select().from(contractGrades).where(eq(contractGrades.contractId, contractId)).orderBy(asc(contractGrades.year));
+}
+
+export async function filesOf(db: Db, contractId: string) {
+  return db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt })
+    .from(files)
+    .where(and(eq(files.ownerType, 'contract'), eq(files.ownerId, contractId)))
+    .orderBy(asc(files.createdAt));
+}
+
+export async function fileOf(db: Db, contractId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.ownerType, 'contract'), eq(files.ownerId, contractId), eq(files.id, fileId)));
+  return row;
+}
+
+/** Contracts in force at the stations on a day (R-NO-SUBCONTRACT, overlapping terms). */
+export async function contractsInForceAt(db: Db, stationIds: string[], from: string, to: string, exceptId?: string) {
+  if (stationIds.length === 0) return [];
+  return db
+    .select({ contract: contracts, stationId: contractStations.stationId, orgName: organizations.name })
+    .from(contractStations)
+    .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+    .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+    .where(
+      and(
+        inArray(contractStations.stationId, stationIds),
+        inArray(contracts.status, ['signed', 'performing']),
+        lte(contracts.startsOn, to),
+        gte(contracts.endsOn, from),
+        exceptId ? sql`${contracts.id} <> ${exceptId}` : undefined,
+      ),
+    );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ruleRefSchema } from '../errors';
+import { FUND_SOURCES, SPENDING_CATEGORIES } from '../rules/purchase';
+import { route } from './http';
+import { countyCodeSchema, fenAmount, yearSchema } from './money';
+
+const bySource = z.object(Object.fromEntries(FUND_SOURCES.map((s) => [s, z.number().int()])) as Record<(typeof FUND_SOURCES)[number], z.ZodNumber>);
+const byCategory = z.object(
+  Object.fromEntries(SPENDING_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof SPENDING_CATEGORIES)[number], z.ZodNumber>,
+);
+
+export const fundingFindingSchema = z.object({ rule: ruleRefSchema, message: z.string(), clearBy: z.string() });
+
+const totals = z.object({
+  budget: bySource,
+  budgetFen: z.number().int(),
+  paidFen: z.number().int(),
+  spentFen: z.number().int(),
+  spending: byCategory,
+  /** Spent ÷ budget in percent (one decimal), null without a budget. */
+  executionRate: z.number().nullable(),
+});
+
+export const stationFundingSchema = totals.extend({
+  stationId: z.string(),
+  name: z.string(),
+  countyCode: z.string(),
+  countyShortName: z.string(),
+  findings: z.array(fundingFindingSchema),
+});
+export type StationFunding = z.infer<typeof stationFundingSchema>;
+
+export const fundingQuery = z.strictObject({ year: yearSchema, countyCode: countyCodeSchema.optional() });
+
+export const fundingOverview = route({
+  method: 'GET', path: '/api/funding', summary: '资金安排与执行（社工站、区市、全市）', tag: 'funding',
+  permission: 'funding:read', query: fundingQuery,
+  response: z.object({
+    year: z.number().int(),
+    total: totals.extend({ findings: z.array(fundingFindingSchema) }),
+    counties: z.array(totals.extend({ countyCode: z.string(), countyShortName: z.string(), stations: z.number().int() })),
+    stations: z.array(stationFundingSchema),
+  }),
+});
+
+export const exportFunding = route({
+  method: 'GET', path: '/api/funding/export', summary: '导出资金安排与执行（Excel）', tag: 'funding',
+  permission: 'funding:read', query: fundingQuery,
+});
+
+export const setStationBudget = route({
+  method: 'PUT', path: '/api/funding/stations/:id/:year', summary: '安排社工站年度资金（按来源）', tag: 'funding',
+  permission: 'funding:write',
+  params: z.strictObject({ id: z.uuid(), year: yearSchema }),
+  body: z.strictObject(
+    Object.fromEntries(FUND_SOURCES.map((s) => [s, fenAmount('金额')])) as Record<(typeof FUND_SOURCES)[number], ReturnType<typeof fenAmount>>,
+  ),
+  response: stationFundingSchema,
+});
