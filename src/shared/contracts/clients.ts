@@ -15,6 +15,15 @@ const person = z.strictObject({
   phone: z.union([phone, z.literal('')]).default(''),
 });
 
+/**
+ * A phone in an edit: the screen only ever has it masked, so absent or '' keeps the stored
+ * number and null removes it.
+ */
+const keptPhone = z.union([phone, z.literal(''), z.null()]).optional();
+
+/** A household member or guardian in an edit: the phone kept is the stored one of the person of that name. */
+const editedPerson = person.extend({ phone: keptPhone });
+
 export const consentInput = z.strictObject({
   kind: z.enum(CONSENT_KINDS),
   givenBy: nonEmpty('同意人', 50),
@@ -78,6 +87,8 @@ export const clientListQuery = z.strictObject({
   targetGroup: z.enum(TARGET_GROUPS).optional(),
   riskLevel: z.enum(RISK_LEVELS).optional(),
   status: z.enum(CLIENT_STATUSES).optional(),
+  /** Only clients with a service record or a case of the signed-in user (我的服务对象). */
+  mine: z.enum(['true', 'false']).optional(),
   sort: z.enum(['name', '-createdAt', 'riskLevel']).default('-createdAt'),
 });
 
@@ -123,7 +134,14 @@ export const createClient = route({
 
 export const updateClient = route({
   method: 'PATCH', path: '/api/clients/:id', summary: '编辑服务对象', tag: 'clients',
-  permission: 'client:write', params: idParams, body: clientEditableSchema.extend({ version: z.number().int() }),
+  permission: 'client:write', params: idParams,
+  /** The ID number (and so birth date and sex) is fixed; phones follow `keptPhone`. */
+  body: clientEditableSchema.extend({
+    version: z.number().int(),
+    phone: keptPhone,
+    household: z.array(editedPerson).max(20).default([]),
+    guardian: editedPerson.nullable().default(null),
+  }),
   response: clientDetailSchema,
 });
 
@@ -173,4 +191,10 @@ export const clientImportTemplate = route({
 export const importClients = route({
   method: 'POST', path: '/api/clients/import', summary: '导入服务对象（逐行校验；默认全部有效才写入）', tag: 'clients',
   permission: 'client:write', query: clientImportQuery, response: clientImportReportSchema,
+});
+
+/** The same upload; answers the row-by-row report as an Excel file with a 校验结果 column. */
+export const importClientsReport = route({
+  method: 'POST', path: '/api/clients/import/report', summary: '下载服务对象导入校验报告（Excel）', tag: 'clients',
+  permission: 'client:write', query: clientImportQuery.pick({ stationId: true }),
 });

@@ -26,6 +26,8 @@ export const serviceRecordInput = z.strictObject({
   caseId: z.uuid().nullable().default(null),
   groupId: z.uuid().nullable().default(null),
   volunteers: z.array(volunteerSchema).max(100).default([]),
+  /** Other social workers (registry ids) who gave the service: on post at the station on the day. */
+  coWorkerIds: z.array(z.uuid()).max(20).default([]),
   notes: z.string().trim().max(5000).default(''),
   homeVisit: z.boolean().default(false),
   latitude: z.number().min(-90).max(90).nullable().default(null),
@@ -58,6 +60,8 @@ export const serviceRecordSchema = z.object({
   longitude: z.number().nullable(),
   /** Display name of the worker who recorded it. */
   recordedBy: z.string(),
+  /** The other social workers who gave the service. */
+  coWorkers: z.array(z.object({ id: z.string(), name: z.string() })),
   attachments: z.array(fileMetaSchema),
   createdAt: z.string(),
 });
@@ -86,6 +90,17 @@ export const createServiceRecord = route({
   permission: 'client:write', body: serviceRecordInput, response: serviceRecordSchema,
 });
 
+export const coWorkerOptions = route({
+  method: 'GET', path: '/api/service-records/co-workers', summary: '可选的同工：当天在该社工站上岗的社工', tag: 'service-records',
+  permission: 'client:write',
+  query: z.strictObject({
+    /** A station worker's own station when absent. */
+    stationId: z.uuid().optional(),
+    date: calendarDate,
+  }),
+  response: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 export const getServiceRecord = route({
   method: 'GET', path: '/api/service-records/:id', summary: '服务记录', tag: 'service-records',
   permission: 'client:read', params: idParams, response: serviceRecordSchema,
@@ -112,6 +127,8 @@ export const groupSchema = z.object({
   goals: z.string(),
   sessions: z.array(z.object({
     id: z.string(), date: z.string(), topic: z.string(), clientIds: z.array(z.string()),
+    /** The clients who attended, with their names. */
+    clients: z.array(z.object({ id: z.string(), name: z.string() })),
     volunteers: z.array(z.object({ name: z.string(), hours: z.number() })), outcome: z.string(),
   })),
   version: z.number().int(),
@@ -121,6 +138,11 @@ export const listGroups = route({
   method: 'GET', path: '/api/groups', summary: '小组与社区活动', tag: 'service-records', permission: 'client:read',
   query: z.strictObject({ ...pagingQuery, kind: z.enum(['group', 'community']).optional(), stationId: z.uuid().optional() }),
   response: pageOf(groupSchema),
+});
+
+export const getGroup = route({
+  method: 'GET', path: '/api/groups/:id', summary: '小组或社区活动（含各次活动的出勤）', tag: 'service-records', permission: 'client:read',
+  params: idParams, response: groupSchema,
 });
 
 export const createGroup = route({

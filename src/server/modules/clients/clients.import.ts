@@ -55,15 +55,17 @@ const text = (cell: ExcelJS.Cell): string => {
   return String(v).trim();
 };
 
-/**
- * Checks every row as the registration form would, and writes the valid ones through the same
- * service (mode all: only when every row is valid).
- */
-export async function importClients(
-  ctx: Ctx,
-  content: Buffer,
-  opts: { stationId?: string | undefined; mode: 'all' | 'valid-only'; dryRun: boolean },
-): Promise<ClientImportReport> {
+type Body = Parameters<typeof create>[1];
+type Opts = { stationId?: string | undefined; mode: 'all' | 'valid-only' };
+
+interface Plan {
+  book: ExcelJS.Workbook;
+  report: ClientImportReport;
+  valid: { row: number; body: Body }[];
+}
+
+/** Reads the workbook and checks every row as the registration form would; writes nothing. */
+async function plan(ctx: Ctx, content: Buffer, opts: Opts): Promise<Plan> {
   const station = await stationFor(ctx, opts.stationId ?? null);
   const book = new ExcelJS.Workbook();
   try {
@@ -79,7 +81,7 @@ export async function importClients(
   for (const v of villages) for (const k of [v.code, v.name, v.shortName]) villageOf.set(k, v.code);
 
   const issues: ClientImportReport['issues'] = [];
-  const valid: { row: number; body: Parameters<typeof create>[1] }[] = [];
+  const valid: Plan['valid'] = [];
   const seen = new Set<string>();
   const today = chinaToday();
   let rows = 0;
@@ -138,6 +140,15 @@ export async function importClients(
     written: false, mode: opts.mode, rows, validRows: valid.length, invalidRows,
     created: opts.mode === 'valid-only' || invalidRows === 0 ? valid.length : 0, issues,
   };
+  return { book, report, valid };
+}
+
+/**
+ * Checks every row, and writes the valid ones through the registration service (mode all: only
+ * when every row is valid).
+ */
+export async function importClients(ctx: Ctx, content: Buffer, opts: Opts & { dryRun: boolean }): Promise<ClientImportReport> {
+  const { report, valid } = await plan(ctx, content, opts);
   if (opts.dryRun || report.created === 0) return report;
   await inTransaction(ctx, async (tx) => {
     for (const v of valid) {
@@ -149,8 +160,39 @@ export async function importClients(
     }
     await writeAudit(tx, {
       action: 'client.import', objectType: 'client', objectId: '',
-      detail: `导入 ${rows} 行（${opts.mode === 'all' ? '全部有效才导入' : '仅导入有效行'}）：新建 ${valid.length} 人，问题 ${issues.length} 处`,
+      detail: `导入 ${report.rows} 行（${opts.mode === 'all' ? '全部有效才导入' : '仅导入有效行'}）：新建 ${valid.length} 人，问题 ${report.issues.length} 处`,
     });
   });
   return { ...report, written: true };
+}
+
+/** The uploaded workbook back with a 校验结果 column (problems in red, 通过 in green) and a 问题汇总 sheet. */
+export async function reportWorkbook(ctx: Ctx, content: Buffer, stationId: string | undefined): Promise<Buffer> {
+  const { book, report } = await plan(ctx, content, { stationId, mode: 'all' });
+  const byRow = new Map<number, string[]>();
+  for (const i of report.issues) byRow.set(i.row, [...(byRow.get(i.row) ?? []), `${i.column ? `${i.column}：` : ''}${i.message}`]);
+  const sheet = book.getWorksheet(SHEET);
+  if (sheet) {
+    const col = COLUMNS.length + 1;
+    sheet.getCell(1, col).value = '校验结果';
+    sheet.getCell(1, col).font = { bold: true };
+    sheet.getColumn(col).width = 60;
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      // Rows left empty (the template's drop-down lists reach far down) are not data.
+      if (COLUMNS.every((_c, i) => text(row.getCell(i + 1)) === '')) return;
+      const found = byRow.get(n);
+      const cell = row.getCell(col);
+      cell.value = found ? found.join('；') : '通过';
+      cell.font = { color: { argb: found ? 'FFC00000' : 'FF008000' } };
+    });
+  }
+  const summary = book.addWorksheet('问题汇总');
+  summary.addRow(['工作表', '行号', '列', '问题']);
+  summary.getRow(1).font = { bold: true };
+  for (const i of report.issues) summary.addRow([i.sheet, i.row, i.column, i.message]);
+  summary.addRow([]);
+  summary.addRow([`共 ${report.rows} 行，有效 ${report.validRows} 行，有问题 ${report.invalidRows} 行`]);
+  summary.columns.forEach((c, i) => (c.width = i === 3 ? 80 : 16));
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { clientListQuery } from '../../../shared/contracts/clients';
-import { clientAccessLog, clientConsents, clients, regions } from '../../db/schema';
-import type { Ctx } from '../../platform/context';
+import { cases, clientAccessLog, clientConsents, clients, regions, serviceRecords, socialWorkers } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import { actorOf, type Ctx } from '../../platform/context';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -28,7 +29,21 @@ function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
   if (f.targetGroup) conds.push(sql`${clients.targetGroups} @> ARRAY[${f.targetGroup}]::text[]`);
   if (f.riskLevel) conds.push(eq(clients.riskLevel, f.riskLevel));
   if (f.status) conds.push(eq(clients.status, f.status));
+  if (f.mine === 'true') conds.push(mine(ctx));
   return and(...conds);
+}
+
+/**
+ * 我的服务对象: a case held by the user, or a service record the user wrote or gave as a
+ * co-worker (their registry person). Correlated EXISTS, so the list query stays one statement.
+ */
+function mine(ctx: Ctx): SQL {
+  const userId = actorOf(ctx).id;
+  const clientId = qualified(clients.id);
+  return sql`(EXISTS (SELECT 1 FROM ${cases} WHERE ${qualified(cases.clientId)} = ${clientId} AND ${qualified(cases.workerId)} = ${userId})
+    OR EXISTS (SELECT 1 FROM ${serviceRecords} WHERE ${qualified(serviceRecords.clientIds)} @> ARRAY[${clientId}]
+      AND (${qualified(serviceRecords.recordedBy)} = ${userId}
+        OR ${qualified(serviceRecords.coWorkerIds)} && ARRAY(SELECT ${qualified(socialWorkers.id)} FROM ${socialWorkers} WHERE ${qualified(socialWorkers.userId)} = ${userId}))))`;
 }
 
 export async function listClients(ctx: Ctx, f: ClientFilter & { page: number; pageSize: number }) {

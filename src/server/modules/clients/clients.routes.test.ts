@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
@@ -157,5 +158,121 @@ describe('Excel import of clients', () => {
     expect(some).toMatchObject({ written: true, created: 1 });
     const found = (await worker.get(`/api/clients?q=${encodeURIComponent('孙爷爷')}`)).json();
     expect(found.items[0]).toMatchObject({ riskLevel: 'high', targetGroups: ['tekun', 'left_behind_elderly'] });
+  });
+});
+
+describe('editing a client', () => {
+  it('saves the profile with the ID number fixed; an absent or empty phone keeps the stored number, null removes it', async () => {
+    const villages = (await worker.get('/api/regions?level=village&parentCode=371002002')).json() as { code: string }[];
+    const created = await worker.post('/api/clients', client({
+      name: '赵秀英', idNumber: idNumberBornOn('1946-07-07', 905), phone: '13612340000',
+      household: [{ name: '赵军', relation: '儿子', phone: '13900005555' }],
+      guardian: { name: '赵军', relation: '儿子', phone: '13900005555' },
+    }));
+    expect(created.statusCode).toBe(200);
+    const id = created.json().id as string;
+    const edit = (over: Record<string, unknown>) => ({
+      version: 1, name: '赵秀英', villageCode: villages[2]?.code, address: '新址 5 号', targetGroups: ['tekun'], riskLevel: 'high',
+      legalBasis: 'statutory', household: [{ name: '赵军', relation: '长子', phone: '' }, { name: '赵丽', relation: '女儿', phone: '13800004444' }],
+      guardian: { name: '赵军', relation: '儿子' }, ...over,
+    });
+
+    const saved = await worker.patch(`/api/clients/${id}`, edit({}));
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      version: 2, villageCode: villages[2]?.code, address: '新址 5 号', targetGroups: ['tekun'], riskLevel: 'high', phoneMasked: '136****0000',
+      household: [{ name: '赵军', relation: '长子', phoneMasked: '139****5555' }, { name: '赵丽', relation: '女儿', phoneMasked: '138****4444' }],
+      guardian: { name: '赵军', phoneMasked: '139****5555' },
+    });
+    expect((await worker.post(`/api/clients/${id}/reveal`, { field: 'phone' })).json().value).toBe('13612340000');
+
+    // A new phone replaces; null removes; a different guardian does not inherit the old one's phone.
+    const next = await worker.patch(`/api/clients/${id}`, edit({
+      version: 2, phone: null, household: [{ name: '赵军', relation: '长子', phone: null }], guardian: { name: '钱红', relation: '女儿', phone: '' },
+    }));
+    expect(next.json()).toMatchObject({ phoneMasked: '', household: [{ name: '赵军', phoneMasked: '' }], guardian: { name: '钱红', phoneMasked: '' } });
+    const replaced = await worker.patch(`/api/clients/${id}`, edit({ version: 3, phone: '13700001111' }));
+    expect(replaced.json().phoneMasked).toBe('137****1111');
+
+    // The ID number is not an editable field; a stale version is a conflict.
+    const withId = await worker.patch(`/api/clients/${id}`, edit({ version: 4, idNumber: idNumberBornOn('1946-07-07', 907) }));
+    expect(withId.statusCode).toBe(400);
+    expect((await worker.patch(`/api/clients/${id}`, edit({ version: 3 }))).statusCode).toBe(409);
+    const log = (await worker.get(`/api/clients/${id}/access-log?pageSize=50`)).json();
+    expect(log.items.filter((e: { action: string }) => e.action === 'update')).toHaveLength(3);
+    const raw = JSON.stringify(await t.database.db.execute(sql`SELECT * FROM clients WHERE id = ${id}`));
+    expect(raw).not.toContain('13700001111');
+  });
+
+  it('refuses an edit from another station (404) and a minor left without a guardian', async () => {
+    const neighbour = await t.login('neighbour.worker', 'Own#Pass2026');
+    const current = (await worker.get(`/api/clients/${clientId}`)).json();
+    const body = {
+      version: current.version, name: current.name, villageCode: current.villageCode, targetGroups: current.targetGroups,
+      household: [], guardian: null,
+    };
+    expect((await neighbour.patch(`/api/clients/${clientId}`, body)).statusCode).toBe(404);
+    const year = Number(chinaToday().slice(0, 4));
+    const child = (await worker.get(`/api/clients?q=${encodeURIComponent('小明')}`)).json().items[0];
+    expect(child.birthDate.slice(0, 4)).toBe(String(year - 9));
+    const full = (await worker.get(`/api/clients/${child.id}`)).json();
+    const orphaned = await worker.patch(`/api/clients/${child.id}`, {
+      version: full.version, name: full.name, villageCode: full.villageCode, targetGroups: full.targetGroups, guardian: null,
+    });
+    expect(orphaned.json().error.details.fields[0].path).toBe('guardian');
+  });
+});
+
+describe('the import report as Excel', () => {
+  it('returns the uploaded sheet with a 校验结果 column and a 问题汇总 sheet, and writes nothing', async () => {
+    const villageName = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[1].name;
+    const template = (await worker.get('/api/clients/import/template')).rawPayload;
+    const good = idNumberBornOn('1952-02-02', 733);
+    const file = await fillWorkbook(template, {
+      服务对象: [
+        ['周大爷', good, '', villageName, '', '低保', '', '', '', '', ''],
+        ['吴错号', '110105194912310021', '', villageName, '', '低保', '很高', '', '', '', ''],
+      ],
+    });
+    const body = multipartFile('对象.xlsx', file, XLSX_MIME);
+    const res = await worker.request('POST', '/api/clients/import/report', body.payload, body.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    expect(String(res.headers['content-disposition'])).toMatch(/^attachment/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('服务对象');
+    expect(sheet?.getCell(1, 12).value).toBe('校验结果');
+    expect(sheet?.getCell(2, 12).value).toBe('通过');
+    expect(String(sheet?.getCell(3, 12).value)).toMatch(/身份证号：.*；风险等级：风险等级请填写 低、中 或 高/);
+    const summary = book.getWorksheet('问题汇总');
+    expect(summary?.getCell(2, 2).value).toBe(3);
+    expect(String(summary?.getCell(summary.rowCount, 1).value)).toBe('共 2 行，有效 1 行，有问题 1 行');
+    expect((await worker.get(`/api/clients?q=${encodeURIComponent('周大爷')}`)).json().total).toBe(0);
+  });
+});
+
+describe('我的服务对象 (mine)', () => {
+  it('lists the clients with the user’s cases or records, also those where the user was a co-worker', async () => {
+    const district = await t.login('demo-district');
+    const stationId = (await worker.get(`/api/clients/${clientId}`)).json().stationId as string;
+    const register = async (name: string, seq: number) => {
+      const res = await district.post('/api/clients', client({ name, idNumber: idNumberBornOn('1941-04-04', seq), stationId, household: [] }));
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return res.json().id as string;
+    };
+    const [byRecord, byCase, byCoWork, notMine] = [await register('冯一', 811), await register('冯二', 813), await register('冯三', 815), await register('冯四', 817)];
+    const record = { date: chinaToday(), durationMinutes: 30, method: 'case', itemCode: 'EL02' };
+    expect((await worker.post('/api/service-records', { ...record, clientIds: [byRecord] })).statusCode).toBe(200);
+    expect((await worker.post('/api/cases', { clientId: byCase, intakeNote: '邻居反映独居' })).statusCode).toBe(200);
+    const options = (await district.get(`/api/service-records/co-workers?stationId=${stationId}&date=${chinaToday()}`)).json() as { id: string; name: string }[];
+    const chenXiao = options.find((w) => w.name === '陈晓')?.id;
+    expect((await district.post('/api/service-records', { ...record, stationId, clientIds: [byCoWork], coWorkerIds: [chenXiao] })).statusCode).toBe(200);
+
+    const ids = async (s: Session, q: string) => ((await s.get(`/api/clients?pageSize=200${q}`)).json().items as { id: string }[]).map((c) => c.id);
+    expect((await ids(worker, '&mine=true')).sort()).toEqual([byRecord, byCase, byCoWork].sort());
+    expect(await ids(district, '&mine=true')).toEqual([byCoWork]);
+    expect(await ids(worker, `&q=${encodeURIComponent('冯')}`)).toHaveLength(4);
+    expect(await ids(worker, '&mine=false')).toContain(notMine);
   });
 });

@@ -18,6 +18,10 @@ export function clientRoutes(app: FastifyInstance): void {
     const upload = await readUpload(request, XLSX_ONLY);
     return importer.importClients(ctx, upload.content, query);
   });
+  registerRoute(app, c.importClientsReport, async (ctx, { query }, reply, request) => {
+    const upload = await readUpload(request, XLSX_ONLY);
+    return sendAttachment(reply, await importer.reportWorkbook(ctx, upload.content, query.stationId), '服务对象导入校验报告', 'xlsx');
+  });
   registerRoute(app, c.clientDuplicates, (ctx, { query }) => service.duplicates(ctx, query.name, query.birthDate));
   registerRoute(app, c.getClient, (ctx, { params }) => service.view(ctx, params.id));
   registerRoute(app, c.clientAccessLog, (ctx, { params, query }) => service.accessLog(ctx, params.id, query.page, query.pageSize));

@@ -85,7 +85,7 @@ const auditImage = (r: repo.ClientRow) => ({
 });
 
 /** Minors need a guardian on record; under 14 the guardian's consent (PIPL art. 31). */
-function checkProtections(birthDate: string, body: Editable, consents: readonly Consent[]): void {
+function checkProtections(birthDate: string, body: Pick<Editable, 'legalBasis'> & { guardian: object | null }, consents: readonly Consent[]): void {
   const today = chinaToday();
   const fields: FieldIssue[] = [];
   if (isMinor(birthDate, today) && !body.guardian) fields.push({ path: 'guardian', message: '未成年人须登记监护人' });
@@ -156,6 +156,18 @@ export async function create(ctx: Ctx, body: z.output<typeof c.createClient.body
   }
 }
 
+type EditedPerson = NonNullable<z.output<typeof c.updateClient.body>['guardian']>;
+
+/** An edited phone: absent or '' keeps the stored number (the screen only has it masked), null removes it. */
+const keptPhone = (edited: string | null | undefined, stored: string): string =>
+  edited === undefined || edited === '' ? stored : (edited ?? '');
+
+/** The stored phone of the same person: same name and relation, else same name. */
+function storedPhoneOf(stored: readonly HouseholdMember[], p: EditedPerson): string {
+  const same = stored.find((s) => s.name === p.name && s.relation === p.relation) ?? stored.find((s) => s.name === p.name);
+  return same?.phone ?? '';
+}
+
 export async function update(ctx: Ctx, id: string, body: z.output<typeof c.updateClient.body>): Promise<Detail> {
   const before = await repo.findClient(ctx, id);
   if (!before) throw notFound('服务对象');
@@ -163,13 +175,19 @@ export async function update(ctx: Ctx, id: string, body: z.output<typeof c.updat
   const villagePath = await checkVillage(ctx, station?.station.townCode ?? '', body.villageCode);
   const consents = (await repo.consentsOf(ctx, id)).map((k) => ({ ...k, scope: k.scope }));
   checkProtections(before.birthDate, body, consents);
+  const storedHousehold = decryptJson<HouseholdMember[]>(ctx, before.householdCipher) ?? [];
+  const storedGuardian = decryptJson<HouseholdMember>(ctx, before.guardianCipher);
+  const household: HouseholdMember[] = body.household.map((p) => ({ ...p, phone: keptPhone(p.phone, storedPhoneOf(storedHousehold, p)) }));
+  const guardian: HouseholdMember | null = body.guardian
+    ? { ...body.guardian, phone: keptPhone(body.guardian.phone, storedPhoneOf(storedGuardian ? [storedGuardian] : [], body.guardian)) }
+    : null;
   return inTransaction(ctx, async (tx) => {
-    const { version, phone, household, guardian, ...values } = body;
+    const { version, phone, household: _h, guardian: _g, ...values } = body;
     const [after] = await tx.db
       .update(clients)
       .set({
         ...values, scopePath: villagePath, targetGroups: [...new Set(values.targetGroups)],
-        phoneCipher: phone ? tx.cipher.encrypt(phone) : null, phoneTail: phone ? phone.slice(-4) : null,
+        ...(phone === undefined || phone === '' ? {} : { phoneCipher: phone ? tx.cipher.encrypt(phone) : null, phoneTail: phone ? phone.slice(-4) : null }),
         householdCipher: encryptJson(tx, household), guardianCipher: encryptJson(tx, guardian),
         version: sql`${clients.version} + 1`, updatedAt: new Date(),
       })

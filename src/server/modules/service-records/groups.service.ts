@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { GROUP_PHASE_LABELS, GROUP_PHASES } from '../../../shared/rules/case-work';
-import { groups, groupSessions } from '../../db/schema';
+import { clients, groups, groupSessions } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, versionConflict } from '../../platform/errors';
@@ -28,11 +28,20 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     ctx.db.select().from(groupSessions).where(inArray(groupSessions.groupId, rows.map((r) => r.id))).orderBy(asc(groupSessions.date)),
     stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
   ]);
+  // Attendees were checked to be the group's station's clients when the session was recorded.
+  const attendeeIds = [...new Set(sessions.flatMap((s) => s.clientIds))];
+  const attendees = attendeeIds.length
+    ? await ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, attendeeIds))
+    : [];
+  const clientName = new Map(attendees.map((x) => [x.id, x.name]));
   return rows.map((r) => ({
     id: r.id, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', kind: r.kind, name: r.name, phase: r.phase, goals: r.goals,
     sessions: sessions
       .filter((s) => s.groupId === r.id)
-      .map((s) => ({ id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds, volunteers: s.volunteers, outcome: s.outcome })),
+      .map((s) => ({
+        id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds,
+        clients: s.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })), volunteers: s.volunteers, outcome: s.outcome,
+      })),
     version: r.version,
   }));
 }
@@ -51,6 +60,10 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
   const [n] = await ctx.db.select({ n: count() }).from(groups).where(cond);
   const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function get(ctx: Ctx, id: string): Promise<Dto> {
+  return dto(ctx, await findGroup(ctx, id));
 }
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createGroup.body>): Promise<Dto> {

@@ -79,7 +79,7 @@ describe('groups, community activities and referrals', () => {
     expect(skip.json().error.details.fields[0].message).toContain('下一阶段应为开始期');
     g = (await worker.post(`/api/groups/${g.id}/phase`, { version: g.version, phase: 'beginning' })).json();
     g = (await worker.post(`/api/groups/${g.id}/sessions`, { date: chinaToday(), topic: '相互认识', clientIds: [clientId], volunteers: [{ name: '张志愿', hours: 2 }] })).json();
-    expect(g.sessions[0]).toMatchObject({ topic: '相互认识', clientIds: [clientId] });
+    expect(g.sessions[0]).toMatchObject({ topic: '相互认识', clientIds: [clientId], clients: [{ id: clientId, name: '钱奶奶' }] });
   });
 
   it('refers a client to a partner of the county and tracks the status', async () => {
@@ -92,5 +92,77 @@ describe('groups, community activities and referrals', () => {
     const other = (await district.post('/api/partners', { countyCode: '371002', kind: 'women', name: '停用的单位', active: false })).json();
     const refused = await worker.post('/api/referrals', { clientId, partnerId: other.id, reason: 'x', referredOn: chinaToday() });
     expect(refused.json().error.details.fields[0].path).toBe('partnerId');
+  });
+});
+
+describe('co-workers on a service record', () => {
+  it('names other workers on post at the station that day; refuses anyone else with a field error', async () => {
+    const district = await t.login('demo-district');
+    const today = chinaToday();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const stations = (await district.get('/api/stations?pageSize=200')).json().items as { id: string; townCode: string }[];
+    const jingyuan = stations.find((s) => s.townCode === '371002002')?.id;
+    const neighbour = stations.find((s) => s.townCode === '371002001')?.id;
+    // A second worker posted at 鲸园 from today.
+    const created = await district.post('/api/social-workers', {
+      name: '周同工', idNumber: idNumberBornOn('1992-03-04', 321), education: 'bachelor', major: '社会工作',
+    });
+    expect(created.statusCode).toBe(200);
+    const zhou = created.json().id as string;
+    expect((await district.post('/api/postings', { workerId: zhou, stationId: jingyuan, startDate: today, source: 'purchased' })).statusCode).toBe(200);
+
+    const options = async (s: Session, q: string) => ((await s.get(`/api/service-records/co-workers?${q}`)).json() as { id: string; name: string }[]);
+    // The worker's own person (陈晓) is not offered to them; the district sees both.
+    expect((await options(worker, `date=${today}`)).map((w) => w.name)).toEqual(['周同工']);
+    expect((await options(worker, `date=${yesterday}`)).map((w) => w.name)).toEqual([]);
+    const atJingyuan = await options(district, `stationId=${jingyuan}&date=${today}`);
+    expect(atJingyuan.map((w) => w.name).sort()).toEqual(['周同工', '陈晓'].sort());
+    const chenXiao = atJingyuan.find((w) => w.name === '陈晓')?.id;
+    const elsewhere = (await options(district, `stationId=${neighbour}&date=${today}`))[0]?.id;
+    expect(elsewhere).toBeDefined();
+
+    const saved = await worker.post('/api/service-records', record({ coWorkerIds: [zhou, zhou] }));
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().coWorkers).toEqual([{ id: zhou, name: '周同工' }]);
+    expect((await worker.get(`/api/service-records/${saved.json().id}`)).json().coWorkers).toEqual([{ id: zhou, name: '周同工' }]);
+
+    const refused = async (over: Record<string, unknown>) => {
+      const res = await worker.post('/api/service-records', record(over));
+      expect(res.statusCode).toBe(400);
+      const field = res.json().error.details.fields[0];
+      expect(field.path).toBe('coWorkerIds');
+      return field.message as string;
+    };
+    expect(await refused({ coWorkerIds: [elsewhere] })).toBe(`同工须是服务当天（${today}）在本社工站上岗的社工`);
+    expect(await refused({ coWorkerIds: [zhou], date: yesterday })).toContain(yesterday);
+    expect(await refused({ coWorkerIds: ['00000000-0000-4000-8000-000000000000'] })).toContain('在本社工站上岗');
+    expect(await refused({ coWorkerIds: [chenXiao] })).toBe('记录人本人不必再选为同工');
+    // A station worker asks only about their own station.
+    expect((await worker.get(`/api/service-records/co-workers?stationId=${neighbour}&date=${today}`)).statusCode).toBe(400);
+  });
+});
+
+describe('one group', () => {
+  it('is read by id within scope, with the attendees’ names; another station gets 404', async () => {
+    const g = (await worker.post('/api/groups', { kind: 'community', name: '重阳节活动' })).json();
+    await worker.post(`/api/groups/${g.id}/sessions`, {
+      date: chinaToday(), topic: '包饺子', clientIds: [clientId], volunteers: [{ name: '王志愿', hours: 1.5 }],
+    });
+    const read = await worker.get(`/api/groups/${g.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ name: '重阳节活动', kind: 'community', stationName: '环翠区鲸园街道社会工作服务站' });
+    expect(read.json().sessions[0]).toMatchObject({ topic: '包饺子', clients: [{ id: clientId, name: '钱奶奶' }], volunteers: [{ name: '王志愿', hours: 1.5 }] });
+    expect((await (await t.login('demo-district')).get(`/api/groups/${g.id}`)).statusCode).toBe(200);
+
+    const admin = await t.login('demo-sysadmin');
+    await admin.post('/api/users', {
+      username: 'other.station', displayName: '孙家疃社工', roles: ['station_worker'], scope: { kind: 'station', regionCode: '371002001' },
+      initialPassword: 'Init#Pass2026',
+    });
+    const first = await t.login('other.station', 'Init#Pass2026');
+    await first.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
+    const other = await t.login('other.station', 'Own#Pass2026');
+    expect((await other.get(`/api/groups/${g.id}`)).statusCode).toBe(404);
+    expect((await worker.get('/api/groups/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });

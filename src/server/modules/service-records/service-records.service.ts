@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { clients, files, serviceItems, serviceRecords, users } from '../../db/schema';
+import { clients, files, postings, serviceItems, serviceRecords, socialWorkers, users } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, ruleViolation } from '../../platform/errors';
@@ -26,7 +26,8 @@ const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sen
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
   const clientIds = [...new Set(rows.flatMap((r) => r.clientIds))];
-  const [clientRows, items, attachments, names, recorders] = await Promise.all([
+  const coWorkerIds = [...new Set(rows.flatMap((r) => r.coWorkerIds))];
+  const [clientRows, items, attachments, names, recorders, coWorkerRows] = await Promise.all([
     clientIds.length ? ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [],
     ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
     ctx.db
@@ -35,8 +36,13 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
       .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id)))),
     stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
     ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.recordedBy))])),
+    // Co-workers were checked to be on post at the record's station when it was written.
+    coWorkerIds.length
+      ? ctx.db.select({ id: socialWorkers.id, name: socialWorkers.name }).from(socialWorkers).where(inArray(socialWorkers.id, coWorkerIds))
+      : [],
   ]);
   const recorderName = new Map(recorders.map((u) => [u.id, u.name]));
+  const coWorkerName = new Map(coWorkerRows.map((w) => [w.id, w.name]));
   const clientName = new Map(clientRows.map((x) => [x.id, x.name]));
   const itemName = new Map(items.map((i) => [i.code, i.name]));
   return rows.map((r) => ({
@@ -62,6 +68,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     latitude: r.latitude,
     longitude: r.longitude,
     recordedBy: recorderName.get(r.recordedBy) ?? '',
+    coWorkers: r.coWorkerIds.map((id) => ({ id, name: coWorkerName.get(id) ?? '' })),
     attachments: attachments
       .filter((a) => a.ownerId === r.id)
       .map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, createdAt: a.createdAt.toISOString() })),
@@ -104,6 +111,46 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
   return d;
 }
 
+/**
+ * Social workers (registry persons) on post at the station on the day (through their leaving
+ * day), without the signed-in user's own person: the co-workers a record may name.
+ */
+async function workersOnPost(ctx: Ctx, stationId: string, date: string): Promise<{ id: string; name: string }[]> {
+  return ctx.db
+    .selectDistinct({ id: socialWorkers.id, name: socialWorkers.name })
+    .from(postings)
+    .innerJoin(socialWorkers, eq(socialWorkers.id, postings.workerId))
+    .where(
+      and(
+        eq(postings.stationId, stationId),
+        lte(postings.startDate, date),
+        or(isNull(postings.endDate), gte(postings.endDate, date)),
+        or(isNull(socialWorkers.userId), ne(socialWorkers.userId, actorOf(ctx).id)),
+      ),
+    )
+    .orderBy(asc(socialWorkers.name), asc(socialWorkers.id));
+}
+
+export async function coWorkerOptions(ctx: Ctx, stationId: string | null, date: string) {
+  const station = await stationFor(ctx, stationId);
+  return workersOnPost(ctx, station.station.id, date);
+}
+
+/** Co-workers must be on post at the record's station on its day; the recorder is not their own co-worker. */
+async function checkCoWorkers(ctx: Ctx, stationId: string, date: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const allowed = new Set((await workersOnPost(ctx, stationId, date)).map((w) => w.id));
+  const refused = ids.filter((id) => !allowed.has(id));
+  if (refused.length === 0) return;
+  const [own] = await ctx.db
+    .select({ id: socialWorkers.id })
+    .from(socialWorkers)
+    .where(and(inArray(socialWorkers.id, refused), eq(socialWorkers.userId, actorOf(ctx).id)));
+  throw invalid([
+    { path: 'coWorkerIds', message: own ? '记录人本人不必再选为同工' : `同工须是服务当天（${date}）在本社工站上岗的社工` },
+  ]);
+}
+
 export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInput>): Promise<Dto> {
   const station = await stationFor(ctx, body.stationId);
   if (body.date > chinaToday()) throw invalid([{ path: 'date', message: '服务日期不能晚于今天' }]);
@@ -137,6 +184,8 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
       throw invalid([{ path: 'clientIds', message: '服务对象须是本社工站的在册对象' }]);
   }
   if (body.method === 'case' && clientIds.size === 0) throw invalid([{ path: 'clientIds', message: '个案服务请选择服务对象' }]);
+  const coWorkerIds = [...new Set(body.coWorkerIds)];
+  await checkCoWorkers(ctx, station.station.id, body.date, coWorkerIds);
   return inTransaction(ctx, async (tx) => {
     const actor = actorOf(tx);
     const [row] = await tx.db
@@ -147,13 +196,16 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
         otherItem: body.itemCode ? '' : body.otherItem, domain: domain ?? 'other', flaggedForReview: flagged,
         clientIds: [...clientIds], caseId: body.caseId, groupId: body.groupId, volunteers: body.volunteers,
         notesCipher: body.notes ? tx.cipher.encrypt(body.notes) : null, homeVisit: body.homeVisit,
-        latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: actor.scope.orgId,
+        latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: actor.scope.orgId, coWorkerIds,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await writeAudit(tx, {
       action: 'record.create', objectType: 'service_record', objectId: row.id,
-      after: { date: row.date, method: row.method, itemCode: row.itemCode, homeVisit: row.homeVisit, clients: row.clientIds.length, flagged },
+      after: {
+        date: row.date, method: row.method, itemCode: row.itemCode, homeVisit: row.homeVisit, clients: row.clientIds.length, coWorkers: row.coWorkerIds,
+        flagged,
+      },
     });
     return get(tx, row.id);
   });
