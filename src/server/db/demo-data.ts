@@ -8,6 +8,7 @@ import type { StationStatus, VenueType } from '../../shared/rules/station-venue'
 import { hashPassword } from '../platform/passwords';
 import type { FieldCipher } from '../platform/field-cipher';
 import type { Db } from './client';
+import { seedPurchaseDemo } from './demo-purchase';
 import { organizations, postings, regions, socialWorkers, stations, users, workerCertificates, workerTrainings } from './schema';
 
 export const DEMO_ORG_NAME = '威海市环翠区阳光社会工作服务中心';
@@ -200,6 +201,7 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher): P
         });
       }
     }
+    await seedPurchaseDemo(tx as unknown as Db, orgOfCounty.get('371002') ?? null);
   });
   return true;
 }

@@ -33,3 +33,15 @@ export async function fillWorkbook(template: Buffer, sheets: Record<string, stri
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Ends the demo set's contracts in force (环翠区's runs the whole year), through the API as a
+ * district officer would, so a test can sign its own contracts for those stations.
+ */
+export async function endDemoContracts(district: { get(url: string): Promise<{ json(): unknown }>; post(url: string, body?: unknown): Promise<{ statusCode: number; body: string }> }): Promise<void> {
+  const page = (await district.get('/api/contracts?pageSize=200')).json() as { items: { id: string; status: string; version: number }[] };
+  for (const c of page.items.filter((x) => x.status === 'signed' || x.status === 'performing')) {
+    const res = await district.post(`/api/contracts/${c.id}/status`, { version: c.version, status: 'terminated', reason: '测试前结束演示合同' });
+    if (res.statusCode !== 200) throw new Error(`could not end demo contract: ${res.body}`);
+  }
+}

@@ -68,7 +68,7 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD, cipher);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
-  return {
+  const testApp: TestApp = {
     app,
     database,
     cipher,
@@ -78,12 +78,12 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
       return sessionFrom(app, cookieOf(res), res.json<{ csrfToken: string }>().csrfToken);
     },
     async userWith(username, roles, scope) {
-      const admin = await this.login('demo-sysadmin');
+      const admin = await testApp.login('demo-sysadmin');
       const res = await admin.post('/api/users', { username, displayName: username, roles, scope, initialPassword: 'Init#Pass2026' });
       if (res.statusCode !== 200) throw new Error(`create ${username} failed: ${res.body}`);
-      const first = await this.login(username, 'Init#Pass2026');
+      const first = await testApp.login(username, 'Init#Pass2026');
       await first.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
-      return this.login(username, 'Own#Pass2026');
+      return testApp.login(username, 'Own#Pass2026');
     },
     anon: (method, url, body) => app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) }),
     async close() {
@@ -91,4 +91,5 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
       await database.close();
     },
   };
+  return testApp;
 }

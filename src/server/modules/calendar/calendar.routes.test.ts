@@ -5,6 +5,7 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { onPostDeadline } from '../../../shared/rules/purchase';
 import { organizations, stations } from '../../db/schema';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
+import { endDemoContracts } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('demo-city');
   district = await t.login('demo-district');
+  await endDemoContracts(district);
   const [org] = await t.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));
   const [jy] = await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
   const others = await t.database.db.select({ id: stations.id }).from(stations).where(like(stations.scopePath, '/371000/371002/%')).orderBy(asc(stations.townCode)).limit(3);

@@ -5,7 +5,7 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { maxContractEnd, onPostDeadline } from '../../../shared/rules/purchase';
 import { auditLog, organizations, stations } from '../../db/schema';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
-import { idNumberBornOn, multipartFile } from '../../testing/factories';
+import { endDemoContracts, idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -56,6 +56,7 @@ beforeAll(async () => {
   district = await t.login('demo-district');
   town = await t.login('demo-town');
   orgManager = await t.login('demo-org');
+  await endDemoContracts(district);
   const [org] = await t.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));
   if (!org) throw new Error('no demo org');
   demoOrg = org.id;
@@ -226,5 +227,45 @@ describe('a signed contract', () => {
     // The contractor no longer runs the stations.
     const [st] = await t.database.db.select({ org: stations.operatorOrgId }).from(stations).where(eq(stations.id, jingyuan));
     expect(st?.org).toBeNull();
+  });
+});
+
+describe('R-NO-SUBCONTRACT', () => {
+  /** A worker employed by `orgId`, posted at the station today, with a login; returns the session. */
+  async function postedWorker(name: string, seq: number, orgId: string, stationId: string): Promise<{ session: Session; workerId: string }> {
+    const w = await district.post('/api/social-workers', {
+      name, idNumber: idNumberBornOn('1993-03-03', seq), education: 'bachelor', major: '社会工作', orgId,
+      certificates: [{ level: 'assistant', number: `N-${seq}`, obtainedOn: '2019-06-01' }],
+    });
+    expect(w.statusCode).toBe(200);
+    expect((await district.post('/api/postings', { workerId: w.json().id, stationId, startDate: today, source: 'purchased' })).statusCode).toBe(200);
+    const username = `sub${seq}`;
+    expect((await district.post(`/api/social-workers/${w.json().id}/account`, { username, initialPassword: 'Init#Pass2026' })).statusCode).toBe(200);
+    const first = await t.login(username, 'Init#Pass2026');
+    await first.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
+    return { session: await t.login(username, 'Own#Pass2026'), workerId: w.json().id };
+  }
+
+  const record = (over: Record<string, unknown> = {}) => ({ date: today, durationMinutes: 60, method: 'community', itemCode: 'SA01', ...over });
+
+  it('at a station under contract, another organisation’s worker cannot record service there; the contractor’s own can', async () => {
+    const station = hc[7]?.id ?? '';
+    const created = await district.post('/api/contracts', fullContract({ stationIds: [station], title: '转包测试合同', number: 'SUB-1' }));
+    expect((await district.post(`/api/contracts/${created.json().id}/sign`, { version: created.json().version, signedOn: today })).statusCode).toBe(200);
+    const otherOrg = await orgNamed('分包社工服务社');
+    const outsider = await postedWorker('外机构社工', 881, otherOrg, station);
+    const own = await postedWorker('本机构社工', 882, demoOrg, station);
+
+    const refused = await outsider.session.post('/api/service-records', record());
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.rule).toMatchObject({ id: 'R-NO-SUBCONTRACT', clause: '五（四）' });
+    expect(refused.json().error.message).toContain('分包社工服务社');
+
+    const ok = await own.session.post('/api/service-records', record());
+    expect(ok.statusCode).toBe(200);
+    // Nor may the contractor's worker bring the other organisation's worker in as a co-worker.
+    const withOutsider = await own.session.post('/api/service-records', record({ coWorkerIds: [outsider.workerId] }));
+    expect(withOutsider.statusCode).toBe(422);
+    expect(withOutsider.json().error.details.rule.id).toBe('R-NO-SUBCONTRACT');
   });
 });

@@ -14,6 +14,7 @@ import { findClient } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
 import { stationFor } from './station-for';
 import { findGroup } from './groups.service';
+import { assertNoSubcontracting } from '../contracts/subcontracting';
 
 type Dto = z.input<typeof c.serviceRecordSchema>;
 type Row = typeof serviceRecords.$inferSelect;
@@ -186,6 +187,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
   if (body.method === 'case' && clientIds.size === 0) throw invalid([{ path: 'clientIds', message: '个案服务请选择服务对象' }]);
   const coWorkerIds = [...new Set(body.coWorkerIds)];
   await checkCoWorkers(ctx, station.station.id, body.date, coWorkerIds);
+  const recorderOrg = await assertNoSubcontracting(ctx, station.station.id, body.date, coWorkerIds);
   return inTransaction(ctx, async (tx) => {
     const actor = actorOf(tx);
     const [row] = await tx.db
@@ -196,7 +198,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
         otherItem: body.itemCode ? '' : body.otherItem, domain: domain ?? 'other', flaggedForReview: flagged,
         clientIds: [...clientIds], caseId: body.caseId, groupId: body.groupId, volunteers: body.volunteers,
         notesCipher: body.notes ? tx.cipher.encrypt(body.notes) : null, homeVisit: body.homeVisit,
-        latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: actor.scope.orgId, coWorkerIds,
+        latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: recorderOrg, coWorkerIds,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
