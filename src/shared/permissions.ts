@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'funding:read',
   'funding:write',
   'calendar:read',
+  'report:read',
+  'report:write',
+  'report:review',
+  'evaluation:read',
+  'evaluation:configure',
+  'evaluation:score',
+  'supervision:read',
+  'supervision:write',
   'user:read',
   'user:manage',
   'role:read',
@@ -128,6 +136,14 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'funding:read': '查看资金安排和执行',
   'funding:write': '安排社工站年度资金',
   'calendar:read': '查看工作日历',
+  'report:read': '查看报告',
+  'report:write': '起草和提交报告',
+  'report:review': '接收或退回报告',
+  'evaluation:read': '查看绩效评估',
+  'evaluation:configure': '设置年度评估指标体系',
+  'evaluation:score': '评估打分',
+  'supervision:read': '查看督导记录',
+  'supervision:write': '登记督导记录',
   'user:read': '查看用户',
   'user:manage': '管理用户',
   'role:read': '查看角色',
@@ -141,17 +157,17 @@ const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:sta
 const staffing: Permission[] = ['worker:read', 'worker:write', 'worker:reveal', 'worker:import', 'worker:export', 'posting:write'];
 const clientsRead: Permission[] = ['client:read', 'client:sensitive'];
 const clientsWork: Permission[] = [...clientsRead, 'client:write', 'client:reveal', 'client:export'];
-const purchaseRead: Permission[] = ['plan:read', 'procurement:read', 'contract:read', 'funding:read', 'calendar:read'];
+const purchaseRead: Permission[] = ['plan:read', 'procurement:read', 'contract:read', 'funding:read', 'calendar:read', 'report:read', 'evaluation:read', 'supervision:read'];
 const purchaseWork: Permission[] = [...purchaseRead, 'plan:write', 'procurement:write', 'contract:write', 'contract:grade', 'funding:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file'],
-  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork],
-  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead],
-  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read'],
+  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure'],
+  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write'],
+  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write'],
+  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read'],
   station_worker: [...businessRead, 'worker:read', 'compliance:read', ...clientsWork],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
-  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead],
+  evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],
   dept_applicant: [...businessRead],
   // Regions are reference data the administrator needs to assign scopes; no business rows.
   sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],

@@ -2,6 +2,7 @@ import type { RuleRef } from '../errors';
 import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
 import { PURCHASE_RULES } from './purchase';
+import { REPORT_RULES } from './reports';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
 
@@ -29,6 +30,7 @@ export const RULES = {
   ...CLIENT_RULES,
   ...CASE_RULES,
   ...PURCHASE_RULES,
+  ...REPORT_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

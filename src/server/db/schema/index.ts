@@ -11,3 +11,5 @@ export * from './partners';
 export * from './clients';
 export * from './case-work';
 export * from './purchase';
+export * from './reports';
+export * from './evaluation';
