@@ -23,7 +23,9 @@ import { annualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
 import { procurementRoutes } from './modules/procurements/procurements.routes';
 import { contractRoutes } from './modules/contracts/contracts.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { fundingRoutes } from './modules/funding/funding.routes';
+import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { serviceRecordRoutes } from './modules/service-records/service-records.routes';
@@ -157,7 +159,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     procurementRoutes(api);
     contractRoutes(api);
     calendarRoutes(api);
+    reportRoutes(api);
     fundingRoutes(api);
+    evaluationRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

@@ -20,3 +20,5 @@ export * as serviceContracts from './service-contracts';
 export * as funding from './funding';
 export * as calendar from './calendar';
 export * as publicSite from './public-site';
+export * as reports from './reports';
+export * as evaluations from './evaluations';

@@ -1,0 +1,79 @@
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { contractStations, files, organizations, regions, reports, stations } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import type { Ctx } from '../../platform/context';
+
+export type ReportRow = typeof reports.$inferSelect;
+
+/**
+ * Who reads a report: the region it belongs to (a station's path, or the county unit's), a town
+ * through the stations of a contract report, and the contractor who wrote it.
+ */
+export function reportScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org') return scope.orgId ? eq(reports.orgId, scope.orgId) : sql`false`;
+  if (!scope.path) return sql`false`;
+  return sql`(${qualified(reports.scopePath)} LIKE ${`${scope.path}%`} OR (${qualified(reports.contractId)} IS NOT NULL AND EXISTS (
+    SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)}
+      AND ${qualified(contractStations.stationPath)} LIKE ${`${scope.path}%`})))`;
+}
+
+const columns = { report: reports, countyShortName: regions.shortName, orgName: organizations.name };
+export type ReportJoined = { report: ReportRow; countyShortName: string; orgName: string | null };
+
+function joined(db: Db) {
+  return db
+    .select(columns)
+    .from(reports)
+    .innerJoin(regions, eq(regions.code, reports.countyCode))
+    .leftJoin(organizations, eq(organizations.id, reports.orgId))
+    .$dynamic();
+}
+
+export async function listReports(ctx: Ctx, where: SQL[], limit: number): Promise<ReportJoined[]> {
+  return joined(ctx.db)
+    .where(and(reportScope(ctx), ...where))
+    .orderBy(desc(reports.periodStart), asc(reports.title))
+    .limit(limit);
+}
+
+export async function findReport(ctx: Ctx, id: string): Promise<ReportJoined | undefined> {
+  const [row] = await joined(ctx.db).where(and(eq(reports.id, id), reportScope(ctx)));
+  return row;
+}
+
+/** The stations whose records a report counts. */
+export async function subjectStations(db: Db, r: Pick<ReportRow, 'kind' | 'stationId' | 'contractId' | 'scopePath'>): Promise<string[]> {
+  if (r.stationId) return [r.stationId];
+  if (r.contractId) {
+    const rows = await db.select({ id: contractStations.stationId }).from(contractStations).where(eq(contractStations.contractId, r.contractId)).orderBy(asc(contractStations.stationPath));
+    return rows.map((x) => x.id);
+  }
+  const rows = await db.select({ id: stations.id }).from(stations).where(like(stations.scopePath, `${r.scopePath}%`)).orderBy(asc(stations.townCode));
+  return rows.map((x) => x.id);
+}
+
+export type ReportFileKind = 'needs_survey' | 'service_plan' | 'other';
+const OWNER = { needs_survey: 'report:needs_survey', service_plan: 'report:service_plan', other: 'report' } as const;
+export const ownerTypeOf = (kind: ReportFileKind) => OWNER[kind];
+export const kindOfOwner = (owner: string): ReportFileKind =>
+  owner === OWNER.needs_survey ? 'needs_survey' : owner === OWNER.service_plan ? 'service_plan' : 'other';
+
+export async function filesOf(db: Db, reportId: string) {
+  return db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt, ownerType: files.ownerType })
+    .from(files)
+    .where(and(inArray(files.ownerType, Object.values(OWNER)), eq(files.ownerId, reportId)))
+    .orderBy(asc(files.createdAt));
+}
+
+export async function fileOf(db: Db, reportId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(inArray(files.ownerType, Object.values(OWNER)), eq(files.ownerId, reportId), eq(files.id, fileId)));
+  return row;
+}
