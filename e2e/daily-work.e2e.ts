@@ -216,6 +216,20 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     await page.getByTestId('worklist-clients').getByRole('link', { name: registered.name }).click();
     const client = new ClientPage(page);
     await client.name.waitFor();
+    // 编辑: the risk goes up and a daughter is added; the masked phone left empty stays as it was.
+    const phoneBefore = await client.phone.innerText();
+    expect(phoneBefore).toBe('135****0101');
+    await client.edit({ risk: '高', member: { name: '孙丽', relation: '女儿', phone: '13906310303' } });
+    await page.getByLabel('风险等级：高').first().waitFor();
+    expect(await client.phone.innerText()).toBe(phoneBefore);
+    await page.getByTestId('client-household').getByText('139****0303').waitFor();
+    expect(await page.getByTestId('client-household').innerText()).toContain('孙丽');
+    // Opened again, the stored number is offered masked as what an empty field keeps.
+    const editor = await client.openEditor();
+    expect(await editor.getByLabel('家庭成员1电话', { exact: true }).getAttribute('placeholder')).toBe('留空保持 139****0303');
+    await editor.getByRole('button', { name: '取消', exact: true }).click();
+    await editor.waitFor({ state: 'detached' });
+    await screenshot(page, journey, '01b-client-edited');
     expect(await client.revealIdNumber()).toBe(registered.idNumber);
     await client.tab('服务时间线');
     await page.getByTestId('record-timeline').getByText('精神慰藉').first().waitFor();
@@ -249,10 +263,14 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     const session = page.getByRole('dialog', { name: '记录一次活动' });
     await session.getByLabel('主题', { exact: true }).fill('相识破冰');
     await pickClient(page, session, '出勤服务对象', registered.name);
+    await session.getByRole('button', { name: '添加志愿者' }).click();
+    await session.getByLabel('志愿者姓名1', { exact: true }).fill('李志愿');
     await session.getByLabel('成效', { exact: true }).fill('组员彼此认识，约定每周活动。');
     await session.getByRole('button', { name: '保存' }).click();
     await session.waitFor({ state: 'detached' });
-    await page.getByTestId('group-sessions').getByText('出勤 1 人').waitFor();
+    // Attendance by name, each a link to the client.
+    await page.getByTestId('session-attendees').getByRole('link', { name: registered.name }).waitFor();
+    expect(await page.getByTestId('session-volunteers').innerText()).toContain('李志愿（2 小时）');
     await page.getByRole('button', { name: '进入开始期' }).click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.getByText('MZ/T 095-2017').waitFor();

@@ -26,6 +26,39 @@ export class ClientPage {
     await this.page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
   }
 
+  get phone(): Locator {
+    return this.page.getByTestId('client-phone');
+  }
+
+  /** 编辑: the drawer, open. */
+  async openEditor(): Promise<Locator> {
+    await this.page.getByRole('button', { name: '编辑', exact: true }).click();
+    const drawer = this.page.getByRole('dialog', { name: '编辑服务对象档案' });
+    await drawer.waitFor();
+    return drawer;
+  }
+
+  /**
+   * 编辑 in the drawer: the risk level, and optionally one more household member; the phone
+   * fields are left empty (they keep the stored numbers). Waits until the drawer has closed.
+   */
+  async edit(change: { risk: '低' | '中' | '高'; member?: { name: string; relation: string; phone: string } }): Promise<void> {
+    const drawer = await this.openEditor();
+    // A button-style radio: its input is hidden, the label is what a finger presses.
+    await drawer.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${change.risk}$`) }).click();
+    await drawer.locator('label.ant-radio-button-wrapper-checked').filter({ hasText: new RegExp(`^${change.risk}$`) }).waitFor();
+    if (change.member) {
+      const n = await drawer.locator('[data-testid^="household-"]').count();
+      await drawer.getByRole('button', { name: '添加家庭成员' }).click();
+      await drawer.getByLabel(`家庭成员${n + 1}姓名`, { exact: true }).fill(change.member.name);
+      await drawer.getByLabel(`家庭成员${n + 1}关系`, { exact: true }).fill(change.member.relation);
+      await drawer.getByLabel(`家庭成员${n + 1}电话`, { exact: true }).fill(change.member.phone);
+    }
+    await drawer.getByRole('button', { name: '保存', exact: true }).click();
+    await this.page.getByText('服务对象档案已保存').waitFor();
+    await drawer.waitFor({ state: 'detached' });
+  }
+
   /** 查看完整 on the ID number, confirmed (the view is recorded, 留痕). */
   async revealIdNumber(): Promise<string> {
     await this.page.getByRole('button', { name: '查看完整身份证号' }).click();

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FormOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -20,6 +20,7 @@ import { ClientStatusModal } from './ClientStatusModal';
 import { ClientStatusTag, NoAccess, RiskTag, TargetGroupTags } from './clientLabels';
 import { useClient } from './clients.api';
 import { ConsentModal } from './ConsentModal';
+import { EditClientDrawer } from './EditClientDrawer';
 
 const t = zhCNDaily.clients;
 const TAB_KEYS = ['tab'] as const;
@@ -120,7 +121,7 @@ export default function ClientPage() {
   const { data: client, isPending, error, refetch } = useClient(id);
   const [url, setUrl] = useUrlState(TAB_KEYS);
   const tab: TabKey = (TABS as readonly string[]).includes(url.tab ?? '') ? (url.tab as TabKey) : 'cases';
-  const [dialog, setDialog] = useState<'status' | 'consent' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'status' | 'consent' | null>(null);
 
   if (isPending) return <PageLoading />;
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
@@ -149,6 +150,9 @@ export default function ClientPage() {
                 {t.recordService}
               </Button>
             ) : null}
+            <Button icon={<FormOutlined aria-hidden />} onClick={() => setDialog('edit')}>
+              {t.edit}
+            </Button>
             <Button icon={<SwapOutlined aria-hidden />} onClick={() => setDialog('status')}>
               {t.changeStatus}
             </Button>
@@ -185,6 +189,7 @@ export default function ClientPage() {
         <Household c={client} />
         <Consents c={client} onAdd={() => setDialog('consent')} />
       </Flex>
+      {dialog === 'edit' ? <EditClientDrawer client={client} onClose={() => setDialog(null)} onConflict={refetch} /> : null}
       {dialog === 'status' ? <ClientStatusModal client={client} onClose={() => setDialog(null)} onConflict={refetch} /> : null}
       {dialog === 'consent' ? <ConsentModal client={client} onClose={() => setDialog(null)} /> : null}
     </>

@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Empty, Input, Row, Select, Table, type TableProps } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Empty, Input, Row, Select, Table, type TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ClientListItem } from '../../../shared/contracts/clients';
@@ -29,7 +29,7 @@ import { serverPagination } from '../../lib/paging';
 const t = zhCNDaily.clients;
 const SORTS = ['-createdAt', 'name', 'riskLevel'] as const;
 type ClientSort = (typeof SORTS)[number];
-const FILTER_KEYS = ['q', 'targetGroup', 'stationId', 'villageCode', 'riskLevel', 'status', 'sort', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['q', 'targetGroup', 'stationId', 'villageCode', 'riskLevel', 'status', 'mine', 'sort', 'page', 'pageSize'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
@@ -54,12 +54,14 @@ export default function ClientsPage() {
   const targetGroup = oneOf(TARGET_GROUPS, url.targetGroup);
   const riskLevel = oneOf(RISK_LEVELS, url.riskLevel);
   const status = oneOf(CLIENT_STATUSES, url.status);
+  // 我的服务对象 is a station worker's view: clients with their own cases or records.
+  const mine = own.isStationWorker && url.mine === 'true' ? 'true' : undefined;
   const query: ClientListQuery = useMemo(
     () => ({
       q: url.q, stationId: own.isStationWorker ? undefined : url.stationId, villageCode: url.villageCode,
-      targetGroup, riskLevel, status, sort, page, pageSize,
+      targetGroup, riskLevel, status, mine, sort, page, pageSize,
     }),
-    [url.q, url.stationId, url.villageCode, own.isStationWorker, targetGroup, riskLevel, status, sort, page, pageSize],
+    [url.q, url.stationId, url.villageCode, own.isStationWorker, targetGroup, riskLevel, status, mine, sort, page, pageSize],
   );
   const { data, isPending, isFetching, error, refetch } = useClients(query);
 
@@ -174,6 +176,13 @@ export default function ClientsPage() {
           onChange={(v) => setUrl({ sort: v === '-createdAt' ? undefined : v, page: undefined })}
         />
       </Col>
+      {own.isStationWorker ? (
+        <Col xs={24} md={6} lg={4} xl={4} style={{ display: 'flex', alignItems: 'center' }}>
+          <Checkbox checked={mine === 'true'} onChange={(e) => setUrl({ mine: e.target.checked ? 'true' : undefined, page: undefined })}>
+            {t.mine}
+          </Checkbox>
+        </Col>
+      ) : null}
     </Row>
   );
 
@@ -189,6 +198,9 @@ export default function ClientsPage() {
               </Button>
             </PermissionGate>
             <PermissionGate permission="client:write">
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => void navigate('/clients/import')}>
+                {t.import}
+              </Button>
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate('/clients/new')}>
                 {t.create}
               </Button>

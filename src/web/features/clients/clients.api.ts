@@ -8,14 +8,18 @@ import {
   createClient,
   exportClients,
   getClient,
+  importClients,
+  importClientsReport,
   listClients,
   revealClientField,
+  updateClient,
   type ClientDetail,
 } from '../../../shared/contracts/clients';
 import { listRegions } from '../../../shared/contracts/regions';
 import { getStation, listStations } from '../../../shared/contracts/stations';
 import { api, download } from '../../lib/api';
 import { useCurrentUser } from '../../lib/permissions';
+import { uploadForDownload, uploadJson, type OnProgress } from '../social-workers/upload';
 
 export type ClientListQuery = NonNullable<QueryOf<typeof listClients>>;
 export type ClientExportQuery = NonNullable<QueryOf<typeof exportClients>>;
@@ -83,6 +87,14 @@ export function useCreateClient() {
   });
 }
 
+export function useUpdateClient(id: string) {
+  const saved = useClientSaved();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof updateClient>) => api(updateClient, { params: { id }, body }),
+    onSuccess: saved,
+  });
+}
+
 export function useChangeClientStatus(id: string) {
   const saved = useClientSaved();
   return useMutation({
@@ -112,6 +124,47 @@ export function useExportClients() {
   return useMutation({ mutationFn: (query: ClientExportQuery) => download(exportClients, { query }) });
 }
 
+export type ImportMode = 'all' | 'valid-only';
+
+interface ImportVars {
+  file: File;
+  /** The station the clients belong to; null for a station worker (their own). */
+  stationId: string | null;
+  mode: ImportMode;
+  dryRun: boolean;
+  onProgress?: OnProgress;
+}
+
+export function useImportClients() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, stationId, mode, dryRun, onProgress }: ImportVars) =>
+      uploadJson(client, importClients, { query: { stationId: stationId ?? undefined, mode, dryRun: dryRun ? 'true' : 'false' } }, file, onProgress),
+    onSuccess: (report) => {
+      if (report.written) void client.invalidateQueries({ queryKey: ['clients', 'list'] });
+    },
+  });
+}
+
+/** The same check as an Excel file with a 校验结果 column, saved as a download. */
+export function useImportClientsReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, stationId, onProgress }: Pick<ImportVars, 'file' | 'stationId' | 'onProgress'>) =>
+      uploadForDownload(client, importClientsReport, { query: { stationId: stationId ?? undefined } }, file, onProgress),
+  });
+}
+
+/** One station (its town gives the villages a client may live in). */
+export function useStation(id: string | undefined) {
+  return useQuery({
+    queryKey: ['stations', 'detail', id ?? ''],
+    queryFn: () => api(getStation, { params: { id: id ?? '' } }),
+    enabled: Boolean(id),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** Stations the user may pick (a station worker has one and never picks). */
 export function useStationOptions(enabled = true) {
   return useQuery({
@@ -139,11 +192,6 @@ export function useVillages(townCode: string | undefined) {
 export function useOwnStation() {
   const me = useCurrentUser();
   const stationId = me.scope.kind === 'station' ? me.scope.stationId : null;
-  const query = useQuery({
-    queryKey: ['stations', 'detail', stationId ?? ''],
-    queryFn: () => api(getStation, { params: { id: stationId ?? '' } }),
-    enabled: Boolean(stationId),
-    staleTime: 5 * 60_000,
-  });
+  const query = useStation(stationId ?? undefined);
   return { isStationWorker: Boolean(stationId), station: query.data ?? null, isPending: Boolean(stationId) && query.isPending };
 }

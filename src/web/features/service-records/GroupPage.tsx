@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PlusOutlined, StepForwardOutlined } from '@ant-desig
 import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Space, Steps, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { GROUP_PHASES, GROUP_PHASE_LABELS } from '../../../shared/rules/case-work';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
@@ -172,25 +172,33 @@ export default function GroupPage() {
             <Empty description={t.noSessions} />
           ) : (
             <Flex vertical gap={8}>
-              {sessions.map((s) => {
-                const hours = s.volunteers.reduce((sum, v) => sum + v.hours, 0);
-                return (
-                  <Card key={s.id} size="small">
-                    <Flex justify="space-between" gap={8} wrap>
-                      <Typography.Text strong>
-                        {s.date} · {s.topic}
-                      </Typography.Text>
-                      <Tag color="blue">{t.attendanceCount(s.clientIds.length)}</Tag>
-                    </Flex>
-                    {s.volunteers.length > 0 ? (
-                      <Typography.Text type="secondary" style={{ display: 'block' }}>
-                        {t.volunteersCount(s.volunteers.length, Math.round(hours * 10) / 10)}：{s.volunteers.map((v) => v.name).join('、')}
-                      </Typography.Text>
-                    ) : null}
-                    {s.outcome ? <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{t.outcome}：{s.outcome}</div> : null}
-                  </Card>
-                );
-              })}
+              {sessions.map((s) => (
+                <Card key={s.id} size="small" data-testid="group-session">
+                  <Typography.Text strong>
+                    {s.date} · {s.topic}
+                  </Typography.Text>
+                  <div style={{ marginTop: 4 }} data-testid="session-attendees">
+                    <Typography.Text type="secondary">{t.attendees}：</Typography.Text>
+                    {s.clients.length === 0 ? (
+                      <Typography.Text type="secondary">{t.noAttendees}</Typography.Text>
+                    ) : (
+                      s.clients.map((c, i) => (
+                        <span key={c.id}>
+                          {i > 0 ? '、' : ''}
+                          <Link to={`/clients/${c.id}`}>{c.name}</Link>
+                        </span>
+                      ))
+                    )}
+                  </div>
+                  {s.volunteers.length > 0 ? (
+                    <div style={{ marginTop: 4 }} data-testid="session-volunteers">
+                      <Typography.Text type="secondary">{t.volunteersList}：</Typography.Text>
+                      {s.volunteers.map((v) => `${v.name}（${zhCNDaily.common.hours(v.hours)}）`).join('、')}
+                    </div>
+                  ) : null}
+                  {s.outcome ? <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{t.outcome}：{s.outcome}</div> : null}
+                </Card>
+              ))}
             </Flex>
           )}
         </Card>

@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FileMeta } from '../../../shared/contracts/organizations';
 import type { ServiceRecord } from '../../../shared/contracts/service-records';
@@ -41,7 +41,7 @@ import { useActionError } from '../clients/useActionError';
 import { ClientPicker, type PickedClient } from './ClientPicker';
 import { RecordCard } from './recordLabels';
 import { VolunteerFields } from './VolunteerFields';
-import { catalogueOptions, useCatalogue, useCreateRecord } from './records.api';
+import { catalogueOptions, useCatalogue, useCoWorkerOptions, useCreateRecord } from './records.api';
 import { ATTACHMENT_ACCEPT, attachmentProblem, uploadRecordAttachment, type UploadProgress } from './upload';
 
 const t = zhCNDaily.records;
@@ -61,6 +61,7 @@ interface RecordValues {
   durationMinutes?: number;
   place?: string;
   volunteers: { name: string; hours?: number }[];
+  coWorkerIds: string[];
   notes?: string;
 }
 
@@ -136,6 +137,40 @@ function LocationField({ value, onChange }: { value: Location; onChange: (l: Loc
         {!supported ? t.locateUnsupported : state === 'failed' ? t.locateFailed : t.locationOptional}
       </Typography.Text>
     </div>
+  );
+}
+
+/**
+ * 同工: the other workers on post at the station on the record's day (the server accepts no
+ * one else). A station worker's own station is implied; others pick the station first.
+ */
+function CoWorkerField({ stationId, date, ownStation }: { stationId: string | undefined; date: Dayjs | undefined; ownStation: boolean }) {
+  const day = (date ?? dayjs()).format('YYYY-MM-DD');
+  const ready = ownStation || Boolean(stationId);
+  const options = useCoWorkerOptions(ownStation ? null : (stationId ?? null), day, ready);
+  const none = ready && options.data?.length === 0;
+  const form = Form.useFormInstance<RecordValues>();
+  // Another day or station has other people on post: drop the choices that no longer apply.
+  useEffect(() => {
+    if (!options.data) return;
+    const allowed = new Set(options.data.map((w) => w.id));
+    const chosen = (form.getFieldValue('coWorkerIds') as string[] | undefined) ?? [];
+    if (chosen.some((id) => !allowed.has(id))) form.setFieldValue('coWorkerIds', chosen.filter((id) => allowed.has(id)));
+  }, [options.data, form]);
+  return (
+    <Form.Item label={t.coWorkers} name="coWorkerIds">
+      <Select<string[]>
+        mode="multiple"
+        size="large"
+        aria-label={t.coWorkers}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        disabled={!ready || none}
+        loading={options.isFetching}
+        placeholder={!ready ? t.coWorkersNeedStation : none ? t.coWorkersNone : t.coWorkersPlaceholder}
+        options={(options.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+      />
+    </Form.Item>
   );
 }
 
@@ -251,6 +286,8 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
   const homeVisit = Form.useWatch<boolean>('homeVisit', form);
   const method = Form.useWatch<ServiceMethod | undefined>('method', form) ?? 'case';
   const itemCode = Form.useWatch<string | undefined>('itemCode', form);
+  const date = Form.useWatch<Dayjs | undefined>('date', form);
+  const pickedStation = Form.useWatch<string | undefined>('stationId', form);
   const options = [...catalogueOptions(catalogue.data), { label: t.itemOther, title: t.itemOther, options: [{ value: OTHER, label: t.itemOther, title: t.itemOther }] }];
 
   const onFinish = (v: RecordValues) => {
@@ -269,6 +306,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
         clientIds: caseId ? known.map((c) => c.id) : (v.clientIds ?? []),
         caseId,
         volunteers: (v.volunteers ?? []).map((x) => ({ name: x.name.trim(), hours: x.hours ?? 0 })),
+        coWorkerIds: v.coWorkerIds ?? [],
         notes: v.notes?.trim() ?? '',
         homeVisit: v.homeVisit,
         latitude: v.homeVisit && location ? location.lat : null,
@@ -299,6 +337,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
         stationId: stationId ?? undefined,
         clientIds: known.map((c) => c.id),
         volunteers: [],
+        coWorkerIds: [],
       }}
       style={{ maxWidth: 640 }}
       data-testid="record-form"
@@ -407,6 +446,9 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
           <Form.Item label={t.notes} name="notes">
             <Input.TextArea maxLength={5000} autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t.notesPlaceholder} style={{ fontSize: 16 }} />
           </Form.Item>
+        </Col>
+        <Col span={24}>
+          <CoWorkerField stationId={pickedStation} date={date} ownStation={own.isStationWorker} />
         </Col>
         <Col span={24}>
           <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>

@@ -14,7 +14,7 @@ import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { NoAccess } from '../clients/clientLabels';
-import { AttachmentLinks, RecordCard, RecordTags, recorder } from './recordLabels';
+import { AttachmentLinks, coWorkerNames, RecordCard, RecordTags, recorder } from './recordLabels';
 import { ReviewRecordButton } from './ReviewRecord';
 import { useRecords, type RecordListQuery } from './records.api';
 
@@ -96,7 +96,19 @@ export default function RecordsPage() {
       title: t.notes, key: 'notes', ellipsis: true,
       render: (_, r) => (r.notes === null ? <NoAccess /> : r.notes || '—'),
     },
-    { title: t.recordedBy, key: 'recordedBy', width: 110, render: (_, r) => recorder(r) || '—' },
+    {
+      title: t.recordedBy, key: 'recordedBy', width: 130,
+      render: (_, r) => (
+        <>
+          {recorder(r) || '—'}
+          {r.coWorkers.length > 0 ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t.coWorkersShort}：{coWorkerNames(r)}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
     { title: t.attachments, key: 'files', width: 160, render: (_, r) => <AttachmentLinks r={r} /> },
   ];
 

@@ -1,9 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
-import { addGroupSession, createGroup, groupSchema, listGroups, setGroupPhase } from '../../../shared/contracts/service-records';
-import { ApiError, api } from '../../lib/api';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { addGroupSession, createGroup, getGroup, groupSchema, listGroups, setGroupPhase } from '../../../shared/contracts/service-records';
+import { api } from '../../lib/api';
 
 export type Group = z.infer<typeof groupSchema>;
 export type GroupListQuery = NonNullable<QueryOf<typeof listGroups>>;
@@ -17,22 +16,11 @@ export function useGroups(query: GroupListQuery) {
   return useQuery({ queryKey: keys.list(query), queryFn: () => api(listGroups, { query }), placeholderData: keepPreviousData });
 }
 
-/**
- * One group. The contracts have no GET /api/groups/:id, so it is looked up in the (scoped)
- * list, 200 at a time; a station has a handful of groups, so the first page nearly always has it.
- */
+/** One group; out of scope it is a 404 like any other record. */
 export function useGroup(id: string) {
   return useQuery({
     queryKey: keys.detail(id),
-    queryFn: async () => {
-      for (let page = 1; page <= 10; page++) {
-        const res = await api(listGroups, { query: { page, pageSize: 200 } });
-        const found = res.items.find((g) => g.id === id);
-        if (found) return found;
-        if (page * res.pageSize >= res.total) break;
-      }
-      throw new ApiError(404, 'NOT_FOUND', zhCNDaily.groups.notFound);
-    },
+    queryFn: () => api(getGroup, { params: { id } }),
     retry: false,
   });
 }

@@ -43,6 +43,11 @@ export function recorder(r: ServiceRecord): string {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(r.recordedBy) ? '' : r.recordedBy;
 }
 
+/** The other workers who gave the service, by name. */
+export function coWorkerNames(r: ServiceRecord): string {
+  return r.coWorkers.map((w) => w.name).join('、');
+}
+
 /** One service record: what, for whom, how long, and the notes (or 无权查看). */
 export function RecordCard({ r, showClients = true }: { r: ServiceRecord; showClients?: boolean }) {
   return (
@@ -78,6 +83,11 @@ export function RecordCard({ r, showClients = true }: { r: ServiceRecord; showCl
       <div style={{ marginTop: 4, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
         {r.notes === null ? <NoAccess /> : r.notes || null}
       </div>
+      {r.coWorkers.length > 0 ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }} data-testid="record-co-workers">
+          {t.coWorkersShort}：{coWorkerNames(r)}
+        </Typography.Text>
+      ) : null}
       {r.volunteers.length > 0 ? (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
           {t.volunteers}：{r.volunteers.map((v) => `${v.name}（${zhCNDaily.common.hours(v.hours)}）`).join('、')}

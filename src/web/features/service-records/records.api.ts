@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
 import { listServiceItems, type ServiceItem } from '../../../shared/contracts/service-catalogue';
 import {
+  coWorkerOptions,
   createServiceRecord,
   getServiceRecord,
   listServiceRecords,
@@ -45,6 +46,19 @@ export function useCreateRecord() {
       // A record of a case may change what its page shows (介入).
       if (r.caseId) void client.invalidateQueries({ queryKey: ['cases'] });
     },
+  });
+}
+
+/**
+ * Who may be named as a co-worker: the other workers on post at the station on the day. A
+ * station worker asks without a station (their own); others once they have chosen one.
+ */
+export function useCoWorkerOptions(stationId: string | null, date: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['service-records', 'co-workers', stationId, date],
+    queryFn: () => api(coWorkerOptions, { query: { stationId: stationId ?? undefined, date } }),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -1,0 +1,61 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Form, Input, Row, Typography, type InputProps } from 'antd';
+import { zhCNDaily } from '../../i18n/zh-CN.daily';
+
+const t = zhCNDaily.clients;
+
+/**
+ * A household member's phone. In an edit the stored number is only known masked (kept as
+ * `phoneMasked` beside the member): the field starts empty, and empty keeps that number.
+ */
+function MemberPhoneInput({ maskedPath, ...props }: InputProps & { maskedPath: (string | number)[] }) {
+  // `preserve`: the masked number is a value of the list item, not a field of its own.
+  const masked = Form.useWatch<string | undefined>(maskedPath, { preserve: true });
+  return <Input {...props} maxLength={20} inputMode="tel" placeholder={masked ? t.keepPhone(masked) : undefined} />;
+}
+
+export function HouseholdFields() {
+  return (
+    <Form.List name="household">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={8}>
+          {fields.length === 0 ? <Typography.Text type="secondary">{t.householdEmpty}</Typography.Text> : null}
+          {fields.map((field, i) => (
+            <Card key={field.key} size="small" styles={{ body: { paddingBottom: 0 } }} data-testid={`household-${i}`}>
+              <Row gutter={12} align="bottom">
+                <Col xs={12} md={7}>
+                  <Form.Item label={t.personName} name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t.nameRequired }]}>
+                    <Input maxLength={50} aria-label={`${t.household}${i + 1}${t.personName}`} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item label={t.relation} name={[field.name, 'relation']} rules={[{ required: true, whitespace: true, message: t.relationRequired }]}>
+                    <Input maxLength={20} placeholder="如：儿子" aria-label={`${t.household}${i + 1}${t.relation}`} />
+                  </Form.Item>
+                </Col>
+                <Col xs={18} md={8}>
+                  <Form.Item label={t.personPhone} name={[field.name, 'phone']}>
+                    <MemberPhoneInput maskedPath={['household', field.name, 'phoneMasked']} aria-label={`${t.household}${i + 1}${t.personPhone}`} />
+                  </Form.Item>
+                </Col>
+                <Col xs={6} md={3}>
+                  <Form.Item>
+                    <Button
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={`${zhCNDaily.common.remove}${t.household}${i + 1}`}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+          ))}
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', relation: '', phone: '' })} style={{ alignSelf: 'start' }}>
+            {t.householdAdd}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
