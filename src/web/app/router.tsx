@@ -71,6 +71,7 @@ export const router = createBrowserRouter([
           { path: 'worklist', element: gated('client:write', <WorklistPage />) },
           { path: 'clients', element: gated('client:read', <ClientsPage />) },
           { path: 'clients/new', element: gated('client:write', <NewClientPage />) },
+          { path: 'clients/import', element: gated('client:write', (() => { const ClientImportPage = lazy(() => import('../features/clients/ClientImportPage')); return <ClientImportPage />; })()) },
           { path: 'clients/:id', element: gated('client:read', <ClientPage />) },
           { path: 'cases/:id', element: gated('client:read', <CasePage />) },
           { path: 'records', element: gated('client:read', <RecordsPage />) },
