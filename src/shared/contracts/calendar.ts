@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { calendarDate, route } from './http';
 
-export const DEADLINE_KINDS = ['plan_due', 'procurement_deadline', 'onpost_due', 'instalment_due', 'contract_end', 'ending_year'] as const;
+export const DEADLINE_KINDS = [
+  'plan_due',
+  'procurement_deadline',
+  'onpost_due',
+  'instalment_due',
+  'contract_end',
+  'ending_year',
+  'report_due',
+  'district_report_due',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   plan_due: '年度计划报送',
@@ -10,6 +19,8 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   instalment_due: '合同结算',
   contract_end: '合同到期',
   ending_year: '合同终止（评估不合格）',
+  report_due: '报告提交',
+  district_report_due: '区市年度报告报送',
 };
 
 export const deadlineSchema = z.object({
@@ -20,7 +31,7 @@ export const deadlineSchema = z.object({
   state: z.enum(['done', 'late', 'overdue', 'upcoming']),
   rule: z.string().nullable(),
   countyShortName: z.string(),
-  link: z.object({ type: z.enum(['annual-plan', 'procurement', 'contract']), id: z.string() }).nullable(),
+  link: z.object({ type: z.enum(['annual-plan', 'procurement', 'contract', 'report']), id: z.string() }).nullable(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 

@@ -68,6 +68,18 @@ describe('deadline calendar', () => {
     expect((await calendar(district, `${year}-03-01`, `${year}-04-30`)).filter((i) => i.kind === 'plan_due')).toHaveLength(1);
   });
 
+  it('shows the 30 November district report deadline (R-DISTRICT-REPORT) and drafted reports’ due dates', async () => {
+    const year = Number(today.slice(0, 4)) + 1;
+    const items = await calendar(city, `${year}-11-01`, `${year}-12-31`);
+    const due = items.filter((i) => i.kind === 'district_report_due');
+    expect(due).toHaveLength(7);
+    expect(due.every((d) => d.date === `${year}-11-30` && d.rule === 'R-DISTRICT-REPORT' && d.state === 'upcoming')).toBe(true);
+    const drafted = await district.post('/api/reports', { kind: 'district_annual', countyCode: '371002', year });
+    expect(drafted.statusCode).toBe(200);
+    const linked = (await calendar(district, `${year}-11-01`, `${year}-12-31`)).find((i) => i.kind === 'district_report_due');
+    expect(linked?.link).toEqual({ type: 'report', id: drafted.json().id });
+  });
+
   it('refuses a window that ends before it starts', async () => {
     const res = await city.get('/api/calendar?from=2026-05-01&to=2026-04-01');
     expect(res.statusCode).toBe(400);

@@ -2,7 +2,9 @@ import { and, gte, inArray, lte } from 'drizzle-orm';
 import type { Deadline } from '../../../shared/contracts/calendar';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { CONTRACT_IN_FORCE, planDueOn, planTimeliness } from '../../../shared/rules/purchase';
-import { annualPlans, contractPayments, procurements } from '../../db/schema';
+import { annualPlans, contractPayments, procurements, reports } from '../../db/schema';
+import { districtReportPeriod, reportTimeliness } from '../../../shared/rules/reports';
+import { reportScope } from '../reports/reports.repo';
 import type { Ctx } from '../../platform/context';
 import { regionOrAncestorScope } from '../../platform/scope';
 import { summaries } from '../contracts/contracts.service';
@@ -102,6 +104,33 @@ export async function deadlines(ctx: Ctx, from: string, to: string) {
     const endingDay = k.endingYear !== null ? `${k.endingYear}-01-01` : null;
     if (inRange(endingDay, from, to))
       items.push({ ...base, date: endingDay, kind: 'ending_year', title: `${k.title}：${k.endingReason}，次年终止合同`, state: stateOf(endingDay, today, !CONTRACT_IN_FORCE.includes(k.status)), rule: 'R-CONTRACT-FAIL' });
+  }
+
+  // Reports already drafted, and the district's annual report due 30 November (R-DISTRICT-REPORT).
+  const drafted = await ctx.db
+    .select()
+    .from(reports)
+    .where(and(reportScope(ctx), gte(reports.dueOn, from), lte(reports.dueOn, to)));
+  for (const r of drafted) {
+    if (r.kind === 'district_annual') continue;
+    const t = reportTimeliness(r.dueOn, r.firstSubmittedAt, now);
+    items.push({
+      date: r.dueOn, kind: 'report_due', title: `${r.title}提交`, state: t === 'on_time' ? 'done' : t === 'pending' ? 'upcoming' : t,
+      rule: 'R-REPORTS', countyShortName: countyName.get(r.countyCode) ?? '', link: { type: 'report', id: r.id },
+    });
+  }
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    const due = districtReportPeriod(y).dueOn;
+    if (!inRange(due, from, to)) continue;
+    for (const k of counties) {
+      const report = drafted.find((r) => r.kind === 'district_annual' && r.countyCode === k.code && r.periodStart === `${y}-01-01`);
+      const t = reportTimeliness(due, report?.firstSubmittedAt ?? null, now);
+      items.push({
+        date: due, kind: 'district_report_due', title: `${k.shortName}${y}年度项目实施情况报告报市民政局`,
+        state: t === 'on_time' ? 'done' : t === 'pending' ? 'upcoming' : t, rule: 'R-DISTRICT-REPORT', countyShortName: k.shortName,
+        link: report ? { type: 'report', id: report.id } : null,
+      });
+    }
   }
 
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
