@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-contracts';
-import { EVALUATION_GRADE_LABELS, formatYuan, SPENDING_CATEGORY_LABELS } from '../../../shared/rules/purchase';
+import { EVALUATION_GRADE_LABELS, formatYuan, SPENDING_CATEGORY_LABELS, type EvaluationGrade } from '../../../shared/rules/purchase';
 import { contractGrades, contractPayments, contracts, contractSpending, files, organizations, regions } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
@@ -77,45 +77,63 @@ export async function recordSpending(ctx: Ctx, id: string, body: z.output<typeof
 }
 
 /**
- * A year's grade, by hand until the evaluation module grades contracts. 不合格 marks the contract
- * for ending the next year (R-CONTRACT-FAIL); a corrected grade lifts the mark.
+ * A year's grade, by hand (an evaluation's grade comes through `gradeContract` when it is
+ * finished). 不合格 marks the contract for ending the next year (R-CONTRACT-FAIL); a corrected
+ * grade lifts the mark.
  */
 export async function recordGrade(ctx: Ctx, id: string, body: z.output<typeof c.recordGrade.body>): Promise<Detail> {
   const k = await signedContract(ctx, id);
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.db
-      .select()
-      .from(contractGrades)
-      .where(and(eq(contractGrades.contractId, id), eq(contractGrades.year, body.year)));
-    await tx.db
-      .insert(contractGrades)
-      .values({ contractId: id, orgId: k.contractorOrgId, year: body.year, grade: body.grade, note: body.note, source: 'manual', recordedBy: actorOf(tx).id })
-      .onConflictDoUpdate({
-        target: [contractGrades.contractId, contractGrades.year],
-        set: { grade: body.grade, note: body.note, source: 'manual', recordedBy: actorOf(tx).id, createdAt: new Date() },
-      });
-    const failed = body.grade === 'fail';
-    const ending = failed
-      ? { endingYear: body.year + 1, endingReason: `承接主体${body.year}年度绩效评估不合格` }
-      : k.endingYear === body.year + 1
-        ? { endingYear: null, endingReason: '' }
-        : {};
-    await tx.db
-      .update(contracts)
-      .set({
-        ...ending,
-        history: [...k.history, event(tx, `登记${body.year}年度评估等次：${EVALUATION_GRADE_LABELS[body.grade]}`, body.note)],
-        version: sql`${contracts.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(eq(contracts.id, id));
-    await writeAudit(tx, {
-      action: 'contract.grade', objectType: 'contract', objectId: id,
-      before: before ? { year: before.year, grade: before.grade } : undefined,
-      after: { year: body.year, grade: body.grade, note: body.note },
-      detail: failed ? `不合格：合同应于${body.year + 1}年终止（R-CONTRACT-FAIL）` : EVALUATION_GRADE_LABELS[body.grade],
-    });
+    await gradeContract(tx, k, { ...body, source: 'manual' });
     return get(tx, id);
+  });
+}
+
+/**
+ * Writes a year's grade of a contract with its R-CONTRACT-FAIL effect, inside the caller's
+ * transaction: the one path for a grade entered by hand and one set by a finished evaluation,
+ * so both mark (or unmark) the contract the same way and both are audited on the contract.
+ */
+export async function gradeContract(
+  tx: Ctx,
+  k: repo.ContractRow,
+  g: { year: number; grade: EvaluationGrade; note: string; source: 'manual' | 'evaluation' },
+): Promise<void> {
+  const [before] = await tx.db
+    .select()
+    .from(contractGrades)
+    .where(and(eq(contractGrades.contractId, k.id), eq(contractGrades.year, g.year)));
+  await tx.db
+    .insert(contractGrades)
+    .values({ contractId: k.id, orgId: k.contractorOrgId, year: g.year, grade: g.grade, note: g.note, source: g.source, recordedBy: actorOf(tx).id })
+    .onConflictDoUpdate({
+      target: [contractGrades.contractId, contractGrades.year],
+      set: { grade: g.grade, note: g.note, source: g.source, recordedBy: actorOf(tx).id, createdAt: new Date() },
+    });
+  const failed = g.grade === 'fail';
+  const ending = failed
+    ? { endingYear: g.year + 1, endingReason: `承接主体${g.year}年度绩效评估不合格` }
+    : k.endingYear === g.year + 1
+      ? { endingYear: null, endingReason: '' }
+      : {};
+  const label = EVALUATION_GRADE_LABELS[g.grade];
+  await tx.db
+    .update(contracts)
+    .set({
+      ...ending,
+      history: [
+        ...k.history,
+        event(tx, g.source === 'evaluation' ? `${g.year}年度绩效评估完成，等次：${label}` : `登记${g.year}年度评估等次：${label}`, g.note),
+      ],
+      version: sql`${contracts.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(contracts.id, k.id));
+  await writeAudit(tx, {
+    action: 'contract.grade', objectType: 'contract', objectId: k.id,
+    before: before ? { year: before.year, grade: before.grade, source: before.source } : undefined,
+    after: { year: g.year, grade: g.grade, note: g.note, source: g.source },
+    detail: failed ? `不合格：合同应于${g.year + 1}年终止（R-CONTRACT-FAIL）` : label,
   });
 }
 
