@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileTextOutlined,
   CarryOutOutlined,
   ContactsOutlined,
   FormOutlined,
@@ -36,6 +37,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read' },
   { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read' },
   { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read' },
+  { path: '/reports', label: m.reports.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read' },
   { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read' },
   { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read' },
   { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage' },

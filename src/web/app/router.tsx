@@ -34,6 +34,8 @@ const RecordEntryPage = lazy(() => import('../features/service-records/RecordEnt
 const GroupsPage = lazy(() => import('../features/service-records/GroupsPage'));
 const GroupPage = lazy(() => import('../features/service-records/GroupPage'));
 const PartnersPage = lazy(() => import('../features/partners/PartnersPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -79,6 +81,8 @@ export const router = createBrowserRouter([
           { path: 'groups', element: gated('client:read', <GroupsPage />) },
           { path: 'groups/:id', element: gated('client:read', <GroupPage />) },
           { path: 'partners', element: gated('partner:read', <PartnersPage />) },
+          { path: 'reports', element: gated('report:read', <ReportsPage />) },
+          { path: 'reports/:id', element: gated('report:read', <ReportPage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },
           { path: 'roles', element: gated('role:read', <RolesPage />) },
           { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },

@@ -1,6 +1,8 @@
 // Every string the web shows, in one place so a second locale is one more file of this shape.
 // Enum labels (roles, statuses, venue types …) come from the shared label maps instead.
 
+import { zhCNReports } from './zh-CN.reports';
+
 export const zhCN = {
   app: {
     name: '社工站综合管理平台',
@@ -287,6 +289,7 @@ export const zhCN = {
     empty: '没有符合条件的审计记录',
     expand: '展开详情',
   },
+  reports: zhCNReports,
 };
 
 /** The shape every locale file must have (strings widened, so another locale can fill it). */

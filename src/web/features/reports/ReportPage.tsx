@@ -1,0 +1,369 @@
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  FileExcelOutlined,
+  FileWordOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { exportReportDocx, exportReportXlsx, type ReportDetail } from '../../../shared/contracts/reports';
+import { REPORT_RULES, REPORT_SECTIONS, REPORT_SECTION_LABELS, type ReportSection } from '../../../shared/rules/reports';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { RuleTag } from '../../components/RuleTag';
+import { apiUrl, isApiError } from '../../lib/api';
+import { useReportError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useCurrentUser, usePermission } from '../../lib/permissions';
+import { useIsMobile } from '../../lib/useIsMobile';
+import { m } from '../../i18n';
+import { ChangedSincePanel, ReportFigures } from './ReportFigures';
+import { ReportFiles } from './ReportFiles';
+import { FrozenTag, HistoryTimeline, isLate, ReportKindTag, ReportStatusTag, ruleOf, TimelinessTag } from './reportLabels';
+import { useReport, useReviewReport, useSubmitReport, useUpdateReport } from './reports.api';
+
+const t = m.reports.reports;
+const c = m.reports.common;
+type Sections = ReportDetail['sections'];
+
+const trimmed = (v: Partial<Sections> | undefined): Sections =>
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s, (v?.[s] ?? '').trim()])) as Sections;
+const sameSections = (a: Sections, b: Sections) => REPORT_SECTIONS.every((s) => a[s] === b[s]);
+
+export default function ReportPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/reports'));
+  const { data: report, isPending, error, refetch } = useReport(id);
+  if (isPending) return <PageLoading />;
+  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
+  if (!report) return <LoadError error={error} onRetry={() => void refetch()} />;
+  return <ReportScreen report={report} goBack={goBack} refetch={refetch} />;
+}
+
+/** Who may do what here (the server decides; this only hides what would be refused). */
+function useAbilities(report: ReportDetail) {
+  const { scope } = useCurrentUser();
+  const canWrite = usePermission('report:write');
+  const canReview = usePermission('report:review');
+  const isAnnual = report.kind === 'district_annual';
+  // A contractor writes its monthly, mid-term and final reports; a district its annual report.
+  const writer = canWrite && (isAnnual ? scope.kind !== 'org' : scope.kind === 'org');
+  const editable = writer && (report.status === 'draft' || report.status === 'returned');
+  // The district receives the contractor's reports; the city the district's.
+  const reviewer = canReview && scope.kind !== 'org' && (isAnnual ? scope.kind === 'city' : true);
+  return { editable, reviewable: reviewer && report.status === 'submitted' };
+}
+
+function ReportScreen({ report, goBack, refetch }: { report: ReportDetail; goBack: () => void; refetch: () => Promise<unknown> }) {
+  const isMobile = useIsMobile();
+  const { editable, reviewable } = useAbilities(report);
+  const [form] = Form.useForm<Sections>();
+  const watched = Form.useWatch((v: Partial<Sections>) => v, form) as Partial<Sections> | undefined;
+  const update = useUpdateReport(report.id);
+  const submit = useSubmitReport(report.id);
+  const reportError = useReportError();
+  const { message, modal } = App.useApp();
+  const [reviewing, setReviewing] = useState<'accepted' | 'returned' | null>(null);
+
+  // A save or someone else's change brings a new version: show what the server holds.
+  const shownVersion = useRef(report.version);
+  useEffect(() => {
+    if (shownVersion.current === report.version) return;
+    shownVersion.current = report.version;
+    form.setFieldsValue(report.sections);
+  }, [report, form]);
+
+  const dirty = editable && watched !== undefined && !sameSections(trimmed(watched), trimmed(report.sections));
+
+  const onError = (e: unknown) => {
+    if (isApiError(e, 'VERSION_CONFLICT')) {
+      message.warning(m.common.versionConflict, 6);
+      void refetch();
+      return;
+    }
+    reportError(e, form);
+  };
+
+  const save = async (): Promise<ReportDetail> => {
+    const v = await form.validateFields();
+    return update.mutateAsync({ version: report.version, sections: trimmed(v) });
+  };
+
+  const onSave = () =>
+    save()
+      .then(() => message.success(t.saved))
+      .catch((e: unknown) => {
+        if (e && typeof e === 'object' && 'errorFields' in e) return;
+        onError(e);
+      });
+
+  const onSubmit = () => {
+    if (report.missing.length > 0) {
+      message.error(t.submitBlocked(report.missing.join('、')));
+      return;
+    }
+    const late = chinaToday() > report.dueOn;
+    modal.confirm({
+      title: t.submitTitle,
+      content: (
+        <>
+          <p>{t.submitConfirm(report.dueOn)}</p>
+          {late && report.firstSubmittedAt === null ? <Typography.Text type="danger">{t.submitLate(report.dueOn)}</Typography.Text> : null}
+        </>
+      ),
+      okText: t.submit,
+      cancelText: m.common.cancel,
+      onOk: async () => {
+        try {
+          const version = dirty ? (await save()).version : report.version;
+          await submit.mutateAsync({ version });
+          message.success(t.submitted);
+        } catch (e) {
+          if (e && typeof e === 'object' && 'errorFields' in e) return;
+          onError(e);
+        }
+      },
+    });
+  };
+
+  const busy = update.isPending || submit.isPending;
+  const rule = report.kind === 'district_annual' ? REPORT_RULES['R-DISTRICT-REPORT'] : REPORT_RULES['R-REPORTS'];
+  return (
+    <>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={goBack} style={{ paddingInline: 0 }}>
+        {t.backToList}
+      </Button>
+      <PageHeader
+        title={
+          <Space size={8} wrap>
+            <span data-testid="report-title" style={{ wordBreak: 'break-word' }}>
+              {report.title}
+            </span>
+            <ReportStatusTag status={report.status} />
+            {report.frozen ? <FrozenTag /> : null}
+          </Space>
+        }
+        extra={
+          <>
+            {editable ? (
+              <>
+                <Button icon={<SaveOutlined aria-hidden />} onClick={onSave} loading={update.isPending} disabled={busy || !dirty}>
+                  {t.save}
+                </Button>
+                <Button type="primary" icon={<SendOutlined aria-hidden />} onClick={onSubmit} disabled={busy || report.missing.length > 0}>
+                  {t.submit}
+                </Button>
+              </>
+            ) : null}
+            {reviewable ? (
+              <>
+                <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setReviewing('accepted')}>
+                  {t.accept}
+                </Button>
+                <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setReviewing('returned')}>
+                  {t.return}
+                </Button>
+              </>
+            ) : null}
+            <Button icon={<FileWordOutlined aria-hidden />} href={apiUrl(exportReportDocx, { params: { id: report.id } })} download data-testid="download-docx">
+              {t.downloadDocx}
+            </Button>
+            <Button icon={<FileExcelOutlined aria-hidden />} href={apiUrl(exportReportXlsx, { params: { id: report.id } })} download data-testid="download-xlsx">
+              {t.downloadXlsx}
+            </Button>
+          </>
+        }
+      />
+      <Flex vertical gap={16}>
+        {report.status === 'returned' ? (
+          <Alert type="warning" showIcon data-testid="report-returned" title={t.returnedNotice} description={report.lastComment || undefined} />
+        ) : null}
+        {report.status === 'submitted' ? <Alert type="info" showIcon title={t.submittedNotice} /> : null}
+        {report.status === 'accepted' ? (
+          <Alert type="success" showIcon title={t.acceptedNotice} description={report.lastComment || undefined} data-testid="report-accepted" />
+        ) : null}
+        <Card size="small" data-testid="report-header">
+          <Descriptions
+            size="small"
+            column={isMobile ? 1 : 3}
+            items={[
+              { key: 'kind', label: t.kind, children: <ReportKindTag kind={report.kind} /> },
+              { key: 'county', label: c.county, children: report.countyShortName },
+              ...(report.orgName ? [{ key: 'org', label: t.org, children: report.orgName }] : []),
+              { key: 'period', label: t.period, children: <span data-testid="report-period">{c.period(report.periodStart, report.periodEnd)}</span> },
+              {
+                key: 'due',
+                label: t.dueOn,
+                children: (
+                  <Typography.Text type={isLate(report.timeliness) ? 'danger' : undefined} data-testid="report-due">
+                    {report.dueOn}
+                  </Typography.Text>
+                ),
+              },
+              {
+                key: 'timeliness',
+                label: t.timeliness,
+                children: (
+                  <Space size={4} wrap>
+                    <TimelinessTag timeliness={report.timeliness} />
+                    <RuleTag rule={rule} />
+                  </Space>
+                ),
+              },
+              { key: 'first', label: t.firstSubmittedAt, children: formatDateTime(report.firstSubmittedAt) },
+              { key: 'submitted', label: t.submittedAt, children: formatDateTime(report.submittedAt) },
+              ...(report.contractId
+                ? [{ key: 'contract', label: c.contract, children: <Link to={`/contracts/${report.contractId}`}>{c.view}</Link> }]
+                : []),
+            ]}
+          />
+        </Card>
+        <ChangedSincePanel report={report} />
+        <ReportFigures report={report} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={16}>
+            <Flex vertical gap={16}>
+              <Findings report={report} />
+              <Card
+                size="small"
+                title={editable ? t.sections : t.sectionsReadonly}
+                data-testid="report-sections"
+                extra={dirty ? <Typography.Text type="warning">{t.unsaved}</Typography.Text> : null}
+              >
+                {editable ? (
+                  <Form<Sections> form={form} layout="vertical" initialValues={report.sections} disabled={busy} data-testid="sections-form">
+                    {REPORT_SECTIONS.map((s) => (
+                      <Form.Item key={s} label={REPORT_SECTION_LABELS[s]} name={s}>
+                        <Input.TextArea
+                          autoSize={{ minRows: 3, maxRows: 14 }}
+                          maxLength={10000}
+                          showCount
+                          placeholder={`${t.sectionPlaceholder}${REPORT_SECTION_LABELS[s]}`}
+                          data-testid={`section-${s}`}
+                        />
+                      </Form.Item>
+                    ))}
+                    <Button icon={<SaveOutlined aria-hidden />} onClick={onSave} loading={update.isPending} disabled={busy || !dirty}>
+                      {t.save}
+                    </Button>
+                  </Form>
+                ) : (
+                  <SectionsView sections={report.sections} />
+                )}
+              </Card>
+            </Flex>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Flex vertical gap={16}>
+              <ReportFiles report={report} canUpload={editable} />
+              <HistoryTimeline events={report.history} />
+            </Flex>
+          </Col>
+        </Row>
+      </Flex>
+      {reviewing ? <ReviewModal report={report} decision={reviewing} onClose={() => setReviewing(null)} onConflict={refetch} /> : null}
+    </>
+  );
+}
+
+function SectionsView({ sections }: { sections: Sections }) {
+  return (
+    <Flex vertical gap={12}>
+      {REPORT_SECTIONS.map((s: ReportSection) => (
+        <div key={s} data-testid={`section-view-${s}`}>
+          <Typography.Text strong>{REPORT_SECTION_LABELS[s]}</Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: 0 }} type={sections[s] ? undefined : 'secondary'}>
+            {sections[s] || t.sectionsEmpty}
+          </Typography.Paragraph>
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
+function Findings({ report }: { report: ReportDetail }) {
+  return (
+    <Card size="small" title={t.findings} data-testid="report-findings">
+      {report.findings.length === 0 ? (
+        <Typography.Text type="success">{t.noFindings}</Typography.Text>
+      ) : (
+        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {report.findings.map((f, i) => (
+            <li key={`${f.rule}-${i}`} style={{ padding: '4px 0', wordBreak: 'break-word' }} data-testid="report-finding">
+              <RuleTag rule={ruleOf(f.rule)} />
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function ReviewModal({
+  report,
+  decision,
+  onClose,
+  onConflict,
+}: {
+  report: ReportDetail;
+  decision: 'accepted' | 'returned';
+  onClose: () => void;
+  onConflict: () => unknown;
+}) {
+  const [form] = Form.useForm<{ comment: string }>();
+  const review = useReviewReport(report.id);
+  const reportError = useReportError();
+  const { message } = App.useApp();
+  const returning = decision === 'returned';
+  const onFinish = (v: { comment?: string }) =>
+    review.mutate(
+      { version: report.version, decision, comment: v.comment?.trim() ?? '' },
+      {
+        onSuccess: () => {
+          message.success(returning ? t.returned : t.accepted);
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e, 'VERSION_CONFLICT')) {
+            message.warning(m.common.versionConflict, 6);
+            void onConflict();
+            onClose();
+            return;
+          }
+          reportError(e, form);
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={returning ? t.returnTitle : t.acceptTitle}
+      okText={returning ? t.return : t.accept}
+      okButtonProps={{ danger: returning }}
+      cancelText={m.common.cancel}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={review.isPending}
+      destroyOnHidden
+    >
+      {!returning ? <Typography.Paragraph>{t.acceptConfirm}</Typography.Paragraph> : null}
+      <Form form={form} layout="vertical" onFinish={onFinish} disabled={review.isPending}>
+        <Form.Item
+          label={returning ? t.returnComment : t.comment}
+          name="comment"
+          rules={returning ? [{ required: true, whitespace: true, message: t.returnCommentRequired }] : []}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
