@@ -12,7 +12,8 @@ const run = (dir: string, ...args: string[]) =>
   });
 
 describe('npm run sgz -- admin:create', () => {
-  it('creates the first system administrator, refuses a weak password and a second one of the same name', () => {
+  // Four real processes, each opening the embedded database: minutes on a busy 2-core machine.
+  it('creates the first system administrator, refuses a weak password and a second one of the same name', { timeout: 300_000 }, () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-cli-')), 'pglite');
     const weak = run(dir, 'admin:create', '--username', 'admin', '--password', 'password1');
     expect(weak.status).toBe(2);
