@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { asc, eq, like } from 'drizzle-orm';
 import { chinaToday } from '../../shared/rules/china-date';
 import { planDueOn } from '../../shared/rules/purchase';
+import { seedEvaluationDemo } from '../modules/evaluations/evaluations.demo';
 import { seedFundingDemo } from '../modules/funding/funding.demo';
 import type { Db } from './client';
 import {
@@ -131,4 +132,5 @@ export async function seedPurchaseDemo(db: Db, demoOrgId: string | null): Promis
       ]),
     );
   await db.update(stations).set({ operatorOrgId: demoOrgId }).where(like(stations.scopePath, `${huancui.path}%`));
+  await seedEvaluationDemo(db);
 }

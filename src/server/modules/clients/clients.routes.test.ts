@@ -18,17 +18,6 @@ const client = (over: Record<string, unknown> = {}) => ({
   riskLevel: 'medium', ...over,
 });
 
-async function stationUser(username: string, townCode: string): Promise<Session> {
-  const admin = await t.login('demo-sysadmin');
-  const res = await admin.post('/api/users', {
-    username, displayName: username, roles: ['station_worker'], scope: { kind: 'station', regionCode: townCode }, initialPassword: 'Init#Pass2026',
-  });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  const s = await t.login(username, 'Init#Pass2026');
-  await s.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
-  return t.login(username, 'Own#Pass2026');
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   worker = await t.login('demo-worker');
@@ -84,7 +73,7 @@ describe('registering a client (服务对象)', () => {
 
 describe('who sees a client', () => {
   it('another station’s worker gets 404; the district and the running organisation see it; another organisation does not', async () => {
-    const neighbour = await stationUser('neighbour.worker', '371002001');
+    const neighbour = await t.userWith('neighbour.worker', ['station_worker'], { kind: 'station', regionCode: '371002001' });
     expect((await neighbour.get(`/api/clients/${clientId}`)).statusCode).toBe(404);
     expect((await neighbour.get('/api/clients')).json().total).toBe(0);
     expect((await (await t.login('demo-district')).get(`/api/clients/${clientId}`)).statusCode).toBe(200);

@@ -83,6 +83,13 @@ export async function recordSpending(ctx: Ctx, id: string, body: z.output<typeof
  */
 export async function recordGrade(ctx: Ctx, id: string, body: z.output<typeof c.recordGrade.body>): Promise<Detail> {
   const k = await signedContract(ctx, id);
+  const [graded] = await ctx.db
+    .select({ source: contractGrades.source })
+    .from(contractGrades)
+    .where(and(eq(contractGrades.contractId, id), eq(contractGrades.year, body.year)));
+  // A finished evaluation's grade stands; a hand entry may not overwrite it.
+  if (graded?.source === 'evaluation')
+    throw new AppError('CONFLICT', `${body.year}年度等次已由绩效评估确定，不能手工修改`);
   return inTransaction(ctx, async (tx) => {
     await gradeContract(tx, k, { ...body, source: 'manual' });
     return get(tx, id);

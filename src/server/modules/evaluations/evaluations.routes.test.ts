@@ -379,6 +379,8 @@ describe('an evaluation pre-filled from the records', () => {
     expect((await district.patch(`/api/evaluations/${id}`, { version: d.version, scores: [{ code: 'E1', score: 5, comment: '改分' }] })).statusCode).toBe(409);
     expect((await district.post(`/api/evaluations/${id}/finish`, { version: d.version })).statusCode).toBe(409);
     expect((await district.post(`/api/evaluations/${id}/prefill`, { version: d.version })).statusCode).toBe(409);
+    // Nor may the grade it gave be overwritten by hand.
+    expect((await district.post(`/api/contracts/${contractM}/grades`, { year: YEAR, grade: 'pass', note: '手工改' })).statusCode).toBe(409);
     const pdf = multipartFile('补充.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
     expect((await district.request('POST', `/api/evaluations/${id}/files`, pdf.payload, pdf.headers)).statusCode).toBe(409);
   });

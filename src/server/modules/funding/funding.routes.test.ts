@@ -26,18 +26,6 @@ interface Overview {
   stations: Row[];
 }
 
-async function officer(username: string, countyCode: string): Promise<Session> {
-  const admin = await t.login('demo-sysadmin');
-  const res = await admin.post('/api/users', {
-    username, displayName: username, roles: ['district_officer'],
-    scope: { kind: 'county', regionCode: countyCode }, initialPassword: 'Init#Pass2026',
-  });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  const s = await t.login(username, 'Init#Pass2026');
-  await s.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
-  return t.login(username, 'Own#Pass2026');
-}
-
 const stationsOf = (countyCode: string) =>
   t.database.db
     .select({ id: stations.id, scopePath: stations.scopePath })
@@ -54,7 +42,7 @@ beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('demo-city');
   huancui = await t.login('demo-district');
-  rongcheng = await officer('rongcheng.funding', '371082');
+  rongcheng = await t.userWith('rongcheng.funding', ['district_officer'], { kind: 'county', regionCode: '371082' });
   hc = await stationsOf('371002');
   rc = await stationsOf('371082');
 });

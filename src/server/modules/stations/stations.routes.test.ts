@@ -18,24 +18,12 @@ async function stationOf(townCode: string): Promise<{ id: string; version: numbe
   return { id: row.id, version: row.version };
 }
 
-async function officer(username: string, countyCode: string): Promise<Session> {
-  const admin = await t.login('demo-sysadmin');
-  const res = await admin.post('/api/users', {
-    username, displayName: username, roles: ['district_officer'],
-    scope: { kind: 'county', regionCode: countyCode }, initialPassword: 'Init#Pass2026',
-  });
-  if (res.statusCode !== 200) throw new Error(res.body);
-  const s = await t.login(username, 'Init#Pass2026');
-  await s.post('/api/auth/password', { currentPassword: 'Init#Pass2026', newPassword: 'Own#Pass2026' });
-  return t.login(username, 'Own#Pass2026');
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('demo-city');
   huancui = await t.login('demo-district');
-  rongcheng = await officer('rongcheng.officer', '371082');
-  rushan = await officer('rushan.officer', '371083');
+  rongcheng = await t.userWith('rongcheng.officer', ['district_officer'], { kind: 'county', regionCode: '371082' });
+  rushan = await t.userWith('rushan.officer', ['district_officer'], { kind: 'county', regionCode: '371083' });
 });
 afterAll(() => t.close());
 
