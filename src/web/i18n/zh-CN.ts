@@ -1,7 +1,10 @@
 // Every string the web shows, in one place so a second locale is one more file of this shape.
 // Enum labels (roles, statuses, venue types …) come from the shared label maps instead.
 
+import { zhCNDaily } from './zh-CN.daily';
+import { zhCNPurchase } from './zh-CN.purchase';
 import { zhCNReports } from './zh-CN.reports';
+import { zhCNStaffing } from './zh-CN.staffing';
 
 export const zhCN = {
   app: {
@@ -289,6 +292,9 @@ export const zhCN = {
     empty: '没有符合条件的审计记录',
     expand: '展开详情',
   },
+  staffing: zhCNStaffing,
+  daily: zhCNDaily,
+  purchase: zhCNPurchase,
   reports: zhCNReports,
 };
 

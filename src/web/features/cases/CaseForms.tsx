@@ -5,13 +5,12 @@ import type { CaseDto } from '../../../shared/contracts/cases';
 import { CASE_APPROVAL_LABELS } from '../../../shared/rules/case-work';
 import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS, type ServiceDomain } from '../../../shared/rules/organizations';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { RuleAlert } from '../clients/clientLabels';
 import { useActionError } from '../clients/useActionError';
 import { catalogueOptions, useCatalogue } from '../service-records/records.api';
 import { useAdvanceCase, useDecideCase } from './cases.api';
 
-const t = zhCNDaily.cases;
+const t = m.daily.cases;
 const ACHIEVED = ['yes', 'partly', 'no'] as const;
 type Achieved = (typeof ACHIEVED)[number];
 
@@ -49,7 +48,7 @@ export function AssessmentForm({ c, onConflict }: StepFormProps) {
                   <Typography.Text strong>
                     {t.need} {i + 1}
                   </Typography.Text>
-                  {fields.length > 1 ? <RemoveButton label={`${zhCNDaily.common.remove}${t.need}${i + 1}`} onClick={() => remove(field.name)} /> : null}
+                  {fields.length > 1 ? <RemoveButton label={`${m.daily.common.remove}${t.need}${i + 1}`} onClick={() => remove(field.name)} /> : null}
                 </Flex>
                 <Form.Item label={t.domain} name={[field.name, 'domain']} rules={[{ required: true, message: t.domainRequired }]}>
                   <Select<ServiceDomain>
@@ -112,7 +111,7 @@ export function PlanForm({ c, onConflict }: StepFormProps) {
                   <Typography.Text strong>
                     {t.goal} {i + 1}
                   </Typography.Text>
-                  {fields.length > 1 ? <RemoveButton label={`${zhCNDaily.common.remove}${t.goal}${i + 1}`} onClick={() => remove(field.name)} /> : null}
+                  {fields.length > 1 ? <RemoveButton label={`${m.daily.common.remove}${t.goal}${i + 1}`} onClick={() => remove(field.name)} /> : null}
                 </Flex>
                 <Form.Item name={[field.name, 'goal']} rules={[{ required: true, whitespace: true, message: t.goalRequired }]} style={{ marginTop: 8 }}>
                   <Input.TextArea maxLength={300} autoSize={{ minRows: 2, maxRows: 5 }} aria-label={`${t.goal}${i + 1}`} placeholder={t.goalPlaceholder} />

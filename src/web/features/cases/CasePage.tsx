@@ -11,7 +11,6 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { NoAccess } from '../clients/clientLabels';
 import { useActionError } from '../clients/useActionError';
 import { RecordTimeline } from '../service-records/ClientTimelineTab';
@@ -19,8 +18,9 @@ import { catalogueNames, useCatalogue } from '../service-records/records.api';
 import { CaseStageTag, FollowUpText } from './caseLabels';
 import { useCase, useSetFollowUp } from './cases.api';
 import { AssessmentForm, ClosureForm, DecisionPanel, EvaluationForm, PlanForm, ReturnedNotice } from './CaseForms';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.cases;
+const t = m.daily.cases;
 
 /** The six stages of MZ/T 094: done, current (waiting when an approval is pending), to come. */
 function CaseSteps({ c }: { c: CaseDto }) {

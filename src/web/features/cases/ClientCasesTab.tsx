@@ -4,12 +4,12 @@ import { useState } from 'react';
 import type { ClientDetail } from '../../../shared/contracts/clients';
 import { LoadError } from '../../components/PageStates';
 import { PermissionGate } from '../../lib/permissions';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { CaseCard } from './caseLabels';
 import { useCases } from './cases.api';
 import { OpenCaseModal } from './OpenCaseModal';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.cases;
+const t = m.daily.cases;
 
 /** The client's cases, newest activity first, with 接案 for a client still on the register. */
 export function ClientCasesTab({ client }: { client: ClientDetail }) {

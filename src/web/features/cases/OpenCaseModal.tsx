@@ -3,11 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useActionError } from '../clients/useActionError';
 import { useOpenCase } from './cases.api';
 
-const t = zhCNDaily.cases;
+const t = m.daily.cases;
 
 interface OpenValues {
   intakeNote: string;

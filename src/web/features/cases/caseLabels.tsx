@@ -3,9 +3,9 @@ import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseDto } from '../../../shared/contracts/cases';
 import { CASE_APPROVAL_LABELS, CASE_STAGE_LABELS, type CaseStage } from '../../../shared/rules/case-work';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.cases;
+const t = m.daily.cases;
 
 const STAGE_COLORS: Record<CaseStage, string> = {
   intake: 'default',

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { formatDateTime, orDash } from '../../lib/format';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { LoadError } from '../../components/PageStates';
 import { useAccessLog } from './clients.api';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 type Entry = { at: string; username: string; displayName: string; action: string; detail: string };
 

@@ -2,10 +2,9 @@ import { Card, Empty, Flex, Pagination, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ClientListItem } from '../../../shared/contracts/clients';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { ClientStatusTag, RiskTag, TargetGroupTags } from './clientLabels';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 /** One client on a phone: name as the link, age and village, groups and risk at a glance. */
 export function ClientCard({ client, showStation }: { client: ClientListItem; showStation?: boolean }) {

@@ -25,12 +25,11 @@ import { apiUrl, isApiError } from '../../lib/api';
 import { errorText, useReportError } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { UploadProgressBar } from '../social-workers/UploadProgressBar';
 import type { UploadProgress } from '../social-workers/upload';
 import { useImportClients, useImportClientsReport, useOwnStation, useStationOptions, type ImportMode } from './clients.api';
 
-const t = zhCNDaily.clientImport;
+const t = m.daily.clientImport;
 type Issue = ClientImportReport['issues'][number];
 
 /** A dry run, remembered with what it checked: another file, station or mode needs another check. */

@@ -10,7 +10,6 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
 import { useUrlState } from '../../lib/useUrlState';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { ClientCasesTab } from '../cases/ClientCasesTab';
 import { RecordTimeline } from '../service-records/ClientTimelineTab';
 import { ReferralsTab } from '../service-records/ReferralsTab';
@@ -21,8 +20,9 @@ import { ClientStatusTag, NoAccess, RiskTag, TargetGroupTags } from './clientLab
 import { useClient } from './clients.api';
 import { ConsentModal } from './ConsentModal';
 import { EditClientDrawer } from './EditClientDrawer';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 const TAB_KEYS = ['tab'] as const;
 const TABS = ['cases', 'timeline', 'referrals', 'access'] as const;
 type TabKey = (typeof TABS)[number];
@@ -61,7 +61,7 @@ function Household({ c }: { c: ClientDetail }) {
     <Card size="small" title={`${t.household}与${t.guardian}`} data-testid="client-household">
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t.guardian}</Typography.Text>
-        {c.guardian ? <PersonLine p={c.guardian} sensitive={sensitive} /> : <Typography.Text>{zhCNDaily.common.none}</Typography.Text>}
+        {c.guardian ? <PersonLine p={c.guardian} sensitive={sensitive} /> : <Typography.Text>{m.daily.common.none}</Typography.Text>}
         <Typography.Text type="secondary">{t.household}</Typography.Text>
         {c.household.length === 0 ? (
           <Typography.Text>{t.householdEmpty}</Typography.Text>

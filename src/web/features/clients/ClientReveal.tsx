@@ -1,10 +1,10 @@
 import { RevealableValue } from '../../components/RevealableValue';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { usePermission } from '../../lib/permissions';
 import { NoAccess } from './clientLabels';
 import { useRevealClient } from './clients.api';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 /**
  * A client's masked ID number or phone, revealed in full with client:reveal (recorded in the

@@ -2,11 +2,10 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import type { ClientDetail } from '../../../shared/contracts/clients';
 import { CLIENT_STATUSES, CLIENT_STATUS_LABELS, type ClientStatus } from '../../../shared/rules/clients';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useChangeClientStatus } from './clients.api';
 import { useActionError } from './useActionError';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 interface StatusValues {
   status: ClientStatus;

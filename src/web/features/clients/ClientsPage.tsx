@@ -20,13 +20,12 @@ import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { ClientCards } from './ClientCards';
 import { ClientStatusTag, NoAccess, RiskTag, TARGET_GROUP_OPTIONS, TargetGroupTags } from './clientLabels';
 import { useClients, useExportClients, useOwnStation, useStationOptions, useVillages, type ClientListQuery } from './clients.api';
 import { serverPagination } from '../../lib/paging';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 const SORTS = ['-createdAt', 'name', 'riskLevel'] as const;
 type ClientSort = (typeof SORTS)[number];
 const FILTER_KEYS = ['q', 'targetGroup', 'stationId', 'villageCode', 'riskLevel', 'status', 'mine', 'sort', 'page', 'pageSize'] as const;

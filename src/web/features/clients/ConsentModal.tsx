@@ -4,11 +4,10 @@ import type { ClientDetail } from '../../../shared/contracts/clients';
 import { CONSENT_KINDS, CONSENT_KIND_LABELS, type ConsentKind } from '../../../shared/rules/clients';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useAddConsent } from './clients.api';
 import { useActionError } from './useActionError';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 interface ConsentValues {
   kind: ConsentKind;

@@ -12,13 +12,12 @@ import {
 } from '../../../shared/rules/clients';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { RuleAlert, TARGET_GROUP_OPTIONS } from './clientLabels';
 import { useStation, useUpdateClient, useVillages } from './clients.api';
 import { HouseholdFields } from './HouseholdFields';
 import { useActionError } from './useActionError';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 interface EditValues {
   name: string;

@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Form, Input, Row, Typography, type InputProps } from 'antd';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 /**
  * A household member's phone. In an edit the stored number is only known masked (kept as
@@ -43,7 +43,7 @@ export function HouseholdFields() {
                     <Button
                       danger
                       icon={<DeleteOutlined aria-hidden />}
-                      aria-label={`${zhCNDaily.common.remove}${t.household}${i + 1}`}
+                      aria-label={`${m.daily.common.remove}${t.household}${i + 1}`}
                       onClick={() => remove(field.name)}
                     />
                   </Form.Item>

@@ -1,3 +1,4 @@
+import { m } from '../../i18n';
 import { Typography } from 'antd';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { isMinor, needsGuardianConsent } from '../../../shared/rules/clients';
@@ -9,9 +10,8 @@ import {
   normaliseIdNumber,
   sexOf,
 } from '../../../shared/rules/id-number';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 export interface IdFacts {
   birthDate: string;

@@ -34,7 +34,6 @@ import { normaliseIdNumber } from '../../../shared/rules/id-number';
 import { PageHeader } from '../../components/PageHeader';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { ClientCard } from './ClientCards';
 import { RuleAlert, TARGET_GROUP_OPTIONS } from './clientLabels';
 import { useClientDuplicates, useCreateClient, useOwnStation, useStationOptions, useVillages } from './clients.api';
@@ -43,7 +42,7 @@ import { IdNumberHint, idFacts } from './IdNumberHint';
 import { StickyActions } from './StickyActions';
 import { useActionError } from './useActionError';
 
-const t = zhCNDaily.clients;
+const t = m.daily.clients;
 
 interface Person {
   name: string;
@@ -213,7 +212,7 @@ function ConsentFields({ child, onAddGuardianConsent }: { child: boolean; onAddG
                   </Col>
                   <Col xs={6} md={2}>
                     <Form.Item label=" ">
-                      <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={`${zhCNDaily.common.remove}${t.consents}${i + 1}`} onClick={() => remove(field.name)} />
+                      <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={`${m.daily.common.remove}${t.consents}${i + 1}`} onClick={() => remove(field.name)} />
                     </Form.Item>
                   </Col>
                   <Col span={24}>

@@ -9,9 +9,9 @@ import {
   type TargetGroup,
 } from '../../../shared/rules/clients';
 import { RuleTag } from '../../components/RuleTag';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { m } from '../../i18n';
 
-const t = zhCNDaily;
+const t = m.daily;
 
 const RISK_COLORS: Record<RiskLevel, string> = { low: 'default', medium: 'warning', high: 'error' };
 const STATUS_COLORS: Record<ClientStatus, string> = { active: 'success', paused: 'warning', closed: 'default' };

@@ -10,13 +10,12 @@ import { apiUrl } from '../../lib/api';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { CountySelect } from '../regions/RegionSelects';
 import { FindingLines } from './FindingList';
 import { useStaffingCompliance, type ComplianceQuery } from './compliance.api';
 import { MIN_QUALIFIED, StaffingTag } from './StaffingTag';
 
-const t = zhCNStaffing.compliance;
+const t = m.staffing.compliance;
 const FILTER_KEYS = ['countyCode', 'rule', 'only', 'page', 'pageSize'] as const;
 type StaffRule = (typeof STAFF_FINDING_RULES)[number];
 type Totals = { stations: number; compliant: number; findings: number; warnings: number };

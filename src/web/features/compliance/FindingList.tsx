@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { Finding } from '../../../shared/contracts/social-workers';
 import { RuleTag } from '../../components/RuleTag';
 import { usePermission } from '../../lib/permissions';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing;
+const t = m.staffing;
 
 /**
  * Staffing findings: the rule (id and clause), what is wrong, who it concerns and what would

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.compliance;
+const t = m.staffing.compliance;
 
 /** 达标 / 不达标 of a station's staffing (warnings do not count against it). */
 export function StaffingTag({ compliant }: { compliant: boolean }) {

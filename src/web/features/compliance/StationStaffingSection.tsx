@@ -5,14 +5,14 @@ import { STAFF_SOURCE_LABELS } from '../../../shared/rules/staffing';
 import { LoadError } from '../../components/PageStates';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { Masked, QualificationTag } from '../social-workers/workerLabels';
 import { FindingList } from './FindingList';
 import { useStationStaffing } from './compliance.api';
 import { MIN_QUALIFIED, StaffingTag } from './StaffingTag';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.compliance;
-const tw = zhCNStaffing.workers;
+const t = m.staffing.compliance;
+const tw = m.staffing.workers;
 
 function WorkerName({ worker }: { worker: WorkerListItem }) {
   const canOpen = usePermission('worker:read');
@@ -29,7 +29,7 @@ const columns: TableProps<WorkerListItem>['columns'] = [
     render: (_, w) => <QualificationTag qualifiedBy={w.qualifiedBy} />,
   },
   {
-    title: zhCNStaffing.postings.source,
+    title: m.staffing.postings.source,
     key: 'source',
     width: 130,
     render: (_, w) => (w.currentPosting ? STAFF_SOURCE_LABELS[w.currentPosting.source] : '—'),

@@ -3,11 +3,10 @@ import { useNavigate } from 'react-router';
 import { useReportError } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { CreditCodeField, EMPTY_ORG_FIELDS, OrgFields, orgEditableBody, type OrgFieldValues } from './OrgFields';
 import { useCreateOrganization } from './organizations.api';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 interface CreateValues extends OrgFieldValues {
   creditCode: string;

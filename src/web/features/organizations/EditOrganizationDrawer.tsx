@@ -4,11 +4,10 @@ import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { OrgFields, orgEditableBody, orgFieldValues, type OrgFieldValues } from './OrgFields';
 import { useUpdateOrganization, type OrgDetail } from './organizations.api';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 /**
  * Edits the organisation's own fields. The version read with the page goes back with the save;

@@ -12,10 +12,10 @@ import {
   type OrgKind,
   type ServiceDomain,
 } from '../../../shared/rules/organizations';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import type { OrgDetail } from './organizations.api';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 /** The editable fields as the form holds them (the date as a Dayjs for the picker). */
 export interface OrgFieldValues {

@@ -7,12 +7,12 @@ import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { UploadProgressBar } from '../social-workers/UploadProgressBar';
 import { formatSize, type UploadProgress } from '../social-workers/upload';
 import { useUploadOrgFile, type OrgDetail } from './organizations.api';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 const TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',

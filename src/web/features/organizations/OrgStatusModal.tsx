@@ -3,10 +3,9 @@ import { ORG_STATUSES, ORG_STATUS_LABELS, type OrgStatus } from '../../../shared
 import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useChangeOrgStatus, type OrgDetail } from './organizations.api';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 interface StatusValues {
   status: OrgStatus;

@@ -8,14 +8,14 @@ import { LoadError, NotFoundResult, PageLoading } from '../../components/PageSta
 import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { EditOrganizationDrawer } from './EditOrganizationDrawer';
 import { OrgFiles } from './OrgFiles';
 import { OrgStatusTag } from './orgLabels';
 import { OrgStatusModal } from './OrgStatusModal';
 import { useOrganization, type OrgDetail } from './organizations.api';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 
 function orgItems(o: OrgDetail): DescriptionsProps['items'] {
   const items: DescriptionsProps['items'] = [

@@ -19,13 +19,12 @@ import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { CreateOrganizationModal } from './CreateOrganizationModal';
 import { OrgStatusTag } from './orgLabels';
 import { useOrganizations, type OrgListQuery } from './organizations.api';
 import { serverPagination } from '../../lib/paging';
 
-const t = zhCNStaffing.orgs;
+const t = m.staffing.orgs;
 const FILTER_KEYS = ['q', 'status', 'kind', 'page', 'pageSize'] as const;
 
 const isStatus = (v: string | undefined): v is OrgStatus => (ORG_STATUSES as readonly string[]).includes(v ?? '');

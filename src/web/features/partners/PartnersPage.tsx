@@ -10,12 +10,11 @@ import { PermissionGate, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useActionError } from '../clients/useActionError';
 import { CountySelect } from '../regions/RegionSelects';
 import { useCreatePartner, usePartners, useUpdatePartner, type PartnerListQuery } from './partners.api';
 
-const t = zhCNDaily.partners;
+const t = m.daily.partners;
 const FILTER_KEYS = ['q', 'kind', 'countyCode', 'page', 'pageSize'] as const;
 const isKind = (v: string | undefined): v is PartnerKind => (PARTNER_KINDS as readonly string[]).includes(v ?? '');
 const kindOptions = PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] }));

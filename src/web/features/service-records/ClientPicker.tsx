@@ -1,9 +1,9 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useClients } from '../clients/clients.api';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 export interface PickedClient {
   id: string;
@@ -34,7 +34,7 @@ export function ClientPicker(props: {
   const options = useMemo(() => {
     const names = new Map(seen);
     for (const c of props.known ?? []) names.set(c.id, c.name);
-    for (const c of data?.items ?? []) names.set(c.id, `${c.name}（${c.villageName}，${zhCNDaily.clients.age(c.age)}）`);
+    for (const c of data?.items ?? []) names.set(c.id, `${c.name}（${c.villageName}，${m.daily.clients.age(c.age)}）`);
     // Chosen clients stay listed (with their names) whatever the current search.
     const ids = new Set([...(props.value ?? []), ...(data?.items ?? []).map((c) => c.id)]);
     return [...ids].map((id) => ({ value: id, label: names.get(id) ?? id, title: (names.get(id) ?? id).split('（')[0] }));

@@ -5,11 +5,11 @@ import { useNavigate } from 'react-router';
 import type { ServiceRecord } from '../../../shared/contracts/service-records';
 import { LoadError } from '../../components/PageStates';
 import { PermissionGate } from '../../lib/permissions';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { RecordCard } from './recordLabels';
 import { useRecords } from './records.api';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 /** Newest first: by service date, then by when it was written down. */
 export function newestFirst(items: readonly ServiceRecord[]): ServiceRecord[] {
@@ -38,7 +38,7 @@ export function RecordTimeline({ clientId, caseId, canRecord = true }: { clientI
       ) : isPending ? (
         <Spin />
       ) : (data?.items.length ?? 0) === 0 ? (
-        <Empty description={caseId ? zhCNDaily.cases.noRecords : t.empty} />
+        <Empty description={caseId ? m.daily.cases.noRecords : t.empty} />
       ) : (
         <>
           <Timeline

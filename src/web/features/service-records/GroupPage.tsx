@@ -10,14 +10,13 @@ import { isApiError } from '../../lib/api';
 import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useActionError } from '../clients/useActionError';
 import { ClientPicker } from './ClientPicker';
 import { useAddSession, useGroup, useSetPhase, type Group } from './groups.api';
 import { PhaseTag } from './recordLabels';
 import { VolunteerFields } from './VolunteerFields';
 
-const t = zhCNDaily.groups;
+const t = m.daily.groups;
 
 interface SessionValues {
   date: Dayjs;
@@ -72,7 +71,7 @@ function SessionModal({ group, onClose }: { group: Group; onClose: () => void })
         <Form.Item label={t.attendance} name="clientIds">
           <ClientPicker aria-label={t.attendance} />
         </Form.Item>
-        <Form.Item label={zhCNDaily.records.volunteers}>
+        <Form.Item label={m.daily.records.volunteers}>
           <VolunteerFields size="middle" />
         </Form.Item>
         <Form.Item label={t.outcome} name="outcome">
@@ -193,7 +192,7 @@ export default function GroupPage() {
                   {s.volunteers.length > 0 ? (
                     <div style={{ marginTop: 4 }} data-testid="session-volunteers">
                       <Typography.Text type="secondary">{t.volunteersList}：</Typography.Text>
-                      {s.volunteers.map((v) => `${v.name}（${zhCNDaily.common.hours(v.hours)}）`).join('、')}
+                      {s.volunteers.map((v) => `${v.name}（${m.daily.common.hours(v.hours)}）`).join('、')}
                     </div>
                   ) : null}
                   {s.outcome ? <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>{t.outcome}：{s.outcome}</div> : null}

@@ -8,13 +8,12 @@ import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useOwnStation, useStationOptions } from '../clients/clients.api';
 import { useActionError } from '../clients/useActionError';
 import { PhaseTag } from './recordLabels';
 import { useCreateGroup, useGroups, type Group, type GroupListQuery } from './groups.api';
 
-const t = zhCNDaily.groups;
+const t = m.daily.groups;
 const KINDS = ['group', 'community'] as const;
 type Kind = (typeof KINDS)[number];
 const FILTER_KEYS = ['kind', 'page', 'pageSize'] as const;
@@ -61,7 +60,7 @@ function CreateGroupModal({ onClose }: { onClose: () => void }) {
           <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: t.kinds[k] }))} />
         </Form.Item>
         {!own.isStationWorker ? (
-          <Form.Item label={zhCNDaily.clients.station} name="stationId" rules={[{ required: true, message: zhCNDaily.clients.stationRequired }]}>
+          <Form.Item label={m.daily.clients.station} name="stationId" rules={[{ required: true, message: m.daily.clients.stationRequired }]}>
             <Select<string>
               showSearch={{ optionFilterProp: 'label' }}
               loading={stations.isPending}
@@ -96,7 +95,7 @@ export default function GroupsPage() {
     { title: t.kind, dataIndex: 'kind', key: 'kind', width: 110, render: (k: Kind) => t.kinds[k] },
     { title: t.phase, key: 'phase', width: 100, render: (_, g) => (g.kind === 'group' ? <PhaseTag g={g} /> : '—') },
     { title: t.sessions, key: 'sessions', width: 110, render: (_, g) => t.sessionsCount(g.sessions.length) },
-    { title: zhCNDaily.clients.station, dataIndex: 'stationName', key: 'station', width: 240 },
+    { title: m.daily.clients.station, dataIndex: 'stationName', key: 'station', width: 240 },
   ];
 
   return (

@@ -32,7 +32,6 @@ import { PageLoading } from '../../components/PageStates';
 import { errorText } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useCase } from '../cases/cases.api';
 import { RuleAlert } from '../clients/clientLabels';
 import { useClient, useOwnStation, useStationOptions } from '../clients/clients.api';
@@ -44,7 +43,7 @@ import { VolunteerFields } from './VolunteerFields';
 import { catalogueOptions, useCatalogue, useCoWorkerOptions, useCreateRecord } from './records.api';
 import { ATTACHMENT_ACCEPT, attachmentProblem, uploadRecordAttachment, type UploadProgress } from './upload';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 const OTHER = '__other__';
 const DURATIONS = [15, 30, 60, 90] as const;
 const HOME = '服务对象家中';
@@ -80,7 +79,7 @@ function DurationField({ value, onChange, id }: { value?: number; onChange?: (v:
             onClick={() => onChange?.(d)}
             style={{ paddingInline: 4 }}
           >
-            {zhCNDaily.common.minutes(d)}
+            {m.daily.common.minutes(d)}
           </Button>
         ))}
       </div>
@@ -381,7 +380,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
         ) : null}
         {!own.isStationWorker ? (
           <Col span={24}>
-            <Form.Item label={t.stationPick} name="stationId" rules={[{ required: true, message: zhCNDaily.clients.stationRequired }]}>
+            <Form.Item label={t.stationPick} name="stationId" rules={[{ required: true, message: m.daily.clients.stationRequired }]}>
               <Select<string>
                 size="large"
                 showSearch={{ optionFilterProp: 'label' }}
@@ -426,7 +425,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
-              <Form.Item label={t.otherDomain} name="domain" rules={[{ required: true, message: zhCNDaily.cases.domainRequired }]}>
+              <Form.Item label={t.otherDomain} name="domain" rules={[{ required: true, message: m.daily.cases.domainRequired }]}>
                 <Select<ServiceDomain> size="large" options={SERVICE_DOMAINS.map((d) => ({ value: d, label: SERVICE_DOMAIN_LABELS[d] }))} />
               </Form.Item>
             </Col>

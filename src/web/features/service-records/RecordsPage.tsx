@@ -12,13 +12,12 @@ import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { NoAccess } from '../clients/clientLabels';
 import { AttachmentLinks, coWorkerNames, RecordCard, RecordTags, recorder } from './recordLabels';
 import { ReviewRecordButton } from './ReviewRecord';
 import { useRecords, type RecordListQuery } from './records.api';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 const FILTER_KEYS = ['method', 'homeVisit', 'flagged', 'from', 'to', 'page', 'pageSize'] as const;
 const isMethod = (v: string | undefined): v is ServiceMethod => (SERVICE_METHODS as readonly string[]).includes(v ?? '');
 const isDate = (v: string | undefined) => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v));
@@ -91,7 +90,7 @@ export default function RecordsPage() {
         </>
       ),
     },
-    { title: t.duration, dataIndex: 'durationMinutes', key: 'duration', width: 90, render: (n: number) => zhCNDaily.common.minutes(n) },
+    { title: t.duration, dataIndex: 'durationMinutes', key: 'duration', width: 90, render: (n: number) => m.daily.common.minutes(n) },
     {
       title: t.notes, key: 'notes', ellipsis: true,
       render: (_, r) => (r.notes === null ? <NoAccess /> : r.notes || '—'),

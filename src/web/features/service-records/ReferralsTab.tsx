@@ -10,13 +10,12 @@ import { LoadError } from '../../components/PageStates';
 import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { NoAccess } from '../clients/clientLabels';
 import { useActionError } from '../clients/useActionError';
 import { usePartners } from '../partners/partners.api';
 import { useCreateReferral, useReferrals, useUpdateReferral } from './referrals.api';
 
-const t = zhCNDaily.referrals;
+const t = m.daily.referrals;
 type Referral = z.infer<typeof referralSchema>;
 
 const STATUS_COLORS: Record<ReferralStatus, string> = { pending: 'processing', accepted: 'blue', completed: 'success', declined: 'default' };

@@ -4,11 +4,10 @@ import { useState } from 'react';
 import type { ServiceRecord } from '../../../shared/contracts/service-records';
 import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { useActionError } from '../clients/useActionError';
 import { useReviewRecord } from './records.api';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 /**
  * The district's decision on a free-text (“其他”) service item (record:review): acceptable work,

@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, InputNumber } from 'antd';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 /** 志愿者: name and hours (one decimal), added and removed in place. Form name: `volunteers`. */
 export function VolunteerFields({ size = 'large' }: { size?: 'large' | 'middle' }) {
@@ -32,7 +32,7 @@ export function VolunteerFields({ size = 'large' }: { size?: 'large' | 'middle' 
                 size={size}
                 danger
                 icon={<DeleteOutlined aria-hidden />}
-                aria-label={`${zhCNDaily.common.remove}${t.volunteers}${i + 1}`}
+                aria-label={`${m.daily.common.remove}${t.volunteers}${i + 1}`}
                 onClick={() => remove(field.name)}
               />
             </Flex>

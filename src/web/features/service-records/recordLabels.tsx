@@ -5,11 +5,11 @@ import { downloadServiceRecordFile, type ServiceRecord } from '../../../shared/c
 import { GROUP_PHASE_LABELS, SERVICE_METHOD_LABELS, type GroupPhase } from '../../../shared/rules/case-work';
 import { SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { apiUrl } from '../../lib/api';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { NoAccess } from '../clients/clientLabels';
 import { ReviewRecordButton } from './ReviewRecord';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 export function RecordTags({ r }: { r: ServiceRecord }) {
   return (
@@ -60,7 +60,7 @@ export function RecordCard({ r, showClients = true }: { r: ServiceRecord; showCl
         <RecordTags r={r} />
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 2 }}>
-        {SERVICE_DOMAIN_LABELS[r.domain]} · {zhCNDaily.common.minutes(r.durationMinutes)}
+        {SERVICE_DOMAIN_LABELS[r.domain]} · {m.daily.common.minutes(r.durationMinutes)}
         {r.place ? ` · ${r.place}` : ''}
         {recorder(r) ? ` · ${t.recordedBy} ${recorder(r)}` : ''}
       </Typography.Text>
@@ -90,7 +90,7 @@ export function RecordCard({ r, showClients = true }: { r: ServiceRecord; showCl
       ) : null}
       {r.volunteers.length > 0 ? (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-          {t.volunteers}：{r.volunteers.map((v) => `${v.name}（${zhCNDaily.common.hours(v.hours)}）`).join('、')}
+          {t.volunteers}：{r.volunteers.map((v) => `${v.name}（${m.daily.common.hours(v.hours)}）`).join('、')}
         </Typography.Text>
       ) : null}
       {r.latitude !== null && r.longitude !== null ? (

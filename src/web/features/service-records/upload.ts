@@ -6,9 +6,8 @@ import type { ErrorBody, ErrorCode } from '../../../shared/errors';
 import { ApiError, apiUrl } from '../../lib/api';
 import { ME_KEY, fetchMe } from '../../lib/session';
 import { m } from '../../i18n';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 
-const t = zhCNDaily.records;
+const t = m.daily.records;
 
 /** What the server takes for a service record (platform/uploads.ts): photos and signed sheets. */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;

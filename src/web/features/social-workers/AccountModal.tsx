@@ -2,11 +2,10 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { WorkerDetail } from '../../../shared/contracts/social-workers';
 import { useReportError } from '../../lib/errors';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { PasswordHints } from '../auth/PasswordHints';
 import { useCreateAccount } from './social-workers.api';
 
-const t = zhCNStaffing.account;
+const t = m.staffing.account;
 
 interface AccountValues {
   username: string;

@@ -8,7 +8,6 @@ import { useReportError } from '../../lib/errors';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useOrgChoices } from '../organizations/organizations.api';
 import {
   CertificateFields,
@@ -23,7 +22,7 @@ import {
 import { useCreateWorker } from './social-workers.api';
 import { EMPTY_WORKER_FIELDS, IdNumberField, WorkerFields, workerEditableBody, type WorkerFieldValues } from './WorkerFields';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 interface CreateValues extends WorkerFieldValues {
   idNumber: string;

@@ -5,11 +5,10 @@ import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useUpdateWorker } from './social-workers.api';
 import { WorkerFields, workerEditableBody, type WorkerFieldValues } from './WorkerFields';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 /**
  * Edits a worker's own fields (the ID number is fixed). The screen only has the phone masked,

@@ -4,10 +4,9 @@ import type { Posting, WorkerDetail } from '../../../shared/contracts/social-wor
 import { chinaToday } from '../../../shared/rules/china-date';
 import { useReportError } from '../../lib/errors';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useEndPosting } from './social-workers.api';
 
-const t = zhCNStaffing.postings;
+const t = m.staffing.postings;
 
 interface EndValues {
   endDate: Dayjs | null;

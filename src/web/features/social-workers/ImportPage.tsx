@@ -25,12 +25,11 @@ import { errorText, useReportError } from '../../lib/errors';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useImportReport, useImportWorkers, type ImportMode } from './social-workers.api';
 import { UploadProgressBar } from './UploadProgressBar';
 import type { UploadProgress } from './upload';
 
-const t = zhCNStaffing.import;
+const t = m.staffing.import;
 type Issue = ImportReport['issues'][number];
 
 /** A dry run, remembered with the file and mode it checked: another file or mode needs another check. */
@@ -130,7 +129,7 @@ export default function ImportPage() {
     reporter.mutate(
       { file, onProgress: setProgress },
       {
-        onSuccess: () => message.success(zhCNStaffing.upload.downloadStarted),
+        onSuccess: () => message.success(m.staffing.upload.downloadStarted),
         onError: failed,
         onSettled: () => setProgress(null),
       },

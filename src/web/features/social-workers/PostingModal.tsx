@@ -9,10 +9,9 @@ import { useReportError } from '../../lib/errors';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { useCreatePosting, useStationChoices } from './social-workers.api';
 
-const t = zhCNStaffing.postings;
+const t = m.staffing.postings;
 
 interface PostingValues {
   stationId?: string;

@@ -3,10 +3,10 @@ import type { Dayjs } from 'dayjs';
 import type { BodyOf } from '../../../shared/contracts/http';
 import type { addCertificate, addTraining } from '../../../shared/contracts/social-workers';
 import { CERTIFICATE_LABELS, CERTIFICATE_LEVELS, type CertificateLevel } from '../../../shared/rules/staffing';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { notFuture } from './WorkerFields';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 export interface CertificateValues {
   level?: CertificateLevel;

@@ -2,7 +2,6 @@ import { App, Form, Modal } from 'antd';
 import { useReportError } from '../../lib/errors';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import {
   CertificateFields,
   EMPTY_CERTIFICATE,
@@ -15,7 +14,7 @@ import {
 } from './QualificationFields';
 import { useAddCertificate, useAddTraining } from './social-workers.api';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 function useModalProps() {
   const isMobile = useIsMobile();

@@ -1,9 +1,9 @@
 import { RevealableValue } from '../../components/RevealableValue';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { usePermission } from '../../lib/permissions';
 import { useReveal } from './social-workers.api';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 /** A worker's masked ID number or phone, revealed in full with worker:reveal (audited). */
 export function RevealValue({ workerId, field, masked }: { workerId: string; field: 'idNumber' | 'phone'; masked: string }) {

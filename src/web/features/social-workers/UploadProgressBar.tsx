@@ -1,6 +1,8 @@
 import { Progress, Typography } from 'antd';
-import { zhCNStaffing as t } from '../../i18n/zh-CN.staffing';
+import { m } from '../../i18n';
 import type { UploadProgress } from './upload';
+
+const t = m.staffing;
 
 /** The bytes sent so far, then an active bar while the server reads the file. */
 export function UploadProgressBar({ progress }: { progress: UploadProgress | null }) {

@@ -7,9 +7,9 @@ import type { createWorker } from '../../../shared/contracts/social-workers';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { ID_NUMBER_MESSAGES, birthDateOf, fullYearsOn, idNumberProblem, sexOf } from '../../../shared/rules/id-number';
 import { EDUCATION_LABELS, EDUCATION_LEVELS, type EducationLevel } from '../../../shared/rules/staffing';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 /** The worker's own fields as the form holds them (the date as a Dayjs for the picker). */
 export interface WorkerFieldValues {

@@ -34,7 +34,6 @@ import { useReportError } from '../../lib/errors';
 import { orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { FindingList } from '../compliance/FindingList';
 import { AccountModal } from './AccountModal';
 import { EndPostingModal } from './EndPostingModal';
@@ -45,8 +44,8 @@ import { RevealValue } from './RevealValue';
 import { useRemoveCertificate, useRemoveTraining, useWorker } from './social-workers.api';
 import { QualificationTag } from './workerLabels';
 
-const t = zhCNStaffing.workers;
-const tp = zhCNStaffing.postings;
+const t = m.staffing.workers;
+const tp = m.staffing.postings;
 
 type Dialog = 'edit' | 'posting' | 'end' | 'account' | 'certificate' | 'training' | null;
 type Certificate = WorkerDetail['certificates'][number];
@@ -307,7 +306,7 @@ export default function WorkerPage() {
             {current && !worker.account ? (
               <PermissionGate permission="worker:write">
                 <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setDialog('account')}>
-                  {zhCNStaffing.account.create}
+                  {m.staffing.account.create}
                 </Button>
               </PermissionGate>
             ) : null}

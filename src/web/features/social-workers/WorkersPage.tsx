@@ -12,14 +12,13 @@ import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
 import { CountySelect } from '../regions/RegionSelects';
 import { CreateWorkerModal } from './CreateWorkerModal';
 import { useWorkers, type WorkerListQuery } from './social-workers.api';
 import { Masked, QualificationTag } from './workerLabels';
 import { serverPagination } from '../../lib/paging';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 const FILTER_KEYS = ['q', 'countyCode', 'onPost', 'orgId', 'stationId', 'sort', 'page', 'pageSize'] as const;
 const SORTS = ['-createdAt', 'createdAt', 'name', 'birthDate', '-birthDate'] as const;
 type WorkerSort = (typeof SORTS)[number];

@@ -5,7 +5,8 @@ import type { ErrorBody, ErrorCode } from '../../../shared/errors';
 import { ApiError, apiUrl } from '../../lib/api';
 import { ME_KEY, fetchMe } from '../../lib/session';
 import { m } from '../../i18n';
-import { zhCNStaffing as t } from '../../i18n/zh-CN.staffing';
+
+const t = m.staffing;
 
 /** The server refuses larger files (platform/uploads.ts); refuse them here before sending. */
 export const MAX_UPLOAD_MB = 10;

@@ -1,8 +1,8 @@
 import { Tag, Typography } from 'antd';
 import { QUALIFIED_BY_LABELS, type QualifiedBy } from '../../../shared/rules/staffing';
-import { zhCNStaffing } from '../../i18n/zh-CN.staffing';
+import { m } from '../../i18n';
 
-const t = zhCNStaffing.workers;
+const t = m.staffing.workers;
 
 /** How the worker has professional quality today (R-STAFF-QUAL), or 不具备 in red. */
 export function QualificationTag({ qualifiedBy }: { qualifiedBy: QualifiedBy | null }) {

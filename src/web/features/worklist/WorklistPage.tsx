@@ -6,13 +6,13 @@ import type { CaseDto } from '../../../shared/contracts/cases';
 import { LoadError } from '../../components/PageStates';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
-import { zhCNDaily } from '../../i18n/zh-CN.daily';
 import { CaseCard } from '../cases/caseLabels';
 import { useCases, type CaseListQuery } from '../cases/cases.api';
 import { ClientCard } from '../clients/ClientCards';
 import { useClients } from '../clients/clients.api';
+import { m } from '../../i18n';
 
-const t = zhCNDaily.worklist;
+const t = m.daily.worklist;
 const SHOWN = 10;
 
 function Section(props: {
@@ -58,7 +58,7 @@ function CaseSection({ title, query, empty, testId, danger }: { title: string; q
           {data?.items.map((c: CaseDto) => <CaseCard key={c.id} c={c} />)}
           {(data?.total ?? 0) > SHOWN ? (
             <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-              {zhCNDaily.common.more} {(data?.total ?? 0) - SHOWN}
+              {m.daily.common.more} {(data?.total ?? 0) - SHOWN}
             </Typography.Text>
           ) : null}
         </Flex>
@@ -105,10 +105,10 @@ export default function WorklistPage() {
       {canWrite ? (
         <Flex gap={8} style={{ marginBottom: 16 }}>
           <Button type="primary" size="large" icon={<EditOutlined aria-hidden />} style={{ flex: 1, height: 52 }} onClick={() => void navigate('/records/new')}>
-            {zhCNDaily.records.record}
+            {m.daily.records.record}
           </Button>
           <Button size="large" icon={<UserAddOutlined aria-hidden />} style={{ flex: 1, height: 52 }} onClick={() => void navigate('/clients/new')}>
-            {zhCNDaily.clients.create}
+            {m.daily.clients.create}
           </Button>
         </Flex>
       ) : null}
