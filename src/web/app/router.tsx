@@ -4,6 +4,7 @@ import type { Permission } from '../../shared/permissions';
 import { NotFoundResult, PageLoading } from '../components/PageStates';
 import { useCurrentUser } from '../lib/permissions';
 import { AppLayout } from './AppLayout';
+import { PublicLayout } from './PublicLayout';
 import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guards';
 import { landingPath } from './navigation';
 
@@ -34,6 +35,17 @@ const RecordEntryPage = lazy(() => import('../features/service-records/RecordEnt
 const GroupsPage = lazy(() => import('../features/service-records/GroupsPage'));
 const GroupPage = lazy(() => import('../features/service-records/GroupPage'));
 const PartnersPage = lazy(() => import('../features/partners/PartnersPage'));
+const AnnualPlansPage = lazy(() => import('../features/annual-plans/AnnualPlansPage'));
+const AnnualPlanPage = lazy(() => import('../features/annual-plans/AnnualPlanPage'));
+const ProcurementsPage = lazy(() => import('../features/procurements/ProcurementsPage'));
+const ProcurementPage = lazy(() => import('../features/procurements/ProcurementPage'));
+const ContractsPage = lazy(() => import('../features/contracts/ContractsPage'));
+const ContractPage = lazy(() => import('../features/contracts/ContractPage'));
+const FundingPage = lazy(() => import('../features/funding/FundingPage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const PublicProcurementsPage = lazy(() => import('../features/public-site/PublicProcurementsPage'));
+const PublicProcurementPage = lazy(() => import('../features/public-site/PublicProcurementPage'));
+const PublicFundingPage = lazy(() => import('../features/public-site/PublicFundingPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 
@@ -54,6 +66,18 @@ function Standalone({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <Standalone><LoginPage /></Standalone> },
+  {
+    // The public site (R-PROC-PUBLIC, R-FUND-USE): no session needed.
+    path: '/public',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <Navigate to="/public/procurements" replace /> },
+      { path: 'procurements', element: <PublicProcurementsPage /> },
+      { path: 'procurements/:id', element: <PublicProcurementPage /> },
+      { path: 'funding', element: <PublicFundingPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
   {
     element: <RequireSession />,
     children: [
@@ -81,6 +105,14 @@ export const router = createBrowserRouter([
           { path: 'groups', element: gated('client:read', <GroupsPage />) },
           { path: 'groups/:id', element: gated('client:read', <GroupPage />) },
           { path: 'partners', element: gated('partner:read', <PartnersPage />) },
+          { path: 'annual-plans', element: gated('plan:read', <AnnualPlansPage />) },
+          { path: 'annual-plans/:id', element: gated('plan:read', <AnnualPlanPage />) },
+          { path: 'procurements', element: gated('procurement:read', <ProcurementsPage />) },
+          { path: 'procurements/:id', element: gated('procurement:read', <ProcurementPage />) },
+          { path: 'contracts', element: gated('contract:read', <ContractsPage />) },
+          { path: 'contracts/:id', element: gated('contract:read', <ContractPage />) },
+          { path: 'funding', element: gated('funding:read', <FundingPage />) },
+          { path: 'calendar', element: gated('calendar:read', <CalendarPage />) },
           { path: 'reports', element: gated('report:read', <ReportsPage />) },
           { path: 'reports/:id', element: gated('report:read', <ReportPage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { errorText, markFieldErrors } from '../../lib/errors';
 import { takeSessionExpired, useMe } from '../../lib/session';
 import { landingPath } from '../../app/navigation';
@@ -61,6 +61,9 @@ export default function LoginPage() {
           {m.auth.login}
         </Button>
       </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Link to="/public">{m.purchase.public.loginLink}</Link>
+      </div>
     </AuthShell>
   );
 }
