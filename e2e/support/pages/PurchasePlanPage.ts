@@ -26,10 +26,14 @@ export async function fillDate(scope: Locator | Page, label: string, value: stri
   if (shown !== value) throw new Error(`date 「${label}」 shows ${shown}, not ${value}`);
 }
 
-/** Picks several options of a multiple select, then closes its dropdown. */
+/**
+ * Picks several options of a multiple select, then closes its dropdown (Escape only while a
+ * dropdown is open: otherwise it would close the drawer around the select).
+ */
 export async function chooseMany(page: Page, scope: Locator | Page, label: string, options: string[]): Promise<void> {
   for (const option of options) await chooseOption(page, scope, label, option);
-  await page.keyboard.press('Escape');
+  if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
 }
 
 /** 年度计划: the per-county overview and one plan (contents, checklist, 报送, 备案/退回, versions). */
