@@ -2,6 +2,9 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
 import { AppShell } from './support/pages/AppShell';
+import { EvaluationIndicatorsPage } from './support/pages/EvaluationIndicatorsPage';
+import { EvaluationPage } from './support/pages/EvaluationPage';
+import { EvaluationSupervisionsPage } from './support/pages/EvaluationSupervisionsPage';
 import { DEMO_PASSWORD, LoginPage } from './support/pages/LoginPage';
 import { ReportListPage } from './support/pages/ReportListPage';
 import { ReportPage } from './support/pages/ReportPage';
@@ -12,6 +15,8 @@ import { ReportPage } from './support/pages/ReportPage';
 // shows as a change, not in the report; the district returns it with a comment, the contractor
 // sees the comment, edits and resubmits, the district accepts; the .docx downloads. Last, a
 // 375 px phone opens the report and a drill-down without sideways scrolling.
+// Then the yearly evaluation of the contract (R-EVAL-YEARLY, R-CONTRACT-FAIL), the city's
+// indicator system for next year (points add up to 100) and a supervision visit (R-SUPERVISE).
 const JOURNEY = 'reports';
 const STATION = '环翠区鲸园街道社会工作服务站';
 
@@ -198,6 +203,18 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
     expect(docx.suggestedFilename()).toContain('工作简报');
     await screenshot(page, JOURNEY, '09-accepted');
 
+    // 8. The district drafts its own annual report to the city, due 30 November (R-DISTRICT-REPORT).
+    await shell.navigate('工作报告');
+    await list.openDraft();
+    expect(await list.dialog.innerText()).toContain('区市项目实施情况报告');
+    expect(await list.dialog.innerText()).toContain('环翠区');
+    await list.confirmDraft();
+    const year = today.slice(0, 4);
+    expect(await report.title.innerText()).toBe(`环翠区${year}年度社工站项目实施情况报告`);
+    expect(await page.getByTestId('report-due').innerText()).toBe(`${year}-11-30`);
+    await page.getByTestId('sections-form').waitFor();
+    await screenshot(page, JOURNEY, '10-district-annual');
+
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -216,19 +233,138 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
     await report.open(shared.reportUrl);
     await page.getByTestId('report-figures').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, JOURNEY, '10-phone-report');
+    await screenshot(page, JOURNEY, '11-phone-report');
     // Resubmitted after the second visit: the report now holds both.
     await report.openFigure('records.visits');
     await expect.poll(() => report.drawerRows().count()).toBe(2);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, JOURNEY, '11-phone-drilldown');
+    await screenshot(page, JOURNEY, '12-phone-drilldown');
     await report.closeDrawer();
 
     const list = new ReportListPage(page);
     await list.goto();
     await page.getByTestId('report-cards').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, JOURNEY, '12-phone-list');
+    await screenshot(page, JOURNEY, '13-phone-list');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('绩效评估与督导（桌面）', () => {
+  it('区市开始合同年度评估（自动预填），打分并上传佐证，不合格有提示，完成评估；市局调整下一年度指标体系；登记督导并完成跟进', async () => {
+    const year = Number(chinaToday().slice(0, 4));
+    const contract = `环翠区${year}年镇街社工站服务合同（HCMZ-${year}-SGZ-01）`;
+    const context = await newContext(browser, 'desktop', baseUrl);
+    const page = await context.newPage();
+    screenshotOnFailure(page, `${JOURNEY}-evaluation`);
+    const errors = collectPageErrors(page);
+    const login = new LoginPage(page);
+    const shell = new AppShell(page);
+    const evaluation = new EvaluationPage(page);
+
+    // 1. The district starts this year's evaluation of the demo contract: the records answer five indicators.
+    await login.goto();
+    await login.login('demo-district');
+    await shell.navigate('绩效评估');
+    await evaluation.heading.waitFor();
+    const url = await evaluation.start(contract);
+    expect(await evaluation.status.innerText()).toBe('评估中');
+    for (const code of ['A1', 'A2', 'B1', 'C1', 'C2']) await evaluation.prefill(code).waitFor();
+    expect(await evaluation.prefill('C2').innerText()).toContain('建议分');
+    const prefilled = await evaluation.total();
+    await screenshot(page, JOURNEY, '20-evaluation-prefilled');
+
+    // 2. A score that departs from the records' suggestion needs a reason.
+    const suggestedA1 = Number(/建议分 ([\d.]+) 分/.exec(await evaluation.prefill('A1').innerText())?.[1]);
+    await evaluation.setScore('人员配备达标', suggestedA1 === 8 ? 7 : 8);
+    await evaluation.save();
+    expect(await evaluation.fieldError('A1')).toContain('请填写理由');
+    await evaluation.setComment('人员配备达标', '评估截止日前现场核实各站在岗社工情况。');
+    await evaluation.save();
+    await evaluation.savedOk();
+
+    // 3. Nothing scored by hand yet: the live preview is 不合格, and 完成评估 warns of R-CONTRACT-FAIL.
+    const manual = [
+      ['制度建设与档案管理', 6], ['资金使用规范', 7], ['需求调研与服务计划', 6], ['专业服务规范与成效', 10], ['资源链接与志愿服务', 6],
+      ['服务对象满意度', 8], ['镇（街道）及相关部门评价', 7], ['宣传报道', 5], ['特色与创新', 5],
+    ] as const;
+    for (const [name] of manual) await evaluation.setScore(name, 0);
+    expect(await evaluation.grade()).toBe('不合格');
+    const confirm = await evaluation.openFinish();
+    await confirm.getByTestId('finish-fail-warning').waitFor();
+    expect(await confirm.innerText()).toContain('R-CONTRACT-FAIL');
+    expect(await confirm.innerText()).toContain(`${year + 1}年终止`);
+    await screenshot(page, JOURNEY, '21-evaluation-fail-warning');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'detached' });
+
+    // 4. Scored by hand with evidence; the total follows live; 完成评估 grades the contract.
+    for (const [name, points] of manual) await evaluation.setScore(name, points);
+    const expected = Math.round(((await evaluation.total()) + Number.EPSILON) * 100) / 100;
+    expect(expected).toBeGreaterThanOrEqual(60);
+    expect(expected).toBeGreaterThan(prefilled);
+    await evaluation.uploadEvidence('D1', {
+      name: '满意度调查汇总.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await evaluation.save();
+    await evaluation.savedOk();
+    const grade = expected >= 90 ? '优秀' : expected >= 80 ? '良好' : '合格';
+    expect(await evaluation.grade()).toBe(grade);
+    await evaluation.finish();
+    expect(await evaluation.total()).toBe(expected);
+    expect(await evaluation.grade()).toBe(grade);
+    await screenshot(page, JOURNEY, '22-evaluation-finished');
+
+    // 5. The city sees this year's system locked, and sets next year's: points must add up to 100.
+    await shell.logout();
+    await login.login('demo-city');
+    const indicators = new EvaluationIndicatorsPage(page);
+    await indicators.goto(year);
+    await indicators.locked.waitFor();
+    await indicators.goto(year + 1);
+    await indicators.setPoints('A1', 9);
+    expect(await indicators.sum.innerText()).toBe('各指标分值合计须为 100 分，目前为 101 分');
+    expect(await indicators.saveButton.isDisabled()).toBe(true);
+    await screenshot(page, JOURNEY, '23-indicators-sum');
+    await indicators.setPoints('A3', 5);
+    expect(await indicators.sum.innerText()).toBe('分值合计 100 分');
+    await indicators.save();
+    await page.getByText('该年度尚未设置').waitFor({ state: 'detached' });
+
+    // 6. The district records a supervision visit with a follow-up, then its completion.
+    await shell.logout();
+    await login.login('demo-district');
+    await shell.navigate('督导记录');
+    const supervisions = new EvaluationSupervisionsPage(page);
+    await supervisions.heading.waitFor();
+    const topic = `个案服务规范督导（E2E-${Date.now() % 100000}）`;
+    await supervisions.create({
+      station: STATION,
+      supervisor: '王督导',
+      topic,
+      findings: '个案记录中预估部分不完整，部分服务记录未写明服务成效。',
+      followUp: '补齐个案预估记录，服务记录写明成效',
+      followUpDue: chinaToday(),
+    });
+    expect(await supervisions.row(topic).getByTestId('follow-up-state').innerText()).toBe('待跟进');
+    await screenshot(page, JOURNEY, '24-supervision');
+    await supervisions.complete(topic);
+    await expect.poll(() => supervisions.row(topic).getByTestId('follow-up-state').innerText()).toContain('已完成跟进');
+
+    // 7. The finished evaluation on a phone: no sideways scrolling.
+    const phone = await newContext(browser, 'phone', baseUrl);
+    const phonePage = await phone.newPage();
+    const phoneErrors = collectPageErrors(phonePage);
+    await new LoginPage(phonePage).goto();
+    await new LoginPage(phonePage).login('demo-district');
+    await new EvaluationPage(phonePage).open(url);
+    await phonePage.getByTestId('evaluation-dimension').first().waitFor();
+    expect(await sidewaysOverflow(phonePage)).toBeLessThanOrEqual(0);
+    await screenshot(phonePage, JOURNEY, '25-phone-evaluation');
+    expect(phoneErrors).toEqual([]);
+    await phone.close();
 
     expect(errors).toEqual([]);
     await context.close();

@@ -40,7 +40,7 @@ describe('社工站编辑与审计', () => {
     const shell = new AppShell(page);
     expect(await shell.menuLabels()).toEqual([
       '首页', '社工站', '承接机构', '驻站社工', '人员配备', '工作台', '服务对象', '服务记录', '小组活动', '资源链接',
-      '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '接口文档',
+      '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录', '接口文档',
     ]);
     await shell.navigate('社工站');
     const stations = new StationsPage(page);

@@ -23,11 +23,14 @@ export class ReportListPage {
     return this.page.locator('tr, [data-testid="report-cards"] .ant-card', { hasText: title }).first();
   }
 
-  /** 生成报告: the dialog opens on a monthly briefing by station, for last month. */
+  /**
+   * 生成报告: for a contractor the dialog opens on a monthly briefing by station for last month;
+   * for a district on its annual report of this year.
+   */
   async openDraft(): Promise<void> {
     await this.page.getByRole('button', { name: '生成报告' }).click();
     await this.dialog.waitFor();
-    await this.dialog.getByText('月度工作简报').first().waitFor();
+    await this.dialog.getByLabel('报告类型', { exact: true }).waitFor();
   }
 
   async chooseStation(station: string): Promise<void> {

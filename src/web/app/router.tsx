@@ -48,6 +48,10 @@ const PublicProcurementPage = lazy(() => import('../features/public-site/PublicP
 const PublicFundingPage = lazy(() => import('../features/public-site/PublicFundingPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const EvaluationsPage = lazy(() => import('../features/evaluations/EvaluationsPage'));
+const EvaluationPage = lazy(() => import('../features/evaluations/EvaluationPage'));
+const IndicatorSystemPage = lazy(() => import('../features/evaluations/IndicatorSystemPage'));
+const SupervisionsPage = lazy(() => import('../features/supervisions/SupervisionsPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -115,6 +119,10 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: gated('calendar:read', <CalendarPage />) },
           { path: 'reports', element: gated('report:read', <ReportsPage />) },
           { path: 'reports/:id', element: gated('report:read', <ReportPage />) },
+          { path: 'evaluations', element: gated('evaluation:read', <EvaluationsPage />) },
+          { path: 'evaluations/indicators', element: gated('evaluation:read', <IndicatorSystemPage />) },
+          { path: 'evaluations/:id', element: gated('evaluation:read', <EvaluationPage />) },
+          { path: 'supervisions', element: gated('supervision:read', <SupervisionsPage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },
           { path: 'roles', element: gated('role:read', <RolesPage />) },
           { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },

@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import dayjs from 'dayjs';
 import { listContracts } from '../../../shared/contracts/service-contracts';
 import { listStations } from '../../../shared/contracts/stations';
 import { api } from '../../lib/api';
 import { useCurrentUser } from '../../lib/permissions';
-import { m } from '../../i18n';
 
 // Choices shared by the report, evaluation and supervision pages.
 
-const t = m.reports.common;
 
 /**
  * The county unit of the signed-in user: a district officer's own unit is fixed on every form and
@@ -22,38 +19,8 @@ export function useCountyScope(): { county: string | undefined; isCity: boolean;
   return { county: code && code.length >= 6 ? code.slice(0, 6) : undefined, isCity: false, isOrg: scope.kind === 'org' };
 }
 
-export const FIRST_YEAR = 2021;
-
-/** This year on the China calendar (the browser runs in China; the server decides the rules). */
-export function thisYear(): number {
-  return dayjs().year();
-}
-
-/** 2021 … next year, newest first. */
-export function yearOptions() {
-  const years: { value: number; label: string }[] = [];
-  for (let y = thisYear() + 1; y >= FIRST_YEAR; y--) years.push({ value: y, label: t.yearOption(y) });
-  return years;
-}
-
-export function YearSelect(props: {
-  id?: string;
-  value?: number;
-  onChange?: (v: number) => void;
-  allowClear?: boolean;
-  style?: React.CSSProperties;
-  'aria-label'?: string;
-  placeholder?: string;
-  disabled?: boolean;
-}) {
-  return <Select<number> style={{ width: '100%' }} options={yearOptions()} {...props} />;
-}
-
-/** A year from the URL, or the fallback. */
-export function toYear(value: string | undefined, fallback: number | undefined): number | undefined {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= FIRST_YEAR && n <= 2100 ? n : fallback;
-}
+// Years as the purchase-cycle pages choose them (2021 … next year).
+export { thisYear, toYear, YearSelect } from '../procurements/purchaseFields';
 
 /** The stations the user sees (Weihai has 72; 200 is plenty), optionally of one county unit. */
 export function useScopeStations(countyCode?: string, enabled = true) {
