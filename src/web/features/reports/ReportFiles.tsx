@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, List, Select, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { downloadReportFile, type ReportDetail } from '../../../shared/contracts/reports';
 import { apiUrl } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
@@ -23,6 +23,10 @@ export function ReportFiles({ report, canUpload }: { report: ReportDetail; canUp
   const needsStart = report.kind === 'midterm' || report.kind === 'final';
   const firstMissing = KINDS.find((k) => report.missing.includes(t.fileKinds[k]));
   const [kind, setKind] = useState<ReportFileKind>(firstMissing ?? (needsStart ? 'needs_survey' : 'other'));
+  // Once one required attachment is in, offer the next one still missing.
+  useEffect(() => {
+    if (firstMissing) setKind(firstMissing);
+  }, [firstMissing]);
   const reportError = useReportError();
   const { message } = App.useApp();
 
