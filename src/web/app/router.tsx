@@ -28,6 +28,7 @@ const CompliancePage = lazy(() => import('../features/compliance/CompliancePage'
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const NewClientPage = lazy(() => import('../features/clients/NewClientPage'));
+const ClientImportPage = lazy(() => import('../features/clients/ClientImportPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const RecordsPage = lazy(() => import('../features/service-records/RecordsPage'));
@@ -101,7 +102,7 @@ export const router = createBrowserRouter([
           { path: 'worklist', element: gated('client:write', <WorklistPage />) },
           { path: 'clients', element: gated('client:read', <ClientsPage />) },
           { path: 'clients/new', element: gated('client:write', <NewClientPage />) },
-          { path: 'clients/import', element: gated('client:write', (() => { const ClientImportPage = lazy(() => import('../features/clients/ClientImportPage')); return <ClientImportPage />; })()) },
+          { path: 'clients/import', element: gated('client:write', <ClientImportPage />) },
           { path: 'clients/:id', element: gated('client:read', <ClientPage />) },
           { path: 'cases/:id', element: gated('client:read', <CasePage />) },
           { path: 'records', element: gated('client:read', <RecordsPage />) },
