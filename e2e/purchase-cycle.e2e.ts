@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
+import { OrganizationsPage } from './support/pages/OrganizationsPage';
 import { PurchaseContractPage, yuanTextToFen } from './support/pages/PurchaseContractPage';
 import { PurchasePlanPage } from './support/pages/PurchasePlanPage';
 import { PurchaseProcurementPage } from './support/pages/PurchaseProcurementPage';
@@ -190,6 +191,15 @@ describe('采购周期：年度计划、采购、合同、资金（桌面）', (
     await contract.gotoFunding();
     await expect.poll(() => contract.fundingPaidFen()).toBe(before + 12_000_050);
     await screenshot(page, JOURNEY, '13-funding');
+
+    // 10. The contractor's own page lists the contract in its record (R-EVAL-USE).
+    await page.goto(shared.contractUrl);
+    const contractTitle = await contract.title.innerText();
+    const orgs = new OrganizationsPage(page);
+    await orgs.goto();
+    await orgs.open(ORG);
+    await page.getByTestId('org-contract-record').getByRole('link', { name: contractTitle }).waitFor();
+    await screenshot(page, JOURNEY, '14-org-contract-record');
 
     expect(errors).toEqual([]);
     await context.close();

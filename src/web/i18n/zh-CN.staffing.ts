@@ -16,6 +16,11 @@ export const zhCNStaffing = {
     downloadStarted: '已开始下载',
   },
   orgs: {
+    contractRecord: '履约记录（合同与年度评估）',
+    lastFailed: '该机构最近一个年度的绩效评估不合格，选择承接主体时应予考虑',
+    noContracts: '暂无已签订的服务合同',
+    endingIn: (year: number) => `应于${year}年终止`,
+    gradeLine: (year: number, grade: string) => `${year}年度：${grade}`,
     listTitle: '承接机构',
     keyword: '机构名称或统一社会信用代码',
     status: '状态',

@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
 import { EditOrganizationDrawer } from './EditOrganizationDrawer';
+import { OrgContractRecord } from './OrgContractRecord';
 import { OrgFiles } from './OrgFiles';
 import { OrgStatusTag } from './orgLabels';
 import { OrgStatusModal } from './OrgStatusModal';
@@ -113,6 +114,9 @@ export default function OrganizationPage() {
           />
         </Card>
         <OrgFiles org={org} />
+        <PermissionGate permission="contract:read">
+          <OrgContractRecord orgId={org.id} />
+        </PermissionGate>
       </Flex>
       {editing ? <EditOrganizationDrawer org={org} onClose={() => setEditing(false)} onConflict={refetch} /> : null}
       {changingStatus ? (
