@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { PLAN_STATUSES, PLAN_TIMELINESS, PURCHASE_METHODS } from '../rules/purchase';
-import { idParams, route } from './http';
+import { idParams, route, optionalText } from './http';
 import { countyCodeSchema, fenAmount, workflowEventSchema, yearSchema } from './money';
-
-const longText = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
 
 /** A draft may be incomplete; submitting checks the contents R-PLAN-DUE requires. */
 export const planContentSchema = z.strictObject({
-  goals: longText(5000),
+  goals: optionalText(5000),
   budgetFen: fenAmount('项目预算').default(0),
   purchaseMethod: z.enum(PURCHASE_METHODS).nullable().default(null),
-  contentSchedule: longText(10000),
-  qualityStandards: longText(5000),
-  quantityStandards: longText(5000),
-  evaluationPlan: longText(5000),
+  contentSchedule: optionalText(10000),
+  qualityStandards: optionalText(5000),
+  quantityStandards: optionalText(5000),
+  evaluationPlan: optionalText(5000),
   stationIds: z.array(z.uuid()).max(100).default([]),
 });
 export type PlanContentInput = z.input<typeof planContentSchema>;

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { ruleRefSchema } from '../errors';
 import { EVALUATION_GRADES } from '../rules/purchase';
-import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route } from './http';
+import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route, optionalText } from './http';
 import { countyCodeSchema, yearSchema } from './money';
 import { fileMetaSchema } from './organizations';
 
 // Yearly performance evaluation of a contract (R-EVAL-YEARLY, R-CONTRACT-FAIL, R-EVAL-USE) and
 // supervision visits (R-SUPERVISE). Scores are points out of 100; a grade comes from the year's
 // thresholds when the district officer finishes the evaluation.
-
-const longText = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
 
 /**
  * Indicators the records can answer. Creating an evaluation pre-fills them with the figure,
@@ -62,7 +60,7 @@ export const indicatorSchema = z.strictObject({
     .max(100, { error: '分值不超过100分' })
     .refine(halves, { error: '分值以0.5分为单位' }),
   /** Scoring guidance the evaluator reads; for `services` it states the target (“每站每月不少于30条”). */
-  guidance: longText(2000),
+  guidance: optionalText(2000),
   auto: z.enum(AUTO_INDICATORS).nullable().default(null),
 });
 export type IndicatorInput = z.input<typeof indicatorSchema>;
@@ -358,9 +356,9 @@ export const createSupervision = route({
       date: calendarDate,
       supervisor: nonEmpty('督导人', 100),
       topic: nonEmpty('督导主题', 200),
-      findings: longText(5000),
+      findings: optionalText(5000),
       /** What the station must do after the visit; empty when nothing. */
-      followUp: longText(2000),
+      followUp: optionalText(2000),
       followUpDue: calendarDate.nullable().default(null),
     })
     .superRefine((b, ctx) => {

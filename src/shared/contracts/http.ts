@@ -52,6 +52,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** YYYY-MM-DD, a real calendar date. */
 export const calendarDate = z.iso.date({ error: '请输入有效日期（YYYY-MM-DD）' });
 
+/** Optional free text: trimmed, bounded, empty when absent. */
+export const optionalText = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
+
 export const nonEmpty = (label: string, max = 200) =>
   z.string().trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不超过 ${max} 字` });
 

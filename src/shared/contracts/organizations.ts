@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../rules/credit-code';
 import { ORG_KINDS, ORG_STATUSES, SERVICE_DOMAINS } from '../rules/organizations';
-import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, phone, route } from './http';
-
-const text = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
+import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, phone, route, optionalText } from './http';
 
 export const creditCodeSchema = z
   .string()
@@ -17,12 +15,12 @@ export const creditCodeSchema = z
 export const orgEditableSchema = z.strictObject({
   name: nonEmpty('机构名称', 100),
   kind: z.enum(ORG_KINDS, { error: '请选择主体类型' }),
-  registeringAuthority: text(100),
+  registeringAuthority: optionalText(100),
   registeredOn: calendarDate.nullable().default(null),
-  legalRepresentative: text(50),
-  contactName: text(50),
+  legalRepresentative: optionalText(50),
+  contactName: optionalText(50),
   contactPhone: z.union([phone, z.literal('')]).default(''),
-  address: text(200),
+  address: optionalText(200),
   serviceDomains: z.array(z.enum(SERVICE_DOMAINS)).max(5).default([]),
 });
 

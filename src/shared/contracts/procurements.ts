@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { PROCUREMENT_STATUSES, PURCHASE_METHODS } from '../rules/purchase';
-import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route } from './http';
+import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route, optionalText } from './http';
 import { countyCodeSchema, fenAmount, yearSchema } from './money';
-
-const longText = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
 
 export const procurementEditableSchema = z.strictObject({
   title: nonEmpty('项目名称', 200),
   stationIds: z.array(z.uuid()).max(100).default([]),
   /** Catalogue items (R-SCOPE-EXCLUDED items are refused). */
   itemCodes: z.array(z.string().trim().min(1).max(20)).max(200).default([]),
-  otherItems: longText(2000),
-  standards: longText(5000),
-  requirements: longText(5000),
+  otherItems: optionalText(2000),
+  standards: optionalText(5000),
+  requirements: optionalText(5000),
   method: z.enum(PURCHASE_METHODS, { error: '请选择采购方式' }),
   budgetFen: fenAmount('采购预算').default(0),
   announcedOn: calendarDate.nullable().default(null),

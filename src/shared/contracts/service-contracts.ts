@@ -5,11 +5,9 @@ import {
   EVALUATION_GRADES,
   SPENDING_CATEGORIES,
 } from '../rules/purchase';
-import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route } from './http';
+import { calendarDate, idParams, nonEmpty, pageOf, pagingQuery, route, optionalText } from './http';
 import { countyCodeSchema, fenAmount, workflowEventSchema, yearSchema } from './money';
 import { fileMetaSchema } from './organizations';
-
-const longText = (max: number) => z.string().trim().max(max, { error: `不超过 ${max} 字` }).default('');
 
 export const instalmentSchema = z.strictObject({
   label: nonEmpty('期次名称', 50),
@@ -20,21 +18,21 @@ export const instalmentSchema = z.strictObject({
 /** A draft may be incomplete; signing checks R-CONTRACT-CONTENT. Term and stations are checked at once. */
 export const contractEditableSchema = z.strictObject({
   title: nonEmpty('合同名称', 200),
-  number: longText(50),
+  number: optionalText(50),
   contractorOrgId: z.uuid({ error: '请选择承接主体' }),
   procurementId: z.uuid().nullable().default(null),
   stationIds: z.array(z.uuid()).max(100).default([]),
-  content: longText(10000),
+  content: optionalText(10000),
   startsOn: calendarDate.nullable().default(null),
   endsOn: calendarDate.nullable().default(null),
-  quantity: longText(5000),
-  quality: longText(5000),
+  quantity: optionalText(5000),
+  quality: optionalText(5000),
   priceFen: fenAmount('合同价格').default(0),
   instalments: z.array(instalmentSchema).max(24).default([]),
-  rightsDuties: longText(10000),
-  liability: longText(5000),
+  rightsDuties: optionalText(10000),
+  liability: optionalText(5000),
   /** R-CONTRACT-TRI: the tripartite agreement with the towns, if any. */
-  tripartite: longText(2000),
+  tripartite: optionalText(2000),
 });
 export type ContractEditable = z.input<typeof contractEditableSchema>;
 
@@ -187,8 +185,8 @@ export const recordPayment = route({
     instalment: z.number().int().min(0),
     paidOn: calendarDate,
     amountFen: fenAmount('付款金额').refine((v) => v > 0, { error: '付款金额须大于0' }),
-    voucher: longText(100),
-    note: longText(500),
+    voucher: optionalText(100),
+    note: optionalText(500),
   }),
   response: contractDetailSchema,
 });
@@ -201,7 +199,7 @@ export const recordSpending = route({
     category: z.enum(SPENDING_CATEGORIES, { error: '请选择支出类别' }),
     spentOn: calendarDate,
     amountFen: fenAmount('支出金额').refine((v) => v > 0, { error: '支出金额须大于0' }),
-    note: longText(500),
+    note: optionalText(500),
   }),
   response: contractDetailSchema,
 });
@@ -212,7 +210,7 @@ export const recordGrade = route({
   body: z.strictObject({
     year: yearSchema,
     grade: z.enum(EVALUATION_GRADES, { error: '请选择评估等次' }),
-    note: longText(1000),
+    note: optionalText(1000),
   }),
   response: contractDetailSchema,
 });

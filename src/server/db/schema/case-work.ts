@@ -4,14 +4,11 @@ import { SERVICE_DOMAINS } from '../../../shared/rules/organizations';
 import { clients } from './clients';
 import { partners } from './partners';
 import { stations } from './stations';
+import type { WorkflowEvent } from './purchase';
 import { users } from './users';
 
-export interface CaseEvent {
-  at: string;
-  by: string;
-  event: string;
-  comment: string;
-}
+/** A case's history line: the same shape as every workflow's (purchase.ts WorkflowEvent). */
+export type CaseEvent = WorkflowEvent;
 
 /** Case work (个案) after MZ/T 094-2017. Notes and plan sections are encrypted: they are case notes. */
 export const cases = pgTable(

@@ -9,13 +9,14 @@ import {
   planDueOn,
   planTimeliness,
 } from '../../../shared/rules/purchase';
-import { annualPlans, annualPlanVersions, users, type PlanSnapshot, type WorkflowEvent } from '../../db/schema';
+import { annualPlans, annualPlanVersions, users, type PlanSnapshot } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, isUniqueViolation, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { regionOrAncestorScope } from '../../platform/scope';
 import { countiesInScope, countyByCode, purchaserCounty, stationsOfCounty } from '../regions/county-scope';
 import { stationNames } from '../stations/stations.repo';
+import { workflowEvent } from '../../platform/workflow';
 
 type PlanRow = typeof annualPlans.$inferSelect;
 const submitter = alias(users, 'submitter');
@@ -51,13 +52,6 @@ function summary(p: PlanRow, countyShortName: string, versions: number, now: Dat
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-
-const event = (ctx: Ctx, name: string, comment = ''): WorkflowEvent => ({
-  at: new Date().toISOString(),
-  by: actorOf(ctx).displayName,
-  event: name,
-  comment,
-});
 
 async function findPlan(ctx: Ctx, id: string): Promise<PlanRow | undefined> {
   const [row] = await ctx.db
@@ -148,7 +142,7 @@ export async function create(ctx: Ctx, body: Content & { countyCode: string; yea
           scopePath: county.path,
           year: body.year,
           content: snapshot(body),
-          history: [event(tx, '编制草稿')],
+          history: [workflowEvent(tx, '编制草稿')],
         })
         .returning();
       if (!row) throw new Error('insert returned nothing');
@@ -162,11 +156,10 @@ export async function create(ctx: Ctx, body: Content & { countyCode: string; yea
 }
 
 /** Only the purchaser (a region scope covering the unit) writes; towns and the city read. */
-async function writablePlan(ctx: Ctx, id: string): Promise<PlanRow> {
+async function writablePlan(ctx: Ctx, id: string) {
   const plan = await findPlan(ctx, id);
   if (!plan) throw notFound('年度计划');
-  await purchaserCounty(ctx, plan.countyCode);
-  return plan;
+  return { plan, county: await purchaserCounty(ctx, plan.countyCode) };
 }
 
 function notEditable(plan: PlanRow): AppError {
@@ -174,9 +167,8 @@ function notEditable(plan: PlanRow): AppError {
 }
 
 export async function update(ctx: Ctx, id: string, body: Content & { version: number }): Promise<Detail> {
-  const plan = await writablePlan(ctx, id);
+  const { plan, county } = await writablePlan(ctx, id);
   if (plan.status !== 'draft' && plan.status !== 'returned') throw notEditable(plan);
-  const county = await purchaserCounty(ctx, plan.countyCode);
   await stationsOfCounty(ctx, county, body.stationIds);
   return inTransaction(ctx, async (tx) => {
     const [after] = await tx.db
@@ -191,7 +183,7 @@ export async function update(ctx: Ctx, id: string, body: Content & { version: nu
 }
 
 export async function submit(ctx: Ctx, id: string, version: number): Promise<Detail> {
-  const plan = await writablePlan(ctx, id);
+  const { plan } = await writablePlan(ctx, id);
   if (plan.status !== 'draft' && plan.status !== 'returned')
     throw new AppError('CONFLICT', `年度计划${PLAN_STATUS_LABELS[plan.status]}，无需再次报送`);
   const missing = missingPlanContents(plan.content);
@@ -205,7 +197,7 @@ export async function submit(ctx: Ctx, id: string, version: number): Promise<Det
       .set({
         status: 'submitted',
         firstSubmittedAt: plan.firstSubmittedAt ?? now,
-        history: [...plan.history, event(tx, '报送市民政局', late ? `逾期报送（应于${planDueOn(plan.year)}前报送）` : '')],
+        history: [...plan.history, workflowEvent(tx, '报送市民政局', late ? `逾期报送（应于${planDueOn(plan.year)}前报送）` : '')],
         version: sql`${annualPlans.version} + 1`,
         updatedAt: now,
       })
@@ -241,7 +233,7 @@ export async function review(
       .set({
         status: body.decision,
         lastComment: body.comment,
-        history: [...plan.history, event(tx, body.decision === 'filed' ? '市民政局备案' : '市民政局退回', body.comment)],
+        history: [...plan.history, workflowEvent(tx, body.decision === 'filed' ? '市民政局备案' : '市民政局退回', body.comment)],
         version: sql`${annualPlans.version} + 1`,
         updatedAt: now,
       })

@@ -10,6 +10,7 @@ import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
 import { findClient } from '../clients/clients.repo';
+import { workflowEvent } from '../../platform/workflow';
 
 type Dto = z.input<typeof c.caseSchema>;
 type Row = typeof cases.$inferSelect;
@@ -73,10 +74,6 @@ export async function findCase(ctx: Ctx, id: string): Promise<Row> {
   return row;
 }
 
-const event = (ctx: Ctx, text: string, comment = ''): CaseEvent => ({
-  at: new Date().toISOString(), by: actorOf(ctx).displayName, event: text, comment,
-});
-
 export async function list(ctx: Ctx, q: z.output<typeof c.listCases.query>) {
   const today = chinaToday();
   const where: SQL[] = [caseScope(ctx)];
@@ -109,7 +106,7 @@ export async function open(ctx: Ctx, body: z.output<typeof c.openCase.body>): Pr
       .values({
         clientId: client.id, stationId: client.stationId, scopePath: client.scopePath, workerId: actorOf(tx).id,
         notesCipher: tx.cipher.encrypt(JSON.stringify(notes)), nextFollowUp: body.nextFollowUp, openedOn: chinaToday(),
-        history: [event(tx, '接案')],
+        history: [workflowEvent(tx, '接案')],
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -159,7 +156,7 @@ export async function advance(ctx: Ctx, id: string, body: Advance): Promise<Dto>
       text = '申请结案待审核';
     }
     values.notesCipher = tx.cipher.encrypt(JSON.stringify(notes));
-    return save(tx, row, body.version, values, event(tx, text), `${CASE_STAGE_LABELS[row.stage]} → ${text}`);
+    return save(tx, row, body.version, values, workflowEvent(tx, text), `${CASE_STAGE_LABELS[row.stage]} → ${text}`);
   });
 }
 
@@ -171,12 +168,12 @@ export async function decide(ctx: Ctx, id: string, body: z.output<typeof c.decid
     if (!body.approve && !body.comment) throw invalid([{ path: 'comment', message: '退回时请填写意见' }]);
     const label = CASE_APPROVAL_LABELS[pending];
     if (!body.approve)
-      return save(tx, row, body.version, { pendingApproval: null, lastReturnComment: body.comment }, event(tx, `${label}被退回`, body.comment), `${label}退回`);
+      return save(tx, row, body.version, { pendingApproval: null, lastReturnComment: body.comment }, workflowEvent(tx, `${label}被退回`, body.comment), `${label}退回`);
     const next: CaseStage = pending === 'plan' ? 'intervention' : 'closed';
     return save(
       tx, row, body.version,
       { pendingApproval: null, lastReturnComment: '', stage: next, ...(next === 'closed' ? { closedOn: chinaToday(), nextFollowUp: null } : {}) },
-      event(tx, `${label}审核通过`, body.comment), `${label}通过`,
+      workflowEvent(tx, `${label}审核通过`, body.comment), `${label}通过`,
     );
   });
 }
@@ -185,6 +182,6 @@ export async function followUp(ctx: Ctx, id: string, body: z.output<typeof c.set
   return inTransaction(ctx, async (tx) => {
     const row = await findCase(tx, id);
     if (row.stage === 'closed') throw new AppError('CONFLICT', '个案已结案');
-    return save(tx, row, body.version, { nextFollowUp: body.nextFollowUp }, event(tx, `下次跟进：${body.nextFollowUp ?? '无'}`), '设置跟进日期');
+    return save(tx, row, body.version, { nextFollowUp: body.nextFollowUp }, workflowEvent(tx, `下次跟进：${body.nextFollowUp ?? '无'}`), '设置跟进日期');
   });
 }

@@ -10,7 +10,8 @@ import { AppError, invalid, notFound, ruleViolation } from '../../platform/error
 import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
 import { purchaserCounty } from '../regions/county-scope';
 import * as repo from './contracts.repo';
-import { event, get } from './contracts.service';
+import { workflowEvent } from '../../platform/workflow';
+import { get } from './contracts.service';
 
 type Detail = z.input<typeof c.contractDetailSchema>;
 
@@ -130,7 +131,7 @@ export async function gradeContract(
       ...ending,
       history: [
         ...k.history,
-        event(tx, g.source === 'evaluation' ? `${g.year}年度绩效评估完成，等次：${label}` : `登记${g.year}年度评估等次：${label}`, g.note),
+        workflowEvent(tx, g.source === 'evaluation' ? `${g.year}年度绩效评估完成，等次：${label}` : `登记${g.year}年度评估等次：${label}`, g.note),
       ],
       version: sql`${contracts.version} + 1`,
       updatedAt: new Date(),

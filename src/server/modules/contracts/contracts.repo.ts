@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   contractGrades,
@@ -65,15 +65,25 @@ const listColumns = { contract: contracts, orgName: organizations.name, orgStatu
 
 export type ContractListRow = { contract: ContractRow; orgName: string; orgStatus: string; countyShortName: string };
 
-export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number): Promise<ContractListRow[]> {
+export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number, offset = 0): Promise<ContractListRow[]> {
   return ctx.db
     .select(listColumns)
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
     .innerJoin(regions, eq(regions.code, contracts.countyCode))
     .where(conditions(ctx, f))
-    .orderBy(desc(contracts.updatedAt))
-    .limit(limit);
+    .orderBy(desc(contracts.updatedAt), asc(contracts.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countContracts(ctx: Ctx, f: ContractFilter): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+    .where(conditions(ctx, f));
+  return row?.n ?? 0;
 }
 
 export async function findContract(ctx: Ctx, id: string): Promise<ContractListRow | undefined> {

@@ -143,6 +143,10 @@ describe('a signed contract', () => {
     const finding = before.findings.find((f: { rule: { id: string }; message: string }) => f.rule.id === 'R-ONPOST-1M' && f.message.includes('鲸园'));
     expect(finding).toMatchObject({ severity: 'finding', rule: { clause: '四（四）' } });
     expect(finding.clearBy).toContain('1名');
+    const all = (await district.get('/api/contracts?pageSize=200')).json();
+    const second = (await district.get('/api/contracts?pageSize=1&page=2')).json();
+    expect(second.total).toBe(all.total);
+    expect(second.items.map((c: { id: string }) => c.id)).toEqual([all.items[1].id]);
     const flagged = (await district.get('/api/contracts?withFindings=true')).json();
     expect(flagged.items.map((c: { id: string }) => c.id)).toContain(id);
 

@@ -11,13 +11,14 @@ import {
   missingContractContents,
   onPostDeadline as onPost,
 } from '../../../shared/rules/purchase';
-import { contracts, contractStations, organizations, procurements, stations, type WorkflowEvent } from '../../db/schema';
+import { contracts, contractStations, organizations, procurements, stations } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { purchaserCounty, stationsOfCounty } from '../regions/county-scope';
 import { contractFindings, stationStates, type ContractStationState } from './contract-findings';
 import * as repo from './contracts.repo';
+import { workflowEvent } from '../../platform/workflow';
 
 type Editable = z.output<typeof c.contractEditableSchema>;
 type Summary = z.input<typeof c.contractSummarySchema>;
@@ -63,13 +64,14 @@ export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise
 const LIST_CAP = 5_000;
 
 export async function list(ctx: Ctx, q: Query) {
-  const rows = await repo.listContracts(ctx, q, LIST_CAP);
+  const offset = (q.page - 1) * q.pageSize;
   if (q.withFindings === 'true') {
-    const all = (await summaries(ctx, rows)).filter((s) => s.findings.length > 0);
-    return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+    // Findings are computed, not stored: evaluate the matching contracts, then page.
+    const all = (await summaries(ctx, await repo.listContracts(ctx, q, LIST_CAP))).filter((s) => s.findings.length > 0);
+    return { items: all.slice(offset, offset + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
   }
-  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-  return { items: await summaries(ctx, page), total: rows.length, page: q.page, pageSize: q.pageSize };
+  const [rows, total] = await Promise.all([repo.listContracts(ctx, q, q.pageSize, offset), repo.countContracts(ctx, q)]);
+  return { items: await summaries(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Detail> {
@@ -112,13 +114,6 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
     history: k.history,
   };
 }
-
-export const event = (ctx: Ctx, name: string, comment = ''): WorkflowEvent => ({
-  at: new Date().toISOString(),
-  by: actorOf(ctx).displayName,
-  event: name,
-  comment,
-});
 
 /** R-BUY-ROLES: a barred organisation gets no contract; the refusal says so with the rule. */
 async function contractor(ctx: Ctx, orgId: string, forSigning: boolean) {
@@ -178,7 +173,7 @@ export async function create(ctx: Ctx, body: Editable & { countyCode: string }):
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(contracts)
-      .values({ ...columnsOf(body), countyCode: county.code, scopePath: county.path, history: [event(tx, '登记合同草稿')] })
+      .values({ ...columnsOf(body), countyCode: county.code, scopePath: county.path, history: [workflowEvent(tx, '登记合同草稿')] })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await replaceStations(tx, row.id, stationRows);
@@ -226,9 +221,9 @@ export async function sign(ctx: Ctx, id: string, body: { version: number; signed
   const org = await contractor(ctx, k.contractorOrgId, true);
   const clash = await repo.contractsInForceAt(ctx.db, stationIds, k.startsOn, k.endsOn, id);
   if (clash.length > 0) {
-    const names = await ctx.db.select({ id: stations.id }).from(stations).where(inArray(stations.id, clash.map((x) => x.stationId)));
+    const first = clash[0];
     throw invalid(
-      [{ path: 'stationIds', message: `${names.length} 个社工站在合同期内已有${clash[0]?.orgName ?? ''}的合同（${clash[0]?.contract.title ?? ''}）` }],
+      [{ path: 'stationIds', message: `${new Set(clash.map((x) => x.stationId)).size} 个社工站在合同期内已有${first?.orgName ?? ''}的合同（${first?.contract.title ?? ''}）` }],
       '社工站在合同期内已有其他合同',
     );
   }
@@ -238,7 +233,7 @@ export async function sign(ctx: Ctx, id: string, body: { version: number; signed
       .set({
         status: 'signed',
         signedOn: body.signedOn,
-        history: [...k.history, event(tx, '签订合同', `签订日期 ${body.signedOn}`)],
+        history: [...k.history, workflowEvent(tx, '签订合同', `签订日期 ${body.signedOn}`)],
         version: sql`${contracts.version} + 1`,
         updatedAt: new Date(),
       })
@@ -270,7 +265,7 @@ export async function changeStatus(
       .set({
         status: body.status,
         statusReason: body.reason,
-        history: [...k.history, event(tx, CONTRACT_STATUS_LABELS[body.status], body.reason)],
+        history: [...k.history, workflowEvent(tx, CONTRACT_STATUS_LABELS[body.status], body.reason)],
         version: sql`${contracts.version} + 1`,
         updatedAt: new Date(),
       })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractStations, files, organizations, regions, reports, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
@@ -33,11 +33,23 @@ function joined(db: Db) {
     .$dynamic();
 }
 
-export async function listReports(ctx: Ctx, where: SQL[], limit: number): Promise<ReportJoined[]> {
+export async function listReports(ctx: Ctx, where: SQL[], limit: number, offset = 0): Promise<ReportJoined[]> {
   return joined(ctx.db)
     .where(and(reportScope(ctx), ...where))
-    .orderBy(desc(reports.periodStart), asc(reports.title))
-    .limit(limit);
+    .orderBy(desc(reports.periodStart), asc(reports.title), asc(reports.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countReports(ctx: Ctx, where: SQL[]): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(reports).where(and(reportScope(ctx), ...where));
+  return row?.n ?? 0;
+}
+
+/** Late or overdue on the China calendar (the same test as reportTimeliness, in SQL for paging). */
+export function lateCondition(today: string): SQL {
+  return sql`((${reports.firstSubmittedAt} IS NOT NULL AND (${reports.firstSubmittedAt} AT TIME ZONE 'Asia/Shanghai')::date > ${reports.dueOn})
+    OR (${reports.firstSubmittedAt} IS NULL AND ${reports.dueOn} < ${today}::date))`;
 }
 
 export async function findReport(ctx: Ctx, id: string): Promise<ReportJoined | undefined> {

@@ -242,5 +242,11 @@ describe('mid-term and final reports, the district’s annual report', () => {
     const sub = await district.post(`/api/reports/${res.json().id}/submit`, { version: res.json().version });
     expect((await district.post(`/api/reports/${res.json().id}/review`, { version: sub.json().version, decision: 'accepted' })).statusCode).toBe(403);
     expect((await city.post(`/api/reports/${res.json().id}/review`, { version: sub.json().version, decision: 'accepted' })).json().status).toBe('accepted');
+    // Paged in the database: one row a page, the total counts them all.
+    const all = (await district.get('/api/reports?pageSize=200')).json();
+    const page2 = (await district.get('/api/reports?pageSize=1&page=2')).json();
+    expect(all.total).toBe(3);
+    expect(page2).toMatchObject({ total: 3, page: 2 });
+    expect(page2.items).toEqual([all.items[1]]);
   });
 });

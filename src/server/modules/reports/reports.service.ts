@@ -13,7 +13,7 @@ import {
   reportTimeliness,
   type ReportKind,
 } from '../../../shared/rules/reports';
-import { contracts, files, reports, type ReportSnapshot, type WorkflowEvent } from '../../db/schema';
+import { contracts, files, reports, type ReportSnapshot } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, isUniqueViolation, notFound, ruleViolation, versionConflict } from '../../platform/errors';
@@ -26,6 +26,7 @@ import { purchaserCounty } from '../regions/county-scope';
 import { findStation, stationNames } from '../stations/stations.repo';
 import { computeFigures } from './report-figures';
 import * as repo from './reports.repo';
+import { workflowEvent } from '../../platform/workflow';
 
 type Detail = z.input<typeof c.reportDetailSchema>;
 type Summary = z.input<typeof c.reportSummarySchema>;
@@ -62,10 +63,13 @@ export async function list(ctx: Ctx, q: z.output<typeof c.reportListQuery>) {
   if (q.stationId) where.push(eq(reports.stationId, q.stationId));
   if (q.contractId) where.push(eq(reports.contractId, q.contractId));
   if (q.year) where.push(gte(reports.periodStart, `${q.year}-01-01`), lte(reports.periodStart, `${q.year}-12-31`));
+  if (q.late === 'true') where.push(repo.lateCondition(chinaToday()));
+  const [rows, total] = await Promise.all([
+    repo.listReports(ctx, where, q.pageSize, (q.page - 1) * q.pageSize),
+    repo.countReports(ctx, where),
+  ]);
   const now = new Date();
-  let rows = (await repo.listReports(ctx, where, 5_000)).map((j) => summaryOf(j, now));
-  if (q.late === 'true') rows = rows.filter((r) => r.timeliness === 'late' || r.timeliness === 'overdue');
-  return { items: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((j) => summaryOf(j, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The findings a report states: staffing of its stations and, for a contract, the contract's own. */
@@ -135,8 +139,6 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
   };
 }
 
-const event = (ctx: Ctx, name: string, comment = ''): WorkflowEvent => ({ at: new Date().toISOString(), by: actorOf(ctx).displayName, event: name, comment });
-
 /** The contractor of a contract report is the only one who writes it (R-REPORTS: 承接主体提交). */
 function mustBeContractor(ctx: Ctx, orgId: string) {
   const scope = actorOf(ctx).scope;
@@ -201,7 +203,7 @@ export async function draft(ctx: Ctx, body: DraftBody): Promise<Detail> {
         .values({
           kind: s.kind, countyCode: s.countyCode, scopePath: s.scopePath, stationId: s.stationId, contractId: s.contractId, orgId: s.orgId,
           title: s.title, periodStart: s.period.start, periodEnd: s.period.end, dueOn: s.period.dueOn,
-          sections: Object.fromEntries(REPORT_SECTIONS.map((k) => [k, ''])), history: [event(tx, '从业务记录生成草稿')],
+          sections: Object.fromEntries(REPORT_SECTIONS.map((k) => [k, ''])), history: [workflowEvent(tx, '从业务记录生成草稿')],
         })
         .returning();
       if (!row) throw new Error('insert returned nothing');
@@ -259,7 +261,7 @@ export async function submit(ctx: Ctx, id: string, version: number): Promise<Det
       .update(reports)
       .set({
         status: 'submitted', snapshot, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedAt: now,
-        history: [...r.history, event(tx, '提交', late ? `逾期提交（应于${r.dueOn}前提交，${rule}）` : '')],
+        history: [...r.history, workflowEvent(tx, '提交', late ? `逾期提交（应于${r.dueOn}前提交，${rule}）` : '')],
         version: sql`${reports.version} + 1`, updatedAt: now,
       })
       .where(and(eq(reports.id, id), eq(reports.version, version)))
@@ -287,7 +289,7 @@ export async function review(ctx: Ctx, id: string, body: z.output<typeof c.revie
       .update(reports)
       .set({
         status: body.decision, lastComment: body.comment,
-        history: [...r.history, event(tx, body.decision === 'accepted' ? '接收' : '退回', body.comment)],
+        history: [...r.history, workflowEvent(tx, body.decision === 'accepted' ? '接收' : '退回', body.comment)],
         version: sql`${reports.version} + 1`, updatedAt: new Date(),
       })
       .where(and(eq(reports.id, id), eq(reports.version, body.version)))
