@@ -1,8 +1,9 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. Each row
- * carries the hash of the previous one, so a removed or altered row is detectable.
+ * Append-only: triggers (migrations 0001, 0010) refuse UPDATE, DELETE and TRUNCATE. Each row
+ * carries the keyed hash (HMAC-SHA256, key outside the database) of its fields and of the
+ * previous row's hash, so a removed or altered row is detectable by whoever holds the key.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -21,6 +22,8 @@ export const auditLog = pgTable(
     detail: text('detail').notNull().default(''),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** 1: unkeyed SHA-256 (rows written before migration 0010); 2: HMAC-SHA256. */
+    chain: smallint('chain').notNull().default(1),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
@@ -29,3 +32,19 @@ export const auditLog = pgTable(
     index('audit_action_idx').on(t.action),
   ],
 );
+
+/**
+ * Signed statements "the log had rowCount rows ending at headId with headHash at time at",
+ * written every few hundred rows and at each export. Append-only like the log. The auditor
+ * keeps exported copies outside the database: they reveal rows deleted from the end.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoint', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  rowCount: bigint('row_count', { mode: 'number' }).notNull(),
+  headId: bigint('head_id', { mode: 'number' }).notNull(),
+  headHash: text('head_hash').notNull(),
+  /** First row of the keyed chain (0: none yet): rows from there on must stay keyed. */
+  firstKeyedId: bigint('first_keyed_id', { mode: 'number' }).notNull(),
+  signature: text('signature').notNull(),
+});
