@@ -10,11 +10,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { controlCharIssues } from '../shared/contracts/http';
 import type { Database } from './db/client';
 import type { Ctx } from './platform/context';
 import type { FieldCipher } from './platform/field-cipher';
-import { installErrorHandler } from './platform/errors';
-import { enforceRouteDeclarations, markPublic } from './platform/routes';
+import { installErrorHandler, invalid } from './platform/errors';
+import { enforceRouteDeclarations, installGuard, markPublic } from './platform/routes';
 import { fastSerializerCompiler, strictSerializerCompiler } from './platform/serializer';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
 import { resolveSession, SESSION_COOKIE } from './platform/session';
@@ -60,7 +61,7 @@ export interface AppOptions {
   validateResponses?: boolean;
 }
 
-export const LOG_REDACT = [
+const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
@@ -71,6 +72,18 @@ export const LOG_REDACT = [
   '*.idNumber',
   '*.phone',
 ];
+
+/**
+ * Log redaction for pino. The request line keeps its path but not its query string: searches
+ * and duplicate checks carry names and birth dates.
+ */
+export const LOG_REDACT = {
+  paths: [...REDACTED_PATHS, 'req.url'],
+  censor: (value: unknown, path: string[]): unknown =>
+    path.join('.') === 'req.url' && typeof value === 'string'
+      ? value.replace(/\?.*$/s, (q) => (q ? '?[Redacted]' : ''))
+      : '[Redacted]',
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
@@ -116,6 +129,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.sessionExpired = resolved.expired;
     if (resolved.actor) request.log = request.log.child({ actor: resolved.actor.id });
     request.ctx.log = request.log;
+  });
+  installGuard(app);
+  // Every route, whatever its schema (and before it): control characters in any text field
+  // are a 400 naming the field, never a database error.
+  app.addHook('preValidation', async (request) => {
+    const fields = [request.params, request.query, request.body].flatMap((part) => controlCharIssues(part));
+    if (fields.length > 0) throw invalid(fields);
   });
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');

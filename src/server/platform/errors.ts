@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors';
@@ -39,6 +40,38 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e?.cause !== undefined && isUniqueViolation(e.cause, constraint);
 }
 
+/** Properties of a PostgreSQL error (pg and PGlite alike) that name things, never values. */
+const PG_NAMING_FIELDS = ['code', 'severity', 'schema', 'table', 'column', 'constraint', 'dataType', 'routine'] as const;
+
+/**
+ * What the log keeps of an unexpected error. Drizzle's DrizzleQueryError writes the query's
+ * parameters into its message; pg and PGlite errors carry them (`params`, PGlite) or the row's
+ * values (`detail`: "Failing row contains (…)", "Key (…)=(…)"), and data exceptions (class 22)
+ * quote the refused value. A client's name, address or birth date must not reach the log, so
+ * only the SQL text with its placeholders, the PostgreSQL naming fields and the stack frames stay.
+ */
+export function loggableError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const e = err as Error & Record<string, unknown>;
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  const out: Record<string, unknown> = { type: e.name };
+  const pgCode = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : null;
+  if (err instanceof DrizzleQueryError) {
+    out.message = 'Failed query';
+    out.query = err.query.slice(0, 2000);
+  } else if (pgCode) {
+    out.message = pgCode.startsWith('22') ? e.message.replace(/:\s*".*"\s*$/s, ': "[redacted]"') : e.message;
+    if (typeof e.query === 'string') out.query = e.query.slice(0, 2000);
+    for (const k of PG_NAMING_FIELDS) if (typeof e[k] === 'string') out[k] = e[k];
+  } else {
+    out.message = e.message;
+    if (typeof e.code === 'string') out.code = e.code;
+  }
+  out.stack = frames;
+  if (e.cause !== undefined && depth < 4) out.cause = loggableError(e.cause, depth + 1);
+  return out;
+}
+
 function body(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
 }
@@ -66,7 +99,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .status(400)
         .send(body('VALIDATION_FAILED', '请求格式有误', { fields: [{ path: '', message: '请求格式有误' }] }));
-    request.log.error({ err }, 'unhandled error');
+    // Not under `err`: pino's error serializer would put the raw message and stack back.
+    request.log.error({ error: loggableError(err) }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', '系统内部错误，请稍后重试；如持续出现请联系管理员'));
   });
 }

@@ -35,10 +35,18 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logou
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Deny by default: authentication, forced password change, permission and CSRF, in that order. */
-function guard(contract: RouteContract) {
-  return async (request: FastifyRequest) => {
-    if (contract.public) return;
+/**
+ * Deny by default: authentication, forced password change, permission and CSRF, in that order.
+ * One global hook reads the matched route's declared config, so a route added outside
+ * registerRoute is guarded by what it declares. It runs on request, before the body is parsed
+ * or validated: an anonymous or unpermitted caller learns nothing about the input shape.
+ */
+export function installGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    // The not-found handler answers 404 (or the single-page app) to everyone.
+    if (request.is404) return;
+    const config = request.routeOptions.config;
+    if (config.public === true) return;
     const actor = request.ctx.actor;
     if (!actor) {
       const expired = request.sessionExpired;
@@ -47,13 +55,13 @@ function guard(contract: RouteContract) {
         expired === 'idle' ? '长时间未操作，会话已过期，请重新登录' : expired === 'absolute' ? '会话已到期，请重新登录' : '请先登录',
       );
     }
-    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(contract.path))
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? ''))
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改密码');
-    if (contract.permission !== 'self' && (!contract.permission || !actor.permissions.has(contract.permission)))
+    if (config.permission !== 'self' && (!config.permission || !actor.permissions.has(config.permission)))
       throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
     if (!SAFE_METHODS.has(request.method) && !csrfMatches(actor, request))
       throw new AppError('CSRF_FAILED', '请求校验失败，请刷新页面后重试');
-  };
+  });
 }
 
 export function registerRoute<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>): void {
@@ -71,8 +79,6 @@ export function registerRoute<C extends RouteContract>(app: FastifyInstance, con
       ...(contract.body && { body: contract.body }),
       ...(contract.response && { response: { 200: contract.response } }),
     },
-    // Before validation: an anonymous or unpermitted caller learns nothing about the input shape.
-    preValidation: guard(contract),
     handler: async (request, reply) => {
       const input = {
         params: request.params,

@@ -42,7 +42,8 @@ export async function readUpload(request: FastifyRequest, allowed: readonly stri
     throw invalid([
       { path: 'file', message: `文件类型不受支持：只接受 ${allowed.map((m) => TYPE_LABELS[m] ?? m).join('、')}（按文件内容判断）` },
     ]);
-  const name = part.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || `file.${detected.ext}`;
+  // eslint-disable-next-line no-control-regex
+  const name = part.filename.replace(/[\\/"\u0000-\u001F]/g, '_').slice(0, 200) || `file.${detected.ext}`;
   return { name, mime: detected.mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content };
 }
 
