@@ -21,6 +21,8 @@ export const cases = pgTable(
     workerId: uuid('worker_id').notNull().references(() => users.id),
     stage: text('stage', { enum: CASE_STAGES }).notNull().default('intake'),
     pendingApproval: text('pending_approval', { enum: CASE_APPROVALS }),
+    /** Who submitted the pending plan or closure: they may not approve it (R-FOUR-EYES). */
+    pendingBy: uuid('pending_by').references(() => users.id),
     lastReturnComment: text('last_return_comment').notNull().default(''),
     /** Encrypted JSON of {intakeNote, needs, goals, results, closureReason}. */
     notesCipher: text('notes_cipher').notNull(),

@@ -5,6 +5,7 @@ import { contracts } from './purchase';
 import { organizations } from './organizations';
 import { regions } from './regions';
 import { stations } from './stations';
+import { users } from './users';
 import type { WorkflowEvent } from './purchase';
 
 /** One figure of a report and the ids of the records it counts (the drill-down). */
@@ -50,6 +51,8 @@ export const reports = pgTable(
     snapshot: jsonb('snapshot').$type<ReportSnapshot>(),
     firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Who submitted it last: they may not accept or return it (R-FOUR-EYES). */
+    submittedBy: uuid('submitted_by').references(() => users.id),
     lastComment: text('last_comment').notNull().default(''),
     history: jsonb('history').$type<WorkflowEvent[]>().notNull().default([]),
     version: integer('version').notNull().default(1),

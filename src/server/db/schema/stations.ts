@@ -1,6 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { PLAQUE_STATES, STATION_STATUSES, VENUE_TYPES } from '../../../shared/rules/station-venue';
-import { organizations } from './organizations';
 import { regions } from './regions';
 
 export const stations = pgTable(
@@ -25,14 +24,12 @@ export const stations = pgTable(
     equipment: text('equipment').notNull().default(''),
     hostContactName: text('host_contact_name').notNull().default(''),
     hostContactPhone: text('host_contact_phone').notNull().default(''),
-    operatorOrgId: uuid('operator_org_id').references(() => organizations.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('stations_scope_idx').on(t.scopePath.op('text_pattern_ops')),
-    index('stations_org_idx').on(t.operatorOrgId),
     index('stations_status_idx').on(t.status),
   ],
 );
