@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
-import { cookieOf, createTestApp, DEMO_PASSWORD, type TestApp } from '../testing/test-app';
+import { completeSecondFactor, cookieOf, createTestApp, DEMO_PASSWORD, type TestApp } from '../testing/test-app';
 
 let t: TestApp;
 let fast: FastifyInstance;
@@ -18,7 +18,8 @@ afterAll(async () => {
 describe('production serializer', () => {
   it('writes the same JSON as the strict zod serializer for stations, regions and audit', async () => {
     const login = async (app: FastifyInstance, username: string) =>
-      cookieOf(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } }));
+      cookieOf(await completeSecondFactor(app, t.database, t.cipher, username,
+        await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })));
     const cityFast = await login(fast, 'demo-city');
     const cityStrict = await login(t.app, 'demo-city');
     const list = (await t.app.inject({ url: '/api/stations?pageSize=5', headers: { cookie: cityStrict } })).json();
@@ -50,11 +51,19 @@ describe('production serializer', () => {
   });
 
   it('sends only the fields the contract declares', async () => {
-    const res = await fast.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-sysadmin', password: DEMO_PASSWORD } });
+    // The administrator's login answers the second-factor step (one branch of the login
+    // contract's union), the completed one the user (the other branch).
+    const step = await fast.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-sysadmin', password: DEMO_PASSWORD } });
+    expect(Object.keys(step.json()).sort()).toEqual(['expiresAt', 'pendingToken', 'secondFactor']);
+    const res = await completeSecondFactor(fast, t.database, t.cipher, 'demo-sysadmin', step);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(
-      ['csrfToken', 'displayName', 'id', 'idleMinutes', 'mustChangePassword', 'passwordPolicy', 'permissions', 'roles', 'scope', 'username'].sort(),
+      ['csrfToken', 'displayName', 'id', 'idleMinutes', 'mustChangePassword', 'passwordPolicy', 'passwordReset', 'permissions', 'recoveryCodes', 'roles', 'scope', 'username'].sort(),
     );
     expect(JSON.stringify(body)).not.toContain('argon2');
+    const city = await fast.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-city', password: DEMO_PASSWORD } });
+    expect(Object.keys(city.json()).sort()).toEqual(
+      ['csrfToken', 'displayName', 'id', 'idleMinutes', 'mustChangePassword', 'passwordPolicy', 'passwordReset', 'permissions', 'roles', 'scope', 'username'].sort(),
+    );
   });
 });

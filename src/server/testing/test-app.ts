@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import { users } from '../db/schema';
 import { createFieldCipher, type FieldCipher } from '../platform/field-cipher';
 import { buildApp } from '../app';
 import type { Database } from '../db/client';
@@ -62,6 +65,40 @@ export function cookieOf(res: LightMyRequestResponse): string {
   return `sgz_sid=${c.value}`;
 }
 
+/**
+ * Finishes a login that answered with a second-factor step, as the person's authenticator app
+ * would: enrols on the first login (the secret comes with the QR code), else computes the code
+ * from the stored secret (decrypted with the test key). Tests of the second factor itself use
+ * the endpoints directly; here the replay guard is set back so that a test may log the same
+ * administrator in twice within 30 seconds.
+ */
+export async function completeSecondFactor(
+  app: FastifyInstance,
+  database: Database,
+  cipher: FieldCipher,
+  username: string,
+  res: LightMyRequestResponse,
+): Promise<LightMyRequestResponse> {
+  if (res.statusCode !== 200) return res;
+  const body = res.json<{ secondFactor?: 'verify' | 'enrol'; pendingToken?: string }>();
+  if (!body.secondFactor || !body.pendingToken) return res;
+  const pendingToken = body.pendingToken;
+  if (body.secondFactor === 'enrol') {
+    const start = await app.inject({ method: 'POST', url: '/api/auth/totp/enrolment', payload: { pendingToken } });
+    const { secret } = start.json<{ secret: string }>();
+    const code = await generate({ secret });
+    return app.inject({ method: 'POST', url: '/api/auth/totp/enrolment/confirm', payload: { pendingToken, code } });
+  }
+  const [row] = await database.db
+    .update(users)
+    .set({ totpLastStep: null })
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .returning({ secret: users.totpSecret });
+  if (!row?.secret) throw new Error(`${username} has no TOTP secret`);
+  const code = await generate({ secret: cipher.decrypt(row.secret) });
+  return app.inject({ method: 'POST', url: '/api/auth/totp', payload: { pendingToken, code } });
+}
+
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const cipher = createFieldCipher(randomBytes(32));
@@ -73,7 +110,8 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     database,
     cipher,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await completeSecondFactor(app, database, cipher, username, first);
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       return sessionFrom(app, cookieOf(res), res.json<{ csrfToken: string }>().csrfToken);
     },

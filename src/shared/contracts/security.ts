@@ -10,6 +10,8 @@ export const securityPolicySchema = z.object({
   lockMinutes: z.number().int().min(5).max(1440),
   idleMinutes: z.number().int().min(5).max(120),
   absoluteHours: z.number().int().min(1).max(24),
+  /** TOTP for every role (always required of the three administrators). */
+  totpAllRoles: z.boolean(),
 });
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 

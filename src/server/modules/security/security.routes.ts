@@ -16,6 +16,7 @@ const dto = (p: PolicyRow) => ({
   lockMinutes: p.lockMinutes,
   idleMinutes: p.idleMinutes,
   absoluteHours: p.absoluteHours,
+  totpAllRoles: p.totpAllRoles,
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),
 });

@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/users';
 import { ADMIN_ROLES, type Role, roleSetProblem, SCOPE_KIND_LABELS, scopeKindsFor } from '../../../shared/permissions';
-import { passwordProblems } from '../../../shared/rules/password-policy';
+import { passwordProblems } from '../../platform/common-passwords';
 import { organizations, users } from '../../db/schema';
 import type { Db } from '../../db/client';
-import { writeAudit } from '../../platform/audit';
+import { writeAudit, writeAuditAlone, type AuditInput } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
@@ -85,6 +85,35 @@ async function resolveRolesAndScope(db: Db, roles: Role[], scope: ScopeInput): P
   return { scopeKind: 'station', scopePath: region.path, orgId: null, stationId };
 }
 
+const isAdmin = (roles: readonly Role[]) => roles.some((r) => ADMIN_ROLES.includes(r));
+
+/**
+ * 三员分立: a refusal that is kept in the audit log (the request's transaction does not commit,
+ * so the row is written on its own) and answered 403.
+ */
+async function refuse(ctx: Ctx, action: AuditInput['action'], objectId: string, message: string, attempted?: unknown): Promise<never> {
+  await writeAuditAlone(ctx, { action, objectType: 'user', objectId, result: 'fail', detail: `已拒绝：${message}`, after: attempted });
+  throw new AppError('FORBIDDEN', message);
+}
+
+const ADMIN_BY_CLI = '三员分立：管理员账号只能由命令行创建和重置（npm run sgz -- admin:create / admin:reset），系统管理员不能授予管理员角色';
+const ADMIN_UNTOUCHABLE = '三员分立：系统管理员不能修改、停用、解锁管理员账号或重置其密码（请使用命令行 admin:reset）';
+
+/** Refuses an administrator role in the requested set (after the 三员分立 combination check). */
+async function refuseAdminRoles(ctx: Ctx, action: AuditInput['action'], objectId: string, roles: Role[], attempted: unknown): Promise<void> {
+  if (roleSetProblem([...new Set(roles)])) return; // answered 400 by resolveRolesAndScope, naming the combination
+  if (isAdmin(roles)) await refuse(ctx, action, objectId, ADMIN_BY_CLI, attempted);
+}
+
+/** Loads the target, refusing (audited) when it is an administrator or the actor. */
+async function loadManageable(ctx: Ctx, id: string, action: AuditInput['action'], self: boolean): Promise<repo.UserRow> {
+  const row = await repo.findUserById(ctx.db, id);
+  if (!row) throw notFound('用户');
+  if (self && actorOf(ctx).id === id) await refuse(ctx, action, id, '不能修改本人的角色、数据范围或状态');
+  if (isAdmin(row.roles)) await refuse(ctx, action, id, ADMIN_UNTOUCHABLE);
+  return row;
+}
+
 async function checkPassword(db: Db, password: string, username: string, path: string): Promise<void> {
   const problems = passwordProblems(password, await readPolicy(db), username);
   if (problems.length) throw invalid(problems.map((message) => ({ path, message })));
@@ -96,6 +125,7 @@ export async function list(ctx: Ctx, query: repo.UserFilter) {
 }
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createUser.body>): Promise<UserDto> {
+  await refuseAdminRoles(ctx, 'user.create', '', body.roles, { username: body.username, roles: body.roles });
   const scope = await resolveRolesAndScope(ctx.db, body.roles, body.scope);
   await checkPassword(ctx.db, body.initialPassword, body.username, 'initialPassword');
   if (await repo.findUserByUsername(ctx.db, body.username))
@@ -126,16 +156,15 @@ async function loadOther(ctx: Ctx, id: string): Promise<repo.UserRow> {
   return row;
 }
 
-/** Administrators may not change their own roles, scope or status: no self-elevation. */
-function refuseSelf(ctx: Ctx, id: string): void {
-  if (actorOf(ctx).id === id) throw new AppError('FORBIDDEN', '不能修改本人的角色、数据范围或状态');
-}
-
 export async function update(ctx: Ctx, id: string, body: z.output<typeof c.updateUser.body>): Promise<UserDto> {
-  refuseSelf(ctx, id);
+  // Administrators may not change their own roles, scope or status (no self-elevation), nor
+  // touch another administrator, nor make anyone one.
+  await loadManageable(ctx, id, 'user.update', true);
+  await refuseAdminRoles(ctx, 'user.roles_change', id, body.roles, { roles: body.roles });
   const scope = await resolveRolesAndScope(ctx.db, body.roles, body.scope);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOther(tx, id);
+    if (isAdmin(before.roles)) throw new AppError('FORBIDDEN', ADMIN_UNTOUCHABLE);
     const [after] = await tx.db
       .update(users)
       .set({ displayName: body.displayName, roles: [...new Set(body.roles)], ...scope, version: sql`${users.version} + 1`, updatedAt: new Date() })
@@ -156,34 +185,36 @@ export async function update(ctx: Ctx, id: string, body: z.output<typeof c.updat
 }
 
 export async function resetPassword(ctx: Ctx, id: string, newPassword: string): Promise<UserDto> {
-  const target = await loadOther(ctx, id);
+  const target = await loadManageable(ctx, id, 'user.password_reset', false);
   await checkPassword(ctx.db, newPassword, target.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
+  const actor = actorOf(ctx);
+  const now = new Date();
   return inTransaction(ctx, async (tx) => {
+    // One-time password: changed at first use; the person is told who reset it and when.
     const [after] = await tx.db
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: new Date(), updatedAt: new Date() })
-      .where(eq(users.id, id))
+      .set({
+        passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now, updatedAt: now,
+        passwordResetAt: now, passwordResetBy: `系统管理员 ${actor.displayName}（${actor.username}）`, passwordResetNotice: true,
+      })
+      .where(and(eq(users.id, id), sql`NOT (${users.roles} && ARRAY['sys_admin','sec_admin','audit_admin']::text[])`))
       .returning();
     if (!after) throw notFound('用户');
     await endUserSessions(tx.db, id, 'password_reset');
-    await writeAudit(tx, { action: 'user.password_reset', objectType: 'user', objectId: id, detail: '管理员重置密码，下次登录须修改' });
+    await writeAudit(tx, {
+      action: 'user.password_reset', objectType: 'user', objectId: id,
+      detail: '管理员重置密码（一次性密码，下次登录须修改；本人登录后可见重置提示）',
+    });
     return toDto(tx.db, after);
   });
 }
 
 export async function setStatus(ctx: Ctx, id: string, status: 'active' | 'disabled'): Promise<UserDto> {
-  refuseSelf(ctx, id);
+  await loadManageable(ctx, id, 'user.status', true);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOther(tx, id);
-    const adminRole = before.roles.find((r) => ADMIN_ROLES.includes(r));
-    if (status === 'disabled' && adminRole) {
-      const [others] = await tx.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(users)
-        .where(and(eq(users.status, 'active'), sql`${users.roles} @> ARRAY[${adminRole}]::text[]`, sql`${users.id} <> ${id}`));
-      if ((others?.n ?? 0) === 0) throw new AppError('CONFLICT', '这是该类管理员的最后一个启用账号，不能停用');
-    }
+    if (isAdmin(before.roles)) throw new AppError('FORBIDDEN', ADMIN_UNTOUCHABLE);
     const [after] = await tx.db
       .update(users)
       .set({ status, version: sql`${users.version} + 1`, updatedAt: new Date() })
@@ -200,6 +231,7 @@ export async function setStatus(ctx: Ctx, id: string, status: 'active' | 'disabl
 }
 
 export async function unlock(ctx: Ctx, id: string): Promise<UserDto> {
+  await loadManageable(ctx, id, 'user.unlock', false);
   return inTransaction(ctx, async (tx) => {
     await loadOther(tx, id);
     const [after] = await tx.db
