@@ -7,10 +7,24 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL server; without it SGZ runs on embedded PGlite. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  /** PostgreSQL as the schema's owner: migrations (and backup/restore) use it; the app keeps DATABASE_URL. */
+  DATABASE_MIGRATION_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   SGZ_DATA_DIR: z.string().default('./data/pglite'),
   SGZ_DEMO_PASSWORD: z.string().min(8).default('Sgz@demo2026'),
-  /** Cookies carry Secure when served over HTTPS; behind a TLS proxy set SGZ_TRUST_PROXY. */
-  SGZ_TRUST_PROXY: bool.default(false),
+  /**
+   * Behind a TLS reverse proxy: `true` trusts the one proxy that connects to SGZ (the client IP is
+   * the right-most X-Forwarded-For entry, the one that proxy added), or a comma-separated list of
+   * proxy addresses/CIDRs. Either way the session cookie is Secure and named __Host-sgz_sid.
+   */
+  SGZ_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | string => (['', 'false', '0'].includes(v) ? false : ['true', '1'].includes(v) ? true : v)),
+  /** Embedded store: requests waiting for the one PGlite connection before a 503 (0: none wait). */
+  SGZ_DB_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** Embedded store: seconds a request may wait for the connection before a 503. */
+  SGZ_DB_QUEUE_WAIT_SECONDS: z.coerce.number().min(1).max(600).default(15),
   SGZ_WEB_DIR: z.string().default('./dist/web'),
   /** 32 bytes (64 hex digits or base64) encrypting ID numbers and phones at rest. */
   SGZ_ENCRYPTION_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
@@ -21,9 +35,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  migrationUrl: string | undefined;
   dataDir: string;
   demoPassword: string;
-  trustProxy: boolean;
+  trustProxy: boolean | string;
+  dbQueueMax: number;
+  dbQueueWaitSeconds: number;
   webDir: string;
   encryptionKey: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -42,9 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.SGZ_DATA_DIR,
     demoPassword: e.SGZ_DEMO_PASSWORD,
     trustProxy: e.SGZ_TRUST_PROXY,
+    dbQueueMax: e.SGZ_DB_QUEUE_MAX,
+    dbQueueWaitSeconds: e.SGZ_DB_QUEUE_WAIT_SECONDS,
     webDir: e.SGZ_WEB_DIR,
     encryptionKey: e.SGZ_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,

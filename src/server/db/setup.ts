@@ -5,17 +5,24 @@ import { type Database, openPglite, openPostgres } from './client';
 import { lockDataDir } from './data-dir-lock';
 import { seedDemo } from './demo-data';
 import { runMigrations } from './migrate';
+import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
   /** PostgreSQL server; absent means embedded PGlite. */
   url?: string | undefined;
   /** PGlite directory; null keeps the database in memory (tests). */
   dataDir?: string | null;
+  /**
+   * PostgreSQL as the role that owns the schema: migrations run through it, then the role of
+   * `url` is granted what the application needs (ops/db-roles.ts). Absent: `url` migrates.
+   */
+  migrationUrl?: string | undefined;
 }
 
 /** Opens the database (taking the PGlite lock), migrates it and loads the reference data. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let database: Database;
+  if (target.url && target.migrationUrl) await migrateAsOwner(target.migrationUrl, target.url);
   if (target.url) database = await openPostgres(target.url);
   else if (target.dataDir) {
     const release = lockDataDir(target.dataDir);
@@ -28,7 +35,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
   } else database = await openPglite(null);
   try {
-    await runMigrations(database);
+    if (!target.migrationUrl) await runMigrations(database);
     await loadReferenceData(database.db);
     await loadCatalogue(database.db);
   } catch (err) {
@@ -36,6 +43,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     throw err;
   }
   return database;
+}
+
+async function migrateAsOwner(ownerUrl: string, appUrl: string): Promise<void> {
+  const owner = await openPostgres(ownerUrl, 1);
+  try {
+    await runMigrations(owner);
+    const appRole = roleOfUrl(appUrl);
+    if (appRole !== roleOfUrl(ownerUrl)) await grantAppRole(owner.db, appRole);
+  } finally {
+    await owner.close();
+  }
 }
 
 export async function loadDemo(database: Database, password: string, cipher: FieldCipher): Promise<boolean> {

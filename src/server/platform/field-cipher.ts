@@ -11,6 +11,8 @@ export interface FieldCipher {
   decrypt(stored: string): string;
   /** Deterministic keyed hash for equality lookups (unique ID numbers). */
   index(plain: string): string;
+  /** A 32-byte key for another purpose (e.g. the audit chain), derived with its own HKDF label. */
+  derive(label: string): Buffer;
 }
 
 export function parseKey(raw: string): Buffer {
@@ -45,5 +47,6 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
     index(plain) {
       return createHmac('sha256', indexKey).update(plain).digest('hex');
     },
+    derive,
   };
 }

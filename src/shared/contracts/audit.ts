@@ -36,13 +36,72 @@ export const listAudit = route({
   response: pageOf(auditEntrySchema),
 });
 
+export const auditCheckpointSchema = z.strictObject({
+  id: z.number().int(),
+  at: z.string().max(40),
+  rowCount: z.number().int().min(0),
+  headId: z.number().int().min(0),
+  headHash: z.string().max(128),
+  firstKeyedId: z.number().int().min(0),
+  signature: z.string().max(200),
+});
+export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+
+/** The checkpoint export the audit administrator keeps outside the database. */
+export const auditCheckpointFileSchema = z.strictObject({
+  format: z.literal('sgz-audit-checkpoint/1', { error: '不是 SGZ 审计检查点文件' }),
+  /** Ed25519 public key (SPKI, base64) that verifies the signatures. */
+  publicKey: z.string().max(200),
+  checkpoints: z.array(auditCheckpointSchema).max(100_000),
+});
+export type AuditCheckpointFile = z.infer<typeof auditCheckpointFileSchema>;
+
+export const auditVerifyReportSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAtId: z.number().int().nullable(),
+  /** Rows written before the keyed chain (unkeyed SHA-256), verified as they were. */
+  legacyRows: z.number().int(),
+  headId: z.number().int().nullable(),
+  lastCheckpoint: auditCheckpointSchema.nullable(),
+  externalCheckpoint: auditCheckpointSchema.nullable(),
+  publicKey: z.string(),
+  problems: z.array(
+    z.object({
+      kind: z.enum(['broken_chain', 'bad_signature', 'checkpoint_mismatch', 'truncated']),
+      checkpointId: z.number().int().nullable(),
+      source: z.enum(['database', 'file']),
+      message: z.string(),
+    }),
+  ),
+});
+export type AuditVerifyReport = z.infer<typeof auditVerifyReportSchema>;
+
 export const verifyAudit = route({
   method: 'GET',
   path: '/api/audit/verify',
-  summary: '校验审计日志哈希链是否完整',
+  summary: '校验审计日志（密钥哈希链与库内检查点）',
   tag: 'audit',
   permission: 'audit:read',
-  response: z.object({ ok: z.boolean(), checked: z.number().int(), brokenAtId: z.number().int().nullable() }),
+  response: auditVerifyReportSchema,
+});
+
+export const verifyAuditAgainstFile = route({
+  method: 'POST',
+  path: '/api/audit/verify',
+  summary: '用导出保存的检查点文件校验审计日志（发现末尾记录被删除）',
+  tag: 'audit',
+  permission: 'audit:read',
+  body: auditCheckpointFileSchema,
+  response: auditVerifyReportSchema,
+});
+
+export const exportAuditCheckpoints = route({
+  method: 'GET',
+  path: '/api/audit/checkpoints/export',
+  summary: '生成新检查点并导出全部签名检查点（JSON，请保存在数据库之外）',
+  tag: 'audit',
+  permission: 'audit:read',
 });
 
 /** Action names as written to the log; the audit page offers them as a filter. */
@@ -137,5 +196,8 @@ export const AUDIT_ACTIONS = {
   'group.phase': '小组阶段变更',
   'referral.create': '转介',
   'referral.update': '更新转介状态',
+  'audit.checkpoint_export': '导出审计检查点',
+  'system.backup': '备份数据库',
+  'system.restore': '从备份恢复数据库',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

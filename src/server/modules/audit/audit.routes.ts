@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '../../../shared/contracts/audit';
-import { verifyAuditChain } from '../../platform/audit';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { checkpointFile, verifyAuditChain, writeAudit, writeCheckpoint } from '../../platform/audit';
+import { inTransaction } from '../../platform/context';
 import { registerRoute } from '../../platform/routes';
 import { listAudit } from './audit.repo';
 
@@ -18,5 +20,18 @@ export function auditRoutes(app: FastifyInstance): void {
       pageSize: query.pageSize,
     };
   });
-  registerRoute(app, c.verifyAudit, (ctx) => verifyAuditChain(ctx.db));
+  registerRoute(app, c.verifyAudit, (ctx) => verifyAuditChain(ctx.db, ctx.cipher));
+  registerRoute(app, c.verifyAuditAgainstFile, (ctx, { body }) => verifyAuditChain(ctx.db, ctx.cipher, body));
+  registerRoute(app, c.exportAuditCheckpoints, async (ctx, _input, reply) => {
+    // The export is audited, and the fresh checkpoint covers that very row.
+    const file = await inTransaction(ctx, async (tx) => {
+      await writeAudit(tx, { action: 'audit.checkpoint_export', objectType: 'audit_log', objectId: 'checkpoints' });
+      await writeCheckpoint(tx.db, tx.cipher);
+      return checkpointFile(tx.db, tx.cipher);
+    });
+    void reply
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="sgz-audit-checkpoints-${chinaToday()}.json"`);
+    return Buffer.from(JSON.stringify(file, null, 2));
+  });
 }
