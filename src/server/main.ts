@@ -2,7 +2,8 @@ import pino from 'pino';
 import { buildApp, LOG_REDACT } from './app';
 import { loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
-import { DEMO_USERS } from './db/demo-data';
+import { DEMO_ADMINS, DEMO_USERS } from './db/demo-data';
+import { usersWithPublishedPassword } from './db/demo-passwords';
 import { loadDemo, openDatabase } from './db/setup';
 import { cipherFromConfig } from './platform/encryption-key';
 import { pruneSessions } from './platform/session';
@@ -11,8 +12,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT });
   const embedded = !config.databaseUrl;
-  // Demo data on the embedded default; on a server only when asked for.
-  const demo = embedded || process.argv.includes('--demo');
+  // Demo data on the embedded default unless --no-demo (a real site); on a server only when asked for.
+  const demo = embedded ? !process.argv.includes('--no-demo') : process.argv.includes('--demo');
 
   let cipher;
   try {
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   }
   let database;
   try {
-    database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl });
+    database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl, migrationUrl: config.migrationUrl });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`\nSGZ cannot start: ${err.message}\n\n`);
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const seeded = demo ? await loadDemo(database, config.demoPassword, cipher) : false;
+  const { seeded, adminPasswords } = demo ? await loadDemo(database, config.demoPassword, cipher) : { seeded: false, adminPasswords: {} };
+  // At every start, while anyone can still log in with the password the README publishes.
+  const exposed = await usersWithPublishedPassword(database.db);
+  if (exposed.length) logger.warn({ users: exposed }, 'users with the published demo password exist: not for a real site');
   await pruneSessions(database.db);
 
   const app = await buildApp({
@@ -54,14 +58,22 @@ async function main(): Promise<void> {
     `API reference: http://localhost:${config.port}/api/docs`,
   ];
   if (demo) {
+    const admins: ReadonlySet<string> = new Set(DEMO_ADMINS);
     lines.push(
       seeded ? 'Demo data loaded. Demo logins:' : 'Demo logins:',
-      ...DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.displayName}`),
+      ...DEMO_USERS.filter((u) => !admins.has(u.username)).map((u) => `  ${u.username.padEnd(16)} ${u.displayName}`),
       `  password: ${process.env.SGZ_DEMO_PASSWORD ? '(the value of SGZ_DEMO_PASSWORD)' : config.demoPassword}`,
+      seeded
+        ? 'The three administrators have their own random passwords, shown this once (write them down):'
+        : 'The three administrators (demo-sysadmin, demo-secadmin, demo-auditor) kept the random passwords printed at the first start.',
+      ...Object.entries(adminPasswords).map(([u, pw]) => `  ${u.padEnd(16)} ${pw}`),
+      'A real site starts on a new data directory with: npm start -- --no-demo',
     );
   } else {
     lines.push('No demo data. Create the first administrator with: npm run sgz -- admin:create --username NAME --password PW');
   }
+  if (exposed.length)
+    lines.push(`WARNING: ${exposed.length} users still have the published demo password (${exposed.join(', ')}): not for a real site.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

@@ -132,10 +132,20 @@ function demoWorkers(townIndex: number, county: string, townCode: string): DemoW
 }
 
 /** Loads the demo set once; a second run finds demo-city and leaves everything as it is. */
-export async function seedDemo(db: Db, password: string, cipher: FieldCipher): Promise<boolean> {
+/** The three administrators of 三员分立: on a real start they get their own random passwords (setup.ts). */
+export const DEMO_ADMINS = ['demo-sysadmin', 'demo-secadmin', 'demo-auditor'] as const;
+
+export interface DemoOptions {
+  /** Passwords of the demo administrators by username; the others keep `password`. */
+  adminPasswords?: Partial<Record<(typeof DEMO_ADMINS)[number], string>>;
+}
+
+export async function seedDemo(db: Db, password: string, cipher: FieldCipher, options: DemoOptions = {}): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-city'));
   if (existing) return false;
   const passwordHash = await hashPassword(password);
+  const adminHashes = new Map<string, string>();
+  for (const [username, pw] of Object.entries(options.adminPasswords ?? {})) if (pw) adminHashes.set(username, await hashPassword(pw));
   await db.transaction(async (tx) => {
     const orgs = await tx
       .insert(organizations)
@@ -165,7 +175,7 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher): P
           username: u.username,
           displayName: u.displayName,
           roles: u.roles,
-          passwordHash,
+          passwordHash: adminHashes.get(u.username) ?? passwordHash,
           // Demo accounts skip the first-login change so a visitor can look around at once.
           mustChangePassword: false,
           scopeKind: u.scope,

@@ -3,7 +3,8 @@ import { loadCatalogue } from '../modules/service-catalogue/catalogue-data';
 import type { FieldCipher } from '../platform/field-cipher';
 import { type Database, openPglite, openPostgres } from './client';
 import { lockDataDir } from './data-dir-lock';
-import { seedDemo } from './demo-data';
+import { DEMO_ADMINS, seedDemo } from './demo-data';
+import { randomDemoPassword } from './demo-passwords';
 import { runMigrations } from './migrate';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
@@ -56,6 +57,12 @@ async function migrateAsOwner(ownerUrl: string, appUrl: string): Promise<void> {
   }
 }
 
-export async function loadDemo(database: Database, password: string, cipher: FieldCipher): Promise<boolean> {
-  return seedDemo(database.db, password, cipher);
+/**
+ * Loads the demo on a fresh store. The business users get `password` (published: it's a demo);
+ * the three administrators each get a random one, returned to be printed once, never stored.
+ */
+export async function loadDemo(database: Database, password: string, cipher: FieldCipher): Promise<{ seeded: boolean; adminPasswords: Record<string, string> }> {
+  const adminPasswords = Object.fromEntries(DEMO_ADMINS.map((u) => [u, randomDemoPassword()]));
+  const seeded = await seedDemo(database.db, password, cipher, { adminPasswords });
+  return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

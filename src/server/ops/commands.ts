@@ -33,7 +33,9 @@ function targetOf(config: Config): DatabaseTarget {
 
 function printReport(r: AuditVerifyReport): void {
   const lines = [
-    r.ok ? `Audit log intact: ${r.checked} rows (${r.legacyRows} from before the keyed chain).` : 'Audit log NOT intact:',
+    r.ok
+      ? `Audit chain intact: ${r.checked} rows (${r.legacyRows} written before the keyed chain); every checkpoint agrees.`
+      : `Audit log NOT intact (${r.checked} rows verified):`,
     ...r.problems.map((p) => `  - [${p.kind}${p.source === 'file' ? ', exported checkpoint' : ''}] ${p.message}`),
     r.lastCheckpoint
       ? `Latest checkpoint in the database: #${r.lastCheckpoint.id} at ${r.lastCheckpoint.at}, ${r.lastCheckpoint.rowCount} rows up to row ${r.lastCheckpoint.headId}.`
