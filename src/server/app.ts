@@ -12,13 +12,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { controlCharIssues } from '../shared/contracts/http';
 import type { Database } from './db/client';
+import { FairQueue, QueueRejected, type FairQueueOptions } from './db/fair-queue';
 import type { Ctx } from './platform/context';
 import type { FieldCipher } from './platform/field-cipher';
-import { installErrorHandler, invalid } from './platform/errors';
+import { AppError, installErrorHandler, invalid } from './platform/errors';
 import { enforceRouteDeclarations, installGuard, markPublic } from './platform/routes';
 import { fastSerializerCompiler, strictSerializerCompiler } from './platform/serializer';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
-import { resolveSession, SESSION_COOKIE } from './platform/session';
+import { resolveSession, sessionCookieFor } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { annualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
 import { procurementRoutes } from './modules/procurements/procurements.routes';
@@ -46,6 +47,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     sessionExpired: 'idle' | 'absolute' | null;
+    /** Gives the embedded store's connection back to the queue (idempotent). */
+    releaseDb: (() => void) | null;
+  }
+  interface FastifyInstance {
+    /** The admission queue in front of the embedded store's one connection; null on PostgreSQL. */
+    dbQueue: FairQueue | null;
   }
 }
 
@@ -56,7 +63,10 @@ export interface AppOptions {
   webDir?: string | null;
   /** A pino logger; none keeps the app silent (tests). */
   logger?: FastifyBaseLogger;
-  trustProxy?: boolean;
+  /** true: the one proxy in front is trusted (client IP = the right-most X-Forwarded-For); or its addresses. */
+  trustProxy?: boolean | string;
+  /** Embedded store: the FIFO queue in front of its one connection; false turns it off (benchmark comparison). */
+  dbQueue?: Partial<FairQueueOptions> | false;
   /** Check every response against its zod contract (tests); production only strips to the declared fields. */
   validateResponses?: boolean;
 }
@@ -85,11 +95,16 @@ export const LOG_REDACT = {
       : '[Redacted]',
 };
 
+/** Requests using the embedded store at once: enough to overlap one's JavaScript work with another's queries. */
+export const DB_QUEUE_DEFAULTS: FairQueueOptions = { concurrency: 4, maxWaiting: 200, maxWaitMs: 15_000 };
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    // `true` trusts only the peer that connects (the proxy): request.ip is then the address that
+    // proxy appended to X-Forwarded-For, never one the client wrote to the left of it.
+    trustProxy: options.trustProxy === true ? (_address: string, hop: number) => hop === 0 : (options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     // Unknown query fields are refused by the contracts; keep the parser strict and small.
@@ -117,14 +132,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
 
+  const sessionCookie = sessionCookieFor(Boolean(options.trustProxy));
+  app.decorate('sessionCookie', sessionCookie);
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionExpired', null);
+  app.decorateRequest('releaseDb', null);
+  const queue = database.driver === 'pglite' && options.dbQueue !== false ? new FairQueue({ ...DB_QUEUE_DEFAULTS, ...options.dbQueue }) : null;
+  app.decorate('dbQueue', queue);
+  if (queue) {
+    // First in, first served, whole requests at a time; the excess is told to come back.
+    const retryAfterSeconds = Math.max(1, Math.ceil(queue.options.maxWaitMs / 3000));
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      try {
+        request.releaseDb = await queue.acquire();
+      } catch (err) {
+        if (!(err instanceof QueueRejected)) throw err;
+        request.log.warn({ reason: err.reason, waiting: queue.waiting }, 'database queue turned a request away');
+        throw new AppError('SERVICE_BUSY', '系统繁忙，请稍后重试', { retryAfterSeconds });
+      }
+      // A client that goes away must not keep its place.
+      reply.raw.once('close', request.releaseDb);
+    });
+    app.addHook('onResponse', async (request) => request.releaseDb?.());
+  }
   app.addHook('onRequest', async (request) => {
     request.ctx = {
       db: database.db, actor: null, system: false, ip: request.ip, requestId: request.id, log: request.log, cipher: options.cipher,
     };
     if (!request.url.startsWith('/api/')) return;
-    const resolved = await resolveSession(database.db, request.cookies[SESSION_COOKIE]);
+    const resolved = await resolveSession(database.db, request.cookies[sessionCookie.name]);
     request.ctx.actor = resolved.actor;
     request.sessionExpired = resolved.expired;
     if (resolved.actor) request.log = request.log.child({ actor: resolved.actor.id });
@@ -146,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: { title: 'SGZ 社工站综合管理平台 API', version: '0.1.0' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie.name },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
         },
       },

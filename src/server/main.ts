@@ -40,6 +40,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({
     database, cipher, webDir: config.webDir, logger, trustProxy: config.trustProxy,
+    dbQueue: { maxWaiting: config.dbQueueMax, maxWaitMs: config.dbQueueWaitSeconds * 1000 },
   });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   RULE_VIOLATION: 422,
   ACCOUNT_LOCKED: 429,
   INTERNAL: 500,
+  /** The embedded store's queue is full or the wait too long: Retry-After says when to come back. */
+  SERVICE_BUSY: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -79,7 +79,7 @@ function body(code: ErrorCode, message: string, details?: ErrorBody['error']['de
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      if (err.code === 'ACCOUNT_LOCKED' && err.details?.retryAfterSeconds)
+      if (err.details?.retryAfterSeconds)
         void reply.header('Retry-After', String(err.details.retryAfterSeconds));
       return reply.status(ERROR_STATUS[err.code]).send(body(err.code, err.message, err.details));
     }

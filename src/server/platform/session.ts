@@ -7,6 +7,27 @@ import { securityPolicy, sessions, users } from '../db/schema';
 import type { Actor } from './context';
 
 export const SESSION_COOKIE = 'sgz_sid';
+/**
+ * The name behind a TLS proxy: browsers accept a __Host- cookie only when it is Secure,
+ * host-only (no Domain) and Path=/, so neither a sibling subdomain nor a plain-HTTP page can
+ * plant or overwrite the session.
+ */
+export const HOST_SESSION_COOKIE = '__Host-sgz_sid';
+
+export interface SessionCookie {
+  name: string;
+  /** Always Secure (behind the proxy); otherwise Secure when the request came over HTTPS. */
+  secure: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCookie: SessionCookie;
+  }
+}
+
+export const sessionCookieFor = (behindProxy: boolean): SessionCookie =>
+  behindProxy ? { name: HOST_SESSION_COOKIE, secure: true } : { name: SESSION_COOKIE, secure: false };
 /** last_seen_at is refreshed at most this often: idle expiry is exact to the minute. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -125,16 +146,19 @@ export function csrfMatches(actor: Actor, request: FastifyRequest): boolean {
 }
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string): void {
-  void reply.setCookie(SESSION_COOKIE, token, {
+  const cookie = request.server.sessionCookie;
+  void reply.setCookie(cookie.name, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    secure: cookie.secure || request.protocol === 'https',
     path: '/',
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const cookie = reply.server.sessionCookie;
+  // A __Host- cookie is only replaced (here: expired) by one with the same attributes.
+  void reply.clearCookie(cookie.name, { path: '/', ...(cookie.secure ? { secure: true, httpOnly: true, sameSite: 'strict' } : {}) });
 }
 
 /** Drops sessions that ended or expired long ago; called at start-up. */
