@@ -1,8 +1,8 @@
-import { SafetyOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Empty, Input, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { DownloadOutlined, FileSearchOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, DatePicker, Empty, Input, Row, Select, Space, Table, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { AUDIT_ACTIONS, type AuditEntry } from '../../../shared/contracts/audit';
+import { AUDIT_ACTIONS, auditCheckpointFileSchema, type AuditEntry, type AuditVerifyReport } from '../../../shared/contracts/audit';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useReportError } from '../../lib/errors';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { AuditDiff } from './AuditDiff';
-import { useAudit, useVerifyAudit, type AuditQuery } from './audit.api';
+import { useAudit, useAuditStatus, useExportCheckpoints, useVerifyAgainstFile, useVerifyAudit, type AuditQuery } from './audit.api';
 import { serverPagination } from '../../lib/paging';
 
 const FILTER_KEYS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
@@ -51,6 +51,26 @@ const columns: TableProps<AuditEntry>['columns'] = [
   { title: m.audit.detail, dataIndex: 'detail', key: 'detail', ellipsis: true },
 ];
 
+/** What a verification found: the verdict, then each problem (rewritten rows, truncation, forged checkpoints). */
+function VerifyReport({ r }: { r: AuditVerifyReport }) {
+  const checkpoint = r.externalCheckpoint ?? r.lastCheckpoint;
+  return (
+    <div data-testid="audit-verify-result">
+      <div>{r.ok ? m.audit.verifyOk(r.checked) : m.audit.verifyBroken(r.checked, r.brokenAtId)}</div>
+      {r.problems.length > 0 && (
+        <>
+          <div>{m.audit.verifyProblems}</div>
+          <ul style={{ paddingInlineStart: 20, margin: 0 }}>
+            {r.problems.map((p, i) => <li key={i}>{p.message}</li>)}
+          </ul>
+        </>
+      )}
+      {r.legacyRows > 0 && <div>{m.audit.legacyRows(r.legacyRows)}</div>}
+      <div>{checkpoint ? m.audit.lastCheckpoint(checkpoint.id, formatDateTime(checkpoint.at), checkpoint.rowCount) : m.audit.noCheckpoint}</div>
+    </div>
+  );
+}
+
 /** Filters as typed text: applied on Enter or when the field loses focus, not on every key. */
 function TextFilter({ label, placeholder, value, onApply }: { label: string; placeholder?: string; value?: string; onApply: (v: string) => void }) {
   const [text, setText] = useState(value ?? '');
@@ -89,22 +109,26 @@ export default function AuditPage() {
     [url, page, pageSize],
   );
   const { data, isPending, isFetching, error, refetch } = useAudit(query);
+  const status = useAuditStatus();
   const verify = useVerifyAudit();
+  const verifyFile = useVerifyAgainstFile();
+  const exportCheckpoints = useExportCheckpoints();
   const report = useReportError();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
 
-  const onVerify = () =>
-    verify.mutate(undefined, {
-      onSuccess: (r) => {
-        const show = r.ok ? modal.success : modal.error;
-        show({
-          title: m.audit.verifyTitle,
-          content: <span data-testid="audit-verify-result">{r.ok ? m.audit.verifyOk(r.checked) : m.audit.verifyBroken(r.checked, r.brokenAtId)}</span>,
-          okText: m.common.confirm,
-        });
-      },
-      onError: (e) => report(e),
-    });
+  const showReport = (r: AuditVerifyReport) =>
+    (r.ok ? modal.success : modal.error)({ title: m.audit.verifyTitle, content: <VerifyReport r={r} />, okText: m.common.confirm, width: 560 });
+  const onVerify = () => verify.mutate(undefined, { onSuccess: showReport, onError: (e) => report(e) });
+  const onFile = async (file: File) => {
+    let parsed;
+    try {
+      parsed = auditCheckpointFileSchema.safeParse(JSON.parse(await file.text()));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) void message.error(m.audit.badCheckpointFile);
+    else verifyFile.mutate(parsed.data, { onSuccess: showReport, onError: (e) => report(e) });
+  };
 
   const applied = (changes: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) =>
     setUrl({ ...changes, page: undefined });
@@ -114,11 +138,48 @@ export default function AuditPage() {
       <PageHeader
         title={m.audit.title}
         extra={
-          <Button icon={<SafetyOutlined aria-hidden />} loading={verify.isPending} onClick={onVerify}>
-            {m.audit.verify}
-          </Button>
+          <Space wrap>
+            <Button icon={<SafetyOutlined aria-hidden />} loading={verify.isPending} onClick={onVerify}>
+              {m.audit.verify}
+            </Button>
+            <Tooltip title={m.audit.exportCheckpointsHint}>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                loading={exportCheckpoints.isPending}
+                onClick={() => exportCheckpoints.mutate(undefined, { onSuccess: () => void status.refetch(), onError: (e) => report(e) })}
+              >
+                {m.audit.exportCheckpoints}
+              </Button>
+            </Tooltip>
+            <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void onFile(f), false)}>
+              <Button icon={<FileSearchOutlined aria-hidden />} loading={verifyFile.isPending}>
+                {m.audit.verifyWithFile}
+              </Button>
+            </Upload>
+          </Space>
         }
       />
+      <div data-testid="audit-chain-status" style={{ marginBottom: 16 }}>
+        {status.data ? (
+          <Alert
+            showIcon
+            type={status.data.ok ? (status.data.lastCheckpoint ? 'success' : 'warning') : 'error'}
+            message={status.data.ok ? m.audit.verifyOk(status.data.checked) : m.audit.verifyBroken(status.data.checked, status.data.brokenAtId)}
+            description={
+              <>
+                {status.data.problems.map((p, i) => <div key={i}>{p.message}</div>)}
+                <div>
+                  {status.data.lastCheckpoint
+                    ? m.audit.lastCheckpoint(status.data.lastCheckpoint.id, formatDateTime(status.data.lastCheckpoint.at), status.data.lastCheckpoint.rowCount)
+                    : m.audit.noCheckpoint}
+                </div>
+              </>
+            }
+          />
+        ) : (
+          <Alert showIcon type="info" message={status.error ? m.audit.verifyTitle : m.audit.statusChecking} />
+        )}
+      </div>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6} lg={4}>
           <TextFilter label={m.audit.actor} placeholder={m.audit.actorPlaceholder} value={url.actor} onApply={(v) => applied({ actor: v })} />

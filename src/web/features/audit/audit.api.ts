@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { listAudit, verifyAudit } from '../../../shared/contracts/audit';
+import {
+  exportAuditCheckpoints, listAudit, verifyAudit, verifyAuditAgainstFile, type AuditCheckpointFile,
+} from '../../../shared/contracts/audit';
 import type { QueryOf } from '../../../shared/contracts/http';
-import { api } from '../../lib/api';
+import { api, download } from '../../lib/api';
 
 export type AuditQuery = NonNullable<QueryOf<typeof listAudit>>;
 
@@ -13,7 +15,22 @@ export function useAudit(query: AuditQuery) {
   });
 }
 
+/** The chain's status as the page opens: walks the whole log on the server, so not refetched on focus. */
+export function useAuditStatus() {
+  return useQuery({ queryKey: ['audit', 'status'], queryFn: () => api(verifyAudit), staleTime: 60_000, refetchOnWindowFocus: false });
+}
+
 /** Walks the whole hash chain on the server: run on demand, never cached. */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => api(verifyAudit) });
+}
+
+/** Holds the log against a checkpoint file the auditor kept outside the database. */
+export function useVerifyAgainstFile() {
+  return useMutation({ mutationFn: (file: AuditCheckpointFile) => api(verifyAuditAgainstFile, { body: file }) });
+}
+
+/** Signs a fresh checkpoint and downloads every checkpoint as JSON. */
+export function useExportCheckpoints() {
+  return useMutation({ mutationFn: () => download(exportAuditCheckpoints, {}) });
 }
