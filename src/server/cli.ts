@@ -3,7 +3,7 @@ import pino from 'pino';
 import { loadConfig } from './config';
 import { ADMIN_USAGE, adminCreate, adminReset } from './admin-commands';
 import { openDatabase } from './db/setup';
-import { verifyAuditChain } from './platform/audit';
+import { OPS_USAGE, runOpsCommand } from './ops/commands';
 import { systemContext } from './platform/context';
 import { cipherFromConfig } from './platform/encryption-key';
 
@@ -13,8 +13,7 @@ Commands:
 ${ADMIN_USAGE}
   migrate
       Runs the database migrations and loads the reference data, then exits.
-  audit:verify
-      Checks the audit log's hash chain and prints the result.
+${OPS_USAGE}
 
 The database is the one the server uses: DATABASE_URL, else PGlite in SGZ_DATA_DIR
 (stop the server first: PGlite allows one process per data directory).`;
@@ -25,6 +24,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  if (await runOpsCommand(process.argv.slice(2))) return;
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -37,17 +37,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!['admin:create', 'admin:reset', 'migrate', 'audit:verify'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`);
+  if (!['admin:create', 'admin:reset', 'migrate'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`);
   const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, migrationUrl: config.migrationUrl } : { dataDir: config.dataDir });
   const ctx = systemContext(database.db, pino({ level: 'warn' }), cipherFromConfig(config));
   try {
     if (command === 'migrate') process.stdout.write('Database migrated; reference data loaded.\n');
-    if (command === 'audit:verify') {
-      const r = await verifyAuditChain(database.db);
-      process.stdout.write(r.ok ? `Audit chain intact: ${r.checked} rows.\n` : `Audit chain BROKEN at row ${r.brokenAtId}.\n`);
-      if (!r.ok) process.exitCode = 1;
-    }
     if (command === 'admin:create') process.stdout.write(`${await adminCreate(ctx, values, fail)}\n`);
     if (command === 'admin:reset') process.stdout.write(`${await adminReset(ctx, values, fail)}\n`);
   } finally {
