@@ -147,11 +147,15 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher, op
   const adminHashes = new Map<string, string>();
   for (const [username, pw] of Object.entries(options.adminPasswords ?? {})) if (pw) adminHashes.set(username, await hashPassword(pw));
   await db.transaction(async (tx) => {
+    const countyPaths = new Map(
+      (await tx.select({ code: regions.code, path: regions.path }).from(regions).where(eq(regions.level, 'county'))).map((r) => [r.code, r.path]),
+    );
     const orgs = await tx
       .insert(organizations)
       .values(
         DEMO_ORGS.map((o, i) => ({
           name: o.name, creditCode: creditCodeFor(o.county, i), registeredOn: o.registeredOn,
+          countyCode: o.county, scopePath: countyPaths.get(o.county) ?? '/',
           registeringAuthority: '威海市民政局', legalRepresentative: '（演示）', address: '威海市',
           serviceDomains: ['assistance', 'elderly', 'children'] as ServiceDomain[],
         })),
@@ -163,7 +167,7 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher, op
     const towns = await tx.select().from(regions).where(eq(regions.level, 'town')).orderBy(regions.code);
     const created = await tx
       .insert(stations)
-      .values(towns.map((t, i) => ({ ...demoStation(i, t), operatorOrgId: t.parentCode ? (orgOfCounty.get(t.parentCode) ?? null) : null })))
+      .values(towns.map((t, i) => demoStation(i, t)))
       .onConflictDoNothing()
       .returning();
     const regionRows = await tx.select({ code: regions.code, path: regions.path }).from(regions);
@@ -211,7 +215,7 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher, op
         });
       }
     }
-    await seedPurchaseDemo(tx as unknown as Db, orgOfCounty.get('371002') ?? null);
+    await seedPurchaseDemo(tx as unknown as Db, orgOfCounty);
   });
   return true;
 }

@@ -39,7 +39,8 @@ function at(day: string, now: Date): Date {
  * city must watch, a published and awarded procurement, a contract in force with payments and
  * spending, and every station's budget. 鲸园 keeps one qualified worker, so R-ONPOST-1M shows.
  */
-export async function seedPurchaseDemo(db: Db, demoOrgId: string | null): Promise<void> {
+export async function seedPurchaseDemo(db: Db, orgOfCounty: ReadonlyMap<string, string | null>): Promise<void> {
+  const demoOrgId = orgOfCounty.get('371002') ?? null;
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
   const now = new Date();
@@ -131,6 +132,52 @@ export async function seedPurchaseDemo(db: Db, demoOrgId: string | null): Promis
         { contractId: contract.id, stationId: s.id, category: 'activities' as const, spentOn, amountFen: 1_200_000 + i * 5_000, recordedBy: district?.id ?? null },
       ]),
     );
-  await db.update(stations).set({ operatorOrgId: demoOrgId }).where(like(stations.scopePath, `${huancui.path}%`));
+  await seedNeighbourContracts(db, counties, orgOfCounty, year, today, now);
   await seedEvaluationDemo(db);
+}
+
+/**
+ * The other county units' contractors serve their stations under a yearly contract in force
+ * (who serves a station is the contract in force, nothing else); 临港区 is still procuring.
+ */
+async function seedNeighbourContracts(
+  db: Db,
+  counties: (typeof regions.$inferSelect)[],
+  orgOfCounty: ReadonlyMap<string, string | null>,
+  year: number,
+  today: string,
+  now: Date,
+): Promise<void> {
+  const startsOn = `${year}-01-01`;
+  const signedOn = `${year - 1}-12-20` <= today ? `${year - 1}-12-20` : today;
+  for (const county of counties) {
+    const orgId = orgOfCounty.get(county.code);
+    if (!orgId || county.code === '371002') continue;
+    const served = await db
+      .select({ id: stations.id, scopePath: stations.scopePath })
+      .from(stations)
+      .where(like(stations.scopePath, `${county.path}%`))
+      .orderBy(asc(stations.townCode));
+    if (served.length === 0) continue;
+    const priceFen = served.length * 15_000_000;
+    const [k] = await db
+      .insert(contracts)
+      .values({
+        countyCode: county.code, scopePath: county.path, contractorOrgId: orgId,
+        number: `${county.code}-${year}-SGZ-01`, title: `${county.shortName}${year}年镇街社工站服务合同`,
+        content: '困难群众帮扶、老年人服务、困境儿童关爱保护、社会支持网络构建等专业服务',
+        startsOn, endsOn: `${year}-12-31`, quantity: PLAN_TEXT.quantityStandards, quality: PLAN_TEXT.qualityStandards, priceFen,
+        instalments: [
+          { label: '首期（合同签订后）', dueOn: `${year}-01-15`, amountFen: priceFen / 2 },
+          { label: '尾期（评估合格后）', dueOn: `${year}-12-20`, amountFen: priceFen / 2 },
+        ],
+        rightsDuties: '甲方按期支付服务费并监督指导；乙方按人员配备要求招聘驻站社工，按合同提供服务并接受评估',
+        liability: '乙方未在合同签订1个月内安排社工到岗的，按日扣减服务费；严禁转包',
+        tripartite: '与各镇街另行签订三方协议',
+        status: 'performing', signedOn,
+        history: [{ at: at(signedOn, now).toISOString(), by: `${county.shortName}民政局`, event: '签订合同', comment: `签订日期 ${signedOn}` }],
+      })
+      .returning({ id: contracts.id });
+    if (k) await db.insert(contractStations).values(served.map((s) => ({ contractId: k.id, stationId: s.id, stationPath: s.scopePath })));
+  }
 }

@@ -1,8 +1,9 @@
 import { type SQL, eq, like, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { stations } from '../db/schema';
+import { chinaToday } from '../../shared/rules/china-date';
 import { qualified } from '../db/sql';
 import type { Ctx } from './context';
+import { stationsServedBy } from './station-operator';
 
 interface ScopedColumns {
   /** Materialised region path of the row ("/371000/371002/371002002/"). */
@@ -25,19 +26,29 @@ export function scopeFilter(ctx: Ctx, cols: ScopedColumns): SQL {
 }
 
 /**
- * The scope of a station's own records (clients, cases, service records …): region scopes by
- * path; an organisation by the stations it runs now, so its access ends with its contract
- * while the records stay with the purchaser.
+ * The scope of a station and its own records (clients, cases, service records …): region scopes
+ * by path; an organisation by the stations it serves today under a contract in force, so its
+ * access ends with its contract while the records stay with the purchaser.
  */
 export function stationRecordScope(ctx: Ctx, cols: { scopePath: AnyPgColumn; stationId: AnyPgColumn }): SQL {
   if (ctx.system) return sql`true`;
   const scope = ctx.actor?.scope;
   if (!scope || scope.kind === 'none') return sql`false`;
   if (scope.kind === 'org')
-    return scope.orgId
-      ? sql`${qualified(cols.stationId)} IN (SELECT ${qualified(stations.id)} FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${scope.orgId})`
-      : sql`false`;
+    return scope.orgId ? sql`${qualified(cols.stationId)} IN ${stationsServedBy(scope.orgId, chinaToday())}` : sql`false`;
   return scope.path ? like(cols.scopePath, `${scope.path}%`) : sql`false`;
+}
+
+/**
+ * Reading what an organisation made itself: besides the stations it serves today, the rows its
+ * own people wrote (for its final report and evaluation after the contract ends). Writes keep
+ * to stationRecordScope.
+ */
+export function ownRecordReadScope(ctx: Ctx, cols: { scopePath: AnyPgColumn; stationId: AnyPgColumn; madeByOrg: AnyPgColumn }): SQL {
+  const scope = ctx.actor?.scope;
+  if (!ctx.system && scope?.kind === 'org' && scope.orgId)
+    return sql`(${stationRecordScope(ctx, cols)} OR ${qualified(cols.madeByOrg)} = ${scope.orgId})`;
+  return stationRecordScope(ctx, cols);
 }
 
 /** True when a region path lies within the actor's region scope (org scopes own no regions). */

@@ -47,7 +47,11 @@ export const orgSchema = z.object({
   serviceDomains: z.array(z.enum(SERVICE_DOMAINS)),
   status: z.enum(ORG_STATUSES),
   statusReason: z.string(),
-  /** Stations it runs and workers it has on post today. */
+  /** The county unit that registered it (null: the city); writes belong to it and the city. */
+  countyCode: z.string().nullable(),
+  /** Whether the signed-in user may edit it, change its status and upload its files. */
+  writable: z.boolean(),
+  /** Stations it serves today (contracts in force) and workers it has on post today. */
   stationsRun: z.number().int(),
   workersOnPost: z.number().int(),
   version: z.number().int(),
@@ -82,7 +86,10 @@ export const getOrganization = route({
 
 export const createOrganization = route({
   method: 'POST', path: '/api/organizations', summary: '登记承接机构', tag: 'organizations',
-  permission: 'org:create', body: orgEditableSchema.extend({ creditCode: creditCodeSchema }), response: orgDetailSchema,
+  permission: 'org:create',
+  // A county officer registers for its own unit; the city may name a unit or keep it city-level.
+  body: orgEditableSchema.extend({ creditCode: creditCodeSchema, countyCode: z.string().regex(/^\d{6}$/).nullable().default(null) }),
+  response: orgDetailSchema,
 });
 
 export const updateOrganization = route({

@@ -16,6 +16,11 @@ export type CaseApproval = (typeof CASE_APPROVALS)[number];
 export const CASE_APPROVAL_LABELS: Record<CaseApproval, string> = { plan: '服务计划', closure: '结案' };
 
 export const CASE_RULES = {
+  'R-FOUR-EYES': {
+    id: 'R-FOUR-EYES',
+    clause: '五（四）',
+    title: '加强监督：提交审核的服务计划、结案或报告，须由提交人以外的另一人审核（双人复核）',
+  },
   'R-CASE-ORDER': {
     id: 'R-CASE-ORDER',
     clause: 'MZ/T 094-2017',

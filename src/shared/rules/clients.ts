@@ -51,6 +51,11 @@ export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
 
 export const CLIENT_RULES = {
   'R-SCOPE-TARGETS': { id: 'R-SCOPE-TARGETS', clause: '二（一）1–4', title: '各领域服务对象' },
+  'R-CLIENT-CLOSED': {
+    id: 'R-CLIENT-CLOSED',
+    clause: '二（四）',
+    title: '服务对象数据库管理：已注销的服务对象不再登记新的服务、个案、小组出勤或转介；恢复在册须说明原因并留痕',
+  },
   'R-PIPL-MINOR': {
     id: 'R-PIPL-MINOR',
     clause: '个人信息保护法第三十一条',

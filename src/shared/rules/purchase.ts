@@ -9,6 +9,11 @@ export const PURCHASE_RULES = {
     clause: '三（一）（二）',
     title: '购买主体为区市民政部门，承接主体为依法登记成立、具备相应能力和条件的社会工作服务机构等合法主体',
   },
+  'R-STATION-OPERATOR': {
+    id: 'R-STATION-OPERATOR',
+    clause: '三（三）',
+    title: '社工站通过政府购买社会工作服务项目方式实施：由在履行期内的服务合同的承接主体运营',
+  },
   'R-PLAN-DUE': {
     id: 'R-PLAN-DUE',
     clause: '四（一）',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/annual-plans';
@@ -226,6 +226,13 @@ export async function review(
   const plan = await findPlan(ctx, id);
   if (!plan) throw notFound('年度计划');
   if (plan.status !== 'submitted') throw new AppError('CONFLICT', `年度计划${PLAN_STATUS_LABELS[plan.status]}，不在待备案状态`);
+  const [latest] = await ctx.db
+    .select({ by: annualPlanVersions.submittedBy })
+    .from(annualPlanVersions)
+    .where(eq(annualPlanVersions.planId, id))
+    .orderBy(desc(annualPlanVersions.number))
+    .limit(1);
+  if (latest?.by === actorOf(ctx).id) throw ruleViolation('R-FOUR-EYES', '这份年度计划是您本人报送的，须由另一人备案或退回');
   const now = new Date();
   return inTransaction(ctx, async (tx) => {
     const [after] = await tx.db

@@ -9,7 +9,8 @@ import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
-import { findClient } from '../clients/clients.repo';
+import { clientsOpenForWork } from '../clients/clients.repo';
+import { allowedServiceItems } from '../service-catalogue/service-items';
 import { workflowEvent } from '../../platform/workflow';
 
 type Dto = z.input<typeof c.caseSchema>;
@@ -96,9 +97,8 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
 }
 
 export async function open(ctx: Ctx, body: z.output<typeof c.openCase.body>): Promise<Dto> {
-  const client = await findClient(ctx, body.clientId);
+  const [client] = await clientsOpenForWork(ctx, [body.clientId], null, 'clientId');
   if (!client) throw invalid([{ path: 'clientId', message: '未找到该服务对象' }]);
-  if (client.status === 'closed') throw invalid([{ path: 'clientId', message: '该服务对象已注销' }]);
   const notes: CaseNotes = { intakeNote: body.intakeNote, needs: null, goals: null, results: null, closureReason: null };
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
@@ -142,9 +142,10 @@ export async function advance(ctx: Ctx, id: string, body: Advance): Promise<Dto>
       values = { stage: 'assessment' };
       text = '完成预估';
     } else if (body.to === 'planning') {
+      await allowedServiceItems(tx, body.goals.flatMap((g) => g.services), 'goals');
       notes.goals = body.goals;
       // The plan takes effect when the organisation manager approves it.
-      values = { stage: 'planning', pendingApproval: 'plan' };
+      values = { stage: 'planning', pendingApproval: 'plan', pendingBy: actorOf(tx).id };
       text = '提交服务计划待审核';
     } else if (body.to === 'evaluation') {
       notes.results = body.results;
@@ -152,7 +153,7 @@ export async function advance(ctx: Ctx, id: string, body: Advance): Promise<Dto>
       text = '完成评估';
     } else {
       notes.closureReason = body.closureReason;
-      values = { pendingApproval: 'closure' };
+      values = { pendingApproval: 'closure', pendingBy: actorOf(tx).id };
       text = '申请结案待审核';
     }
     values.notesCipher = tx.cipher.encrypt(JSON.stringify(notes));
@@ -165,14 +166,16 @@ export async function decide(ctx: Ctx, id: string, body: z.output<typeof c.decid
     const row = await findCase(tx, id);
     const pending = row.pendingApproval;
     if (!pending) throw new AppError('CONFLICT', '该个案没有待审核的事项');
+    if (row.pendingBy === actorOf(tx).id)
+      throw ruleViolation('R-FOUR-EYES', `${CASE_APPROVAL_LABELS[pending]}是您本人提交的，须由机构的另一位负责人审核`);
     if (!body.approve && !body.comment) throw invalid([{ path: 'comment', message: '退回时请填写意见' }]);
     const label = CASE_APPROVAL_LABELS[pending];
     if (!body.approve)
-      return save(tx, row, body.version, { pendingApproval: null, lastReturnComment: body.comment }, workflowEvent(tx, `${label}被退回`, body.comment), `${label}退回`);
+      return save(tx, row, body.version, { pendingApproval: null, pendingBy: null, lastReturnComment: body.comment }, workflowEvent(tx, `${label}被退回`, body.comment), `${label}退回`);
     const next: CaseStage = pending === 'plan' ? 'intervention' : 'closed';
     return save(
       tx, row, body.version,
-      { pendingApproval: null, lastReturnComment: '', stage: next, ...(next === 'closed' ? { closedOn: chinaToday(), nextFollowUp: null } : {}) },
+      { pendingApproval: null, pendingBy: null, lastReturnComment: '', stage: next, ...(next === 'closed' ? { closedOn: chinaToday(), nextFollowUp: null } : {}) },
       workflowEvent(tx, `${label}审核通过`, body.comment), `${label}通过`,
     );
   });

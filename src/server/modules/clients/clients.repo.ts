@@ -4,6 +4,7 @@ import type { clientListQuery } from '../../../shared/contracts/clients';
 import { cases, clientAccessLog, clientConsents, clients, regions, serviceRecords, socialWorkers } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { actorOf, type Ctx } from '../../platform/context';
+import { invalid, ruleViolation } from '../../platform/errors';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -20,7 +21,10 @@ const SORTS: Record<ClientFilter['sort'], SQL[]> = {
 function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
   const conds: SQL[] = [clientScope(ctx)];
   if (f.q) {
-    const tail = /^[0-9Xx]{1,4}$/.test(f.q) ? f.q.toUpperCase() : null;
+    // ID digits are searchable only by those who may see ID numbers: for others an answer would
+    // tell them whose number ends so (evaluators match names only).
+    const seesIds = ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
+    const tail = seesIds && /^[0-9Xx]{1,4}$/.test(f.q) ? f.q.toUpperCase() : null;
     const m = tail ? or(ilike(clients.name, likeContains(f.q)), like(clients.idNumberTail, `%${tail}`)) : ilike(clients.name, likeContains(f.q));
     if (m) conds.push(m);
   }
@@ -95,4 +99,23 @@ export async function accessLog(ctx: Ctx, clientId: string, page: number, pageSi
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return { rows, total: n?.n ?? 0 };
+}
+
+/**
+ * The clients new work names (a record, a session's attendance, a case, a referral): all of the
+ * station, in the actor's scope, and none closed (R-CLIENT-CLOSED). One query for all of them.
+ */
+export async function clientsOpenForWork(ctx: Ctx, ids: readonly string[], stationId: string | null, field: string): Promise<ClientRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await ctx.db.select().from(clients).where(and(inArray(clients.id, unique), clientScope(ctx)));
+  if (rows.length !== unique.length || (stationId !== null && rows.some((r) => r.stationId !== stationId)))
+    throw invalid([{ path: field, message: '服务对象须是本社工站的在册对象' }]);
+  const closed = rows.filter((r) => r.status === 'closed');
+  if (closed.length > 0)
+    throw ruleViolation(
+      'R-CLIENT-CLOSED',
+      `${closed.map((r) => r.name).join('、')}的档案已注销，不能再登记新的服务；如需继续服务，请先在服务对象页面“恢复在册”并说明原因`,
+    );
+  return rows;
 }

@@ -103,6 +103,14 @@ describe('who sees a client', () => {
     expect((await evaluator.post(`/api/clients/${clientId}/reveal`, { field: 'idNumber' })).statusCode).toBe(403);
   });
 
+  it('an evaluator cannot learn ID digits by searching: the search matches names only for roles without ID numbers', async () => {
+    const tail = elder.slice(-4);
+    const evaluator = await t.login('demo-evaluator');
+    expect((await evaluator.get(`/api/clients?q=${tail}`)).json().total).toBe(0);
+    const district = await t.login('demo-district');
+    expect((await district.get(`/api/clients?q=${tail}`)).json().items.map((c: { id: string }) => c.id)).toContain(clientId);
+  });
+
   it('logs every view and reveal; the client page shows who looked; the log cannot be changed', async () => {
     await (await t.login('demo-district')).get(`/api/clients/${clientId}`);
     const revealed = await worker.post(`/api/clients/${clientId}/reveal`, { field: 'idNumber' });

@@ -13,6 +13,7 @@ import {
 import { qualified } from '../../db/sql';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
+import { IN_FORCE_STATUSES } from '../../platform/station-operator';
 
 export type ContractRow = typeof contracts.$inferSelect;
 
@@ -158,7 +159,10 @@ export async function fileOf(db: Db, contractId: string, fileId: string) {
   return row;
 }
 
-/** Contracts in force at the stations on a day (R-NO-SUBCONTRACT, overlapping terms). */
+/**
+ * Contracts in force at the stations on some day of [from, to] (R-NO-SUBCONTRACT, reports,
+ * overlapping terms): the same definition as platform/station-operator, for whole rows.
+ */
 export async function contractsInForceAt(db: Db, stationIds: string[], from: string, to: string, exceptId?: string) {
   if (stationIds.length === 0) return [];
   return db
@@ -169,7 +173,7 @@ export async function contractsInForceAt(db: Db, stationIds: string[], from: str
     .where(
       and(
         inArray(contractStations.stationId, stationIds),
-        inArray(contracts.status, ['signed', 'performing']),
+        inArray(contracts.status, [...IN_FORCE_STATUSES]),
         lte(contracts.startsOn, to),
         gte(contracts.endsOn, from),
         exceptId ? sql`${contracts.id} <> ${exceptId}` : undefined,

@@ -44,7 +44,7 @@ const fullContract = (over: Record<string, unknown> = {}) => ({
 async function orgNamed(name: string, status: 'active' | 'barred' | 'suspended' = 'active'): Promise<string> {
   const [row] = await t.database.db
     .insert(organizations)
-    .values({ name, creditCode: `52371002MJ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}X`, status })
+    .values({ name, creditCode: `52371002MJ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}X`, status, scopePath: '/371000/371002/', countyCode: '371002' })
     .returning({ id: organizations.id });
   if (!row) throw new Error('no org');
   return row.id;
@@ -128,8 +128,8 @@ describe('a signed contract', () => {
     expect(signed.statusCode).toBe(200);
     expect(signed.json()).toMatchObject({ status: 'signed', signedOn, onPostDeadline: onPostDeadline(signedOn) });
     version = signed.json().version;
-    const [st] = await t.database.db.select({ org: stations.operatorOrgId }).from(stations).where(eq(stations.id, jingyuan));
-    expect(st?.org).toBe(demoOrg);
+    // The term runs through today, so the contractor serves the station today.
+    expect((await district.get(`/api/stations/${jingyuan}`)).json().operatorOrgId).toBe(demoOrg);
     // Content is frozen after signing.
     const { countyCode: _unit, ...editable } = fullContract();
     expect((await district.patch(`/api/contracts/${id}`, { ...editable, version })).statusCode).toBe(409);
@@ -229,8 +229,7 @@ describe('a signed contract', () => {
     const ended = await district.post(`/api/contracts/${id}/status`, { version: performing.json().version, status: 'terminated', reason: '双方协商一致解除' });
     expect(ended.json()).toMatchObject({ status: 'terminated', statusReason: '双方协商一致解除' });
     // The contractor no longer runs the stations.
-    const [st] = await t.database.db.select({ org: stations.operatorOrgId }).from(stations).where(eq(stations.id, jingyuan));
-    expect(st?.org).toBeNull();
+    expect((await district.get(`/api/stations/${jingyuan}`)).json().operatorOrgId).toBeNull();
   });
 });
 

@@ -240,8 +240,6 @@ export async function sign(ctx: Ctx, id: string, body: { version: number; signed
       .where(and(eq(contracts.id, id), eq(contracts.version, body.version)))
       .returning();
     if (!after) throw versionConflict();
-    // The contractor now runs these stations: its people and its scope follow the contract.
-    await tx.db.update(stations).set({ operatorOrgId: org.id, updatedAt: new Date() }).where(inArray(stations.id, stationIds));
     await writeAudit(tx, {
       action: 'contract.sign', objectType: 'contract', objectId: id,
       detail: `与${org.name}签订，${stationIds.length} 个社工站，到岗期限 ${onPost(body.signedOn)}（R-ONPOST-1M）`,
@@ -258,7 +256,7 @@ export async function changeStatus(
   const { contract: k } = await writable(ctx, id);
   if (!CONTRACT_TRANSITIONS[k.status].includes(body.status))
     throw new AppError('CONFLICT', `合同${CONTRACT_STATUS_LABELS[k.status]}，不能变更为${CONTRACT_STATUS_LABELS[body.status]}`);
-  const stationIds = (await repo.stationIdsOf(ctx.db, [id])).get(id) ?? [];
+  // Ending it ends the contractor's access: scope asks which contract is in force each day.
   return inTransaction(ctx, async (tx) => {
     const [after] = await tx.db
       .update(contracts)
@@ -272,12 +270,6 @@ export async function changeStatus(
       .where(and(eq(contracts.id, id), eq(contracts.version, body.version)))
       .returning();
     if (!after) throw versionConflict();
-    if (body.status !== 'performing' && stationIds.length > 0)
-      // The contractor's access to the stations' records ends with its contract.
-      await tx.db
-        .update(stations)
-        .set({ operatorOrgId: null, updatedAt: new Date() })
-        .where(and(inArray(stations.id, stationIds), eq(stations.operatorOrgId, k.contractorOrgId)));
     await writeAudit(tx, {
       action: 'contract.status', objectType: 'contract', objectId: id,
       detail: `${CONTRACT_STATUS_LABELS[k.status]} → ${CONTRACT_STATUS_LABELS[body.status]}：${body.reason}`,

@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm
 import type { z } from 'zod';
 import type { orgListQuery } from '../../../shared/contracts/organizations';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { files, organizations, postings, stations } from '../../db/schema';
+import { files, organizations, postings } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { qualified } from '../../db/sql';
 import { likeContains } from '../../platform/scope';
+import { stationCountServedBy } from '../../platform/station-operator';
 
 export type OrgRow = typeof organizations.$inferSelect;
 export type OrgWithCounts = OrgRow & { stationsRun: number; workersOnPost: number };
@@ -23,7 +24,6 @@ function orgScope(ctx: Ctx): SQL {
   return sql`true`;
 }
 
-const stationsRun = sql<number>`(SELECT count(*)::int FROM ${stations} WHERE ${qualified(stations.operatorOrgId)} = ${qualified(organizations.id)})`;
 const workersOnPost = (today: string) =>
   sql<number>`(SELECT count(*)::int FROM ${postings} WHERE ${qualified(postings.orgId)} = ${qualified(organizations.id)} AND ${qualified(postings.endDate)} IS NULL AND ${qualified(postings.startDate)} <= ${today})`;
 
@@ -41,7 +41,7 @@ function where(ctx: Ctx, f: OrgFilter): SQL | undefined {
 
 function selectWithCounts(ctx: Ctx) {
   return ctx.db
-    .select({ org: organizations, stationsRun, workersOnPost: workersOnPost(chinaToday()) })
+    .select({ org: organizations, stationsRun: stationCountServedBy(organizations.id, chinaToday()), workersOnPost: workersOnPost(chinaToday()) })
     .from(organizations)
     .$dynamic();
 }

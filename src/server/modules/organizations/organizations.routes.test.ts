@@ -82,3 +82,34 @@ describe('organisations (承接主体)', () => {
     expect(detail.files).toHaveLength(1);
   });
 });
+
+describe('writes to an organisation belong to the county unit that registered it (and the city)', () => {
+  it('环翠区 reads 文登区’s organisation but cannot edit it, change its status or upload to it; nothing changes', async () => {
+    const wendengOrg = (await district.get(`/api/organizations?q=${encodeURIComponent('同心')}`)).json().items[0];
+    expect(wendengOrg).toMatchObject({ countyCode: '371003', writable: false });
+    const detail = (await district.get(`/api/organizations/${wendengOrg.id}`)).json();
+    const { id: _i, creditCode: _c, status: _s, statusReason: _r, countyCode: _k, writable: _w, stationsRun: _sr, workersOnPost: _wp, version, createdAt: _ca, updatedAt: _u, files: _f, ...editable } = detail;
+    const patch = await district.patch(`/api/organizations/${wendengOrg.id}`, { ...editable, contactName: '篡改', version });
+    expect(patch.statusCode).toBe(403);
+    const status = await district.post(`/api/organizations/${wendengOrg.id}/status`, { version, status: 'barred', reason: '越权' });
+    expect(status.statusCode).toBe(403);
+    const up = multipartFile('x.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
+    expect((await district.request('POST', `/api/organizations/${wendengOrg.id}/files`, up.payload, up.headers)).statusCode).toBe(403);
+    const after = (await district.get(`/api/organizations/${wendengOrg.id}`)).json();
+    expect(after).toMatchObject({ version, contactName: detail.contactName, status: detail.status, files: [] });
+    // The city may write to every unit's organisations; 环翠区 to its own.
+    const city = await t.login('demo-city');
+    expect((await city.patch(`/api/organizations/${wendengOrg.id}`, { ...editable, contactName: '市局更正', version })).statusCode).toBe(200);
+    const own = (await district.get(`/api/organizations?q=${encodeURIComponent('阳光')}`)).json().items[0];
+    expect(own).toMatchObject({ countyCode: '371002', writable: true });
+  });
+
+  it('a county officer registers for its own unit; the city may register for any unit', async () => {
+    const mine = await district.post('/api/organizations', newOrg({ name: '区登记机构', creditCode: code('52371002MJE88888'.padEnd(17, '2')), countyCode: '371003' }));
+    expect(mine.json()).toMatchObject({ countyCode: '371002', writable: true });
+    const city = await t.login('demo-city');
+    const theirs = await city.post('/api/organizations', newOrg({ name: '市登记机构', creditCode: code('52371002MJE99999'.padEnd(17, '3')), countyCode: '371083' }));
+    expect(theirs.json()).toMatchObject({ countyCode: '371083' });
+    expect((await district.get(`/api/organizations/${theirs.json().id}`)).json().writable).toBe(false);
+  });
+});

@@ -6,7 +6,8 @@ import { ORG_KIND_LABELS, ORG_STATUS_LABELS, SERVICE_DOMAIN_LABELS } from '../..
 import { files, organizations } from '../../db/schema';
 import { writeAudit, writeAuditAlone } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
-import { invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
+import { AppError, invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
+import { countiesInScope, purchaserCounty } from '../regions/county-scope';
 import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
 import { EXPORT_CAP, listWorkbook } from '../../platform/excel';
 import * as repo from './organizations.repo';
@@ -14,7 +15,24 @@ import * as repo from './organizations.repo';
 type OrgDetail = z.input<typeof c.orgDetailSchema>;
 type Editable = z.output<typeof c.orgEditableSchema>;
 
-const toDto = (o: repo.OrgWithCounts) => ({
+/**
+ * Writes to an organisation belong to the county unit that registered it and to the city; its
+ * own manager edits it too. Everyone else reads the register (to check a bidder) but may not write.
+ */
+function writable(ctx: Ctx, o: { id: string; scopePath: string }): boolean {
+  if (ctx.system) return true;
+  const scope = ctx.actor?.scope;
+  if (!scope) return false;
+  if (scope.kind === 'org') return scope.orgId === o.id;
+  return scope.kind !== 'none' && scope.path !== null && o.scopePath.startsWith(scope.path) && ['city', 'county'].includes(scope.kind);
+}
+
+function assertWritable(ctx: Ctx, o: { id: string; scopePath: string }): void {
+  if (!writable(ctx, o))
+    throw new AppError('FORBIDDEN', '该机构不是本区市登记的机构：只有登记它的区市民政部门和市民政局可以修改、变更状态或上传材料');
+}
+
+const toDto = (ctx: Ctx, o: repo.OrgWithCounts) => ({
   id: o.id,
   name: o.name,
   creditCode: o.creditCode,
@@ -28,6 +46,8 @@ const toDto = (o: repo.OrgWithCounts) => ({
   serviceDomains: o.serviceDomains,
   status: o.status,
   statusReason: o.statusReason,
+  countyCode: o.countyCode,
+  writable: writable(ctx, o),
   stationsRun: o.stationsRun,
   workersOnPost: o.workersOnPost,
   version: o.version,
@@ -42,23 +62,40 @@ const auditImage = (o: typeof organizations.$inferSelect) => {
 
 export async function list(ctx: Ctx, query: z.output<typeof c.orgListQuery>) {
   const { rows, total } = await repo.listOrgs(ctx, query);
-  return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => toDto(ctx, r)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<OrgDetail> {
   const org = await repo.findOrg(ctx, id);
   if (!org) throw notFound('承接机构');
   const attached = await repo.orgFiles(ctx, id);
-  return { ...toDto(org), files: attached.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })) };
+  return { ...toDto(ctx, org), files: attached.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })) };
 }
 
 const duplicateCode = () => invalid([{ path: 'creditCode', message: '该统一社会信用代码已登记' }]);
 
-export async function create(ctx: Ctx, body: Editable & { creditCode: string }): Promise<OrgDetail> {
+/** The registering unit: a county officer's own; the city's choice (or the city itself). */
+async function registeringUnit(ctx: Ctx, countyCode: string | null): Promise<{ countyCode: string | null; scopePath: string }> {
+  const scope = actorOf(ctx).scope;
+  if (scope.kind === 'county' && scope.path) {
+    const own = (await countiesInScope(ctx))[0];
+    if (!own) throw new AppError('FORBIDDEN', '无法确定本区市');
+    return { countyCode: own.code, scopePath: own.path };
+  }
+  if (countyCode) {
+    const county = await purchaserCounty(ctx, countyCode);
+    return { countyCode: county.code, scopePath: county.path };
+  }
+  if (!scope.path) throw new AppError('FORBIDDEN', '只有市、区市民政部门可以登记承接机构');
+  return { countyCode: null, scopePath: scope.path };
+}
+
+export async function create(ctx: Ctx, body: Editable & { creditCode: string; countyCode: string | null }): Promise<OrgDetail> {
   if (await repo.orgByCreditCode(ctx, body.creditCode)) throw duplicateCode();
+  const unit = await registeringUnit(ctx, body.countyCode);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const [row] = await tx.db.insert(organizations).values(body).returning();
+      const [row] = await tx.db.insert(organizations).values({ ...body, ...unit }).returning();
       if (!row) throw new Error('insert returned nothing');
       await writeAudit(tx, { action: 'org.create', objectType: 'organization', objectId: row.id, after: auditImage(row) });
       return get(tx, row.id);
@@ -80,6 +117,7 @@ async function updateWith(
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrg(tx, id);
     if (!before) throw notFound('承接机构');
+    assertWritable(tx, before);
     const [after] = await tx.db
       .update(organizations)
       .set({ ...values, version: sql`${organizations.version} + 1`, updatedAt: new Date() })
@@ -104,6 +142,7 @@ export async function changeStatus(
 ): Promise<OrgDetail> {
   const current = await repo.findOrg(ctx, id);
   if (!current) throw notFound('承接机构');
+  assertWritable(ctx, current);
   if (current.status === body.status)
     throw invalid([{ path: 'status', message: `机构已是“${ORG_STATUS_LABELS[body.status]}”状态` }]);
   return updateWith(
@@ -115,6 +154,7 @@ export async function changeStatus(
 export async function uploadFile(ctx: Ctx, id: string, request: FastifyRequest) {
   const org = await repo.findOrg(ctx, id);
   if (!org) throw notFound('承接机构');
+  assertWritable(ctx, org);
   const upload = await readUpload(request, DOCUMENT_TYPES);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db

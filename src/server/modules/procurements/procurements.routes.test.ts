@@ -91,7 +91,7 @@ describe('procurement (R-PROC-PUBLIC, R-SCOPE-EXCLUDED)', () => {
   it('a barred organisation cannot be the contractor', async () => {
     const [barred] = await t.database.db
       .insert(organizations)
-      .values({ name: '被禁入机构', creditCode: '52371002MJ7777777X', status: 'barred' })
+      .values({ name: '被禁入机构', creditCode: '52371002MJ7777777X', status: 'barred', scopePath: '/371000/371002/', countyCode: '371002' })
       .returning({ id: organizations.id });
     const draft = await district.post('/api/procurements', project({ title: '待定项目' }));
     const pub = await district.post(`/api/procurements/${draft.json().id}/publish`, { version: draft.json().version });

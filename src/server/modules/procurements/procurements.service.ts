@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/procurements';
 import { chinaDay, chinaToday } from '../../../shared/rules/china-date';
 import { PROCUREMENT_STATUS_LABELS } from '../../../shared/rules/purchase';
-import { serviceItemProblems } from '../../../shared/rules/service-scope';
 import { organizations, procurements, regions, serviceItems } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { likeContains, regionOrAncestorScope } from '../../platform/scope';
+import { allowedServiceItems } from '../service-catalogue/service-items';
 import { purchaserCounty, stationsOfCounty } from '../regions/county-scope';
 import { stationNames } from '../stations/stations.repo';
 
@@ -102,20 +102,10 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
   return dto;
 }
 
-/** R-SCOPE-EXCLUDED: excluded catalogue items may not be bought as station services. */
-async function checkItems(ctx: Ctx, codes: readonly string[]) {
-  if (codes.length === 0) return;
-  const catalogue = await ctx.db.select({ code: serviceItems.code, name: serviceItems.name, domain: serviceItems.domain, excluded: serviceItems.excluded }).from(serviceItems);
-  const { excluded, unknown } = serviceItemProblems(codes, catalogue);
-  if (unknown.length > 0) throw invalid([{ path: 'itemCodes', message: `服务项目不在目录中：${unknown.join('、')}` }]);
-  if (excluded.length > 0)
-    throw ruleViolation('R-SCOPE-EXCLUDED', `${excluded.map((i) => `“${i.name}”`).join('、')}不得列入社工站服务内容`);
-}
-
 async function checked(ctx: Ctx, countyCode: string, b: Editable) {
   const county = await purchaserCounty(ctx, countyCode);
   await stationsOfCounty(ctx, county, b.stationIds);
-  await checkItems(ctx, b.itemCodes);
+  await allowedServiceItems(ctx, b.itemCodes, 'itemCodes');
   if (b.announcedOn && b.deadlineOn && b.deadlineOn < b.announcedOn)
     throw invalid([{ path: 'deadlineOn', message: '截止日期不能早于公告日期' }]);
   return county;

@@ -7,8 +7,9 @@ import type { Ctx } from '../../platform/context';
 export type ReportRow = typeof reports.$inferSelect;
 
 /**
- * Who reads a report: the region it belongs to (a station's path, or the county unit's), a town
- * through the stations of a contract report, and the contractor who wrote it.
+ * Who reads a report: the region it belongs to (a station's path, or the county unit's) and the
+ * contractor who wrote it. A contract-level report (no station of its own) is also read by a town
+ * whose region holds every station of the contract; a per-station briefing is only its station's.
  */
 export function reportScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
@@ -16,9 +17,10 @@ export function reportScope(ctx: Ctx): SQL {
   if (!scope || scope.kind === 'none') return sql`false`;
   if (scope.kind === 'org') return scope.orgId ? eq(reports.orgId, scope.orgId) : sql`false`;
   if (!scope.path) return sql`false`;
-  return sql`(${qualified(reports.scopePath)} LIKE ${`${scope.path}%`} OR (${qualified(reports.contractId)} IS NOT NULL AND EXISTS (
-    SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)}
-      AND ${qualified(contractStations.stationPath)} LIKE ${`${scope.path}%`})))`;
+  return sql`(${qualified(reports.scopePath)} LIKE ${`${scope.path}%`} OR (${qualified(reports.stationId)} IS NULL AND ${qualified(reports.contractId)} IS NOT NULL
+    AND EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)})
+    AND NOT EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)}
+      AND ${qualified(contractStations.stationPath)} NOT LIKE ${`${scope.path}%`})))`;
 }
 
 const columns = { report: reports, countyShortName: regions.shortName, orgName: organizations.name };

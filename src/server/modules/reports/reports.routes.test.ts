@@ -250,3 +250,22 @@ describe('mid-term and final reports, the district’s annual report', () => {
     expect(page2.items).toEqual([all.items[1]]);
   });
 });
+
+describe('R-FOUR-EYES on reports', () => {
+  it('an officer who submitted the district’s report and then moved to the city cannot accept it; a colleague can', async () => {
+    const mover = await t.userWith('mover.officer', ['district_officer'], { kind: 'county', regionCode: '371083' });
+    const year = Number(today.slice(0, 4));
+    const draft = (await mover.post('/api/reports', { kind: 'district_annual', countyCode: '371083', year })).json();
+    const submitted = (await mover.post(`/api/reports/${draft.id}/submit`, { version: draft.version })).json();
+    expect(submitted.status).toBe('submitted');
+    const admin = await t.login('demo-sysadmin');
+    const user = (await admin.get('/api/users?q=mover.officer')).json().items[0];
+    const moved = await admin.patch(`/api/users/${user.id}`, { version: user.version, displayName: user.displayName, roles: ['city_officer'], scope: { kind: 'city', regionCode: '371000' } });
+    expect(moved.statusCode).toBe(200);
+    const nowCity = await t.login('mover.officer', 'Own#Pass2026');
+    const self = await nowCity.post(`/api/reports/${draft.id}/review`, { version: submitted.version, decision: 'accepted' });
+    expect(self.statusCode).toBe(422);
+    expect(self.json().error.details.rule.id).toBe('R-FOUR-EYES');
+    expect((await city.post(`/api/reports/${draft.id}/review`, { version: submitted.version, decision: 'accepted' })).json().status).toBe('accepted');
+  });
+});

@@ -167,7 +167,11 @@ async function subjectFor(ctx: Ctx, body: DraftBody): Promise<NewReport> {
     };
   }
   if (body.kind === 'monthly' && body.stationId) {
-    const station = await findStation(ctx, body.stationId);
+    // The briefing is owed by whoever served the station that month, also after its contract
+    // ended (R-REPORTS): an organisation looks the station up beyond today's scope, and the
+    // contract in force in the month decides below.
+    const orgActor = actorOf(ctx).scope.kind === 'org';
+    const station = await findStation(orgActor ? { ...ctx, system: true } : ctx, body.stationId);
     if (!station) throw notFound('社工站');
     const period = monthlyPeriod(body.month);
     const [inForce] = await contractsInForceAt(ctx.db, [station.station.id], period.start, period.end);
@@ -260,7 +264,7 @@ export async function submit(ctx: Ctx, id: string, version: number): Promise<Det
     const [after] = await tx.db
       .update(reports)
       .set({
-        status: 'submitted', snapshot, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedAt: now,
+        status: 'submitted', snapshot, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedAt: now, submittedBy: actorOf(tx).id,
         history: [...r.history, workflowEvent(tx, '提交', late ? `逾期提交（应于${r.dueOn}前提交，${rule}）` : '')],
         version: sql`${reports.version} + 1`, updatedAt: now,
       })
@@ -284,6 +288,7 @@ export async function review(ctx: Ctx, id: string, body: z.output<typeof c.revie
     await purchaserCounty(ctx, r.countyCode);
   }
   if (r.status !== 'submitted') throw new AppError('CONFLICT', `报告${REPORT_STATUS_LABELS[r.status]}，不在待接收状态`);
+  if (r.submittedBy === actorOf(ctx).id) throw ruleViolation('R-FOUR-EYES', '这份报告是您本人提交的，须由另一人接收或退回');
   return inTransaction(ctx, async (tx) => {
     const [after] = await tx.db
       .update(reports)

@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
-import { findClient } from '../clients/clients.repo';
+import { clientsOpenForWork } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
 import { stationFor } from './station-for';
 
@@ -82,10 +82,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.createGroup.body>
 export async function addSession(ctx: Ctx, id: string, body: z.output<typeof c.addGroupSession.body>): Promise<Dto> {
   const group = await findGroup(ctx, id);
   if (group.phase === 'closed') throw invalid([{ path: 'date', message: '该小组已结束' }]);
-  for (const clientId of body.clientIds) {
-    const client = await findClient(ctx, clientId);
-    if (!client || client.stationId !== group.stationId) throw invalid([{ path: 'clientIds', message: '出勤的服务对象须是本社工站的在册对象' }]);
-  }
+  await clientsOpenForWork(ctx, body.clientIds, group.stationId, 'clientIds');
   return inTransaction(ctx, async (tx) => {
     await tx.db.insert(groupSessions).values({ ...body, groupId: id });
     await writeAudit(tx, { action: 'group.session', objectType: 'group', objectId: id, after: { date: body.date, topic: body.topic, attendance: body.clientIds.length } });

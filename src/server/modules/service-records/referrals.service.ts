@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
-import { findClient } from '../clients/clients.repo';
+import { clientsOpenForWork } from '../clients/clients.repo';
 
 type Dto = z.input<typeof c.referralSchema>;
 
@@ -47,7 +47,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listReferrals.query>) 
 }
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createReferral.body>): Promise<Dto> {
-  const client = await findClient(ctx, body.clientId);
+  const [client] = await clientsOpenForWork(ctx, [body.clientId], null, 'clientId');
   if (!client) throw invalid([{ path: 'clientId', message: '未找到该服务对象' }]);
   const [partner] = await ctx.db.select().from(partners).where(eq(partners.id, body.partnerId));
   // A partner of the client's own county unit.

@@ -7,11 +7,12 @@ import { clients, files, postings, serviceItems, serviceRecords, socialWorkers, 
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, ruleViolation } from '../../platform/errors';
-import { stationRecordScope } from '../../platform/scope';
+import { ownRecordReadScope, stationRecordScope } from '../../platform/scope';
 import { readUpload } from '../../platform/uploads';
 import { findCase } from '../cases/cases.service';
-import { findClient } from '../clients/clients.repo';
+import { clientsOpenForWork } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
+import { allowedServiceItems } from '../service-catalogue/service-items';
 import { stationFor } from './station-for';
 import { findGroup } from './groups.service';
 import { assertNoSubcontracting } from '../contracts/subcontracting';
@@ -22,6 +23,9 @@ type Row = typeof serviceRecords.$inferSelect;
 const PHOTO_OR_SHEET = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
 export const recordScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: serviceRecords.scopePath, stationId: serviceRecords.stationId });
+/** An organisation keeps reading the records its people made after its contract ends. */
+const readScope = (ctx: Ctx) =>
+  ownRecordReadScope(ctx, { scopePath: serviceRecords.scopePath, stationId: serviceRecords.stationId, madeByOrg: serviceRecords.recordedByOrg });
 const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
 
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
@@ -77,14 +81,15 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   }));
 }
 
-async function findRecord(ctx: Ctx, id: string): Promise<Row> {
-  const [row] = await ctx.db.select().from(serviceRecords).where(and(eq(serviceRecords.id, id), recordScope(ctx))).limit(1);
+async function findRecord(ctx: Ctx, id: string, access: 'read' | 'write' = 'write'): Promise<Row> {
+  const scope = access === 'read' ? readScope(ctx) : recordScope(ctx);
+  const [row] = await ctx.db.select().from(serviceRecords).where(and(eq(serviceRecords.id, id), scope)).limit(1);
   if (!row) throw notFound('服务记录');
   return row;
 }
 
 export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.query>) {
-  const where: SQL[] = [recordScope(ctx)];
+  const where: SQL[] = [readScope(ctx)];
   if (q.clientId) where.push(sql`${serviceRecords.clientIds} @> ARRAY[${q.clientId}]::uuid[]`);
   if (q.caseId) where.push(eq(serviceRecords.caseId, q.caseId));
   if (q.groupId) where.push(eq(serviceRecords.groupId, q.groupId));
@@ -107,7 +112,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.que
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {
-  const [d] = await dtos(ctx, [await findRecord(ctx, id)]);
+  const [d] = await dtos(ctx, [await findRecord(ctx, id, 'read')]);
   if (!d) throw new Error('no dto');
   return d;
 }
@@ -158,9 +163,8 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
   let domain = body.domain;
   let flagged = false;
   if (body.itemCode) {
-    const [item] = await ctx.db.select().from(serviceItems).where(eq(serviceItems.code, body.itemCode));
+    const [item] = await allowedServiceItems(ctx, [body.itemCode], 'itemCode');
     if (!item) throw invalid([{ path: 'itemCode', message: '服务项目不在目录中' }]);
-    if (item.excluded) throw ruleViolation('R-SCOPE-EXCLUDED', `“${item.name}”不得列入社工站服务内容`);
     domain = item.domain;
   } else {
     if (!body.otherItem) throw invalid([{ path: 'itemCode', message: '请选择服务项目，或填写“其他”项目' }]);
@@ -179,11 +183,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
     const group = await findGroup(ctx, body.groupId).catch(() => undefined);
     if (!group || group.stationId !== station.station.id) throw invalid([{ path: 'groupId', message: '未找到该小组或活动' }]);
   }
-  for (const id of clientIds) {
-    const client = await findClient(ctx, id);
-    if (!client || client.stationId !== station.station.id)
-      throw invalid([{ path: 'clientIds', message: '服务对象须是本社工站的在册对象' }]);
-  }
+  await clientsOpenForWork(ctx, [...clientIds], station.station.id, 'clientIds');
   if (body.method === 'case' && clientIds.size === 0) throw invalid([{ path: 'clientIds', message: '个案服务请选择服务对象' }]);
   const coWorkerIds = [...new Set(body.coWorkerIds)];
   await checkCoWorkers(ctx, station.station.id, body.date, coWorkerIds);
@@ -228,7 +228,7 @@ export async function attach(ctx: Ctx, id: string, request: FastifyRequest) {
 }
 
 export async function attachment(ctx: Ctx, id: string, fileId: string) {
-  await findRecord(ctx, id);
+  await findRecord(ctx, id, 'read');
   const [file] = await ctx.db
     .select()
     .from(files)

@@ -5,10 +5,11 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { birthDateOf, fullYearsOn, maskIdNumber, maskPhone, sexOf } from '../../../shared/rules/id-number';
 import { passwordProblems } from '../../platform/common-passwords';
 import { type CertificateLevel, qualifiedBy, type StaffRuleId, trainingHoursInWindow } from '../../../shared/rules/staffing';
-import { socialWorkers, stations, users, workerCertificates, workerTrainings } from '../../db/schema';
+import { organizations, socialWorkers, stations, users, workerCertificates, workerTrainings } from '../../db/schema';
 import { CITY } from '../regions/reference-data';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
+import { stationsServedBy } from '../../platform/station-operator';
 import { AppError, invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
 import { workerFindings } from '../compliance/staffing-findings';
@@ -129,15 +130,21 @@ export const countyPathOf = (path: string) => `${path.split('/').slice(0, 3).joi
 
 /**
  * Where an unposted worker sits: under the registering officer's region, or, for an
- * organisation, the county unit whose stations it runs (so that district can see and post them).
+ * organisation, the county unit whose stations it serves today (so that district can see and
+ * post them), else the unit that registered the organisation.
  */
 export async function registeringPath(ctx: Ctx): Promise<string> {
   const scope = actorOf(ctx).scope;
   if (scope.kind !== 'org') return scope.path ?? `/${CITY.code}/`;
-  const [run] = scope.orgId
-    ? await ctx.db.select({ path: stations.scopePath }).from(stations).where(eq(stations.operatorOrgId, scope.orgId)).limit(1)
-    : [];
-  return run ? countyPathOf(run.path) : `/${CITY.code}/`;
+  if (!scope.orgId) return `/${CITY.code}/`;
+  const [run] = await ctx.db
+    .select({ path: stations.scopePath })
+    .from(stations)
+    .where(sql`${stations.id} IN ${stationsServedBy(scope.orgId, chinaToday())}`)
+    .limit(1);
+  if (run) return countyPathOf(run.path);
+  const [org] = await ctx.db.select({ path: organizations.scopePath }).from(organizations).where(eq(organizations.id, scope.orgId));
+  return org?.path ?? `/${CITY.code}/`;
 }
 
 const duplicate = (existingVisible: boolean) =>

@@ -5,7 +5,9 @@ import type { stationListQuery } from '../../../shared/contracts/stations';
 import type { Db } from '../../db/client';
 import { organizations, regions, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { likeContains, scopeFilter } from '../../platform/scope';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { likeContains, stationRecordScope } from '../../platform/scope';
+import { operatorOf } from '../../platform/station-operator';
 
 const town = alias(regions, 'town');
 const county = alias(regions, 'county');
@@ -19,6 +21,7 @@ const stationColumns = {
   townName: town.name,
   countyCode: county.code,
   countyShortName: county.shortName,
+  operatorOrgId: organizations.id,
   operatorOrgName: organizations.name,
 };
 
@@ -28,6 +31,8 @@ export type StationJoined = {
   townName: string;
   countyCode: string;
   countyShortName: string;
+  /** The contractor of the contract in force today (null: no contract in force). */
+  operatorOrgId: string | null;
   operatorOrgName: string | null;
 };
 
@@ -37,11 +42,11 @@ function joined(db: Db) {
     .from(stations)
     .innerJoin(town, eq(town.code, stations.townCode))
     .innerJoin(county, eq(county.code, town.parentCode))
-    .leftJoin(organizations, eq(organizations.id, stations.operatorOrgId))
+    .leftJoin(organizations, eq(organizations.id, operatorOf(stations.id, chinaToday())))
     .$dynamic();
 }
 
-const inScope = (ctx: Ctx) => scopeFilter(ctx, { scopePath: stations.scopePath, orgId: stations.operatorOrgId });
+const inScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
 
 export type StationFilter = Omit<z.output<typeof stationListQuery>, 'page' | 'pageSize'>;
 
@@ -140,7 +145,7 @@ export async function coverage(ctx: Ctx) {
     .from(town)
     .innerJoin(county, eq(county.code, town.parentCode))
     .leftJoin(stations, eq(stations.townCode, town.code))
-    .where(and(eq(town.level, 'town'), scopeFilter(ctx, { scopePath: town.path, orgId: stations.operatorOrgId })))
+    .where(and(eq(town.level, 'town'), stationRecordScope(ctx, { scopePath: town.path, stationId: stations.id })))
     .groupBy(county.code, county.shortName)
     .orderBy(asc(county.code));
 }

@@ -50,13 +50,20 @@ function toDetail(r: repo.StationJoined): Detail {
     hostContactName: s.hostContactName,
     hostContactPhone: s.hostContactPhone,
     statusReason: s.statusReason,
-    operatorOrgId: s.operatorOrgId,
+    operatorOrgId: r.operatorOrgId,
     createdAt: s.createdAt.toISOString(),
     version: s.version,
     findings:
-      missing.length && s.status !== 'revoked'
-        ? [{ rule: RULES['R-STATION-PLAQUE'], message: `未设在村（社区）办公服务场所，尚缺${missing.join('、')}` }]
-        : [],
+      s.status === 'revoked'
+        ? []
+        : [
+            ...(r.operatorOrgId
+              ? []
+              : [{ rule: RULES['R-STATION-OPERATOR'], message: '本站今天没有在履行期内的服务合同，没有承接机构运营；区市民政部门签订服务合同后即消除' }]),
+            ...(missing.length
+              ? [{ rule: RULES['R-STATION-PLAQUE'], message: `未设在村（社区）办公服务场所，尚缺${missing.join('、')}` }]
+              : []),
+          ],
   };
 }
 

@@ -84,6 +84,7 @@ export function OrgFiles({ org }: { org: OrgDetail }) {
       size="small"
       data-testid="org-files"
       extra={
+        org.writable && (
         <PermissionGate permission="org:update">
           <Upload
             accept={ACCEPT}
@@ -99,6 +100,7 @@ export function OrgFiles({ org }: { org: OrgDetail }) {
             </Button>
           </Upload>
         </PermissionGate>
+        )
       }
     >
       <Flex vertical gap={8}>

@@ -73,6 +73,8 @@ export default function OrganizationPage() {
           </Space>
         }
         extra={
+          // Writes belong to the registering county unit and the city (the API says the same).
+          org.writable ? (
           <>
             <PermissionGate permission="org:update">
               <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
@@ -85,6 +87,7 @@ export default function OrganizationPage() {
               </Button>
             </PermissionGate>
           </>
+          ) : null
         }
       />
       <Flex vertical gap={16}>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Empty, Input, Row, Select, Table, type TableProps } from 'antd';
+import { App, Button, Col, Empty, Input, Row, Select, Table, Typography, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -114,7 +114,7 @@ export default function StationsPage() {
       title: m.stations.operatorOrg,
       dataIndex: 'operatorOrgName',
       key: 'operatorOrg',
-      render: (o: string | null) => orDash(o),
+      render: (o: string | null) => o ?? <Typography.Text type="danger">{m.stations.noOperator}</Typography.Text>,
     },
   ];
 

@@ -1,0 +1,34 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { qualified } from '../db/sql';
+
+/**
+ * "Who serves this station on day D" — the one answer every module uses (scope, station pages,
+ * compliance, R-NO-SUBCONTRACT, reports): the contractor of the contract in force that day,
+ * i.e. signed (or performing), not ended, and D within its term. Nothing is stored on the
+ * station, so signing a future contract or a late past one never moves today's access.
+ *
+ * The subqueries alias their tables (op_k, op_cs) so they never bind to an outer query's
+ * contracts or contract_stations.
+ */
+export const IN_FORCE_STATUSES = ['signed', 'performing'] as const;
+const IN_FORCE = sql.raw(`op_k.status IN ('${IN_FORCE_STATUSES.join("', '")}')`);
+
+/** The ids of the stations an organisation serves on the day (a subquery for `IN (…)`). */
+export function stationsServedBy(orgId: string, day: string): SQL {
+  return sql`(SELECT op_cs.station_id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_k.contractor_org_id = ${orgId} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date)`;
+}
+
+/** The organisation serving the station on the day, or NULL (a scalar subquery). */
+export function operatorOf(stationId: AnyPgColumn, day: string): SQL<string | null> {
+  return sql<string | null>`(SELECT op_k.contractor_org_id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_cs.station_id = ${qualified(stationId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date
+    ORDER BY op_k.starts_on DESC LIMIT 1)`;
+}
+
+/** How many stations an organisation (a column of the outer query) serves on the day. */
+export function stationCountServedBy(orgId: AnyPgColumn, day: string): SQL<number> {
+  return sql<number>`(SELECT count(DISTINCT op_cs.station_id)::int FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_k.contractor_org_id = ${qualified(orgId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date)`;
+}
