@@ -76,6 +76,8 @@ describe('用户开通与首次登录改密', () => {
 
     await login.submit(username, resetPassword);
     await page.waitForURL('**/change-password', { waitUntil: 'commit' });
+    // The person sees that an administrator reset the password, who and when.
+    await page.getByTestId('reset-notice').getByText('demo-sysadmin').waitFor();
     // Forced change: no menu until the password is changed.
     expect(await page.getByRole('navigation', { name: '导航菜单' }).count()).toBe(0);
     const change = new ChangePasswordPage(page);

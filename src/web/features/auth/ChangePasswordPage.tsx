@@ -4,9 +4,10 @@ import { AppLayout } from '../../app/AppLayout';
 import { landingPath } from '../../app/navigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useReportError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
 import { useCurrentUser } from '../../lib/permissions';
 import { m } from '../../i18n';
-import { useChangePassword, useLogout } from './auth.api';
+import { useAcknowledgeResetNotice, useChangePassword, useLogout } from './auth.api';
 import { AuthShell } from './AuthShell';
 import { PasswordHints } from './PasswordHints';
 
@@ -24,6 +25,7 @@ function ChangePasswordForm() {
   const report = useReportError();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const acknowledge = useAcknowledgeResetNotice();
 
   const onFinish = ({ currentPassword, newPassword: next }: PasswordValues) => {
     change.mutate(
@@ -32,6 +34,8 @@ function ChangePasswordForm() {
         onSuccess: (updated) => {
           message.success(m.auth.changed);
           form.resetFields();
+          // The reset notice was on this page while the new password was chosen: seen.
+          if (updated.passwordReset) acknowledge.mutate();
           void navigate(landingPath(updated.permissions), { replace: true });
         },
         onError: (e) => report(e, form),
@@ -94,12 +98,29 @@ function LogoutLink() {
   );
 }
 
+/** Who reset the password and when: the person sees an administrator's reset. */
+export function ResetNotice() {
+  const me = useCurrentUser();
+  if (!me.passwordReset) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="reset-notice"
+      title={m.auth.resetNotice(formatDateTime(me.passwordReset.at), me.passwordReset.by)}
+      description={m.auth.resetNoticeHint}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
 /** Forced at first login (bare page, no menu); otherwise a normal page inside the layout. */
 export default function ChangePasswordPage() {
   const me = useCurrentUser();
   if (me.mustChangePassword)
     return (
       <AuthShell title={m.auth.forcedChangeTitle}>
+        <ResetNotice />
         <Alert type="warning" showIcon title={m.auth.forcedChangeHint} style={{ marginBottom: 16 }} />
         <ChangePasswordForm />
         <LogoutLink />

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
+import type { SecondFactorChallenge } from '../../../shared/contracts/auth';
 import { Link, Navigate, useLocation } from 'react-router';
 import { errorText, markFieldErrors } from '../../lib/errors';
 import { takeSessionExpired, useMe } from '../../lib/session';
@@ -8,6 +9,7 @@ import { landingPath } from '../../app/navigation';
 import { m } from '../../i18n';
 import { useLogin } from './auth.api';
 import { AuthShell } from './AuthShell';
+import { SecondFactorStep } from './SecondFactorStep';
 
 interface LoginValues {
   username: string;
@@ -26,6 +28,7 @@ export default function LoginPage() {
   const login = useLogin();
   const location = useLocation();
   const [expired] = useState(takeSessionExpired);
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   // Signed in (just now, or already): one place decides where to go.
   if (me) {
@@ -33,8 +36,24 @@ export default function LoginPage() {
     return <Navigate to={target} replace />;
   }
 
+  if (challenge)
+    return (
+      <AuthShell title={challenge.secondFactor === 'enrol' ? m.auth.enrolTitle : m.auth.totpTitle}>
+        <SecondFactorStep
+          challenge={challenge}
+          onRestart={() => {
+            setChallenge(null);
+            login.reset();
+          }}
+        />
+      </AuthShell>
+    );
+
   const onFinish = (values: LoginValues) => {
     login.mutate(values, {
+      onSuccess: (result) => {
+        if ('pendingToken' in result) setChallenge(result);
+      },
       onError: (e) => {
         markFieldErrors(e, form);
         form.setFieldValue('password', '');

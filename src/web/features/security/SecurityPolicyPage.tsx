@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { SecurityPolicy } from '../../../shared/contracts/security';
 import { PageHeader } from '../../components/PageHeader';
@@ -84,6 +84,9 @@ export default function SecurityPolicyPage() {
           <NumberItems fields={PASSWORD_FIELDS} />
           <Divider titlePlacement="start">{m.security.loginGroup}</Divider>
           <NumberItems fields={LOGIN_FIELDS} />
+          <Form.Item label={m.security.totpAllRoles} name="totpAllRoles" valuePropName="checked" extra={m.security.totpAllRolesHint}>
+            <Switch />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {m.common.save}
           </Button>
