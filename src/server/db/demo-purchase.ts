@@ -178,6 +178,10 @@ async function seedNeighbourContracts(
         history: [{ at: at(signedOn, now).toISOString(), by: `${county.shortName}民政局`, event: '签订合同', comment: `签订日期 ${signedOn}` }],
       })
       .returning({ id: contracts.id });
-    if (k) await db.insert(contractStations).values(served.map((s) => ({ contractId: k.id, stationId: s.id, stationPath: s.scopePath })));
+    if (!k) continue;
+    await db.insert(contractStations).values(served.map((s) => ({ contractId: k.id, stationId: s.id, stationPath: s.scopePath })));
+    // The first instalment was paid on time; the second waits for the year-end evaluation.
+    if (`${year}-01-15` <= today)
+      await db.insert(contractPayments).values({ contractId: k.id, instalment: 0, paidOn: `${year}-01-15`, amountFen: priceFen / 2, voucher: `${county.code}-PZ-${year}-001` });
   }
 }

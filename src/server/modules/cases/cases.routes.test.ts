@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Case { id: string; stage: string; pendingApproval: string | null; version: number; lastReturnComment: string; intakeNote: string | null; goals: unknown; history: { event: string }[] }
+interface Case { id: string; stage: string; pendingApproval: string | null; version: number; lastReturnComment: string; intakeNote: string | null; goals: unknown; history: { event: string; by: string }[] }
 
 describe('case work in the MZ/T 094-2017 order', () => {
   it('goes 接案 → 预估 → 计划 (approved) → 介入 → 评估 → 结案 (approved), refusing skipped stages with the rule', async () => {
@@ -96,7 +96,7 @@ describe('rules that hold wherever a case moves', () => {
     const second = await t.userWith('second.manager', ['org_manager'], { kind: 'org', orgId });
     const ok = await second.post(`/api/cases/${c.id}/decision`, { version: c.version, approve: true });
     expect(ok.statusCode).toBe(200);
-    const history = ok.json<Case & { history: { event: string; by: string }[] }>().history;
+    const history = ok.json<Case>().history;
     const submitted = history.find((h) => h.event === '提交服务计划待审核');
     const approved = history.find((h) => h.event === '服务计划审核通过');
     expect(submitted?.by).toBeTruthy();
