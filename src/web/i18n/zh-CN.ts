@@ -181,6 +181,7 @@ export const zhCN = {
     hostContactName: '镇街联系人',
     hostContactPhone: '镇街联系人电话',
     operatorOrg: '承接机构',
+    noOperator: '无在履行合同',
     statusReason: '状态变更原因',
     createdAt: '建立时间',
     updatedAt: '更新时间',
