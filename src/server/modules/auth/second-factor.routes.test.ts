@@ -169,7 +169,7 @@ describe("the security administrator's switch: TOTP for every role", () => {
     expect(step).toMatchObject({ secondFactor: 'enrol' });
     await enrol('demo-city');
     expect((await password('demo-city')).json().secondFactor).toBe('verify');
-    const off = await sec.put('/api/security/policy', { ...on.json(), totpAllRoles: false, updatedAt: undefined });
+    const off = await sec.put('/api/security/policy', { ...on.json<Record<string, unknown>>(), totpAllRoles: false, updatedAt: undefined });
     expect(off.statusCode).toBe(200);
     expect((await password('demo-city')).json().csrfToken).toBeTypeOf('string');
     // Administrators keep it whatever the switch says.
