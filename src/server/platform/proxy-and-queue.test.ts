@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { auditLog, loginThrottle, sessions } from '../db/schema';
@@ -27,7 +27,7 @@ describe('behind a trusted proxy (SGZ_TRUST_PROXY)', () => {
       const audited = await t.database.db
         .select({ ip: auditLog.ip })
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'auth.login_failed'), like(auditLog.ip, '%.%')));
+        .where(eq(auditLog.action, 'auth.login_failed'));
       expect(audited.map((r) => r.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
       // The per-IP throttle counts the proxy's address, whatever the client writes on the left.
       const throttled = await t.database.db.select().from(loginThrottle).where(like(loginThrottle.key, 'ip:%'));
@@ -86,7 +86,8 @@ describe('behind a trusted proxy (SGZ_TRUST_PROXY)', () => {
   });
 });
 
-describe('the embedded store queue', () => {
+// The queue stands only in front of PGlite; PostgreSQL has its pool.
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded store queue', () => {
   it('answers 503 with Retry-After and a Chinese message when the queue is full', async () => {
     const app = await buildApp({
       database: t.database, cipher: t.cipher, webDir: null, dbQueue: { concurrency: 1, maxWaiting: 0, maxWaitMs: 1_000 },
