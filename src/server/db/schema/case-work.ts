@@ -38,6 +38,10 @@ export const cases = pgTable(
     index('cases_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('cases_client_idx').on(t.clientId),
     index('cases_follow_up_idx').on(t.nextFollowUp),
+    // Lists sort by the latest change, city-wide or within a station; 我的个案 by worker.
+    index('cases_updated_idx').on(t.updatedAt),
+    index('cases_station_updated_idx').on(t.stationId, t.updatedAt),
+    index('cases_worker_idx').on(t.workerId),
   ],
 );
 
@@ -54,7 +58,11 @@ export const groups = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('groups_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+  (t) => [
+    index('groups_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('groups_created_idx').on(t.createdAt),
+    index('groups_station_created_idx').on(t.stationId, t.createdAt),
+  ],
 );
 
 export const groupSessions = pgTable(
@@ -105,8 +113,13 @@ export const serviceRecords = pgTable(
   },
   (t) => [
     index('service_records_scope_idx').on(t.scopePath.op('text_pattern_ops')),
-    index('service_records_date_idx').on(t.date),
+    // The list's order (date, then entry time) city-wide, and one station's month in that order.
+    index('service_records_date_created_idx').on(t.date, t.createdAt),
+    index('service_records_station_date_idx').on(t.stationId, t.date, t.createdAt),
     index('service_records_case_idx').on(t.caseId),
+    index('service_records_group_idx').on(t.groupId),
+    // A client's timeline: client_ids @> ARRAY[id].
+    index('service_records_client_ids_idx').using('gin', t.clientIds),
   ],
 );
 
@@ -125,5 +138,10 @@ export const referrals = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('referrals_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+  (t) => [
+    index('referrals_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('referrals_referred_idx').on(t.referredOn),
+    index('referrals_station_referred_idx').on(t.stationId, t.referredOn),
+    index('referrals_client_idx').on(t.clientId),
+  ],
 );

@@ -45,8 +45,11 @@ export const clients = pgTable(
   (t) => [
     uniqueIndex('clients_id_number_idx').on(t.idNumberIndex),
     index('clients_scope_idx').on(t.scopePath.op('text_pattern_ops')),
-    index('clients_station_idx').on(t.stationId),
+    index('clients_station_name_idx').on(t.stationId, t.name),
     index('clients_name_birth_idx').on(t.name, t.birthDate),
+    index('clients_created_idx').on(t.createdAt),
+    // Name search is ILIKE '%…%' (pg_trgm, migration 0015).
+    index('clients_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 

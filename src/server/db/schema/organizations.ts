@@ -29,5 +29,9 @@ export const organizations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organizations_name_idx').on(t.name), index('organizations_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+  (t) => [
+    index('organizations_name_idx').on(t.name),
+    index('organizations_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('organizations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
 );

@@ -146,6 +146,11 @@ export const contracts = pgTable(
   (t) => [
     index('contracts_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('contracts_org_idx').on(t.contractorOrgId),
+    // The list's order and filters; the calendar's and problem filter's in-force terms.
+    index('contracts_updated_idx').on(t.updatedAt, t.id),
+    index('contracts_county_idx').on(t.countyCode),
+    index('contracts_status_ends_idx').on(t.status, t.endsOn),
+    index('contracts_signed_idx').on(t.signedOn),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { REGION_LEVELS } from '../../../shared/contracts/regions';
+import { REGION_LEVELS, TOWN_TYPES } from '../../../shared/contracts/regions';
 
-/** City → county unit → town → village, as a materialised path ("/371000/371002/371002002/"). */
+/** (Province →) city → county unit → town → village, as a materialised path ("/371000/371002/371002002/"). */
 export const regions = pgTable(
   'regions',
   {
@@ -12,9 +12,14 @@ export const regions = pgTable(
     parentCode: text('parent_code'),
     path: text('path').notNull().unique(),
     aliases: text('aliases').array().notNull().default([]),
-    townType: text('town_type', { enum: ['镇', '街道'] }),
+    townType: text('town_type', { enum: TOWN_TYPES }),
     villageCommittees: integer('village_committees'),
     residentCommittees: integer('resident_committees'),
   },
-  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_level_idx').on(t.level)],
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_level_idx').on(t.level),
+    // Station search matches the town's name (stations have no name of their own).
+    index('regions_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
 );

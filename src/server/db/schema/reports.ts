@@ -69,5 +69,10 @@ export const reports = pgTable(
     index('reports_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('reports_org_idx').on(t.orgId),
     index('reports_due_idx').on(t.dueOn),
+    // The list's order (newest period first) and its station/contract/status filters.
+    index('reports_period_idx').on(t.periodStart.desc().nullsFirst(), t.title, t.id),
+    index('reports_station_period_idx').on(t.stationId, t.periodStart),
+    index('reports_contract_idx').on(t.contractId),
+    index('reports_status_due_idx').on(t.status, t.dueOn),
   ],
 );

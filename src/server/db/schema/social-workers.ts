@@ -41,6 +41,7 @@ export const socialWorkers = pgTable(
     uniqueIndex('social_workers_id_number_idx').on(t.idNumberIndex),
     index('social_workers_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('social_workers_org_idx').on(t.orgId),
+    index('social_workers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 

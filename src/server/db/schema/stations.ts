@@ -31,5 +31,6 @@ export const stations = pgTable(
   (t) => [
     index('stations_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('stations_status_idx').on(t.status),
+    index('stations_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
   ],
 );
