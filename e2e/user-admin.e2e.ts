@@ -35,7 +35,12 @@ describe('用户开通与首次登录改密', () => {
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     await login.goto();
-    await login.login('demo-sysadmin');
+    // An administrator: password, then the TOTP enrolment (first login) or a code.
+    await login.submit('demo-sysadmin');
+    await login.secondFactor('demo-sysadmin', async (step) => {
+      await screenshot(page, JOURNEY, `00-${step}`);
+    });
+    await page.getByTestId('user-menu').waitFor();
     // 三员: the system administrator has no dashboard and lands on user management.
     await page.waitForURL('**/users', { waitUntil: 'commit' });
     expect(await shell.menuLabels()).toEqual(['用户管理', '角色权限', '接口文档']);

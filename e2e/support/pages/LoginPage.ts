@@ -65,8 +65,11 @@ export class LoginPage {
     await this.page.getByTestId('user-menu').waitFor();
   }
 
-  /** Enrols (first login: QR code, first code, recovery codes) or enters a code, if asked. */
-  async secondFactor(username: string): Promise<void> {
+  /**
+   * Enrols (first login: QR code, first code, recovery codes) or enters a code, if asked;
+   * `shot` is called on the enrolment's two screens (for the journeys' screenshots).
+   */
+  async secondFactor(username: string, shot?: (step: 'totp-enrol' | 'totp-recovery-codes') => Promise<void>): Promise<void> {
     const menu = this.page.getByTestId('user-menu');
     const code = this.page.getByLabel('动态口令', { exact: true });
     await menu.or(code).first().waitFor();
@@ -79,9 +82,11 @@ export class LoginPage {
       if (!found) throw new Error(`no secret on the enrolment page: ${text}`);
       authenticator.remember(username, found);
       await this.page.getByRole('img', { name: '动态口令二维码' }).waitFor();
+      await shot?.('totp-enrol');
       await code.fill(await authenticator.code(username));
       await this.page.getByRole('button', { name: '绑定并登录' }).click();
       await this.page.getByTestId('recovery-codes').waitFor();
+      await shot?.('totp-recovery-codes');
       await this.page.getByRole('button', { name: '我已妥善保存，继续' }).click();
       return;
     }

@@ -52,7 +52,7 @@ function Verify({ challenge }: { challenge: SecondFactorChallenge }) {
 }
 
 /** First login of a user who must use TOTP: QR code, first code, then the recovery codes once. */
-function Enrol({ challenge }: { challenge: SecondFactorChallenge }) {
+function Enrol({ challenge, onRestart }: { challenge: SecondFactorChallenge; onRestart: () => void }) {
   const start = useStartEnrolment();
   const confirm = useConfirmEnrolment();
   const signedIn = useSignedIn();
@@ -83,7 +83,13 @@ function Enrol({ challenge }: { challenge: SecondFactorChallenge }) {
       </>
     );
 
-  if (start.error) return <Alert type="error" showIcon role="alert" title={errorText(start.error)} />;
+  if (start.error)
+    return (
+      <>
+        <Alert type="error" showIcon role="alert" title={errorText(start.error)} />
+        <RestartLink onRestart={onRestart} />
+      </>
+    );
   if (!start.data) return <Spin />;
   return (
     <>
@@ -111,18 +117,27 @@ function Enrol({ challenge }: { challenge: SecondFactorChallenge }) {
           )
         }
       />
+      <RestartLink onRestart={onRestart} />
     </>
+  );
+}
+
+function RestartLink({ onRestart }: { onRestart: () => void }) {
+  return (
+    <Button type="link" block style={{ marginTop: 8 }} onClick={onRestart}>
+      {m.auth.totpRestart}
+    </Button>
   );
 }
 
 /** The step after a right password when the user must use a second factor. */
 export function SecondFactorStep({ challenge, onRestart }: { challenge: SecondFactorChallenge; onRestart: () => void }) {
-  return (
+  return challenge.secondFactor === 'enrol' ? (
+    <Enrol challenge={challenge} onRestart={onRestart} />
+  ) : (
     <>
-      {challenge.secondFactor === 'enrol' ? <Enrol challenge={challenge} /> : <Verify challenge={challenge} />}
-      <Button type="link" block style={{ marginTop: 8 }} onClick={onRestart}>
-        {m.auth.totpRestart}
-      </Button>
+      <Verify challenge={challenge} />
+      <RestartLink onRestart={onRestart} />
     </>
   );
 }
