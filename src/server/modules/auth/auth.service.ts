@@ -140,6 +140,10 @@ async function issueChallenge(ctx: Ctx, user: UserRow, now: Date): Promise<Secon
   const token = randomBytes(32).toString('base64url');
   const enrolled = user.totpSecret !== null;
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
+  // Spent and expired steps of this user go (by the user index): the table stays small.
+  await ctx.db
+    .delete(loginChallenges)
+    .where(and(eq(loginChallenges.userId, user.id), sql`(${loginChallenges.usedAt} IS NOT NULL OR ${loginChallenges.expiresAt} < ${now.toISOString()}::timestamptz)`));
   await ctx.db.insert(loginChallenges).values({
     id: challengeId(token),
     userId: user.id,
