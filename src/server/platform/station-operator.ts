@@ -16,6 +16,11 @@ const IN_FORCE = sql.raw(`op_k.status IN ('${IN_FORCE_STATUSES.join("', '")}')`)
 
 /** The ids of the stations an organisation serves on the day (a subquery for `IN (…)`). */
 export function stationsServedBy(orgId: string, day: string): SQL {
+  return stationsServedByOrg(sql`${orgId}::uuid`, day);
+}
+
+/** The same, for an organisation given as SQL (a parameter or an outer query's column). */
+export function stationsServedByOrg(orgId: SQL, day: string): SQL {
   return sql`(SELECT op_cs.station_id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
     WHERE op_k.contractor_org_id = ${orgId} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date)`;
 }

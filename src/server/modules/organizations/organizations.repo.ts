@@ -1,12 +1,12 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { orgListQuery } from '../../../shared/contracts/organizations';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { files, organizations, postings } from '../../db/schema';
+import { files, organizations, postings, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { qualified } from '../../db/sql';
 import { likeContains } from '../../platform/scope';
-import { stationCountServedBy } from '../../platform/station-operator';
+import { stationCountServedBy, stationsServedByOrg } from '../../platform/station-operator';
 
 export type OrgRow = typeof organizations.$inferSelect;
 export type OrgWithCounts = OrgRow & { stationsRun: number; workersOnPost: number };
@@ -94,3 +94,30 @@ export async function orgFile(ctx: Ctx, orgId: string, fileId: string) {
   return row;
 }
 
+
+/**
+ * The organisations a region officer may name as a worker's employer: those its unit registered
+ * and those serving one of its stations today. Another county's contractor is not its to staff.
+ */
+export async function employableOrgIds(ctx: Ctx, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  if (ctx.system) return new Set(unique);
+  const path = ctx.actor?.scope.kind === 'org' ? null : ctx.actor?.scope.path;
+  if (!path) return new Set();
+  const today = chinaToday();
+  const rows = await ctx.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        inArray(organizations.id, unique),
+        or(
+          like(organizations.scopePath, `${path}%`),
+          sql`EXISTS (SELECT 1 FROM ${stations} WHERE ${qualified(stations.scopePath)} LIKE ${`${path}%`}
+            AND ${qualified(stations.id)} IN ${stationsServedByOrg(qualified(organizations.id), today)})`,
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}

@@ -6,14 +6,14 @@ import { birthDateOf, fullYearsOn, maskIdNumber, maskPhone, sexOf } from '../../
 import { passwordProblems } from '../../platform/common-passwords';
 import { type CertificateLevel, qualifiedBy, type StaffRuleId, trainingHoursInWindow } from '../../../shared/rules/staffing';
 import { organizations, socialWorkers, stations, users, workerCertificates, workerTrainings } from '../../db/schema';
-import { CITY } from '../regions/reference-data';
+import { rootRegion } from '../regions/reference-data';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { stationsServedBy } from '../../platform/station-operator';
 import { AppError, invalid, isUniqueViolation, notFound, versionConflict } from '../../platform/errors';
 import { hashPassword } from '../../platform/passwords';
 import { workerFindings } from '../compliance/staffing-findings';
-import { findOrg } from '../organizations/organizations.repo';
+import { employableOrgIds, findOrg } from '../organizations/organizations.repo';
 import { readPolicy } from '../security/security.repo';
 import { findUserByUsername } from '../users/users.repo';
 import * as repo from './social-workers.repo';
@@ -122,11 +122,13 @@ async function employerFor(ctx: Ctx, orgId: string | null): Promise<string | nul
   if (actor.scope.kind === 'org') return actor.scope.orgId;
   if (!orgId) return null;
   if (!(await findOrg(ctx, orgId))) throw invalid([{ path: 'orgId', message: '承接机构不存在' }]);
+  if (!(await employableOrgIds(ctx, [orgId])).has(orgId))
+    throw invalid([{ path: 'orgId', message: '只能选择本区市登记或正在本区市承接社工站的机构' }]);
   return orgId;
 }
 
-/** "/371000/371002/371002002/" → "/371000/371002/". */
-export const countyPathOf = (path: string) => `${path.split('/').slice(0, 3).join('/')}/`;
+/** A town's county unit: "/371000/371002/371002002/" → "/371000/371002/" (under a province root too). */
+export const countyPathOf = (townPath: string) => townPath.replace(/[^/]+\/$/, '');
 
 /**
  * Where an unposted worker sits: under the registering officer's region, or, for an
@@ -135,8 +137,8 @@ export const countyPathOf = (path: string) => `${path.split('/').slice(0, 3).joi
  */
 export async function registeringPath(ctx: Ctx): Promise<string> {
   const scope = actorOf(ctx).scope;
-  if (scope.kind !== 'org') return scope.path ?? `/${CITY.code}/`;
-  if (!scope.orgId) return `/${CITY.code}/`;
+  if (scope.kind !== 'org') return scope.path ?? (await rootRegion(ctx.db)).path;
+  if (!scope.orgId) return (await rootRegion(ctx.db)).path;
   const [run] = await ctx.db
     .select({ path: stations.scopePath })
     .from(stations)
@@ -144,7 +146,7 @@ export async function registeringPath(ctx: Ctx): Promise<string> {
     .limit(1);
   if (run) return countyPathOf(run.path);
   const [org] = await ctx.db.select({ path: organizations.scopePath }).from(organizations).where(eq(organizations.id, scope.orgId));
-  return org?.path ?? `/${CITY.code}/`;
+  return org?.path ?? (await rootRegion(ctx.db)).path;
 }
 
 const duplicate = (existingVisible: boolean) =>
