@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { ADMIN_USAGE, adminCreate, adminReset } from './admin-commands';
 import { openDatabase } from './db/setup';
 import { OPS_USAGE, runOpsCommand } from './ops/commands';
+import { runSeedCommand, SEED_USAGE } from './seed/commands';
 import { systemContext } from './platform/context';
 import { cipherFromConfig } from './platform/encryption-key';
 
@@ -14,6 +15,7 @@ ${ADMIN_USAGE}
   migrate
       Runs the database migrations and loads the reference data, then exits.
 ${OPS_USAGE}
+${SEED_USAGE}
 
 The database is the one the server uses: DATABASE_URL, else PGlite in SGZ_DATA_DIR
 (stop the server first: PGlite allows one process per data directory).`;
@@ -25,6 +27,7 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (await runOpsCommand(process.argv.slice(2))) return;
+  if (await runSeedCommand(process.argv.slice(2))) return;
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -39,7 +42,11 @@ async function main(): Promise<void> {
   }
   if (!['admin:create', 'admin:reset', 'migrate'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`);
   const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, migrationUrl: config.migrationUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { url: config.databaseUrl, migrationUrl: config.migrationUrl, regionRoot: config.regionRoot }
+      : { dataDir: config.dataDir, regionRoot: config.regionRoot },
+  );
   const ctx = systemContext(database.db, pino({ level: 'warn' }), cipherFromConfig(config));
   try {
     if (command === 'migrate') process.stdout.write('Database migrated; reference data loaded.\n');
