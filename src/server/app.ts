@@ -19,7 +19,7 @@ import { AppError, installErrorHandler, invalid } from './platform/errors';
 import { enforceRouteDeclarations, installGuard, markPublic } from './platform/routes';
 import { fastSerializerCompiler, strictSerializerCompiler } from './platform/serializer';
 import { MAX_UPLOAD_BYTES } from './platform/uploads';
-import { resolveSession, sessionCookieFor } from './platform/session';
+import { markSessionWrote, resolveSession, sessionCookieFor } from './platform/session';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { annualPlanRoutes } from './modules/annual-plans/annual-plans.routes';
 import { procurementRoutes } from './modules/procurements/procurements.routes';
@@ -69,6 +69,8 @@ export interface AppOptions {
   dbQueue?: Partial<FairQueueOptions> | false;
   /** Check every response against its zod contract (tests); production only strips to the declared fields. */
   validateResponses?: boolean;
+  /** With a read replica: a session's GETs read the primary for this long after its last write (default 10 s). */
+  readAfterWriteSeconds?: number;
 }
 
 const REDACTED_PATHS = [
@@ -97,6 +99,8 @@ export const LOG_REDACT = {
 
 /** Requests using the embedded store at once: enough to overlap one's JavaScript work with another's queries. */
 export const DB_QUEUE_DEFAULTS: FairQueueOptions = { concurrency: 4, maxWaiting: 200, maxWaitMs: 15_000 };
+
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { database } = options;
@@ -132,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
 
+  const readAfterWriteMs = (options.readAfterWriteSeconds ?? 10) * 1000;
   const sessionCookie = sessionCookieFor(Boolean(options.trustProxy));
   app.decorate('sessionCookie', sessionCookie);
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -166,7 +171,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.sessionExpired = resolved.expired;
     if (resolved.actor) request.log = request.log.child({ actor: resolved.actor.id });
     request.ctx.log = request.log;
+    // Safe requests read the replica, unless this session wrote so lately that it may not be there yet.
+    if (database.readDb && SAFE_METHODS.has(request.method)) {
+      const wroteAt = resolved.lastWriteAt?.getTime() ?? 0;
+      if (Date.now() - wroteAt >= readAfterWriteMs) request.ctx.db = database.readDb;
+    }
   });
+  if (database.readDb) {
+    // Stamped on the primary before the answer leaves, so the session's next GET knows.
+    app.addHook('onSend', async (request) => {
+      const actor = request.ctx?.actor;
+      if (actor && !SAFE_METHODS.has(request.method)) await markSessionWrote(database.db, actor.sessionId);
+    });
+  }
   installGuard(app);
   // Every route, whatever its schema (and before it): control characters in any text field
   // are a 400 naming the field, never a database error.

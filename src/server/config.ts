@@ -9,6 +9,10 @@ const envSchema = z.object({
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   /** PostgreSQL as the schema's owner: migrations (and backup/restore) use it; the app keeps DATABASE_URL. */
   DATABASE_MIGRATION_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  /** A PostgreSQL read replica: GET requests' business reads go there; sessions, writes and transactions stay on DATABASE_URL. */
+  DATABASE_READ_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  /** After a session's write, its GET requests read the primary this long (the replica may lag). */
+  DATABASE_READ_AFTER_WRITE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   SGZ_DATA_DIR: z.string().default('./data/pglite'),
   SGZ_DEMO_PASSWORD: z.string().min(8).default('Sgz@demo2026'),
   /**
@@ -36,6 +40,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   migrationUrl: string | undefined;
+  readUrl: string | undefined;
+  readAfterWriteSeconds: number;
   dataDir: string;
   demoPassword: string;
   trustProxy: boolean | string;
@@ -55,11 +61,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     process.exit(1);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    process.stderr.write('SGZ configuration is invalid:\n  DATABASE_READ_URL: needs DATABASE_URL (the primary)\n');
+    process.exit(1);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationUrl: e.DATABASE_MIGRATION_URL,
+    readUrl: e.DATABASE_READ_URL,
+    readAfterWriteSeconds: e.DATABASE_READ_AFTER_WRITE_SECONDS,
     dataDir: e.SGZ_DATA_DIR,
     demoPassword: e.SGZ_DEMO_PASSWORD,
     trustProxy: e.SGZ_TRUST_PROXY,

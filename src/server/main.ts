@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   let database;
   try {
-    database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl, migrationUrl: config.migrationUrl });
+    database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl, migrationUrl: config.migrationUrl, readUrl: config.readUrl });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`\nSGZ cannot start: ${err.message}\n\n`);
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database, cipher, webDir: config.webDir, logger, trustProxy: config.trustProxy,
     dbQueue: { maxWaiting: config.dbQueueMax, maxWaitMs: config.dbQueueWaitSeconds * 1000 },
+    readAfterWriteSeconds: config.readAfterWriteSeconds,
   });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const where = embedded ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where = embedded ? `embedded PGlite at ${config.dataDir}` : `PostgreSQL (DATABASE_URL${config.readUrl ? ', reads from DATABASE_READ_URL' : ''})`;
   const lines = [
     '',
     `SGZ 社工站综合管理平台 is serving on http://localhost:${config.port}  (${where})`,

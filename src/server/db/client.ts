@@ -17,6 +17,12 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /**
+   * PostgreSQL with DATABASE_READ_URL: reads on the replica, writes and transactions on the
+   * primary (readRouted). Safe GET requests use it; everything else uses `db`.
+   */
+  readDb?: Db;
+  readPool?: pg.Pool;
 }
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
@@ -28,8 +34,38 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return { db, driver: 'pglite', pglite: client, close: () => client.close() };
 }
 
-export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+export interface PoolOptions {
+  /** Shown in pg_stat_activity: tells the read pool's connections from the primary's. */
+  applicationName?: string;
+  /** Every transaction read-only, as on a hot standby: a write routed here fails loudly. */
+  readOnly?: boolean;
+}
+
+export async function openPostgres(url: string, max = 10, options: PoolOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, driver: 'postgres', pool, close: () => pool.end() };
+}
+
+/** Query builders that only read; raw `execute` too (a write through it belongs in a transaction). */
+const REPLICA_METHODS: ReadonlySet<PropertyKey> = new Set(['select', 'selectDistinct', 'selectDistinctOn', 'query', '$count', 'execute']);
+
+/**
+ * A handle whose reads go to the replica and whose writes (insert, update, delete) and
+ * transactions go to the primary: a GET that also writes (an access log row, an export's audit
+ * entry) stays correct, and everything inside `inTransaction` reads the primary.
+ */
+export function readRouted(primary: Db, replica: Db): Db {
+  return new Proxy(primary, {
+    get(_target, prop) {
+      const source = REPLICA_METHODS.has(prop) ? replica : primary;
+      const value: unknown = Reflect.get(source, prop, source);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(source) : value;
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { loadReferenceData } from '../modules/regions/reference-data';
 import { loadCatalogue } from '../modules/service-catalogue/catalogue-data';
 import type { FieldCipher } from '../platform/field-cipher';
-import { type Database, openPglite, openPostgres } from './client';
+import { type Database, openPglite, openPostgres, readRouted } from './client';
 import { lockDataDir } from './data-dir-lock';
 import { DEMO_ADMINS, seedDemo } from './demo-data';
 import { randomDemoPassword } from './demo-passwords';
@@ -18,6 +18,8 @@ export interface DatabaseTarget {
    * `url` is granted what the application needs (ops/db-roles.ts). Absent: `url` migrates.
    */
   migrationUrl?: string | undefined;
+  /** A PostgreSQL read replica (DATABASE_READ_URL): safe GET requests read there (readRouted). */
+  readUrl?: string | undefined;
 }
 
 /** Opens the database (taking the PGlite lock), migrates it and loads the reference data. */
@@ -42,6 +44,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } catch (err) {
     await database.close();
     throw err;
+  }
+  if (target.url && target.readUrl) {
+    const replica = await openPostgres(target.readUrl, 10, { applicationName: 'sgz-read', readOnly: true });
+    const primary = database;
+    database = {
+      ...primary, readDb: readRouted(primary.db, replica.db), readPool: replica.pool,
+      close: async () => { await replica.close(); await primary.close(); },
+    };
   }
   return database;
 }

@@ -25,6 +25,10 @@ export interface Actor {
 
 /** What every service and repo function receives first. */
 export interface Ctx {
+  /**
+   * The primary; in a GET with a read replica configured, a handle that reads the replica and
+   * writes (and runs transactions) on the primary: read-your-writes needs `inTransaction`.
+   */
   db: Db;
   actor: Actor | null;
   /** Scripts and platform code only: reads across all scopes. */

@@ -66,6 +66,7 @@ function buildSessionQuery(db: Db) {
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      lastWriteAt: sessions.lastWriteAt,
       user: users,
       idleMinutes: securityPolicy.idleMinutes,
       absoluteHours: securityPolicy.absoluteHours,
@@ -95,14 +96,16 @@ export interface ResolvedSession {
   actor: Actor | null;
   /** Why a presented cookie did not give a session (expired …), for the 401 message. */
   expired: 'idle' | 'absolute' | null;
+  /** The session's latest write (its creation at least): a read replica may not have it yet. */
+  lastWriteAt: Date | null;
 }
 
 /** Looks up the cookie's session, user and policy in one query and applies the timeouts. */
 export async function resolveSession(db: Db, token: string | undefined, now = new Date()): Promise<ResolvedSession> {
-  if (!token || token.length > 100) return { actor: null, expired: null };
+  if (!token || token.length > 100) return { actor: null, expired: null, lastWriteAt: null };
   const id = tokenId(token);
   const [row] = await sessionQuery(db).execute({ id });
-  if (!row || row.user.status !== 'active') return { actor: null, expired: null };
+  if (!row || row.user.status !== 'active') return { actor: null, expired: null, lastWriteAt: null };
   const idleMs = (row.idleMinutes ?? 30) * 60_000;
   const absoluteMs = (row.absoluteHours ?? 12) * 3_600_000;
   const expired =
@@ -113,7 +116,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
         : null;
   if (expired) {
     await endSession(db, id, expired === 'idle' ? 'idle_timeout' : 'absolute_timeout');
-    return { actor: null, expired };
+    return { actor: null, expired, lastWriteAt: null };
   }
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
@@ -123,6 +126,7 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
     now.getTime() - u.passwordChangedAt.getTime() > (row.rotationDays ?? 0) * 86_400_000;
   return {
     expired: null,
+    lastWriteAt: row.lastWriteAt,
     actor: {
       id: u.id,
       username: u.username,
@@ -135,6 +139,11 @@ export async function resolveSession(db: Db, token: string | undefined, now = ne
       mustChangePassword: u.mustChangePassword || rotationDue,
     },
   };
+}
+
+/** Stamps the session's latest write, on the primary, before its answer leaves (DATABASE_READ_URL). */
+export async function markSessionWrote(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastWriteAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
 export function csrfMatches(actor: Actor, request: FastifyRequest): boolean {
