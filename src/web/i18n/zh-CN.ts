@@ -211,6 +211,8 @@ export const zhCN = {
   },
   users: {
     title: '用户管理',
+    adminByCli: '仅限命令行管理',
+    adminByCliHint: '三员分立：管理员账号只能在服务器上用命令行创建和重置（npm run sgz -- admin:create / admin:reset）',
     keyword: '姓名或用户名',
     role: '角色',
     status: '状态',

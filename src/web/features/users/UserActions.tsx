@@ -1,6 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space } from 'antd';
+import { App, Button, Dropdown, Space, Tooltip, Typography } from 'antd';
 import type { User } from '../../../shared/contracts/users';
+import { ADMIN_ROLES } from '../../../shared/permissions';
 import { useReportError } from '../../lib/errors';
 import { m } from '../../i18n';
 import { useSetUserStatus, useUnlockUser } from './users.api';
@@ -32,6 +33,16 @@ export function UserActions({ user, onDialog }: { user: User; onDialog: (d: User
       cancelText: m.common.cancel,
       onOk: () => unlock.mutateAsync(user.id).then(() => message.success(m.users.unlocked), report),
     });
+
+  // 三员分立: administrators are made and reset on the server's command line only.
+  if (user.roles.some((r) => ADMIN_ROLES.includes(r)))
+    return (
+      <Tooltip title={m.users.adminByCliHint}>
+        <Typography.Text type="secondary" data-testid={`user-cli-${user.username}`}>
+          {m.users.adminByCli}
+        </Typography.Text>
+      </Tooltip>
+    );
 
   const items = [
     { key: 'reset', label: m.users.resetPassword },
