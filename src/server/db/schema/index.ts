@@ -13,3 +13,4 @@ export * from './case-work';
 export * from './purchase';
 export * from './reports';
 export * from './evaluation';
+export * from './dashboards';

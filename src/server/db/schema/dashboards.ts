@@ -1,0 +1,49 @@
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Roll-ups the dashboards (驾驶舱) read instead of the raw records. One row per
+ * (place, period, measure): the place is a station's path (its town) or, for rows that belong
+ * to a county unit as a whole (payments, the district's report, evaluations), the county's path.
+ * Period is 'YYYY-MM' for dated facts, 'YYYY' for yearly ones (budgets, grades) and '' for
+ * undated ones. Kept current by statement-level triggers in the same transaction as every
+ * write to the source tables (migration 0017), so any writer — API, import, generator — keeps
+ * them right and several processes need no shared memory.
+ */
+export const dashboardRollups = pgTable(
+  'dashboard_rollups',
+  {
+    scopePath: text('scope_path').notNull(),
+    stationId: uuid('station_id'),
+    period: text('period').notNull(),
+    measure: text('measure').notNull(),
+    value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scopePath, t.period, t.measure] }),
+    index('dashboard_rollups_station_idx').on(t.stationId, t.period),
+    index('dashboard_rollups_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.period),
+  ],
+);
+
+/**
+ * Staffing compliance per station as of a China calendar day: the rules are code
+ * (src/shared/rules/staffing.ts) and depend on the day, so a row is computed by the server for
+ * `as_of` and marked stale by triggers whenever a posting, worker, certificate or training of the
+ * station changes; a dashboard recomputes only the stations whose row is stale or not of today.
+ */
+export const dashboardStationStaffing = pgTable(
+  'dashboard_station_staffing',
+  {
+    stationId: uuid('station_id').primaryKey(),
+    scopePath: text('scope_path').notNull(),
+    asOf: date('as_of').notNull(),
+    onPost: integer('on_post').notNull(),
+    qualified: integer('qualified').notNull(),
+    compliant: boolean('compliant').notNull(),
+    /** Findings (severity 'finding') per rule id. */
+    findings: jsonb('findings').$type<Record<string, number>>().notNull(),
+    /** Set by the triggers when an input changes; the row is recomputed before it is read. */
+    stale: boolean('stale').notNull().default(true),
+  },
+  (t) => [index('dashboard_station_staffing_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+);

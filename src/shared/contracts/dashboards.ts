@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { route } from './http';
+import { yearSchema } from './money';
+
+/**
+ * 驾驶舱: province → city → county → town (its station), each a drill-down to the next, read
+ * from roll-ups (never the raw records). Every figure names the list it counts (`links`), or
+ * null when no list can be narrowed to exactly that region.
+ */
+export const DASHBOARD_FIGURES = [
+  'towns', 'stations', 'operating', 'staffedStations', 'compliantStations', 'findings',
+  'clients', 'clientsActive', 'records', 'hours', 'persons', 'homeVisits', 'volunteerTimes', 'volunteerHours',
+  'budgetFen', 'spentFen', 'paidFen', 'reports', 'reportsOnTime', 'reportsLate', 'reportsPending',
+] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+export const figuresSchema = z.object(Object.fromEntries(DASHBOARD_FIGURES.map((k) => [k, z.number()])) as Record<DashboardFigure, z.ZodNumber>);
+export type Figures = z.infer<typeof figuresSchema>;
+
+const linkSchema = z.string().nullable();
+const linksSchema = z.object(Object.fromEntries(DASHBOARD_FIGURES.map((k) => [k, linkSchema])) as Record<DashboardFigure, typeof linkSchema>);
+
+const countLine = z.object({ key: z.string(), label: z.string(), value: z.number(), link: linkSchema });
+export type CountLine = z.infer<typeof countLine>;
+
+export const dashboardRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** The station of a town, if any. */
+  stationId: z.string().nullable(),
+  /** A child can be opened as a dashboard of its own. */
+  drillable: z.boolean(),
+  figures: figuresSchema,
+  links: linksSchema,
+});
+export type DashboardRow = z.infer<typeof dashboardRowSchema>;
+
+export const dashboardSchema = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.string(), stationId: z.string().nullable() }),
+  /** From the actor's top region down to this one. */
+  breadcrumb: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+  year: z.number().int(),
+  asOf: z.string(),
+  total: dashboardRowSchema,
+  /** Per child region (a county's towns, a city's counties …); empty for a town. */
+  children: z.array(dashboardRowSchema),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      records: z.number(),
+      hours: z.number(),
+      persons: z.number(),
+      homeVisits: z.number(),
+      volunteerHours: z.number(),
+      spentFen: z.number(),
+      link: linkSchema,
+    }),
+  ),
+  domains: z.array(countLine.extend({ persons: z.number() })),
+  targetGroups: z.array(countLine),
+  grades: z.array(countLine),
+  findingsByRule: z.array(countLine),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+const params = z.strictObject({
+  /** A region code, or "home" for the actor's own region. */
+  regionCode: z.union([z.literal('home'), z.string().regex(/^\d{2,12}$/, { error: '区划代码为数字' })]),
+});
+const query = z.strictObject({ year: yearSchema.optional() });
+
+export const getDashboard = route({
+  method: 'GET', path: '/api/dashboards/:regionCode', summary: '驾驶舱：一个区划及其下级的统计（读汇总表）', tag: 'dashboards',
+  permission: 'dashboard:read', params, query, response: dashboardSchema,
+});
+
+export const exportDashboard = route({
+  method: 'GET', path: '/api/dashboards/:regionCode/export', summary: '导出驾驶舱统计（Excel）', tag: 'dashboards',
+  permission: 'dashboard:read', params, query,
+});
