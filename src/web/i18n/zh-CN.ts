@@ -38,7 +38,7 @@ export const zhCN = {
     empty: '暂无数据',
     saved: '已保存',
     back: '返回',
-    total: (n: number) => `共 ${n} 条`,
+    total: (n: number, capped?: boolean) => (capped ? `共 ${n.toLocaleString('zh-CN')}+ 条` : `共 ${n} 条`),
     checkFields: '请检查表单中标出的内容',
     versionConflict: '数据已被他人修改，已为您加载最新内容，请核对后重新操作',
     ruleViolation: (id: string, clause: string, title: string) => `${id}（${clause}）：${title}`,

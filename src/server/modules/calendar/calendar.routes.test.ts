@@ -80,6 +80,21 @@ describe('deadline calendar', () => {
     expect(linked?.link).toEqual({ type: 'report', id: drafted.json().id });
   });
 
+  it('returns exactly the deadlines within the window and nothing outside it', async () => {
+    const onPost = onPostDeadline(signedOn);
+    const end = dayjs(signedOn).add(60, 'day').format('YYYY-MM-DD');
+    const kinds = async (from: string, to: string) => {
+      const items = await calendar(district, from, to);
+      expect(items.every((i) => i.date >= from && i.date <= to)).toBe(true);
+      return items.filter((i) => i.link?.id === contractId).map((i) => i.kind).sort();
+    };
+    expect(await kinds(onPost, onPost)).toEqual(['onpost_due']);
+    expect(await kinds(signedOn, signedOn)).toEqual(['instalment_due']);
+    expect(await kinds(end, end)).toEqual(end === secondDue ? ['contract_end', 'instalment_due'] : ['contract_end']);
+    expect(await kinds(dayjs(signedOn).add(1, 'day').format('YYYY-MM-DD'), dayjs(onPost).subtract(1, 'day').format('YYYY-MM-DD'))).toEqual([]);
+    expect(await kinds(dayjs(end).add(1, 'day').format('YYYY-MM-DD'), dayjs(end).add(400, 'day').format('YYYY-MM-DD'))).toEqual([]);
+  });
+
   it('refuses a window that ends before it starts', async () => {
     const res = await city.get('/api/calendar?from=2026-05-01&to=2026-04-01');
     expect(res.statusCode).toBe(400);

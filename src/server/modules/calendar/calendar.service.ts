@@ -1,14 +1,14 @@
 import { and, gte, inArray, lte } from 'drizzle-orm';
 import type { Deadline } from '../../../shared/contracts/calendar';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { CONTRACT_IN_FORCE, planDueOn, planTimeliness } from '../../../shared/rules/purchase';
+import { CONTRACT_IN_FORCE, onPostDeadline, planDueOn, planTimeliness } from '../../../shared/rules/purchase';
 import { annualPlans, contractPayments, procurements, reports } from '../../db/schema';
 import { districtReportPeriod, reportTimeliness } from '../../../shared/rules/reports';
-import { reportScope } from '../reports/reports.repo';
+import { reportListColumns, reportScope } from '../reports/reports.repo';
 import type { Ctx } from '../../platform/context';
 import { regionOrAncestorScope } from '../../platform/scope';
 import { summaries } from '../contracts/contracts.service';
-import { listContracts } from '../contracts/contracts.repo';
+import { contractsWithDeadlinesIn } from '../contracts/contracts.repo';
 import { countiesInScope } from '../regions/county-scope';
 
 type State = Deadline['state'];
@@ -70,20 +70,16 @@ export async function deadlines(ctx: Ctx, from: string, to: string) {
     });
   }
 
-  // Contracts whose term, signing month or end touches the window; a handful of queries in all.
-  const rows = (await listContracts(ctx, {}, 5_000)).filter((r) => r.contract.status !== 'draft');
-  const relevant = rows.filter((r) => {
-    const k = r.contract;
-    return (
-      (k.signedOn !== null && k.signedOn <= to) || inRange(k.endsOn, from, to) || k.endingYear !== null || k.instalments.some((i) => inRange(i.dueOn, from, to))
-    );
-  });
-  const withState = await summaries(ctx, relevant);
-  const paid = relevant.length
+  // Contracts with a deadline in the window, filtered in SQL; station states only for those
+  // whose on-post deadline falls in it, payments only of those with an instalment in it.
+  const relevant = await contractsWithDeadlinesIn(ctx, from, to);
+  const withState = await summaries(ctx, relevant.filter((r) => r.contract.signedOn !== null && inRange(onPostDeadline(r.contract.signedOn), from, to)));
+  const owing = relevant.filter((r) => r.contract.instalments.some((i) => inRange(i.dueOn, from, to))).map((r) => r.contract.id);
+  const paid = owing.length
     ? await ctx.db
         .select({ contractId: contractPayments.contractId, instalment: contractPayments.instalment, amountFen: contractPayments.amountFen })
         .from(contractPayments)
-        .where(inArray(contractPayments.contractId, relevant.map((r) => r.contract.id)))
+        .where(inArray(contractPayments.contractId, owing))
     : [];
   for (const r of relevant) {
     const k = r.contract;
@@ -108,7 +104,7 @@ export async function deadlines(ctx: Ctx, from: string, to: string) {
 
   // Reports already drafted, and the district's annual report due 30 November (R-DISTRICT-REPORT).
   const drafted = await ctx.db
-    .select()
+    .select(reportListColumns)
     .from(reports)
     .where(and(reportScope(ctx), gte(reports.dueOn, from), lte(reports.dueOn, to)));
   for (const r of drafted) {

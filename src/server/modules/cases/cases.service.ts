@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/cases';
@@ -12,6 +12,7 @@ import { stationRecordScope } from '../../platform/scope';
 import { clientsOpenForWork } from '../clients/clients.repo';
 import { allowedServiceItems } from '../service-catalogue/service-items';
 import { workflowEvent } from '../../platform/workflow';
+import { cappedCount } from '../../platform/capped-count';
 
 type Dto = z.input<typeof c.caseSchema>;
 type Row = typeof cases.$inferSelect;
@@ -87,9 +88,9 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listCases.query>) {
   if (q.followUp === 'due7')
     where.push(ne(cases.stage, 'closed'), sql`${cases.nextFollowUp} >= ${today}`, lte(cases.nextFollowUp, dayjs(today).add(7, 'day').format('YYYY-MM-DD')));
   const cond = and(...where);
-  const [n] = await ctx.db.select({ n: count() }).from(cases).where(cond);
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(limit));
   const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.updatedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {

@@ -4,10 +4,18 @@ import type { clientListQuery } from '../../../shared/contracts/clients';
 import { cases, clientAccessLog, clientConsents, clients, regions, serviceRecords, socialWorkers } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { actorOf, type Ctx } from '../../platform/context';
+import { cappedCount } from '../../platform/capped-count';
 import { invalid, ruleViolation } from '../../platform/errors';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
 export type ClientRow = typeof clients.$inferSelect;
+/** What a list shows: never the encrypted household and guardian JSON. */
+const listColumns = {
+  id: clients.id, name: clients.name, idNumberCipher: clients.idNumberCipher, sex: clients.sex, birthDate: clients.birthDate,
+  stationId: clients.stationId, villageCode: clients.villageCode, targetGroups: clients.targetGroups, riskLevel: clients.riskLevel,
+  status: clients.status,
+};
+export type ClientListRow = Pick<ClientRow, keyof typeof listColumns>;
 export type ClientFilter = Omit<z.output<typeof clientListQuery>, 'page' | 'pageSize'>;
 
 export const clientScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: clients.scopePath, stationId: clients.stationId });
@@ -52,13 +60,15 @@ function mine(ctx: Ctx): SQL {
 
 export async function listClients(ctx: Ctx, f: ClientFilter & { page: number; pageSize: number }) {
   const cond = where(ctx, f);
-  const [n] = await ctx.db.select({ n: count() }).from(clients).where(cond);
-  const rows = await ctx.db.select().from(clients).where(cond).orderBy(...SORTS[f.sort]).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  return { rows, total: n?.n ?? 0 };
+  const [counted, rows] = await Promise.all([
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(clients).where(cond).limit(limit)),
+    ctx.db.select(listColumns).from(clients).where(cond).orderBy(...SORTS[f.sort]).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+  ]);
+  return { rows, ...counted };
 }
 
-export async function allClients(ctx: Ctx, f: ClientFilter, limit: number): Promise<ClientRow[]> {
-  return ctx.db.select().from(clients).where(where(ctx, f)).orderBy(...SORTS[f.sort]).limit(limit);
+export async function allClients(ctx: Ctx, f: ClientFilter, limit: number): Promise<ClientListRow[]> {
+  return ctx.db.select(listColumns).from(clients).where(where(ctx, f)).orderBy(...SORTS[f.sort]).limit(limit);
 }
 
 export async function findClient(ctx: Ctx, id: string): Promise<ClientRow | undefined> {

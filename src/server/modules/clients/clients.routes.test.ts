@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { auditLog } from '../../db/schema';
 import { fillWorkbook, idNumberBornOn, multipartFile, XLSX_MIME } from '../../testing/factories';
+import { setCountCapForTests } from '../../platform/capped-count';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -271,5 +272,28 @@ describe('我的服务对象 (mine)', () => {
     expect(await ids(district, '&mine=true')).toEqual([byCoWork]);
     expect(await ids(worker, `&q=${encodeURIComponent('冯')}`)).toHaveLength(4);
     expect(await ids(worker, '&mine=false')).toContain(notMine);
+  });
+});
+
+describe('counting a long list', () => {
+  it('counts exactly up to the cap; past it the total is the cap with totalCapped, and paging still works', async () => {
+    const district = await t.login('demo-district');
+    const exact = (await district.get('/api/clients?pageSize=2')).json();
+    expect(exact.totalCapped).toBe(false);
+    expect(exact.total).toBeGreaterThan(3);
+    const undo = setCountCapForTests(3);
+    try {
+      const capped = (await district.get('/api/clients?pageSize=2')).json();
+      expect(capped).toMatchObject({ total: 3, totalCapped: true });
+      expect(capped.items).toHaveLength(2);
+      const second = (await district.get('/api/clients?pageSize=2&page=2')).json();
+      expect(second.items).toHaveLength(2);
+      expect(second.items.map((i: { id: string }) => i.id)).not.toContain(capped.items[0].id);
+      // A filter that matches fewer rows than the cap is counted exactly.
+      const one = (await district.get(`/api/clients?q=${encodeURIComponent('刘桂兰')}`)).json();
+      expect(one).toMatchObject({ total: 1, totalCapped: false });
+    } finally {
+      undo();
+    }
   });
 });

@@ -28,7 +28,7 @@ function maskPerson(ctx: Ctx, p: HouseholdMember) {
   return { name: p.name, relation: p.relation, phoneMasked: seesSensitive(ctx) && p.phone ? maskPhone(p.phone) : '' };
 }
 
-async function listItems(ctx: Ctx, rows: repo.ClientRow[]): Promise<ListItem[]> {
+async function listItems(ctx: Ctx, rows: repo.ClientListRow[]): Promise<ListItem[]> {
   const today = chinaToday();
   const [villages, stationsById] = await Promise.all([
     repo.villageNames(ctx, [...new Set(rows.map((r) => r.villageCode))]),
@@ -104,8 +104,8 @@ async function checkVillage(ctx: Ctx, townCode: string, villageCode: string): Pr
 }
 
 export async function list(ctx: Ctx, query: z.output<typeof c.clientListQuery>) {
-  const { rows, total } = await repo.listClients(ctx, query);
-  return { items: await listItems(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  const { rows, total, totalCapped } = await repo.listClients(ctx, query);
+  return { items: await listItems(ctx, rows), total, totalCapped, page: query.page, pageSize: query.pageSize };
 }
 
 export async function duplicates(ctx: Ctx, name: string, birthDate: string): Promise<ListItem[]> {

@@ -78,6 +78,32 @@ export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number, 
     .offset(offset);
 }
 
+/**
+ * Contracts (not drafts) with a deadline in [from, to]: the on-post deadline one month after
+ * signing (R-ONPOST-1M), an instalment, the end of term, or the 1 January of a failed
+ * evaluation's ending year. Filtered in SQL: the calendar reads what it shows, not every contract.
+ */
+export async function contractsWithDeadlinesIn(ctx: Ctx, from: string, to: string): Promise<ContractListRow[]> {
+  const f = sql`${from}::date`;
+  const t = sql`${to}::date`;
+  return ctx.db
+    .select(listColumns)
+    .from(contracts)
+    .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+    .innerJoin(regions, eq(regions.code, contracts.countyCode))
+    .where(
+      and(
+        contractScope(ctx),
+        sql`${contracts.status} <> 'draft'`,
+        sql`((${contracts.signedOn} + interval '1 month')::date BETWEEN ${f} AND ${t}
+          OR ${contracts.endsOn} BETWEEN ${f} AND ${t}
+          OR make_date(${contracts.endingYear}, 1, 1) BETWEEN ${f} AND ${t}
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(${contracts.instalments}) AS i WHERE (i->>'dueOn') BETWEEN ${from} AND ${to}))`,
+      ),
+    )
+    .orderBy(asc(contracts.id));
+}
+
 export async function countContracts(ctx: Ctx, f: ContractFilter): Promise<number> {
   const [row] = await ctx.db
     .select({ n: count() })

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractStations, files, organizations, regions, reports, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
+import { cappedCount, type CappedTotal } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -35,17 +36,30 @@ function joined(db: Db) {
     .$dynamic();
 }
 
-export async function listReports(ctx: Ctx, where: SQL[], limit: number, offset = 0): Promise<ReportJoined[]> {
-  return joined(ctx.db)
+/** What lists and the calendar show: never the frozen snapshot, the sections or the history. */
+export const reportListColumns = {
+  id: reports.id, kind: reports.kind, title: reports.title, countyCode: reports.countyCode, stationId: reports.stationId,
+  contractId: reports.contractId, periodStart: reports.periodStart, periodEnd: reports.periodEnd, dueOn: reports.dueOn,
+  status: reports.status, firstSubmittedAt: reports.firstSubmittedAt, submittedAt: reports.submittedAt, version: reports.version,
+  updatedAt: reports.updatedAt,
+};
+export type ReportListRow = Pick<ReportRow, keyof typeof reportListColumns>;
+export type ReportListJoined = { report: ReportListRow; countyShortName: string; orgName: string | null };
+
+export async function listReports(ctx: Ctx, where: SQL[], limit: number, offset = 0): Promise<ReportListJoined[]> {
+  return ctx.db
+    .select({ report: reportListColumns, countyShortName: regions.shortName, orgName: organizations.name })
+    .from(reports)
+    .innerJoin(regions, eq(regions.code, reports.countyCode))
+    .leftJoin(organizations, eq(organizations.id, reports.orgId))
     .where(and(reportScope(ctx), ...where))
     .orderBy(desc(reports.periodStart), asc(reports.title), asc(reports.id))
     .limit(limit)
     .offset(offset);
 }
 
-export async function countReports(ctx: Ctx, where: SQL[]): Promise<number> {
-  const [row] = await ctx.db.select({ n: count() }).from(reports).where(and(reportScope(ctx), ...where));
-  return row?.n ?? 0;
+export async function countReports(ctx: Ctx, where: SQL[]): Promise<CappedTotal> {
+  return cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(reports).where(and(reportScope(ctx), ...where)).limit(limit));
 }
 
 /** Late or overdue on the China calendar (the same test as reportTimeliness, in SQL for paging). */

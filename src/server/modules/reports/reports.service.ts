@@ -32,7 +32,7 @@ type Detail = z.input<typeof c.reportDetailSchema>;
 type Summary = z.input<typeof c.reportSummarySchema>;
 type DraftBody = z.output<typeof c.draftReport.body>;
 
-function summaryOf(j: repo.ReportJoined, now: Date): Summary {
+function summaryOf(j: repo.ReportListJoined, now: Date): Summary {
   const r = j.report;
   return {
     id: r.id,
@@ -64,12 +64,12 @@ export async function list(ctx: Ctx, q: z.output<typeof c.reportListQuery>) {
   if (q.contractId) where.push(eq(reports.contractId, q.contractId));
   if (q.year) where.push(gte(reports.periodStart, `${q.year}-01-01`), lte(reports.periodStart, `${q.year}-12-31`));
   if (q.late === 'true') where.push(repo.lateCondition(chinaToday()));
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     repo.listReports(ctx, where, q.pageSize, (q.page - 1) * q.pageSize),
     repo.countReports(ctx, where),
   ]);
   const now = new Date();
-  return { items: rows.map((j) => summaryOf(j, now)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((j) => summaryOf(j, now)), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 /** The findings a report states: staffing of its stations and, for a contract, the contract's own. */

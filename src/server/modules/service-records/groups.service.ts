@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { GROUP_PHASE_LABELS, GROUP_PHASES } from '../../../shared/rules/case-work';
@@ -10,6 +10,7 @@ import { stationRecordScope } from '../../platform/scope';
 import { clientsOpenForWork } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
 import { stationFor } from './station-for';
+import { cappedCount } from '../../platform/capped-count';
 
 type Dto = z.input<typeof c.groupSchema>;
 type Row = typeof groups.$inferSelect;
@@ -57,9 +58,9 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
   if (q.kind) where.push(eq(groups.kind, q.kind));
   if (q.stationId) where.push(eq(groups.stationId, q.stationId));
   const cond = and(...where);
-  const [n] = await ctx.db.select({ n: count() }).from(groups).where(cond);
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(groups).where(cond).limit(limit));
   const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {

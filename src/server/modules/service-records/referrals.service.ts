@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { clients, partners, referrals } from '../../db/schema';
@@ -7,6 +7,7 @@ import { inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
 import { clientsOpenForWork } from '../clients/clients.repo';
+import { cappedCount } from '../../platform/capped-count';
 
 type Dto = z.input<typeof c.referralSchema>;
 
@@ -41,9 +42,9 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listReferrals.query>) 
   if (q.clientId) where.push(eq(referrals.clientId, q.clientId));
   if (q.status) where.push(eq(referrals.status, q.status));
   const cond = and(...where);
-  const [n] = await ctx.db.select({ n: count() }).from(referrals).where(cond);
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(referrals).where(cond).limit(limit));
   const rows = await select(ctx).where(cond).orderBy(desc(referrals.referredOn)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((x) => dto(ctx, x)), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((x) => dto(ctx, x)), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createReferral.body>): Promise<Dto> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
@@ -16,6 +16,7 @@ import { allowedServiceItems } from '../service-catalogue/service-items';
 import { stationFor } from './station-for';
 import { findGroup } from './groups.service';
 import { assertNoSubcontracting } from '../contracts/subcontracting';
+import { cappedCount } from '../../platform/capped-count';
 
 type Dto = z.input<typeof c.serviceRecordSchema>;
 type Row = typeof serviceRecords.$inferSelect;
@@ -100,7 +101,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.que
   if (q.from) where.push(gte(serviceRecords.date, q.from));
   if (q.to) where.push(lte(serviceRecords.date, q.to));
   const cond = and(...where);
-  const [n] = await ctx.db.select({ n: count() }).from(serviceRecords).where(cond);
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(serviceRecords).where(cond).limit(limit));
   const rows = await ctx.db
     .select()
     .from(serviceRecords)
@@ -108,7 +109,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.que
     .orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {

@@ -230,7 +230,7 @@ export default function ClientsPage() {
           scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={serverPagination(page, pageSize, data?.total)}
+          pagination={serverPagination(page, pageSize, data?.total, data?.totalCapped)}
         />
       )}
     </>

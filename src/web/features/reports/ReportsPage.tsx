@@ -209,7 +209,7 @@ export default function ReportsPage() {
           onRow={(r) => ({ 'data-late': isLate(r.timeliness) ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={serverPagination(page, pageSize, data?.total)}
+          pagination={serverPagination(page, pageSize, data?.total, data?.totalCapped)}
         />
       )}
       {creating ? <DraftReportModal onClose={() => setCreating(false)} /> : null}

@@ -172,7 +172,7 @@ export default function RecordsPage() {
             ))}
             <Pagination simple align="center" current={page} pageSize={pageSize} total={data?.total ?? 0} onChange={(p) => setUrl({ page: p })} />
             <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-              {m.common.total(data?.total ?? 0)}
+              {m.common.total(data?.total ?? 0, data?.totalCapped)}
             </Typography.Text>
           </Flex>
         )
@@ -186,7 +186,7 @@ export default function RecordsPage() {
           scroll={{ x: 1150 }}
           locale={{ emptyText: <Empty description={t.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => m.common.total(n) }}
+          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => m.common.total(n, data?.totalCapped) }}
         />
       )}
     </>
