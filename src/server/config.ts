@@ -14,6 +14,14 @@ const envSchema = z.object({
   /** After a session's write, its GET requests read the primary this long (the replica may lag). */
   DATABASE_READ_AFTER_WRITE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   SGZ_DATA_DIR: z.string().default('./data/pglite'),
+  /**
+   * The installation's region root, chosen when a store is first set up: a province (370000 山东省)
+   * or a city (370200 青岛市) code from the NBS division codes. Unset: the stored root, else 371000 威海市.
+   */
+  SGZ_REGION_ROOT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^(\d{2}0000|\d{4}00)$/, { error: '省（如 370000）或地级市（如 370200）的6位区划代码' }).optional(),
+  ),
   SGZ_DEMO_PASSWORD: z.string().min(8).default('Sgz@demo2026'),
   /**
    * Behind a TLS reverse proxy: `true` trusts the one proxy that connects to SGZ (the client IP is
@@ -43,6 +51,7 @@ export interface Config {
   readUrl: string | undefined;
   readAfterWriteSeconds: number;
   dataDir: string;
+  regionRoot: string | undefined;
   demoPassword: string;
   trustProxy: boolean | string;
   dbQueueMax: number;
@@ -73,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readUrl: e.DATABASE_READ_URL,
     readAfterWriteSeconds: e.DATABASE_READ_AFTER_WRITE_SECONDS,
     dataDir: e.SGZ_DATA_DIR,
+    regionRoot: e.SGZ_REGION_ROOT,
     demoPassword: e.SGZ_DEMO_PASSWORD,
     trustProxy: e.SGZ_TRUST_PROXY,
     dbQueueMax: e.SGZ_DB_QUEUE_MAX,

@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { DEMO_ADMINS, DEMO_USERS } from './db/demo-data';
 import { usersWithPublishedPassword } from './db/demo-passwords';
 import { loadDemo, openDatabase } from './db/setup';
+import { RegionRootMismatchError } from './modules/regions/reference-data';
 import { cipherFromConfig } from './platform/encryption-key';
 import { pruneSessions } from './platform/session';
 
@@ -24,9 +25,9 @@ async function main(): Promise<void> {
   }
   let database;
   try {
-    database = await openDatabase(embedded ? { dataDir: config.dataDir } : { url: config.databaseUrl, migrationUrl: config.migrationUrl, readUrl: config.readUrl });
+    database = await openDatabase(embedded ? { dataDir: config.dataDir, regionRoot: config.regionRoot } : { url: config.databaseUrl, migrationUrl: config.migrationUrl, readUrl: config.readUrl, regionRoot: config.regionRoot });
   } catch (err) {
-    if (err instanceof DataDirLockedError) {
+    if (err instanceof DataDirLockedError || err instanceof RegionRootMismatchError) {
       process.stderr.write(`\nSGZ cannot start: ${err.message}\n\n`);
       process.exit(1);
     }

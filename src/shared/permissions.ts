@@ -65,6 +65,7 @@ export const SELF = 'self' as const;
 export type RoutePermission = Permission | typeof SELF;
 
 export const ROLES = [
+  'province_officer',
   'city_officer',
   'district_officer',
   'town_officer',
@@ -82,6 +83,7 @@ export type Role = (typeof ROLES)[number];
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 
 export const ROLE_LABELS: Record<Role, string> = {
+  province_officer: '省民政厅',
   city_officer: '市民政局',
   district_officer: '区市民政部门',
   town_officer: '镇街',
@@ -161,6 +163,12 @@ const purchaseRead: Permission[] = ['plan:read', 'procurement:read', 'contract:r
 const purchaseWork: Permission[] = [...purchaseRead, 'plan:write', 'procurement:write', 'contract:write', 'contract:grade', 'funding:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Read-mostly: the province oversees the cities' stations, staffing, purchasing, money, reports
+  // and evaluations, and files nothing that belongs to a city or county (no plan filing, report
+  // acceptance, catalogue or evaluation set-up). No full ID numbers, phones or case notes
+  // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
+  // province needs figures, not personal files (PIPL, minimum necessary).
+  province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead],
   city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure'],
   district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write'],
   town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write'],
@@ -176,10 +184,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** The kind of data scope each role is given; admins get none (they read no business data). */
-export const SCOPE_KINDS = ['city', 'county', 'town', 'station', 'org', 'none'] as const;
+export const SCOPE_KINDS = ['province', 'city', 'county', 'town', 'station', 'org', 'none'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
 export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
+  province: '全省',
   city: '全市',
   county: '区市',
   town: '镇街',
@@ -188,7 +197,12 @@ export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
   none: '无业务数据',
 };
 
+/**
+ * The province kind exists only in a province installation (a region of level province). Evaluators
+ * and applicants keep city, county and town scopes: evaluations are per county's contract.
+ */
 export const ROLE_SCOPE_KINDS: Record<Role, readonly ScopeKind[]> = {
+  province_officer: ['province'],
   city_officer: ['city'],
   district_officer: ['county'],
   town_officer: ['town'],

@@ -18,6 +18,8 @@ export interface DatabaseTarget {
    * `url` is granted what the application needs (ops/db-roles.ts). Absent: `url` migrates.
    */
   migrationUrl?: string | undefined;
+  /** SGZ_REGION_ROOT: the region tree a new store is set up with (loadReferenceData). */
+  regionRoot?: string | undefined;
   /** A PostgreSQL read replica (DATABASE_READ_URL): safe GET requests read there (readRouted). */
   readUrl?: string | undefined;
 }
@@ -39,7 +41,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else database = await openPglite(null);
   try {
     if (!target.migrationUrl) await runMigrations(database);
-    await loadReferenceData(database.db);
+    await loadReferenceData(database.db, { root: target.regionRoot });
     await loadCatalogue(database.db);
   } catch (err) {
     await database.close();

@@ -99,8 +99,12 @@ export async function completeSecondFactor(
   return app.inject({ method: 'POST', url: '/api/auth/totp', payload: { pendingToken, code } });
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * `regionRoot` sets the store up for another root (e.g. '370000' 山东省, as SGZ_REGION_ROOT does);
+ * the demo data is Weihai's, so pair it with `demo: false`.
+ */
+export async function createTestApp(options: { demo?: boolean; regionRoot?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.regionRoot ? { regionRoot: options.regionRoot } : {});
   const cipher = createFieldCipher(randomBytes(32));
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD, cipher);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });

@@ -7,9 +7,9 @@ import { openDatabase } from '../db/setup';
  * A fresh database per test file: in-memory PGlite, or a new database on the PostgreSQL
  * server named by TEST_DATABASE_URL (dropped again on close).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { regionRoot?: string } = {}): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: null });
+  if (!serverUrl) return openDatabase({ dataDir: null, regionRoot: options.regionRoot });
   const name = `sgz_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -17,7 +17,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString(), regionRoot: options.regionRoot });
   return {
     ...database,
     close: async () => {

@@ -1,83 +1,51 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
+import { SCOPE_KINDS, type ScopeKind } from '../../../shared/permissions';
 import type { Db } from '../../db/client';
 import { regions } from '../../db/schema';
+import { DEFAULT_REGION_ROOT } from './default-city';
+import { type RegionInsert, regionRowsFor } from './division-tree';
 
-export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
-export const CITY = { code: '371000', name: '威海市' } as const;
+export { CITY, DATA_DIR, DEFAULT_REGION_ROOT, readWeihaiRegions, readWeihaiVillages } from './default-city';
 
-type RegionRow = typeof regions.$inferInsert;
+/** The installation's root is chosen once; changing it would orphan every stored scope path. */
+export class RegionRootMismatchError extends Error {}
 
-const COLUMNS = [
-  'code', 'name', 'type', 'county_code', 'county_name', 'zone',
-  'village_committees_2021', 'resident_committees_2021', 'village_level_total_2021', 'note',
-] as const;
-
-/** Other spellings named in the note column (苘山镇 ↔ 蔄山镇, 龙山路街道 ↔ 龙山街道). */
-function aliasesFromNote(name: string, note: string): string[] {
-  const found = note.match(/[\u4e00-\u9fff]+(?:镇|街道)/gu) ?? [];
-  return [...new Set(found)].filter((n) => n !== name);
-}
-
-/** Reads data/weihai-towns.csv into the city → county unit → town rows. */
-export function readWeihaiRegions(file = path.join(DATA_DIR, 'weihai-towns.csv')): RegionRow[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines.shift()?.split(',');
-  if (header?.join(',') !== COLUMNS.join(',')) throw new Error(`${file}: unexpected header`);
-  const cityPath = `/${CITY.code}/`;
-  const rows: RegionRow[] = [
-    { code: CITY.code, name: CITY.name, shortName: CITY.name, level: 'city', parentCode: null, path: cityPath, aliases: [] },
-  ];
-  const counties = new Map<string, RegionRow>();
-  for (const [i, line] of lines.entries()) {
-    const f = line.split(',');
-    if (f.length !== COLUMNS.length) throw new Error(`${file}:${i + 2}: expected ${COLUMNS.length} fields`);
-    const [code, name, type, countyCode, countyName, zone, villages, residents, , note] = f as string[] as [
-      string, string, string, string, string, string, string, string, string, string,
-    ];
-    if (type !== '镇' && type !== '街道') throw new Error(`${file}:${i + 2}: unknown type ${type}`);
-    const countyPath = `${cityPath}${countyCode}/`;
-    if (!counties.has(countyCode))
-      counties.set(countyCode, {
-        code: countyCode, name: countyName, shortName: zone || countyName, level: 'county',
-        parentCode: CITY.code, path: countyPath, aliases: zone ? [countyName] : [],
-      });
-    rows.push({
-      code, name, shortName: name, level: 'town', parentCode: countyCode, path: `${countyPath}${code}/`,
-      aliases: aliasesFromNote(name, note), townType: type,
-      villageCommittees: Number(villages), residentCommittees: Number(residents),
-    });
-  }
-  rows.splice(1, 0, ...[...counties.values()].sort((a, b) => a.code.localeCompare(b.code)));
-  return rows;
-}
-
-/** Reads data/weihai-villages.csv: the village-level units (村委会、居委会) under the towns. */
-export function readWeihaiVillages(towns: RegionRow[], file = path.join(DATA_DIR, 'weihai-villages.csv')): RegionRow[] {
-  const townPath = new Map(towns.filter((t) => t.level === 'town').map((t) => [t.code, t.path]));
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.shift() !== 'code,name,town_code') throw new Error(`${file}: unexpected header`);
-  return lines.map((line, i) => {
-    const [code, name, townCode] = line.split(',');
-    const parent = townCode ? townPath.get(townCode) : undefined;
-    if (!code || !name || !townCode || !parent) throw new Error(`${file}:${i + 2}: unknown town or malformed row`);
-    // Official names end in 村委会/居委会; the place is the name before it.
-    const shortName = name.replace(/(村民委员会|居民委员会|村委会|居委会)$/u, '') || name;
-    return { code, name, shortName, level: 'village' as const, parentCode: townCode, path: `${parent}${code}/`, aliases: [] };
-  });
-}
-
-/** Idempotent: inserts new regions and refreshes the names of existing ones. */
-export async function loadReferenceData(db: Db): Promise<number> {
-  const towns = readWeihaiRegions();
-  const rows = [...towns, ...readWeihaiVillages(towns)];
+/**
+ * Loads the installation's region tree: `root` (SGZ_REGION_ROOT) on a new store, else the root
+ * already stored, else the default city. Idempotent: inserts new regions and refreshes the
+ * names of existing ones. Refuses a root other than the stored one.
+ */
+export async function loadReferenceData(db: Db, options: { root?: string | undefined } = {}): Promise<number> {
+  const [stored] = await db.select({ code: regions.code, name: regions.name }).from(regions).where(isNull(regions.parentCode)).limit(1);
+  if (stored && options.root && stored.code !== options.root)
+    throw new RegionRootMismatchError(
+      `SGZ_REGION_ROOT=${options.root}, but this store was set up for ${stored.code} ${stored.name}: ` +
+        `the region root is chosen when a store is first set up and cannot change (every scope path hangs from it). ` +
+        `Unset SGZ_REGION_ROOT or set it to ${stored.code}, or set up a new store for ${options.root}.`,
+    );
+  const rows = regionRowsFor(stored?.code ?? options.root ?? DEFAULT_REGION_ROOT);
   for (let i = 0; i < rows.length; i += 1000) await upsertRegions(db, rows.slice(i, i + 1000));
   return rows.length;
 }
 
-async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
+/** The installation's root region (the one without a parent): a province or a city. */
+export async function rootRegion(db: Db): Promise<{ code: string; name: string; level: string; path: string }> {
+  const [root] = await db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(isNull(regions.parentCode))
+    .limit(1);
+  if (!root) throw new Error('no region tree: run the migrations and load the reference data first');
+  return root;
+}
+
+/** The scope kinds this installation has: no province kind under a city root. */
+export async function availableScopeKinds(db: Db): Promise<ScopeKind[]> {
+  const province = (await db.$count(regions, eq(regions.level, 'province'))) > 0;
+  return SCOPE_KINDS.filter((k) => k !== 'province' || province);
+}
+
+async function upsertRegions(db: Db, rows: RegionInsert[]): Promise<void> {
   await db
     .insert(regions)
     .values(rows)

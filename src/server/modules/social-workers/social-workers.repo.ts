@@ -34,7 +34,8 @@ function where(ctx: Ctx, f: WorkerFilter): SQL | undefined {
       : ilike(socialWorkers.name, likeContains(f.q));
     if (m) conds.push(m);
   }
-  if (f.countyCode) conds.push(like(socialWorkers.scopePath, `/371000/${f.countyCode}/%`));
+  // The county's segment wherever the root puts it (city or province installation).
+  if (f.countyCode) conds.push(like(socialWorkers.scopePath, `%/${f.countyCode}/%`));
   if (f.orgId) conds.push(eq(socialWorkers.orgId, f.orgId));
   if (f.stationId)
     conds.push(sql`EXISTS (SELECT 1 FROM ${postings} WHERE ${activePosting} AND ${qualified(postings.stationId)} = ${f.stationId})`);

@@ -60,7 +60,7 @@ interface ResolvedScope {
   stationId: string | null;
 }
 
-const LEVEL_OF_KIND = { city: 'city', county: 'county', town: 'town', station: 'town' } as const;
+const LEVEL_OF_KIND = { province: 'province', city: 'city', county: 'county', town: 'town', station: 'town' } as const;
 
 /** Checks roles against 三员分立 and turns the scope input into stored columns. */
 async function resolveRolesAndScope(db: Db, roles: Role[], scope: ScopeInput): Promise<ResolvedScope> {
