@@ -1,12 +1,20 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Finding } from '../../../shared/contracts/social-workers';
 import {
+  CERT_DEADLINE_YEARS,
   certificateDue,
+  EDUCATION_LEVELS,
   MIN_QUALIFIED_WORKERS,
   qualifiedBy,
+  RELATED_MAJORS,
   STAFF_RULES,
+  TRAINING_HOURS_REQUIRED,
+  TRAINING_WINDOW_YEARS,
   type StaffRuleId,
   type WorkerQualifications,
 } from '../../../shared/rules/staffing';
+import { postings, socialWorkers, workerCertificates, workerTrainings } from '../../db/schema';
+import { qualified } from '../../db/sql';
 
 export interface PostedWorker {
   workerId: string;
@@ -66,4 +74,22 @@ export function stationFindings(onPost: PostedWorker[], today: string): { findin
   }
   for (const w of onPost) findings.push(...workerFindings(w, today));
   return { findings, qualified: qualified.length };
+}
+
+const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior_college'));
+
+/**
+ * countsAsQualified in SQL, for the worker row `social_workers` of the enclosing query on `today`:
+ * a certificate by then; or 大专+ in a related major; or 120 training hours in the five years up to
+ * today and not past the three-year certificate deadline from the first posting. Same answers as
+ * qualifiedBy + certificateDue (PostgreSQL's month/year arithmetic clamps like dayjs).
+ */
+export function countsAsQualifiedSql(today: string): SQL {
+  const worker = qualified(socialWorkers.id);
+  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in regexp_replace(${qualified(socialWorkers.major)}, '\\s', '', 'g')) > 0`), sql` OR `);
+  return sql`(EXISTS (SELECT 1 FROM ${workerCertificates} WHERE ${qualified(workerCertificates.workerId)} = ${worker} AND ${qualified(workerCertificates.obtainedOn)} <= ${today}::date)
+    OR (${qualified(socialWorkers.education)} IN (${sql.join(COLLEGE_OR_ABOVE.map((e) => sql`${e}`), sql`, `)}) AND (${majors}))
+    OR ((SELECT coalesce(sum(${qualified(workerTrainings.hours)}), 0) FROM ${workerTrainings} WHERE ${qualified(workerTrainings.workerId)} = ${worker}
+          AND ${qualified(workerTrainings.date)} BETWEEN (${today}::date - interval '${sql.raw(String(TRAINING_WINDOW_YEARS))} years')::date AND ${today}::date) >= ${TRAINING_HOURS_REQUIRED}
+      AND ${today}::date <= ((SELECT min(p1.start_date) FROM ${postings} p1 WHERE p1.worker_id = ${worker}) + interval '${sql.raw(String(CERT_DEADLINE_YEARS))} years')::date))`;
 }

@@ -1,10 +1,13 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { ContractFinding } from '../../../shared/contracts/service-contracts';
 import { RULES } from '../../../shared/rules/catalog';
 import { CONTRACT_IN_FORCE, onPostDeadline } from '../../../shared/rules/purchase';
 import { MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
 import type { Ctx } from '../../platform/context';
 import { postedWorkers } from '../compliance/compliance.service';
-import { countsAsQualified } from '../compliance/staffing-findings';
+import { contracts, contractStations, postings, socialWorkers } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import { countsAsQualified, countsAsQualifiedSql } from '../compliance/staffing-findings';
 import { stationNames } from '../stations/stations.repo';
 import type { ContractRow } from './contracts.repo';
 
@@ -83,4 +86,22 @@ export function contractFindings(contract: ContractRow, stations: ContractStatio
       clearBy: '登记合同到期，或续签新合同',
     });
   return out;
+}
+
+/**
+ * "Has findings" in SQL, the same test as contractFindings(…).length > 0, so the 有问题 filter pages
+ * in the database: a contract in force that is past its term, marked to end (R-CONTRACT-FAIL), or
+ * signed with a station where fewer than MIN_QUALIFIED_WORKERS of the contractor's own qualified
+ * workers are on post today (R-ONPOST-1M, due or overdue).
+ */
+export function contractHasFindingsSql(today: string): SQL {
+  const inForce = sql.join(CONTRACT_IN_FORCE.map((s) => sql`${s}`), sql`, `);
+  const shortStation = sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
+    AND (SELECT count(*) FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
+      WHERE ${qualified(postings.stationId)} = ${qualified(contractStations.stationId)} AND ${qualified(postings.endDate)} IS NULL
+        AND ${qualified(postings.startDate)} <= ${today}::date AND ${qualified(postings.orgId)} = ${qualified(contracts.contractorOrgId)}
+        AND ${countsAsQualifiedSql(today)}) < ${MIN_QUALIFIED_WORKERS})`;
+  return sql`(${qualified(contracts.status)} IN (${inForce}) AND (${qualified(contracts.endingYear)} IS NOT NULL
+    OR ${qualified(contracts.endsOn)} < ${today}::date
+    OR (${qualified(contracts.signedOn)} IS NOT NULL AND ${shortStation})))`;
 }

@@ -14,6 +14,7 @@ import { qualified } from '../../db/sql';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
 import { IN_FORCE_STATUSES } from '../../platform/station-operator';
+import { contractHasFindingsSql } from './contract-findings';
 
 export type ContractRow = typeof contracts.$inferSelect;
 
@@ -39,6 +40,8 @@ export interface ContractFilter {
   status?: ContractRow['status'];
   year?: number;
   q?: string;
+  /** Only contracts with findings on this day (contractHasFindingsSql). */
+  findingsOn?: string;
 }
 
 function conditions(ctx: Ctx, f: ContractFilter): SQL | undefined {
@@ -54,6 +57,7 @@ function conditions(ctx: Ctx, f: ContractFilter): SQL | undefined {
       sql`coalesce(${contracts.startsOn}, ${contracts.createdAt}::date) <= ${`${f.year}-12-31`}::date AND coalesce(${contracts.endsOn}, ${contracts.createdAt}::date) >= ${`${f.year}-01-01`}::date`,
     );
   }
+  if (f.findingsOn) where.push(contractHasFindingsSql(f.findingsOn));
   if (f.q) {
     const term = likeContains(f.q);
     const match = or(ilike(contracts.title, term), ilike(contracts.number, term), ilike(organizations.name, term));

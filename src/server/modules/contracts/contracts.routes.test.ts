@@ -149,6 +149,7 @@ describe('a signed contract', () => {
     expect(second.items.map((c: { id: string }) => c.id)).toEqual([all.items[1].id]);
     const flagged = (await district.get('/api/contracts?withFindings=true')).json();
     expect(flagged.items.map((c: { id: string }) => c.id)).toContain(id);
+    await expectProblemFilterMatchesFindings(district);
 
     // The contractor posts a second qualified worker: the finding clears.
     const worker = await orgManager.post('/api/social-workers', {
@@ -161,6 +162,17 @@ describe('a signed contract', () => {
     const after = (await district.get(`/api/contracts/${id}`)).json();
     expect(after.stations.find((s: { id: string }) => s.id === jingyuan)).toMatchObject({ qualifiedOnPost: 2, onPostState: 'ok' });
     expect(after.findings.some((f: { message: string }) => f.message.includes('鲸园'))).toBe(false);
+    await expectProblemFilterMatchesFindings(district);
+    // A worker qualified only by training hours counts too (within three years of first posting).
+    const trained = await orgManager.post('/api/social-workers', {
+      name: '钱培训', idNumber: idNumberBornOn('1996-06-06', 773), education: 'bachelor', major: '会计',
+      trainings: [{ date: dayjs(today).subtract(1, 'year').format('YYYY-MM-DD'), hours: 120, provider: '市社工协会', topic: '社会工作实务' }],
+    });
+    expect(trained.statusCode, trained.body).toBe(200);
+    const other = before.stations.find((s: { id: string }) => s.id !== jingyuan);
+    const postedTrained = await orgManager.post('/api/postings', { workerId: trained.json().id, stationId: other.id, startDate: today, source: 'purchased' });
+    expect(postedTrained.statusCode, postedTrained.body).toBe(200);
+    await expectProblemFilterMatchesFindings(district);
   });
 
   it('a station under a contract in force cannot be signed to a second contractor for the same days', async () => {
@@ -230,6 +242,29 @@ describe('a signed contract', () => {
     expect(ended.json()).toMatchObject({ status: 'terminated', statusReason: '双方协商一致解除' });
     // The contractor no longer runs the stations.
     expect((await district.get(`/api/stations/${jingyuan}`)).json().operatorOrgId).toBeNull();
+  });
+});
+
+/** The 有问题 filter (SQL) lists exactly the contracts whose computed findings are not empty. */
+async function expectProblemFilterMatchesFindings(s: Session) {
+  const all = (await s.get('/api/contracts?pageSize=200')).json();
+  const withFindings = all.items.filter((c: { findings: unknown[] }) => c.findings.length > 0).map((c: { id: string }) => c.id).sort();
+  const flagged = (await s.get('/api/contracts?withFindings=true&pageSize=200')).json();
+  expect(flagged.items.map((c: { id: string }) => c.id).sort()).toEqual(withFindings);
+  expect(flagged.total).toBe(withFindings.length);
+  return withFindings.length;
+}
+
+describe('the 有问题 filter in SQL', () => {
+  it('lists the same contracts as the findings computed for each, for the city and a district, and pages them', async () => {
+    expect(await expectProblemFilterMatchesFindings(city)).toBeGreaterThan(0);
+    await expectProblemFilterMatchesFindings(district);
+    const total = await expectProblemFilterMatchesFindings(city);
+    if (total > 1) {
+      const page2 = (await city.get('/api/contracts?withFindings=true&pageSize=1&page=2')).json();
+      expect(page2.items).toHaveLength(1);
+      expect(page2.total).toBe(total);
+    }
   });
 });
 
