@@ -29,6 +29,8 @@ const { values } = parseArgs({
     /** off: no queue in front of the connection (the behaviour before it), for comparison. */
     queue: { type: 'string', default: 'on' },
     concurrency: { type: 'string', default: String(DB_QUEUE_DEFAULTS.concurrency) },
+    /** Also report the requests started after this many seconds (a fresh app's first burst is cold). */
+    warmup: { type: 'string', default: '5' },
     /** Latency per path as well. */
     verbose: { type: 'boolean', default: false },
   },
@@ -55,6 +57,7 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { base, cookies, urls, users, password, seconds, maxRequests } = workerData;
 const latencies = [];
+const startedAt = [];
 const slowStarts = [];
 const t0 = performance.now();
 const byPath = {};
@@ -81,13 +84,14 @@ async function session(i) {
     }
     const took = performance.now() - started;
     latencies.push(took);
+    startedAt.push((started - t0) / 1000);
     if (took > 5000) slowStarts.push(Math.round((started - t0) / 1000));
     const key = login ? '/api/auth/login' : urls[n % urls.length].split('?')[0];
     (byPath[key] = byPath[key] || []).push(took);
     statuses[status] = (statuses[status] || 0) + 1;
   }
 }
-Promise.all(cookies.map((_, i) => session(i))).then(() => parentPort.postMessage({ latencies, statuses, byPath, slowStarts }));
+Promise.all(cookies.map((_, i) => session(i))).then(() => parentPort.postMessage({ latencies, startedAt, statuses, byPath, slowStarts }));
 `;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
     const loop = monitorEventLoopDelay({ resolution: 20 });
     loop.enable();
     const started = Date.now();
-    const result = await new Promise<{ latencies: number[]; statuses: Record<string, number>; byPath: Record<string, number[]>; slowStarts: number[] }>((resolve, reject) => {
+    const result = await new Promise<{ latencies: number[]; startedAt: number[]; statuses: Record<string, number>; byPath: Record<string, number[]>; slowStarts: number[] }>((resolve, reject) => {
       const worker = new Worker(WORKER, {
         eval: true,
         workerData: {
@@ -138,6 +142,10 @@ async function main(): Promise<void> {
       `  p99        ${ms(pct(sorted, 99))}`,
       `  max        ${ms(sorted[sorted.length - 1] ?? 0)}`,
       `  over 10 s  ${sorted.filter((v) => v > 10_000).length}`,
+      `  after ${values.warmup} s: ${(() => {
+        const warm = result.latencies.filter((_, i) => (result.startedAt[i] ?? 0) >= Number(values.warmup)).sort((a, b) => a - b);
+        return `${warm.length} requests, median ${ms(pct(warm, 50))}, p99 ${ms(pct(warm, 99))}, max ${ms(warm[warm.length - 1] ?? 0)}`;
+      })()}`,
       `  503        ${result.statuses['503'] ?? 0}`,
       `  event loop longest stall ${ms(loop.max / 1e6)}`,
       `  statuses   ${JSON.stringify(result.statuses)}`,

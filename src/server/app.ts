@@ -28,6 +28,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { serviceRecordRoutes } from './modules/service-records/service-records.routes';
@@ -42,6 +43,7 @@ import { securityRoutes } from './modules/security/security.routes';
 import { stationRoutes } from './modules/stations/stations.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { workbenchRoutes } from './modules/workbench/workbench.routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,8 +99,12 @@ export const LOG_REDACT = {
       : '[Redacted]',
 };
 
-/** Requests using the embedded store at once: enough to overlap one's JavaScript work with another's queries. */
-export const DB_QUEUE_DEFAULTS: FairQueueOptions = { concurrency: 4, maxWaiting: 200, maxWaitMs: 15_000 };
+/**
+ * Two requests use the embedded store at once: PGlite works on the main thread, so more only
+ * interleaves their statements again; two let one's off-thread work (argon2, writing a
+ * response) overlap the other's queries. Measured with `npm run bench:load`.
+ */
+export const DB_QUEUE_DEFAULTS: FairQueueOptions = { concurrency: 2, maxWaiting: 200, maxWaitMs: 15_000 };
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
@@ -236,6 +242,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reportRoutes(api);
     fundingRoutes(api);
     evaluationRoutes(api);
+    dashboardRoutes(api);
+    workbenchRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;
