@@ -145,6 +145,7 @@ export const AUDIT_ACTIONS = {
   'posting.exception': '登记上岗例外',
   'posting.end': '离岗',
   'compliance.export': '导出人员配备问题',
+  'dashboard.export': '导出驾驶舱统计',
   'catalogue.update': '修改服务项目目录',
   'partner.create': '登记资源链接单位',
   'partner.update': '编辑资源链接单位',

@@ -22,3 +22,4 @@ export * as calendar from './calendar';
 export * as publicSite from './public-site';
 export * as reports from './reports';
 export * as evaluations from './evaluations';
+export * as dashboards from './dashboards';

@@ -317,11 +317,12 @@ export const zhCNPurchase = {
     more: (n: number) => `另有 ${n} 项`,
   },
   public: {
-    siteTitle: '威海市社工站信息公开',
+    siteTitle: (root: string) => `${root}社工站信息公开`,
     login: '登录',
     procurements: '采购信息公开',
     funding: '资金去向',
-    procurementsIntro: '依据《威海市推进镇（街道）社会工作服务站建设实施方案》，公开购买社工站项目信息，包括服务内容、服务标准、服务要求、购买方式和承接主体（R-PROC-PUBLIC）。',
+    procurementsIntro: (root: string) =>
+      `依据《${root}推进镇（街道）社会工作服务站建设实施方案》，公开购买社工站项目信息，包括服务内容、服务标准、服务要求、购买方式和承接主体（R-PROC-PUBLIC）。`,
     fundingIntro: '社工站资金在规定范围和渠道内使用，公开透明、全程可追溯（R-FUND-USE）。',
     empty: '暂无公开的采购项目',
     publishedOn: '公开日期',
@@ -336,7 +337,6 @@ export const zhCNPurchase = {
     bySource: '资金来源',
     byCategory: '支出用途',
     loginLink: '采购信息公开和资金去向（无需登录）',
-    footer: '威海市民政局',
   },
 };
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ImportReport } from '../../../shared/contracts/social-workers';
 import { certificateInput, idNumberSchema, trainingInput, workerEditableSchema } from '../../../shared/contracts/social-workers';
-import { birthDateOf } from '../../../shared/rules/id-number';
+import { birthDateOf, sexOf } from '../../../shared/rules/id-number';
 import {
   CERTIFICATE_LABELS,
   CERTIFICATE_LEVELS,
@@ -22,7 +22,7 @@ import { invalid } from '../../platform/errors';
 import { endUserSessions } from '../../platform/session';
 import { allStations, type StationJoined } from '../stations/stations.repo';
 import * as repo from './social-workers.repo';
-import { insertWorker, registeringPath } from './social-workers.service';
+import { registeringPath } from './social-workers.service';
 
 /** One sheet per kind of row; the ID number ties them to the person. */
 const SHEETS = {
@@ -34,6 +34,8 @@ const SHEETS = {
 type SheetKey = keyof typeof SHEETS;
 
 const MAX_ROWS = 5000;
+/** People written per batch: their rows are inserted together and named in one audit entry. */
+export const WORKER_IMPORT_BATCH = 500;
 
 interface Issue { sheet: string; row: number; column: string; message: string }
 type Cells = Record<string, string>;
@@ -135,7 +137,7 @@ const issue = (row: Row, column: string, message: string): Issue => ({ sheet: SH
 interface Plan {
   report: ImportReport;
   /** Rows whose every check passed, with what they will write. */
-  apply: (ctx: Ctx) => Promise<void>;
+  apply: (ctx: Ctx, summary: string) => Promise<void>;
   issuesByRow: Map<string, string[]>;
   book: ExcelJS.Workbook;
 }
@@ -159,6 +161,39 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   const orgByCode = new Map<string, string | null>();
   const stationsInScope = await allStations(ctx, { sort: 'code' }, 10_000);
 
+  // One lookup for the whole sheet: registered people by keyed hash, those of them in scope with
+  // their certificates, trainings and active postings, and the organisations named.
+  const indexOf = new Map<string, string>();
+  for (const row of rows) {
+    const parsed = idNumberSchema.safeParse(row.cells['身份证号'] ?? '');
+    if (parsed.success && !indexOf.has(parsed.data)) indexOf.set(parsed.data, ctx.cipher.index(parsed.data));
+  }
+  const registeredByIndex = new Map<string, string>();
+  const indexes = [...indexOf.values()];
+  for (let i = 0; i < indexes.length; i += WORKER_IMPORT_BATCH) {
+    const found = await ctx.db.select({ id: socialWorkers.id, index: socialWorkers.idNumberIndex }).from(socialWorkers)
+      .where(inArray(socialWorkers.idNumberIndex, indexes.slice(i, i + WORKER_IMPORT_BATCH)));
+    for (const f of found) registeredByIndex.set(f.index, f.id);
+  }
+  const registeredIds = [...registeredByIndex.values()];
+  const visible = new Map<string, repo.WorkerRow>();
+  for (let i = 0; i < registeredIds.length; i += WORKER_IMPORT_BATCH) {
+    const found = await ctx.db.select().from(socialWorkers)
+      .where(and(inArray(socialWorkers.id, registeredIds.slice(i, i + WORKER_IMPORT_BATCH)), repo.workerScope(ctx)));
+    for (const w of found) visible.set(w.id, w);
+  }
+  const extrasOf = await repo.loadExtras(ctx.db, [...visible.keys()]);
+  const activelyPosted = new Set(
+    visible.size === 0 ? [] : (await ctx.db.select({ workerId: postings.workerId }).from(postings)
+      .where(and(inArray(postings.workerId, [...visible.keys()]), isNull(postings.endDate)))).map((p) => p.workerId),
+  );
+  const registeredId = (id: string) => registeredByIndex.get(indexOf.get(id) ?? '');
+  const codes = [...new Set(rows.filter((r) => r.sheet === 'workers').map((r) => (r.cells['所属机构统一社会信用代码'] ?? '').toUpperCase()).filter(Boolean))];
+  if (codes.length && actor.scope.kind !== 'org') {
+    const found = await ctx.db.select({ id: organizations.id, code: organizations.creditCode }).from(organizations).where(inArray(organizations.creditCode, codes));
+    for (const code of codes) orgByCode.set(code, found.find((o) => o.code === code)?.id ?? null);
+  }
+
   for (const row of rows.filter((r) => r.sheet === 'workers')) {
     const id = idFrom(row);
     const c = row.cells;
@@ -172,10 +207,6 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
     let orgId: string | null = actor.scope.kind === 'org' ? actor.scope.orgId : null;
     const code = (c['所属机构统一社会信用代码'] ?? '').toUpperCase();
     if (code && actor.scope.kind !== 'org') {
-      if (!orgByCode.has(code)) {
-        const [org] = await ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, code));
-        orgByCode.set(code, org?.id ?? null);
-      }
       orgId = orgByCode.get(code) ?? null;
       if (!orgId) issues.push(issue(row, '所属机构统一社会信用代码', '未找到该统一社会信用代码的承接机构'));
     }
@@ -184,8 +215,8 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
       issues.push(issue(row, '身份证号', '该身份证号在本表中重复出现'));
       continue;
     }
-    const existingId = await repo.workerIdByIndex(ctx.db, ctx.cipher.index(id));
-    if (existingId && !(await repo.findWorker(ctx, existingId))) {
+    const existingId = registeredId(id);
+    if (existingId && !visible.has(existingId)) {
       issues.push(issue(row, '身份证号', '该身份证号已由其他单位登记'));
       continue;
     }
@@ -196,18 +227,18 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   }
 
   /** A certificate, training or posting row's person: in the sheet, or registered and visible. */
-  const personFor = async (row: Row): Promise<Person | null> => {
+  const personFor = (row: Row): Person | null => {
     const id = idFrom(row);
     if (!id) return null;
     const known = people.get(id);
     if (known) return known;
-    const existingId = await repo.workerIdByIndex(ctx.db, ctx.cipher.index(id));
-    const existing = existingId ? await repo.findWorker(ctx, existingId) : undefined;
+    const existingId = registeredId(id);
+    const existing = existingId ? visible.get(existingId) : undefined;
     if (!existing || !existingId) {
       issues.push(issue(row, '身份证号', '该身份证号既不在“社工信息”表中，也未在您的范围内登记'));
       return null;
     }
-    const x = (await repo.loadExtras(ctx.db, [existingId])).get(existingId);
+    const x = extrasOf.get(existingId);
     const p: Person = { id, existingId, orgId: existing.orgId, quals: x ? repo.qualificationsOf(existing, x) : { birthDate: existing.birthDate, education: existing.education, major: existing.major, certificates: [], trainings: [] } };
     people.set(id, p);
     return p;
@@ -215,7 +246,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
 
   const certRows: { row: Row; person: Person; data: z.output<typeof certificateInput> }[] = [];
   for (const row of rows.filter((r) => r.sheet === 'certificates')) {
-    const person = await personFor(row);
+    const person = personFor(row);
     const level = CERT_BY_LABEL.get(row.cells['证书等级'] ?? '');
     if (!level) issues.push(issue(row, '证书等级', '请从下拉列表选择证书等级'));
     const parsed = certificateInput.safeParse({ level: level ?? 'assistant', number: row.cells['证书编号'] ?? '', obtainedOn: row.cells['取得日期'] });
@@ -227,7 +258,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   }
   const trainingRows: { row: Row; person: Person; data: z.output<typeof trainingInput> }[] = [];
   for (const row of rows.filter((r) => r.sheet === 'trainings')) {
-    const person = await personFor(row);
+    const person = personFor(row);
     const hoursText = row.cells['学时'] ?? '';
     const parsed = trainingInput.safeParse({
       date: row.cells['培训日期'], hours: hoursText === '' ? undefined : Number(hoursText),
@@ -244,7 +275,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   const postingRows: { row: Row; person: Person; station: StationJoined; startDate: string; source: (typeof STAFF_SOURCES)[number] }[] = [];
   const postedInSheet = new Set<string>();
   for (const row of rows.filter((r) => r.sheet === 'postings')) {
-    const person = await personFor(row);
+    const person = personFor(row);
     const station = stationByKey.get(row.cells['社工站（镇街名称或代码）'] ?? '');
     if (!station) issues.push(issue(row, '社工站（镇街名称或代码）', '未找到该社工站，或不在您的管辖范围内'));
     const startDate = row.cells['上岗日期'] ?? '';
@@ -252,7 +283,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
     const source = SOURCE_BY_LABEL.get(row.cells['人员来源'] ?? '');
     if (!source) issues.push(issue(row, '人员来源', `请从下拉列表选择人员来源（${Object.values(STAFF_SOURCE_LABELS).join('/')}）`));
     if (!person || !station || !source || !/^\d{4}-\d{2}-\d{2}$/.test(startDate)) continue;
-    if (postedInSheet.has(person.id) || (person.existingId && (await repo.activePostingOf(ctx.db, person.existingId)))) {
+    if (postedInSheet.has(person.id) || (person.existingId && activelyPosted.has(person.existingId))) {
       issues.push(issue(row, '身份证号', '该社工已在岗（或本表中已安排上岗），请先办理离岗'));
       continue;
     }
@@ -280,40 +311,84 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   const postingsToWrite = postingRows.filter((p) => ok(p.row));
 
   const homePath = await registeringPath(ctx);
-  const apply = async (tx: Ctx) => {
-    const idOf = new Map<string, string>();
-    for (const p of matched) if (p.existingId) idOf.set(p.id, p.existingId);
-    for (const p of newPeople) {
-      if (!p.data) continue;
-      const created = await insertWorker(tx, { ...p.data, idNumber: p.id, orgId: p.orgId, certificates: [], trainings: [] }, p.orgId, homePath);
-      idOf.set(p.id, created.id);
-    }
-    for (const cRow of certRows.filter((r) => ok(r.row))) {
-      const workerId = idOf.get(cRow.person.id);
-      if (!workerId) continue;
-      const [same] = await tx.db.select({ id: workerCertificates.id }).from(workerCertificates)
-        .where(and(eq(workerCertificates.workerId, workerId), eq(workerCertificates.level, cRow.data.level), eq(workerCertificates.obtainedOn, cRow.data.obtainedOn)));
-      if (!same) await tx.db.insert(workerCertificates).values({ ...cRow.data, workerId });
-    }
-    for (const tRow of trainingRows.filter((r) => ok(r.row))) {
-      const workerId = idOf.get(tRow.person.id);
-      if (!workerId) continue;
-      const [same] = await tx.db.select({ id: workerTrainings.id }).from(workerTrainings)
-        .where(and(eq(workerTrainings.workerId, workerId), eq(workerTrainings.date, tRow.data.date), eq(workerTrainings.topic, tRow.data.topic)));
-      if (!same) await tx.db.insert(workerTrainings).values({ ...tRow.data, hours: String(tRow.data.hours), workerId });
-    }
-    for (const pRow of postingsToWrite) {
-      const workerId = idOf.get(pRow.person.id);
-      if (!workerId) continue;
-      const s = pRow.station.station;
-      await tx.db.insert(postings).values({
-        workerId, orgId: pRow.person.orgId, stationId: s.id, scopePath: s.scopePath, source: pRow.source, startDate: pRow.startDate,
-      });
-      const [w] = await tx.db.update(socialWorkers).set({ scopePath: s.scopePath, updatedAt: new Date() }).where(eq(socialWorkers.id, workerId)).returning();
-      if (w?.userId) {
-        await tx.db.update(users).set({ scopeKind: 'station', scopePath: s.scopePath, stationId: s.id }).where(eq(users.id, w.userId));
-        await endUserSessions(tx.db, w.userId, 'posting_changed');
+  const sheetRow = (r: Row) => ({ sheet: SHEETS[r.sheet].name, row: r.row });
+  /**
+   * Writes in batches of people: one multi-row insert each of workers, certificates, trainings and
+   * postings, one update of the posted workers, and one audit entry naming every row of the batch
+   * (sheet, row, worker id).
+   */
+  const apply = async (tx: Ctx, summary: string) => {
+    const writers = [...matched, ...newPeople];
+    const batches = Math.ceil(writers.length / WORKER_IMPORT_BATCH);
+    const certsToWrite = certRows.filter((r) => ok(r.row));
+    const trainingsToWrite = trainingRows.filter((r) => ok(r.row));
+    for (let b = 0; b < batches; b++) {
+      const batch = writers.slice(b * WORKER_IMPORT_BATCH, (b + 1) * WORKER_IMPORT_BATCH);
+      const inBatch = new Set(batch.map((p) => p.id));
+      const idOf = new Map<string, string>();
+      for (const p of batch) if (p.existingId) idOf.set(p.id, p.existingId);
+      const fresh = batch.filter((p) => !p.existingId && p.data);
+      if (fresh.length) {
+        const created = await tx.db.insert(socialWorkers).values(fresh.map((p) => {
+          const d = p.data as z.output<typeof workerEditableSchema>;
+          return {
+            name: d.name, idNumberCipher: tx.cipher.encrypt(p.id), idNumberIndex: tx.cipher.index(p.id), idNumberTail: p.id.slice(-4),
+            birthDate: birthDateOf(p.id), sex: sexOf(p.id), phoneCipher: d.phone ? tx.cipher.encrypt(d.phone) : null, phoneTail: d.phone ? d.phone.slice(-4) : null,
+            education: d.education, major: d.major, school: d.school, graduatedOn: d.graduatedOn, orgId: p.orgId, scopePath: homePath,
+          };
+        })).returning({ id: socialWorkers.id });
+        fresh.forEach((p, i) => { const row = created[i]; if (row) idOf.set(p.id, row.id); });
       }
+      const workerIds = [...idOf.values()];
+      // Certificates and trainings already on record (or twice in the sheet) are not added again.
+      const haveCert = new Set((await tx.db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)))
+        .map((c) => `${c.workerId}|${c.level}|${c.obtainedOn}`));
+      const certs = certsToWrite.filter((r) => inBatch.has(r.person.id)).flatMap((r) => {
+        const workerId = idOf.get(r.person.id);
+        const key = `${workerId}|${r.data.level}|${r.data.obtainedOn}`;
+        if (!workerId || haveCert.has(key)) return [];
+        haveCert.add(key);
+        return [{ ...r.data, workerId }];
+      });
+      if (certs.length) await tx.db.insert(workerCertificates).values(certs);
+      const haveTraining = new Set((await tx.db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)))
+        .map((t) => `${t.workerId}|${t.date}|${t.topic}`));
+      const trainings = trainingsToWrite.filter((r) => inBatch.has(r.person.id)).flatMap((r) => {
+        const workerId = idOf.get(r.person.id);
+        const key = `${workerId}|${r.data.date}|${r.data.topic}`;
+        if (!workerId || haveTraining.has(key)) return [];
+        haveTraining.add(key);
+        return [{ ...r.data, hours: String(r.data.hours), workerId }];
+      });
+      if (trainings.length) await tx.db.insert(workerTrainings).values(trainings);
+      const posts = postingsToWrite.filter((r) => inBatch.has(r.person.id)).flatMap((r) => {
+        const workerId = idOf.get(r.person.id);
+        return workerId ? [{ workerId, row: r }] : [];
+      });
+      if (posts.length) {
+        await tx.db.insert(postings).values(posts.map(({ workerId, row: r }) => ({
+          workerId, orgId: r.person.orgId, stationId: r.station.station.id, scopePath: r.station.station.scopePath, source: r.source, startDate: r.startDate,
+        })));
+        const moves = sql.join(posts.map(({ workerId, row: r }) => sql`(${workerId}::uuid, ${r.station.station.scopePath}::text)`), sql`, `);
+        const moved = (await tx.db.execute(sql`UPDATE ${socialWorkers} SET scope_path = v.path, updated_at = now() FROM (VALUES ${moves}) AS v(id, path)
+          WHERE ${socialWorkers.id} = v.id RETURNING ${socialWorkers.id} AS id, ${socialWorkers.userId} AS user_id`) as unknown as { rows: { id: string; user_id: string | null }[] }).rows;
+        // A worker with an account follows the posting: station scope, sessions ended (rare: one by one).
+        for (const w of moved) {
+          const p = posts.find((x) => x.workerId === w.id)?.row.station.station;
+          if (!w.user_id || !p) continue;
+          await tx.db.update(users).set({ scopeKind: 'station', scopePath: p.scopePath, stationId: p.id }).where(eq(users.id, w.user_id));
+          await endUserSessions(tx.db, w.user_id, 'posting_changed');
+        }
+      }
+      const named = [
+        ...batch.filter((p) => p.row).map((p) => ({ ...sheetRow(p.row as Row), workerId: idOf.get(p.id) ?? '', name: p.data?.name ?? '' })),
+        ...[...certsToWrite, ...trainingsToWrite, ...postingsToWrite].filter((r) => inBatch.has(r.person.id))
+          .map((r) => ({ ...sheetRow(r.row), workerId: idOf.get(r.person.id) ?? '' })),
+      ];
+      await writeAudit(tx, {
+        action: 'worker.import', objectType: 'social_worker', objectId: '', after: { rows: named },
+        detail: `${summary}；第 ${b + 1}/${batches} 批，${batch.length} 人，${named.length} 行`,
+      });
     }
   };
 
@@ -341,13 +416,8 @@ export async function importWorkers(ctx: Ctx, content: Buffer, mode: 'all' | 'va
   const p = await plan(ctx, content, mode);
   const writable = mode === 'valid-only' || p.report.invalidRows === 0;
   if (dryRun || !writable || p.report.validRows === 0) return p.report;
-  await inTransaction(ctx, async (tx) => {
-    await p.apply(tx);
-    await writeAudit(tx, {
-      action: 'worker.import', objectType: 'social_worker', objectId: '',
-      detail: `导入 ${p.report.rows} 行（${mode === 'all' ? '全部有效才导入' : '仅导入有效行'}）：新建 ${p.report.createdWorkers} 人，补充 ${p.report.matchedWorkers} 人，上岗 ${p.report.createdPostings} 条，问题 ${p.report.issues.length} 处`,
-    });
-  });
+  await inTransaction(ctx, (tx) =>
+    p.apply(tx, `导入 ${p.report.rows} 行（${mode === 'all' ? '全部有效才导入' : '仅导入有效行'}）：新建 ${p.report.createdWorkers} 人，补充 ${p.report.matchedWorkers} 人，上岗 ${p.report.createdPostings} 条，问题 ${p.report.issues.length} 处`));
   return { ...p.report, written: true };
 }
 
