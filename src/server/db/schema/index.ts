@@ -14,3 +14,4 @@ export * from './purchase';
 export * from './reports';
 export * from './evaluation';
 export * from './dashboards';
+export * from './public-funding';

@@ -1,7 +1,8 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FundSource, SpendingCategory } from '../../../shared/rules/purchase';
-import { contractPayments, contractSpending, contractStations, stationBudgets, stations } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { contractPayments, contractSpending, contractStations, publicFundingSummaries, stationBudgets, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
 
@@ -123,4 +124,25 @@ export async function upsertBudget(
         updatedAt: sql`excluded.updated_at`,
       },
     });
+}
+
+/** The public summary of the year if computed within the last `freshSeconds` (database clock). */
+export async function cachedPublicSummary(db: Db, year: number, freshSeconds: number): Promise<unknown> {
+  const [row] = await db
+    .select({ body: publicFundingSummaries.body })
+    .from(publicFundingSummaries)
+    .where(and(eq(publicFundingSummaries.year, year), sql`${publicFundingSummaries.computedAt} > now() - make_interval(secs => ${freshSeconds})`));
+  return row?.body;
+}
+
+export async function storePublicSummary(db: Db, year: number, body: unknown): Promise<void> {
+  await db
+    .insert(publicFundingSummaries)
+    .values({ year, body, computedAt: sql`now()` })
+    .onConflictDoUpdate({ target: publicFundingSummaries.year, set: { body: sql`excluded.body`, computedAt: sql`excluded.computed_at` } });
+}
+
+/** Called in the transaction of every budget, payment and spending write. */
+export async function dropPublicSummaries(db: Db): Promise<void> {
+  await db.delete(publicFundingSummaries);
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
-import { auditLog, contractPayments, contractSpending, contracts, contractStations, organizations, stations } from '../../db/schema';
+import { auditLog, contractPayments, contractSpending, contracts, contractStations, organizations, publicFundingSummaries, stations } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { seedFundingDemo } from './funding.demo';
 
@@ -214,6 +214,28 @@ describe('public summary', () => {
     expect(text).not.toContain(hc[0]?.id ?? '-');
     expect(text).not.toContain(DEMO_ORG_NAME);
     expect(text).not.toMatch(/stationId|findings|name"/);
+  });
+});
+
+describe('public summary in the database', () => {
+  const huancuiOf = async () =>
+    (await t.anon('GET', '/api/public/funding?year=2034')).json().counties.find((k: { countyShortName: string }) => k.countyShortName === '环翠区');
+
+  it('is served from one row shared by every process, dropped by a budget write and recomputed after its window', async () => {
+    const [a] = hc;
+    if (!a) throw new Error('no station');
+    await huancui.put(`/api/funding/stations/${a.id}/2034`, budget(5_000_000, 5_000_000, 5_000_000, 0));
+    expect((await huancuiOf()).budgetFen).toBe(15_000_000);
+    const [row] = await t.database.db.select().from(publicFundingSummaries).where(eq(publicFundingSummaries.year, 2034));
+    expect(row?.body).toMatchObject({ year: 2034 });
+    // A budget change through the API shows at once.
+    await huancui.put(`/api/funding/stations/${a.id}/2034`, budget(6_000_000, 5_000_000, 5_000_000, 0));
+    expect((await huancuiOf()).budgetFen).toBe(16_000_000);
+    // A change that bypasses the services shows once the row is older than the window, not before.
+    await t.database.db.execute(sql`UPDATE station_budgets SET amount_fen = amount_fen + 1 WHERE station_id = ${a.id} AND year = 2034 AND source = 'social'`);
+    expect((await huancuiOf()).budgetFen).toBe(16_000_000);
+    await t.database.db.update(publicFundingSummaries).set({ computedAt: sql`now() - interval '1 hour'` }).where(eq(publicFundingSummaries.year, 2034));
+    expect((await huancuiOf()).budgetFen).toBe(16_000_001);
   });
 });
 

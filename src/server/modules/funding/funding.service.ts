@@ -161,6 +161,7 @@ export async function setBudget(ctx: Ctx, id: string, year: number, body: Record
     const previous = await repo.budgetsOf(tx, year, [id]);
     const before = previous.length > 0 ? { year, ...zeros(FUND_SOURCES), ...Object.fromEntries(previous.map((b) => [b.source, b.amountFen])) } : null;
     await repo.upsertBudget(tx, s.station, year, amounts, actorOf(tx).id);
+    await repo.dropPublicSummaries(tx.db);
     await writeAudit(tx, {
       action: 'funding.budget', objectType: 'station', objectId: id, before, after: { year, ...amounts },
       detail: `${s.name}${year}年度补助资金合计${formatYuan(sumOf(amounts))}元`,
@@ -210,8 +211,24 @@ export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
  * for the city. Read across all scopes, and only sums leave: no station, person or contract.
  */
 export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFunding> {
+  const cached = await repo.cachedPublicSummary(ctx.db, year, PUBLIC_FRESH_SECONDS);
+  if (cached) return cached as PublicFunding;
+  const fresh = await computePublicSummary(ctx, year);
+  await repo.storePublicSummary(ctx.db, year, fresh);
+  return fresh;
+}
+
+/**
+ * How long an anonymous answer is served from the cache row. Budget, payment and spending writes
+ * drop the rows at once (repo.dropPublicSummaries); the window bounds whatever else changes the
+ * figures (a station revoked, a contract's stations).
+ */
+const PUBLIC_FRESH_SECONDS = 60;
+
+async function computePublicSummary(ctx: Ctx, year: number): Promise<PublicFunding> {
   const sys = systemContext(ctx.db, ctx.log, ctx.cipher);
-  const rows = await evaluate(sys, year, await allStations(sys, { sort: 'code' }, 10_000));
+  // Every station: recomputed at most once per window, so no cap that would cut the province.
+  const rows = await evaluate(sys, year, await allStations(sys, { sort: 'code' }, Number.MAX_SAFE_INTEGER));
   const amounts = (t: Totals) => ({ budgetFen: t.budgetFen, paidFen: t.paidFen, spentFen: t.spentFen, executionRate: t.executionRate });
   const total = addUp(rows);
   return {
