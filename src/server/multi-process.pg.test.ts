@@ -50,12 +50,12 @@ const freePort = () =>
   });
 
 /** The real server, as `npm start` runs it on PostgreSQL; resolves once it serves. */
-function startProcess(port: number): Promise<ChildProcess> {
+function startProcess(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: {
         ...process.env, DATABASE_URL: dbUrl(), DATABASE_MIGRATION_URL: '', DATABASE_READ_URL: '', PORT: String(port), HOST: '127.0.0.1',
-        SGZ_ENCRYPTION_KEY: key.toString('base64'), LOG_LEVEL: 'warn', SGZ_WEB_DIR: '/nonexistent', SGZ_TRUST_PROXY: 'false',
+        SGZ_ENCRYPTION_KEY: key.toString('base64'), LOG_LEVEL: 'warn', SGZ_WEB_DIR: '/nonexistent', SGZ_TRUST_PROXY: 'false', ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -128,7 +128,8 @@ describe.skipIf(!server)('two SGZ processes behind a round-robin proxy, one Post
       await database.close();
     }
     const ports = [await freePort(), await freePort()];
-    await Promise.all(ports.map((p) => startProcess(p)));
+    // B reads from a "replica" (the same database through its read-only pool): GETs it answers read there.
+    await Promise.all([startProcess(ports[0] ?? 0), startProcess(ports[1] ?? 0, { DATABASE_READ_URL: dbUrl() })]);
     proxy = roundRobin([{ name: 'A', port: ports[0] ?? 0 }, { name: 'B', port: ports[1] ?? 0 }]);
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -223,6 +224,20 @@ describe.skipIf(!server)('two SGZ processes behind a round-robin proxy, one Post
     const step3 = await third.call('POST', '/api/auth/login', { username: 'demo-sysadmin', password: DEMO_PASSWORD });
     const reused = await third.call('POST', '/api/auth/totp', { pendingToken: String(step3.body.pendingToken), code: recovery[0] });
     expect(reused.status).toBe(401);
+  });
+
+  it('B reads through its DATABASE_READ_URL pool', async () => {
+    // Anonymous GETs (no session that just wrote): one of the two lands on B.
+    const anon = browser();
+    expect(new Set([(await anon.get('/api/health')).by, (await anon.get('/api/health')).by])).toEqual(new Set(['A', 'B']));
+    const c = new pg.Client({ connectionString: dbUrl() });
+    await c.connect();
+    try {
+      const { rows } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'sgz-read'");
+      expect(rows[0]?.n).toBeGreaterThan(0);
+    } finally {
+      await c.end();
+    }
   });
 
   it('both processes answered', () => {
