@@ -27,8 +27,11 @@ export const deadlineSchema = z.object({
   date: z.string(),
   kind: z.enum(DEADLINE_KINDS),
   title: z.string(),
-  /** done: met; overdue: passed and not met; upcoming: not yet due. */
-  state: z.enum(['done', 'late', 'overdue', 'upcoming']),
+  /**
+   * done: met; late: met after its day; overdue: passed and not met; expired: a closed year's,
+   * missed, no longer to be done; upcoming: not yet due.
+   */
+  state: z.enum(['done', 'late', 'overdue', 'expired', 'upcoming']),
   rule: z.string().nullable(),
   countyShortName: z.string(),
   link: z.object({ type: z.enum(['annual-plan', 'procurement', 'contract', 'report']), id: z.string() }).nullable(),

@@ -305,8 +305,9 @@ export const zhCNPurchase = {
     asOf: (d: string) => `截至 ${d}`,
     states: {
       done: '已完成',
-      late: '逾期完成',
+      late: '已完成（逾期）',
       overdue: '逾期未完成',
+      expired: '已过期',
       upcoming: '未到期',
       soon: '即将到期',
     } as Record<string, string>,

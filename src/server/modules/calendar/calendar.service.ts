@@ -16,6 +16,13 @@ type State = Deadline['state'];
 /** Met, or not yet due, or missed: the same three answers for every kind of deadline. */
 const stateOf = (date: string, today: string, met: boolean): State => (met ? 'done' : date < today ? 'overdue' : 'upcoming');
 
+/**
+ * A deadline of a closed year that was missed can no longer be met: expired (grey), not red. An
+ * unpaid instalment stays overdue: the money is still owed whatever the year.
+ */
+const settled = (d: Deadline, today: string): State =>
+  d.state === 'overdue' && d.kind !== 'instalment_due' && d.date.slice(0, 4) < today.slice(0, 4) ? 'expired' : d.state;
+
 const inRange = (d: string | null, from: string, to: string): d is string => d !== null && d >= from && d <= to;
 
 /**
@@ -129,6 +136,7 @@ export async function deadlines(ctx: Ctx, from: string, to: string) {
     }
   }
 
+  for (const d of items) d.state = settled(d, today);
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
   return { asOf: today, items };
 }

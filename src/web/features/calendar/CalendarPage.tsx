@@ -18,16 +18,17 @@ const SOON_DAYS = 30;
 
 type Shown = Deadline['state'] | 'soon';
 
-/** 'upcoming' within 30 days is a reminder (即将到期, orange); late and overdue are red. */
+/** 'upcoming' within 30 days is a reminder (即将到期, orange); only overdue is red: done late is done, a closed year's is grey. */
 function shownState(d: Deadline, asOf: string): Shown {
   if (d.state === 'upcoming' && dayjs(d.date).diff(dayjs(asOf), 'day') <= SOON_DAYS) return 'soon';
   return d.state;
 }
 
-const COLORS: Record<Shown, string> = { done: 'success', late: 'error', overdue: 'error', upcoming: 'processing', soon: 'warning' };
-const BADGE: Record<Shown, 'success' | 'error' | 'processing' | 'warning'> = {
+const COLORS: Record<Shown, string> = { done: 'success', late: 'success', overdue: 'error', expired: 'default', upcoming: 'processing', soon: 'warning' };
+const BADGE: Record<Shown, 'success' | 'error' | 'processing' | 'warning' | 'default'> = {
   done: 'success',
-  late: 'error',
+  late: 'success',
+  expired: 'default',
   overdue: 'error',
   upcoming: 'processing',
   soon: 'warning',
@@ -76,7 +77,7 @@ function DeadlineList({ items, asOf, testId }: { items: Deadline[]; asOf: string
             style={{ padding: '8px 0', borderBottom: i < items.length - 1 ? '1px solid rgba(5,5,5,0.06)' : undefined }}
           >
             <Flex justify="space-between" gap={8} align="center" wrap>
-              <Typography.Text strong type={state === 'late' || state === 'overdue' ? 'danger' : undefined}>
+              <Typography.Text strong type={state === 'overdue' ? 'danger' : state === 'expired' ? 'secondary' : undefined}>
                 {d.date}
               </Typography.Text>
               <StateTag state={state} />
@@ -170,7 +171,7 @@ export default function CalendarPage() {
     const key = date.format('YYYY-MM');
     const items = (data?.items ?? []).filter((d) => d.date.startsWith(key));
     if (items.length === 0) return null;
-    const red = items.some((d) => d.state === 'overdue' || d.state === 'late');
+    const red = items.some((d) => d.state === 'overdue');
     return <Badge status={red ? 'error' : 'processing'} text={t.monthCount(items.length)} />;
   };
 
