@@ -3,6 +3,7 @@ import { Button, Flex, Layout, Menu } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageStates';
+import { authorityOf, useRegionRoot } from '../features/regions/regions.api';
 import { useIsMobile } from '../lib/useIsMobile';
 import { m } from '../i18n';
 
@@ -13,8 +14,10 @@ export function PublicLayout() {
   const isMobile = useIsMobile();
   const { pathname } = useLocation();
   const key = pathname.startsWith('/public/funding') ? 'funding' : 'procurements';
+  const root = useRegionRoot().data;
+  const siteTitle = t.siteTitle(root?.name ?? '');
   const nav = (
-    <nav aria-label={t.siteTitle} style={{ flex: 1, minWidth: 0 }}>
+    <nav aria-label={siteTitle} style={{ flex: 1, minWidth: 0 }}>
       <Menu
         mode="horizontal"
         selectedKeys={[key]}
@@ -40,7 +43,7 @@ export function PublicLayout() {
       >
         <Flex align="center" gap={16} style={{ minHeight: 56 }}>
           <Link to="/public" style={{ fontWeight: 600, color: '#1f6fb2', whiteSpace: 'nowrap', fontSize: isMobile ? 15 : 16 }}>
-            {t.siteTitle}
+            {siteTitle}
           </Link>
           {isMobile ? <div style={{ flex: 1 }} /> : nav}
           <Link to="/login">
@@ -58,7 +61,7 @@ export function PublicLayout() {
           </Suspense>
         </main>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)' }}>{t.footer}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)' }}>{authorityOf(root)}</Layout.Footer>
     </Layout>
   );
 }

@@ -5,13 +5,13 @@ import { zhCNDaily } from './zh-CN.daily';
 import { zhCNPurchase } from './zh-CN.purchase';
 import { zhCNReports } from './zh-CN.reports';
 import { zhCNStaffing } from './zh-CN.staffing';
+import { zhCNWorkbench } from './zh-CN.workbench';
 
 export const zhCN = {
   app: {
     name: '社工站综合管理平台',
     shortName: '社工站平台',
     tinyName: '社工站',
-    owner: '威海市民政局',
     loading: '加载中…',
     notFound: '页面不存在',
     notFoundHint: '您访问的页面不存在或已被移除。',
@@ -47,13 +47,13 @@ export const zhCN = {
     csrfRetry: '安全令牌已更新，请重试',
   },
   nav: {
-    dashboard: '首页',
+    dashboard: '工作台',
     stations: '社工站',
     organizations: '承接机构',
     socialWorkers: '驻站社工',
     compliance: '人员配备',
     clients: '服务对象',
-    worklist: '工作台',
+    worklist: '个案待办',
     records: '服务记录',
     groups: '小组活动',
     partners: '资源链接',
@@ -225,8 +225,9 @@ export const zhCN = {
     scopeKind: '范围类型',
     scopeKindRequired: '请选择范围类型',
     scopeKindNone: '所选角色没有共同的数据范围类型，请调整角色',
+    province: '省',
     city: '市',
-    cityName: '威海市',
+    cityRequired: '请选择市',
     county: '区市',
     countyRequired: '请选择区市',
     town: '镇（街道）',
@@ -329,6 +330,7 @@ export const zhCN = {
   daily: zhCNDaily,
   purchase: zhCNPurchase,
   reports: zhCNReports,
+  workbench: zhCNWorkbench,
 };
 
 /** The shape every locale file must have (strings widened, so another locale can fill it). */

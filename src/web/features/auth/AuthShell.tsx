@@ -1,9 +1,11 @@
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { m } from '../../i18n';
+import { authorityOf, useRegionRoot } from '../regions/regions.api';
 
 /** The bare frame of the login and forced password pages (no menu before a usable session). */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
+  const root = useRegionRoot().data;
   return (
     <Flex
       vertical
@@ -15,7 +17,7 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
         {m.app.name}
       </Typography.Title>
       <Typography.Text type="secondary" style={{ marginBottom: 24 }}>
-        {m.app.owner}
+        {authorityOf(root)}
       </Typography.Text>
       <Card title={title} style={{ width: '100%', maxWidth: 400 }}>
         {children}

@@ -13,11 +13,11 @@ const t = m.purchase.common;
 
 /**
  * The county unit of the signed-in user: a district officer's own unit is fixed on every form
- * and filter; a city officer chooses. A town or station scope sits inside one county.
+ * and filter; a province or city officer chooses. A town or station scope sits inside one county.
  */
 export function useCountyScope(): { county: string | undefined; isCity: boolean } {
   const { scope } = useCurrentUser();
-  if (scope.kind === 'city') return { county: undefined, isCity: true };
+  if (scope.kind === 'province' || scope.kind === 'city') return { county: undefined, isCity: true };
   const code = scope.regionCode ?? undefined;
   return { county: code && code.length >= 6 ? code.slice(0, 6) : undefined, isCity: false };
 }

@@ -12,6 +12,7 @@ import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { Yuan } from '../funding/money';
 import { toYear, YearSelect } from '../procurements/purchaseFields';
+import { useRegionRoot } from '../regions/regions.api';
 import { usePublicProcurements, type PublicListQuery } from './public.api';
 
 const t = m.purchase.public;
@@ -24,6 +25,7 @@ const KEYS = ['year', 'page', 'pageSize'] as const;
 export default function PublicProcurementsPage() {
   const [url, setUrl] = useUrlState(KEYS);
   const isMobile = useIsMobile();
+  const root = useRegionRoot().data;
   const page = toPage(url.page, 1);
   const pageSize = toPage(url.pageSize, 20);
   const year = toYear(url.year, undefined);
@@ -45,7 +47,7 @@ export default function PublicProcurementsPage() {
     <>
       <PageHeader title={t.procurements}>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t.procurementsIntro}
+          {t.procurementsIntro(root?.name ?? '')}
         </Typography.Paragraph>
       </PageHeader>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

@@ -1,5 +1,7 @@
 import { Select } from 'antd';
-import { useCounties, useTowns } from './regions.api';
+import { useContext } from 'react';
+import { CurrentUserContext } from '../../lib/permissions';
+import { useCities, useCounties, useTowns } from './regions.api';
 
 /** What Form.Item injects plus the few props callers set. */
 interface RegionSelectProps {
@@ -26,16 +28,44 @@ function matchesRegion(input: string, option: RegionOption | undefined): boolean
   return Boolean(option && [option.label, ...option.aliases].some((s) => s.includes(text)));
 }
 
-/** 区市 by short name (高区, 经区 … as people say them). */
+/**
+ * 区市 by short name (高区, 经区 … as people say them). A province or city officer is offered the
+ * units of their own province or city; where the units span several cities, each label names its
+ * city (济南市市中区, 枣庄市市中区).
+ */
 export function CountySelect(props: RegionSelectProps) {
+  const scope = useContext(CurrentUserContext)?.scope;
   const { data, isPending } = useCounties();
+  const within = (scope?.kind === 'province' || scope?.kind === 'city') && scope.regionCode ? `/${scope.regionCode}/` : '/';
+  const counties = (data ?? []).filter((r) => r.path.includes(within));
+  const cityCodes = new Set(counties.map((r) => r.parentCode));
+  const cities = useCities(cityCodes.size > 1);
+  const cityName = new Map((cities.data ?? []).map((c) => [c.code, c.name]));
   return (
     <Select<string, RegionOption>
       showSearch={{ filterOption: matchesRegion }}
       {...props}
       value={props.value ?? undefined}
       loading={isPending}
-      options={(data ?? []).map((r) => ({ value: r.code, label: r.shortName || r.name, aliases: [r.name, ...r.aliases] }))}
+      options={counties.map((r) => ({
+        value: r.code,
+        label: `${cityCodes.size > 1 ? (cityName.get(r.parentCode ?? '') ?? '') : ''}${r.shortName || r.name}`,
+        aliases: [r.name, ...r.aliases],
+      }))}
+    />
+  );
+}
+
+/** 市 of a province installation. */
+export function CitySelect(props: RegionSelectProps) {
+  const { data, isPending } = useCities();
+  return (
+    <Select<string, RegionOption>
+      showSearch={{ filterOption: matchesRegion }}
+      {...props}
+      value={props.value ?? undefined}
+      loading={isPending}
+      options={(data ?? []).map((r) => ({ value: r.code, label: r.name, aliases: r.aliases }))}
     />
   );
 }

@@ -10,11 +10,11 @@ import { useCurrentUser } from '../../lib/permissions';
 
 /**
  * The county unit of the signed-in user: a district officer's own unit is fixed on every form and
- * filter; a city officer chooses. A town or station scope lies inside one county; an organisation has none.
+ * filter; a province or city officer chooses. A town or station scope lies inside one county; an organisation has none.
  */
 export function useCountyScope(): { county: string | undefined; isCity: boolean; isOrg: boolean } {
   const { scope } = useCurrentUser();
-  if (scope.kind === 'city') return { county: undefined, isCity: true, isOrg: false };
+  if (scope.kind === 'province' || scope.kind === 'city') return { county: undefined, isCity: true, isOrg: false };
   const code = scope.regionCode ?? undefined;
   return { county: code && code.length >= 6 ? code.slice(0, 6) : undefined, isCity: false, isOrg: scope.kind === 'org' };
 }

@@ -1,10 +1,22 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { SCOPE_KIND_LABELS, scopeKindsFor, type Role, type ScopeKind } from '../../../shared/permissions';
 import { m } from '../../i18n';
-import { CountySelect, TownSelect } from '../regions/RegionSelects';
+import { CitySelect, CountySelect, TownSelect } from '../regions/RegionSelects';
+import { useRegionRoot } from '../regions/regions.api';
 import { useOrgOptions } from './users.api';
 
-export const CITY_CODE = '371000';
+/**
+ * The scope kinds the installation has (no province under a city root) and the region a kind
+ * fixes: the root itself for its own level (全省 in a province installation, 全市 in a city one).
+ */
+export function useInstallationScopes() {
+  const root = useRegionRoot().data;
+  return {
+    root,
+    available: (k: ScopeKind) => k !== 'province' || root?.level === 'province',
+    fixedRegion: (k: ScopeKind | undefined) => (root && k === root.level ? root.code : null),
+  };
+}
 
 /**
  * The data scope, shaped as the API takes it (`scope.kind`, `scope.regionCode`, `scope.orgId`)
@@ -15,11 +27,12 @@ export function ScopeFields({ roles }: { roles: Role[] }) {
   const form = Form.useFormInstance();
   const kind = Form.useWatch<ScopeKind | undefined>(['scope', 'kind']);
   const county = Form.useWatch<string | undefined>('scopeCounty');
-  const kinds = scopeKindsFor(roles);
+  const { root, available, fixedRegion } = useInstallationScopes();
+  const kinds = scopeKindsFor(roles).filter(available);
   const orgs = useOrgOptions(kind === 'org');
 
   const onKindChange = (next: ScopeKind) => {
-    form.setFieldsValue({ scope: { kind: next, regionCode: next === 'city' ? CITY_CODE : null, orgId: null }, scopeCounty: undefined });
+    form.setFieldsValue({ scope: { kind: next, regionCode: fixedRegion(next), orgId: null }, scopeCounty: undefined });
   };
 
   return (
@@ -38,15 +51,20 @@ export function ScopeFields({ roles }: { roles: Role[] }) {
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
-        {kind === 'city' ? (
+        {kind && kind === root?.level ? (
           <>
             <Form.Item name={['scope', 'regionCode']} hidden>
               <Input />
             </Form.Item>
-            <Form.Item label={m.users.city}>
-              <Input value={m.users.cityName} disabled />
+            <Form.Item label={kind === 'province' ? m.users.province : m.users.city}>
+              <Input value={root.name} disabled />
             </Form.Item>
           </>
+        ) : null}
+        {kind === 'city' && root?.level === 'province' ? (
+          <Form.Item label={m.users.city} name={['scope', 'regionCode']} rules={[{ required: true, message: m.users.cityRequired }]}>
+            <CitySelect />
+          </Form.Item>
         ) : null}
         {kind === 'county' ? (
           <Form.Item label={m.users.county} name={['scope', 'regionCode']} rules={[{ required: true, message: m.users.countyRequired }]}>

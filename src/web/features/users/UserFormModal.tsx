@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { Role, ScopeKind } from '../../../shared/permissions';
-import { ROLES, ROLE_LABELS, roleSetProblem, scopeKindsFor } from '../../../shared/permissions';
+import { ROLES, ROLE_LABELS, ROLE_SCOPE_KINDS, roleSetProblem, scopeKindsFor } from '../../../shared/permissions';
 import type { User } from '../../../shared/contracts/users';
 import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
@@ -8,7 +8,7 @@ import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
 import { PasswordHints } from '../auth/PasswordHints';
 import { countyOfTown } from '../regions/regions.api';
-import { CITY_CODE, ScopeFields } from './ScopeFields';
+import { ScopeFields, useInstallationScopes } from './ScopeFields';
 import { useCreateUser, useUpdateUser } from './users.api';
 
 interface UserValues {
@@ -19,8 +19,6 @@ interface UserValues {
   scopeCounty?: string;
   initialPassword: string;
 }
-
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 function valuesOf(user: User): Partial<UserValues> {
   const townLike = user.scope.kind === 'town' || user.scope.kind === 'station';
@@ -34,10 +32,10 @@ function valuesOf(user: User): Partial<UserValues> {
 
 /** Only the part of the scope that its kind uses goes to the server. */
 function scopeBody(scope: UserValues['scope'], kind: ScopeKind) {
-  const regional = kind === 'city' || kind === 'county' || kind === 'town' || kind === 'station';
+  const regional = kind === 'province' || kind === 'city' || kind === 'county' || kind === 'town' || kind === 'station';
   return {
     kind,
-    regionCode: kind === 'city' ? CITY_CODE : regional ? scope.regionCode : null,
+    regionCode: regional ? scope.regionCode : null,
     orgId: kind === 'org' ? scope.orgId : null,
   };
 }
@@ -54,15 +52,18 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const report = useReportError();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
+  const { available, fixedRegion } = useInstallationScopes();
+  // A role with no scope this installation has (省民政厅 under a city root) is not offered.
+  const roleOptions = ROLES.filter((r) => ROLE_SCOPE_KINDS[r].some(available)).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
   // A kind the new role set no longer accepts is cleared; a single possible kind is chosen for the user.
   const onRolesChange = (next: Role[]) => {
-    const kinds = scopeKindsFor(next);
+    const kinds = scopeKindsFor(next).filter(available);
     const current = form.getFieldValue(['scope', 'kind']) as ScopeKind | undefined;
     if (current && kinds.includes(current)) return;
     const only = kinds.length === 1 ? kinds[0] : undefined;
     form.setFieldsValue({
-      scope: { kind: only, regionCode: only === 'city' ? CITY_CODE : null, orgId: null },
+      scope: { kind: only, regionCode: fixedRegion(only), orgId: null },
       scopeCounty: undefined,
     });
   };
