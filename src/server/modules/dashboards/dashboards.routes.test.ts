@@ -1,0 +1,274 @@
+import ExcelJS from 'exceljs';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard, Figures } from '../../../shared/contracts/dashboards';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { auditLog, dashboardRollups, postings, stations } from '../../db/schema';
+import { idNumberBornOn, XLSX_MIME } from '../../testing/factories';
+import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let worker: Session;
+let district: Session;
+let city: Session;
+let jingyuan: string;
+let village: string;
+/** An active client of the worker's station, made in the first test. */
+let activeClient = '';
+const today = chinaToday();
+const year = Number(today.slice(0, 4));
+
+const dash = async (s: Session, code: string, y = year) => {
+  const res = await s.get(`/api/dashboards/${code}?year=${y}`);
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json<Dashboard>();
+};
+const townRow = (d: Dashboard, code: string) => {
+  const row = d.children.find((c) => c.code === code);
+  if (!row) throw new Error(`no row ${code}`);
+  return row;
+};
+const minus = (a: Figures, b: Figures) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof Figures] - b[k as keyof Figures]]));
+const daysAgo = (n: number) => {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  worker = await t.login('demo-worker');
+  district = await t.login('demo-district');
+  city = await t.login('demo-city');
+  const [row] = await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
+  if (!row) throw new Error('no station');
+  jingyuan = row.id;
+  village = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[0].code;
+});
+afterAll(() => t.close());
+
+describe('dashboards read roll-ups that agree with the records', () => {
+  it('counts the clients and service records made through the API, in the town, its county and the city', async () => {
+    const catalogue = (await worker.get('/api/service-catalogue')).json() as { code: string; excluded: boolean; domain: string }[];
+    const childItem = catalogue.find((i) => !i.excluded && i.domain === 'children');
+    if (!childItem) throw new Error('no children item');
+    const before = { town: await dash(worker, 'home'), county: await dash(district, 'home'), city: await dash(city, 'home') };
+
+    const clients: { id: string; groups: string[] }[] = [];
+    for (const [i, groups] of [['tekun_elderly_dispersed', 'dibao'], ['left_behind_children']].entries()) {
+      const minor = i === 1
+        ? { guardian: { name: '王芳', relation: '母亲', phone: '13600003333' }, consents: [{ kind: 'guardian', givenBy: '王芳', relation: '母亲', givenOn: today }] }
+        : {};
+      const res = await worker.post('/api/clients', {
+        name: `看板${i}`, idNumber: idNumberBornOn(i === 0 ? '1945-03-03' : `${year - 9}-06-06`, 700 + i), villageCode: village, targetGroups: groups, ...minor,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      clients.push({ id: res.json().id, groups: groups as string[] });
+    }
+    const [elder, child] = clients;
+    if (!elder || !child) throw new Error('clients not made');
+    activeClient = elder.id;
+    const inputs = [
+      { date: today, durationMinutes: 45, itemCode: 'EL02', clientIds: [elder.id], homeVisit: true, volunteers: [{ name: '李志愿', hours: 1.5 }] },
+      { date: today, durationMinutes: 90, itemCode: childItem.code, clientIds: [child.id, elder.id], homeVisit: false, volunteers: [] },
+      { date: daysAgo(12), durationMinutes: 30, itemCode: 'EL02', clientIds: [elder.id], homeVisit: true, volunteers: [{ name: '王志愿', hours: 2 }, { name: '赵志愿', hours: 0.5 }] },
+    ];
+    for (const r of inputs) {
+      const res = await worker.post('/api/service-records', { method: 'case', notes: '看板测试', ...r });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+
+    // Expected changes, computed from the inputs alone.
+    const mine = inputs.filter((r) => r.date.startsWith(String(year)));
+    const expected = {
+      clients: 2,
+      clientsActive: 2,
+      records: mine.length,
+      persons: mine.reduce((n, r) => n + r.clientIds.length, 0),
+      homeVisits: mine.filter((r) => r.homeVisit).length,
+      volunteerTimes: mine.reduce((n, r) => n + r.volunteers.length, 0),
+      volunteerHours: mine.reduce((n, r) => n + r.volunteers.reduce((h, v) => h + v.hours, 0), 0),
+    };
+    const after = { town: await dash(worker, 'home'), county: await dash(district, 'home'), city: await dash(city, 'home') };
+    expect(minus(after.town.total.figures, before.town.total.figures)).toMatchObject(expected);
+    expect(after.town.total.figures.hours - before.town.total.figures.hours).toBeCloseTo(mine.reduce((n, r) => n + r.durationMinutes, 0) / 60, 1);
+    expect(minus(after.county.total.figures, before.county.total.figures)).toMatchObject(expected);
+    expect(minus(townRow(after.county, '371002002').figures, townRow(before.county, '371002002').figures)).toMatchObject(expected);
+    expect(minus(townRow(after.city, '371002').figures, townRow(before.city, '371002').figures)).toMatchObject(expected);
+    // Another county's row did not move.
+    expect(townRow(after.city, '371003').figures).toEqual(townRow(before.city, '371003').figures);
+
+    // By month: each record in the month of its date.
+    for (const m of after.town.months) {
+      const inMonth = mine.filter((r) => r.date.startsWith(m.month));
+      const was = before.town.months.find((x) => x.month === m.month);
+      expect(m.records - (was?.records ?? 0)).toBe(inMonth.length);
+      expect(m.homeVisits - (was?.homeVisits ?? 0)).toBe(inMonth.filter((r) => r.homeVisit).length);
+    }
+    // By domain and target group.
+    const delta = (d: Dashboard, list: 'domains' | 'targetGroups', key: string) => d[list].find((x) => x.key === key)?.value ?? 0;
+    expect(delta(after.town, 'domains', 'children') - delta(before.town, 'domains', 'children')).toBe(mine.filter((r) => r.itemCode === childItem.code).length);
+    expect(delta(after.town, 'domains', 'elderly') - delta(before.town, 'domains', 'elderly')).toBe(mine.filter((r) => r.itemCode === 'EL02').length);
+    expect(delta(after.town, 'targetGroups', 'dibao') - delta(before.town, 'targetGroups', 'dibao')).toBe(1);
+    expect(delta(after.town, 'targetGroups', 'left_behind_children') - delta(before.town, 'targetGroups', 'left_behind_children')).toBe(1);
+
+    // Each figure opens the list it counts: the list's total is the figure.
+    const county = townRow(after.county, '371002002');
+    expect(county.links.records).toBe(`/records?stationId=${jingyuan}&from=${year}-01-01&to=${year}-12-31`);
+    const listed = (await district.get(`/api/service-records?stationId=${jingyuan}&from=${year}-01-01&to=${year}-12-31`)).json();
+    expect(listed.total).toBe(county.figures.records);
+    const clientsListed = (await district.get(`/api/clients?stationId=${jingyuan}&targetGroup=dibao`)).json();
+    expect(clientsListed.total).toBe(after.town.targetGroups.find((g) => g.key === 'dibao')?.value);
+    expect(after.town.targetGroups.find((g) => g.key === 'dibao')?.link).toBe('/clients?targetGroup=dibao');
+  });
+
+  it('moves a client between target groups and statuses when it is edited', async () => {
+    const res = await worker.post('/api/clients', {
+      name: '看板改', idNumber: idNumberBornOn('1950-01-01', 733), villageCode: village, targetGroups: ['orphan'],
+    });
+    const c = res.json();
+    const before = await dash(worker, 'home');
+    const edited = await worker.patch(`/api/clients/${c.id}`, { name: c.name, villageCode: village, targetGroups: ['vagrant'], version: c.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const closed = await worker.post(`/api/clients/${c.id}/status`, { version: edited.json().version, status: 'closed', reason: '迁出' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = await dash(worker, 'home');
+    const tg = (d: Dashboard, k: string) => d.targetGroups.find((g) => g.key === k)?.value ?? 0;
+    expect(tg(after, 'orphan') - tg(before, 'orphan')).toBe(-1);
+    expect(tg(after, 'vagrant') - tg(before, 'vagrant')).toBe(1);
+    expect(after.total.figures.clients).toBe(before.total.figures.clients);
+    expect(after.total.figures.clientsActive - before.total.figures.clientsActive).toBe(-1);
+  });
+
+  it('refreshes incrementally: a new record changes only its station-month, once', async () => {
+    const snapshot = async () =>
+      new Map(
+        (await t.database.db.select().from(dashboardRollups)).map((r): [string, number] => [`${r.scopePath}|${r.period}|${r.measure}`, r.value]),
+      );
+    const clientId = activeClient;
+    const before = await snapshot();
+    const res = await worker.post('/api/service-records', { method: 'case', date: today, durationMinutes: 20, itemCode: 'EL02', clientIds: [clientId], notes: 'x' });
+    expect(res.statusCode).toBe(200);
+    const after = await snapshot();
+    const changed = [...after.entries()].filter(([k, v]) => before.get(k) !== v);
+    const [path] = (await t.database.db.select({ p: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan))).map((r) => r.p);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [k] of changed) expect(k.startsWith(`${path}|${today.slice(0, 7)}|`)).toBe(true);
+    const records = `${path}|${today.slice(0, 7)}|records`;
+    expect((after.get(records) ?? 0) - (before.get(records) ?? 0)).toBe(1);
+    const minutes = `${path}|${today.slice(0, 7)}|minutes`;
+    expect((after.get(minutes) ?? 0) - (before.get(minutes) ?? 0)).toBe(20);
+    // Reading the dashboard twice changes nothing and counts nothing twice.
+    const a = await dash(worker, 'home');
+    const b = await dash(worker, 'home');
+    expect(b.total.figures).toEqual(a.total.figures);
+  });
+
+  it('rebuilding from the sources gives the same roll-ups the triggers kept', async () => {
+    const rows = async () =>
+      (await t.database.db.select().from(dashboardRollups).where(sql`${dashboardRollups.value} <> 0`))
+        .map((r) => `${r.scopePath}|${r.period}|${r.measure}|${r.value}`)
+        .sort();
+    const kept = await rows();
+    await t.database.db.execute(sql`SELECT dashboard_rollups_rebuild()`);
+    expect(await rows()).toEqual(kept);
+  });
+
+  it('agrees with the staffing compliance page, and follows a posting that ends', async () => {
+    const compare = async () => {
+      const d = await dash(district, 'home');
+      const c = (await district.get('/api/compliance/staffing')).json();
+      expect(d.total.figures.staffedStations).toBe(c.total.stations);
+      expect(d.total.figures.compliantStations).toBe(c.total.compliant);
+      expect(d.total.figures.findings).toBe(c.total.findings);
+      const byRule = new Map<string, number>();
+      for (const s of c.stations as { findings: { rule: { id: string }; severity: string }[] }[])
+        for (const f of s.findings) if (f.severity === 'finding') byRule.set(f.rule.id, (byRule.get(f.rule.id) ?? 0) + 1);
+      expect(Object.fromEntries(d.findingsByRule.map((f) => [f.key, f.value]))).toEqual(Object.fromEntries(byRule));
+      return { d, c };
+    };
+    const { c } = await compare();
+    const ok = (c.stations as { stationId: string; compliant: boolean; qualifiedOnPost: number }[]).find((s) => s.compliant && s.qualifiedOnPost === 2);
+    if (!ok) throw new Error('no compliant station with two qualified workers');
+    const [posting] = await t.database.db.select({ id: postings.id }).from(postings).where(and(eq(postings.stationId, ok.stationId), isNull(postings.endDate)));
+    if (!posting) throw new Error('no posting');
+    const ended = await district.post(`/api/postings/${posting.id}/end`, { endDate: today, reason: '调离' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const { d } = await compare();
+    expect(d.children.find((r) => r.stationId === ok.stationId)?.figures.compliantStations).toBe(0);
+  });
+
+  it('matches the funding overview and the reports list', async () => {
+    const d = await dash(district, 'home');
+    const f = (await district.get(`/api/funding?year=${year}`)).json();
+    expect(d.total.figures.budgetFen).toBe(f.total.budgetFen);
+    expect(d.total.figures.spentFen).toBe(f.total.spentFen);
+    expect(d.total.figures.paidFen).toBe(f.total.paidFen);
+    const all = (await district.get(`/api/reports?year=${year}`)).json();
+    const late = (await district.get(`/api/reports?year=${year}&late=true`)).json();
+    expect(d.total.figures.reports).toBe(all.total);
+    expect(d.total.figures.reportsLate).toBe(late.total);
+    expect(d.total.links.reportsLate).toBe(`/reports?year=${year}&late=true`);
+  });
+});
+
+describe('dashboards: scope, drill-down and export', () => {
+  it('drills city → county → town, and a district sees only its county', async () => {
+    const top = await dash(city, 'home');
+    expect(top.region.code).toBe('371000');
+    expect(top.children.map((c) => c.code)).toContain('371002');
+    expect(top.total.figures.towns).toBe(top.children.reduce((n, c) => n + c.figures.towns, 0));
+    const county = await dash(city, '371002');
+    expect(county.breadcrumb.map((b) => b.code)).toEqual(['371000', '371002']);
+    expect(county.children.every((c) => c.level === 'town')).toBe(true);
+    expect(county.total.figures.stations).toBe(9);
+    const town = await dash(city, '371002002');
+    expect(town.children).toEqual([]);
+    expect(town.region.stationId).toBe(jingyuan);
+    expect(town.months).toHaveLength(12);
+
+    const mine = await dash(district, 'home');
+    expect(mine.region.code).toBe('371002');
+    expect(mine.breadcrumb.map((b) => b.code)).toEqual(['371002']);
+    expect((await district.get('/api/dashboards/371003')).statusCode).toBe(404);
+    expect((await district.get('/api/dashboards/371000')).statusCode).toBe(404);
+    expect((await district.get('/api/dashboards/371003001')).statusCode).toBe(404);
+    expect((await worker.get('/api/dashboards/371002001')).statusCode).toBe(404);
+  });
+
+  it('shows an organisation the stations it serves, nothing else', async () => {
+    const org = await t.login('demo-org');
+    const top = await dash(org, 'home');
+    expect(top.children.map((c) => c.code)).toEqual(['371002']);
+    const county = await dash(org, '371002');
+    expect(county.total.figures.stations).toBe(9);
+    expect((await org.get('/api/dashboards/371003')).statusCode).toBe(404);
+    // Its figures are its stations': the county's payments are not among them.
+    expect(county.total.figures.paidFen).toBe(0);
+  });
+
+  it('answers 401, 403 and 400', async () => {
+    expect((await t.anon('GET', '/api/dashboards/home')).statusCode).toBe(401);
+    const admin = await t.login('demo-sysadmin').catch(() => null);
+    if (admin) expect((await admin.get('/api/dashboards/home')).statusCode).toBe(403);
+    const bad = await city.get('/api/dashboards/abc');
+    expect(bad.statusCode).toBe(400);
+    expect((await city.get('/api/dashboards/home?year=1999')).statusCode).toBe(400);
+  });
+
+  it('exports the dashboard as a workbook, audited', async () => {
+    const res = await district.get(`/api/dashboards/home/export?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_MIME);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('区划');
+    const names = [] as string[];
+    sheet?.eachRow((r) => names.push(String(r.getCell(1).value)));
+    expect(names).toContain('鲸园街道');
+    expect(names).toContain('环翠区合计');
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'dashboard.export'));
+    expect(audit?.objectId).toBe('371002');
+  });
+});
