@@ -23,3 +23,4 @@ export * as publicSite from './public-site';
 export * as reports from './reports';
 export * as evaluations from './evaluations';
 export * as dashboards from './dashboards';
+export * as workbench from './workbench';
