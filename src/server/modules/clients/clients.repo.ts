@@ -33,7 +33,7 @@ function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
     // tell them whose number ends so (evaluators match names only).
     const seesIds = ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
     const tail = seesIds && /^[0-9Xx]{1,4}$/.test(f.q) ? f.q.toUpperCase() : null;
-    const m = tail ? or(ilike(clients.name, likeContains(f.q)), like(clients.idNumberTail, `%${tail}`)) : ilike(clients.name, likeContains(f.q));
+    const m = tail ? or(nameMatch(f.q), like(clients.idNumberTail, `%${tail}`)) : nameMatch(f.q);
     if (m) conds.push(m);
   }
   if (f.stationId) conds.push(eq(clients.stationId, f.stationId));
@@ -43,6 +43,17 @@ function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
   if (f.status) conds.push(eq(clients.status, f.status));
   if (f.mine === 'true') conds.push(mine(ctx));
   return and(...conds);
+}
+
+/**
+ * Name contains the keyword: from three characters the trigram index (clients_name_trgm_idx)
+ * serves the ILIKE; a one- or two-character keyword is looked up in the names' characters and
+ * pairs (clients_name_grams_idx, migration 0020), which trigrams cannot serve.
+ */
+function nameMatch(q: string): SQL {
+  const ilikeName = ilike(clients.name, likeContains(q));
+  if ([...q].length > 2) return ilikeName;
+  return sql`(sgz_name_grams(${clients.name}) @> ARRAY[lower(${q})]::text[] AND ${ilikeName})`;
 }
 
 /**
