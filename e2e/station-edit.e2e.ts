@@ -75,10 +75,20 @@ describe('社工站编辑与审计', () => {
     await audit.rows().first().waitFor();
     await screenshot(page, JOURNEY, '08-audit-filtered');
 
+    // The row names the station, and the change reads 地址: before → after (no JSON, no ids).
+    expect(await audit.rows().first().innerText()).toContain('社会工作服务站');
     const detail = await audit.expandFirstRowWith('编辑社工站');
-    const after = detail.getByLabel('修改后');
-    expect(await after.innerText()).toContain(newAddress);
+    const address = audit.change(detail, 'address');
+    expect(await address.row.innerText()).toContain('地址');
+    expect(await address.after.innerText()).toContain(newAddress);
+    expect(await address.before.innerText()).not.toContain(newAddress);
+    expect(await detail.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|[{}]/);
     await screenshot(page, JOURNEY, '09-audit-entry');
+
+    // The export keeps the filter and is itself in the log.
+    expect(await audit.exportExcel()).toMatch(/^审计日志-.*\.xlsx$/);
+    await page.goto('/audit?action=audit.export');
+    await audit.rows().filter({ hasText: '导出审计日志' }).first().waitFor();
 
     expect(await audit.verifyIntegrity()).toContain('审计日志完整');
     await screenshot(page, JOURNEY, '10-audit-verify');

@@ -31,6 +31,21 @@ export class AuditPage {
     return detail;
   }
 
+  /** One changed field of an expanded entry: its Chinese label and the before/after cells. */
+  change(detail: Locator, field: string): { row: Locator; before: Locator; after: Locator } {
+    const row = detail.getByTestId(`audit-change-${field}`);
+    return { row, before: row.locator('td').nth(1), after: row.locator('td').nth(2) };
+  }
+
+  /** Exports the filtered log and returns the downloaded file's name. */
+  async exportExcel(): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('audit-export').click(),
+    ]);
+    return download.suggestedFilename();
+  }
+
   async verifyIntegrity(): Promise<string> {
     await this.page.getByRole('button', { name: '校验完整性' }).click();
     const result = this.page.getByTestId('audit-verify-result');

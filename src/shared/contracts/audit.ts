@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { calendarDate, pageOf, pagingQuery, route } from './http';
 
+function auditChangeSchema() {
+  const value = z.object({ text: z.string(), title: z.string().optional() }).nullable();
+  return z.object({ field: z.string(), label: z.string(), before: value, after: value });
+}
+
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -14,8 +19,22 @@ export const auditEntrySchema = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   detail: z.string(),
+  /** The object by name (station standard name, client's masked name, report title …); null when unknown. */
+  objectName: z.string().nullable(),
+  /** before/after as "field: before → after" in Chinese, ids by name (src/shared/audit-labels.ts). */
+  changes: z.array(auditChangeSchema()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+const auditFilter = {
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  objectType: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  /** China calendar days, inclusive. */
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+};
 
 export const listAudit = route({
   method: 'GET',
@@ -23,17 +42,30 @@ export const listAudit = route({
   summary: '审计日志（按用户、操作、对象、时间检索）',
   tag: 'audit',
   permission: 'audit:read',
-  query: z.strictObject({
-    ...pagingQuery,
-    actor: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    objectType: z.string().trim().max(64).optional(),
-    objectId: z.string().trim().max(64).optional(),
-    /** China calendar days, inclusive. */
-    from: calendarDate.optional(),
-    to: calendarDate.optional(),
-  }),
+  query: z.strictObject({ ...pagingQuery, ...auditFilter }),
   response: pageOf(auditEntrySchema),
+});
+
+/** At most this many rows per export, newest first; more matching rows are said in the file and in X-Export-Capped. */
+export const AUDIT_EXPORT_CAP = 50_000;
+
+export const exportAudit = route({
+  method: 'GET',
+  path: '/api/audit/export',
+  summary: '按当前检索条件导出审计日志（Excel，最多 50,000 条，导出本身记入审计日志）',
+  tag: 'audit',
+  permission: 'audit:read',
+  query: z.strictObject(auditFilter),
+});
+
+const auditKind = z.object({ code: z.string(), label: z.string() });
+export const listAuditKinds = route({
+  method: 'GET',
+  path: '/api/audit/kinds',
+  summary: '审计日志中出现过的全部操作与对象类型（检索条件的选项）',
+  tag: 'audit',
+  permission: 'audit:read',
+  response: z.object({ actions: z.array(auditKind), objectTypes: z.array(auditKind) }),
 });
 
 export const auditCheckpointSchema = z.strictObject({
@@ -198,6 +230,7 @@ export const AUDIT_ACTIONS = {
   'referral.create': '转介',
   'referral.update': '更新转介状态',
   'audit.checkpoint_export': '导出审计检查点',
+  'audit.export': '导出审计日志',
   'system.backup': '备份数据库',
   'system.restore': '从备份恢复数据库',
 } as const;

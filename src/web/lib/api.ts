@@ -122,7 +122,8 @@ export async function api<C extends RouteContract>(contract: C, ...args: CallArg
 }
 
 /** Downloads a file endpoint (a contract without `response`) under the server's file name. */
-export async function download<C extends RouteContract>(contract: C, input: CallInput<C>): Promise<void> {
+/** Saves the answer as a file; resolves to its headers (an export's X-Export-Capped, say). */
+export async function download<C extends RouteContract>(contract: C, input: CallInput<C>): Promise<Headers> {
   const res = await send(contract, input, false);
   const blob = await res.blob();
   const name = fileNameOf(res.headers.get('Content-Disposition')) ?? 'download';
@@ -135,6 +136,7 @@ export async function download<C extends RouteContract>(contract: C, input: Call
   a.remove();
   // Give the browser a moment to start the download before the blob is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return res.headers;
 }
 
 function fileNameOf(disposition: string | null): string | null {

@@ -3,22 +3,18 @@ import * as c from '../../../shared/contracts/audit';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { checkpointFile, verifyAuditChain, writeAudit, writeCheckpoint } from '../../platform/audit';
 import { inTransaction } from '../../platform/context';
+import { sendAttachment } from '../../platform/download';
 import { registerRoute } from '../../platform/routes';
-import { listAudit } from './audit.repo';
+import * as service from './audit.service';
 
 export function auditRoutes(app: FastifyInstance): void {
-  registerRoute(app, c.listAudit, async (ctx, { query }) => {
-    const { rows, total } = await listAudit(ctx.db, query);
-    return {
-      items: rows.map((r) => ({
-        id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, ip: r.ip,
-        action: r.action, objectType: r.objectType, objectId: r.objectId, result: r.result,
-        before: r.before, after: r.after, detail: r.detail,
-      })),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  registerRoute(app, c.listAudit, (ctx, { query }) => service.list(ctx, query));
+  registerRoute(app, c.listAuditKinds, (ctx) => service.kinds(ctx));
+  registerRoute(app, c.exportAudit, async (ctx, { query }, reply) => {
+    const { content, total, exported } = await service.exportXlsx(ctx, query);
+    // The cap is said in the answer too, not only inside the file.
+    void reply.header('X-Export-Total', String(total)).header('X-Export-Capped', total > exported ? 'true' : 'false');
+    return sendAttachment(reply, content, '审计日志', 'xlsx');
   });
   registerRoute(app, c.verifyAudit, (ctx) => verifyAuditChain(ctx.db, ctx.cipher));
   registerRoute(app, c.verifyAuditAgainstFile, (ctx, { body }) => verifyAuditChain(ctx.db, ctx.cipher, body));

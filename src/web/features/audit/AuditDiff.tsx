@@ -1,67 +1,42 @@
-import { Col, Row, Typography } from 'antd';
+import { Table, Tooltip, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import type { AuditEntry } from '../../../shared/contracts/audit';
-import { JsonBlock } from '../../components/JsonBlock';
+import type { AuditValue } from '../../../shared/audit-labels';
 import { m } from '../../i18n';
 
-/** Top-level keys whose value differs between before and after, to point the reader at them. */
-function changedKeys(before: unknown, after: unknown): string[] {
-  if (!isRecord(before) || !isRecord(after)) return [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-}
+type Change = AuditEntry['changes'][number];
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-// Field names in the logged JSON are the API's; the changed-fields line names them in Chinese.
-const FIELD_LABELS: Record<string, string> = {
-  venueType: m.stations.venueType,
-  venueOther: m.stations.venueOther,
-  address: m.stations.address,
-  phone: m.stations.phone,
-  openedOn: m.stations.openedOn,
-  outdoorPlaque: m.stations.outdoorPlaque,
-  indoorPlaque: m.stations.indoorPlaque,
-  equipment: m.stations.equipment,
-  hostContactName: m.stations.hostContactName,
-  hostContactPhone: m.stations.hostContactPhone,
-  status: m.stations.status,
-  statusReason: m.stations.statusReason,
-  version: m.stations.version,
-  updatedAt: m.stations.updatedAt,
-  displayName: m.users.displayName,
-  roles: m.users.roles,
-  scope: m.users.scope,
-  minLength: m.security.minLength,
-  minClasses: m.security.minClasses,
-  rotationDays: m.security.rotationDays,
-  maxFailedLogins: m.security.maxFailedLogins,
-  lockMinutes: m.security.lockMinutes,
-  idleMinutes: m.security.idleMinutes,
-  absoluteHours: m.security.absoluteHours,
-};
-
-export function AuditDiff({ entry }: { entry: AuditEntry }) {
-  const changed = changedKeys(entry.before, entry.after);
-  return (
-    <div data-testid={`audit-diff-${entry.id}`}>
-      {entry.detail ? <Typography.Paragraph>{entry.detail}</Typography.Paragraph> : null}
-      {changed.length > 0 ? (
-        <Typography.Paragraph type="secondary">
-          {m.audit.changedFields}
-          {changed.map((k) => FIELD_LABELS[k] ?? k).join('、')}
-        </Typography.Paragraph>
-      ) : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} md={12}>
-          <JsonBlock label={m.audit.before} value={entry.before} />
-        </Col>
-        <Col xs={24} md={12}>
-          <JsonBlock label={m.audit.after} value={entry.after} />
-        </Col>
-      </Row>
-    </div>
+/** A value as the server described it; an id it could not name is shortened, the full id on hover. */
+function Value({ v }: { v: AuditValue | null }) {
+  if (!v) return <Typography.Text type="secondary">{m.audit.nothing}</Typography.Text>;
+  return v.title ? (
+    <Tooltip title={v.title}>
+      <span tabIndex={0}>{v.text}</span>
+    </Tooltip>
+  ) : (
+    <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{v.text}</span>
   );
 }
 
+/** The row's note and its changes as field: before → after, in Chinese (never the logged JSON). */
+export function AuditDiff({ entry }: { entry: AuditEntry }) {
+  return (
+    <div data-testid={`audit-diff-${entry.id}`}>
+      {entry.detail ? <Typography.Paragraph>{entry.detail}</Typography.Paragraph> : null}
+      {entry.changes.length > 0 ? (
+        <Table<Change>
+          size="small"
+          rowKey="field"
+          pagination={false}
+          dataSource={entry.changes}
+          onRow={(c) => ({ 'data-testid': `audit-change-${c.field}` }) as HTMLAttributes<HTMLTableRowElement>}
+          columns={[
+            { title: m.audit.field, dataIndex: 'label', key: 'label', width: 160 },
+            { title: m.audit.before, key: 'before', render: (_, c) => <Value v={c.before} /> },
+            { title: m.audit.after, key: 'after', render: (_, c) => <Value v={c.after} /> },
+          ]}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -2,7 +2,8 @@ import { DownloadOutlined, FileSearchOutlined, SafetyOutlined } from '@ant-desig
 import { Alert, App, Button, Col, DatePicker, Empty, Input, Row, Select, Space, Table, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { AUDIT_ACTIONS, auditCheckpointFileSchema, type AuditEntry, type AuditVerifyReport } from '../../../shared/contracts/audit';
+import { auditCheckpointFileSchema, type AuditEntry, type AuditVerifyReport } from '../../../shared/contracts/audit';
+import { auditActionLabel, auditObjectTypeLabel, isUuid } from '../../../shared/audit-labels';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useReportError } from '../../lib/errors';
@@ -10,36 +11,31 @@ import { formatDateTime } from '../../lib/format';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { AuditDiff } from './AuditDiff';
-import { useAudit, useAuditStatus, useExportCheckpoints, useVerifyAgainstFile, useVerifyAudit, type AuditQuery } from './audit.api';
+import {
+  useAudit, useAuditKinds, useAuditStatus, useExportAudit, useExportCheckpoints, useVerifyAgainstFile, useVerifyAudit, type AuditQuery,
+} from './audit.api';
 import { serverPagination } from '../../lib/paging';
 
 const FILTER_KEYS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to', 'page', 'pageSize'] as const;
-const actionOptions = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
-const objectTypeOptions = Object.entries(m.audit.objectTypes).map(([value, label]) => ({ value, label }));
 
-function objectTypeLabel(type: string): string {
-  return m.audit.objectTypes[type] ?? type;
-}
-
-function actionLabel(action: string): string {
-  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+/** The object by name; an id the server could not name is shortened, the full id on hover. */
+function ObjectCell({ e }: { e: AuditEntry }) {
+  const type = auditObjectTypeLabel(e.objectType);
+  if (e.objectName) return <Typography.Text>{`${type} · ${e.objectName}`}</Typography.Text>;
+  if (!e.objectId) return <Typography.Text>{type}</Typography.Text>;
+  if (!isUuid(e.objectId)) return <Typography.Text>{`${type} · ${e.objectId}`}</Typography.Text>;
+  return (
+    <Tooltip title={e.objectId}>
+      <Typography.Text tabIndex={0}>{`${type} · ${e.objectId.slice(0, 8)}…`}</Typography.Text>
+    </Tooltip>
+  );
 }
 
 const columns: TableProps<AuditEntry>['columns'] = [
   { title: m.audit.at, dataIndex: 'at', key: 'at', width: 170, render: (at: string) => formatDateTime(at) },
   { title: m.audit.actor, dataIndex: 'actorName', key: 'actor', width: 120 },
-  { title: m.audit.action, dataIndex: 'action', key: 'action', width: 150, render: actionLabel },
-  {
-    title: `${m.audit.objectType} · ${m.audit.objectId}`,
-    key: 'object',
-    width: 220,
-    render: (_, e) => (
-      <Typography.Text ellipsis style={{ maxWidth: 200 }}>
-        {objectTypeLabel(e.objectType)}
-        {e.objectId ? ` · ${e.objectId}` : ''}
-      </Typography.Text>
-    ),
-  },
+  { title: m.audit.action, dataIndex: 'action', key: 'action', width: 150, render: (a: string) => auditActionLabel(a) },
+  { title: m.audit.object, key: 'object', width: 260, render: (_, e) => <ObjectCell e={e} /> },
   {
     title: m.audit.result,
     dataIndex: 'result',
@@ -113,6 +109,8 @@ export default function AuditPage() {
   const verify = useVerifyAudit();
   const verifyFile = useVerifyAgainstFile();
   const exportCheckpoints = useExportCheckpoints();
+  const kinds = useAuditKinds();
+  const exportAudit = useExportAudit();
   const report = useReportError();
   const { modal, message } = App.useApp();
 
@@ -139,6 +137,24 @@ export default function AuditPage() {
         title={m.audit.title}
         extra={
           <Space wrap>
+            <Tooltip title={m.audit.exportHint}>
+              <Button
+                data-testid="audit-export"
+                icon={<DownloadOutlined aria-hidden />}
+                loading={exportAudit.isPending}
+                onClick={() => {
+                  const { page: _p, pageSize: _s, ...filter } = query;
+                  exportAudit.mutate(filter, {
+                    onSuccess: (r) => {
+                      if (r.capped) void modal.warning({ title: m.audit.export, content: m.audit.exportCapped(r.total), okText: m.common.confirm });
+                    },
+                    onError: (e) => report(e),
+                  });
+                }}
+              >
+                {m.audit.export}
+              </Button>
+            </Tooltip>
             <Button icon={<SafetyOutlined aria-hidden />} loading={verify.isPending} onClick={onVerify}>
               {m.audit.verify}
             </Button>
@@ -192,7 +208,8 @@ export default function AuditPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: '100%' }}
-            options={actionOptions}
+            options={kinds.data?.actions.map((k) => ({ value: k.code, label: k.label }))}
+            loading={kinds.isPending}
             value={url.action}
             onChange={(v) => applied({ action: v })}
           />
@@ -203,7 +220,10 @@ export default function AuditPage() {
             placeholder={m.audit.objectType}
             allowClear
             style={{ width: '100%' }}
-            options={objectTypeOptions}
+            data-testid="audit-object-type-filter"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={kinds.data?.objectTypes.map((k) => ({ value: k.code, label: k.label }))}
+            loading={kinds.isPending}
             value={url.objectType}
             onChange={(v) => applied({ objectType: v })}
           />
@@ -235,7 +255,7 @@ export default function AuditPage() {
           scroll={{ x: 1000 }}
           expandable={{
             expandedRowRender: (entry) => <AuditDiff entry={entry} />,
-            rowExpandable: (entry) => entry.before !== null || entry.after !== null || Boolean(entry.detail),
+            rowExpandable: (entry) => entry.changes.length > 0 || Boolean(entry.detail),
           }}
           locale={{ emptyText: <Empty description={m.audit.empty} /> }}
           onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
-  exportAuditCheckpoints, listAudit, verifyAudit, verifyAuditAgainstFile, type AuditCheckpointFile,
+  exportAudit, exportAuditCheckpoints, listAudit, listAuditKinds, verifyAudit, verifyAuditAgainstFile, type AuditCheckpointFile,
 } from '../../../shared/contracts/audit';
 import type { QueryOf } from '../../../shared/contracts/http';
 import { api, download } from '../../lib/api';
@@ -33,4 +33,19 @@ export function useVerifyAgainstFile() {
 /** Signs a fresh checkpoint and downloads every checkpoint as JSON. */
 export function useExportCheckpoints() {
   return useMutation({ mutationFn: () => download(exportAuditCheckpoints, {}) });
+}
+
+/** Every action and object type present in the log, for the filters. */
+export function useAuditKinds() {
+  return useQuery({ queryKey: ['audit', 'kinds'], queryFn: () => api(listAuditKinds), staleTime: 60_000 });
+}
+
+/** The filtered log as .xlsx; says whether the server stopped at its cap. */
+export function useExportAudit() {
+  return useMutation({
+    mutationFn: async (query: Omit<AuditQuery, 'page' | 'pageSize'>) => {
+      const headers = await download(exportAudit, { query });
+      return { capped: headers.get('X-Export-Capped') === 'true', total: Number(headers.get('X-Export-Total') ?? 0) };
+    },
+  });
 }
