@@ -87,7 +87,7 @@ describe('a province installation (SGZ_REGION_ROOT=370000)', () => {
     qingdao = await t.userWith('qd-city', ['city_officer'], { kind: 'city', regionCode: '370200' });
     weihai = await t.userWith('wh-city', ['city_officer'], { kind: 'city', regionCode: '371000' });
     huancui = await t.userWith('hc-district', ['district_officer'], { kind: 'county', regionCode: '371002' });
-  }, 60_000);
+  }, 240_000);
   afterAll(() => t.close());
 
   it('loads the province tree and names its root publicly', async () => {
