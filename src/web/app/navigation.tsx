@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   ShoppingOutlined,
@@ -35,6 +36,7 @@ export interface NavItem {
 /** The side menu, in order; each entry shows only with the permission its API needs. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: 'dashboard:read' },
+  { path: '/dashboards', label: m.dashboards.nav, icon: <DashboardOutlined aria-hidden />, permission: 'dashboard:read' },
   { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read' },
   { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read' },
   { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read' },

@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage'));
 const StationsPage = lazy(() => import('../features/stations/StationsPage'));
 const StationPage = lazy(() => import('../features/stations/StationPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
@@ -91,6 +92,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Home /> },
+          { path: 'dashboards', element: gated('dashboard:read', <DashboardsPage />) },
+          { path: 'dashboards/:code', element: gated('dashboard:read', <DashboardsPage />) },
           { path: 'stations', element: gated('station:read', <StationsPage />) },
           { path: 'stations/:id', element: gated('station:read', <StationPage />) },
           { path: 'organizations', element: gated('org:read', <OrganizationsPage />) },

@@ -2,6 +2,7 @@
 // Enum labels (roles, statuses, venue types …) come from the shared label maps instead.
 
 import { zhCNDaily } from './zh-CN.daily';
+import { zhCNDashboards } from './zh-CN.dashboards';
 import { zhCNPurchase } from './zh-CN.purchase';
 import { zhCNReports } from './zh-CN.reports';
 import { zhCNStaffing } from './zh-CN.staffing';
@@ -335,6 +336,7 @@ export const zhCN = {
   daily: zhCNDaily,
   purchase: zhCNPurchase,
   reports: zhCNReports,
+  dashboards: zhCNDashboards,
   workbench: zhCNWorkbench,
 };
 

@@ -18,7 +18,8 @@ import { ReviewRecordButton } from './ReviewRecord';
 import { useRecords, type RecordListQuery } from './records.api';
 
 const t = m.daily.records;
-const FILTER_KEYS = ['method', 'homeVisit', 'flagged', 'from', 'to', 'page', 'pageSize'] as const;
+// stationId: a dashboard figure opens one station's records.
+const FILTER_KEYS = ['method', 'homeVisit', 'flagged', 'from', 'to', 'stationId', 'page', 'pageSize'] as const;
 const isMethod = (v: string | undefined): v is ServiceMethod => (SERVICE_METHODS as readonly string[]).includes(v ?? '');
 const isDate = (v: string | undefined) => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v));
 
@@ -38,10 +39,11 @@ export default function RecordsPage() {
       flagged: url.flagged === 'true' ? 'true' : undefined,
       from,
       to,
+      stationId: url.stationId,
       page,
       pageSize,
     }),
-    [method, url.homeVisit, url.flagged, from, to, page, pageSize],
+    [method, url.homeVisit, url.flagged, from, to, url.stationId, page, pageSize],
   );
   const { data, isPending, isFetching, error, refetch } = useRecords(query);
 
