@@ -21,9 +21,9 @@ export const median = (xs: number[]): number => {
 };
 
 /** Logs in through the API and returns the session cookie's name and value. */
-export async function loginCookie(app: FastifyInstance, username: string, password: string): Promise<{ name: string; value: string }> {
+export async function loginCookie(app: FastifyInstance, username: string, password: string): Promise<{ name: string; value: string; csrfToken: string }> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   const cookie = res.cookies.find((c) => c.name === 'sgz_sid' || c.name === '__Host-sgz_sid');
   if (!cookie) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return { name: cookie.name, value: cookie.value };
+  return { name: cookie.name, value: cookie.value, csrfToken: (res.json() as { csrfToken?: string }).csrfToken ?? '' };
 }
