@@ -47,4 +47,16 @@ describe('bulk import of workers in batches', () => {
     expect(await t.database.db.select().from(postings).where(and(eq(postings.workerId, wuYi)))).toHaveLength(1);
     expect(JSON.stringify(entries[0])).not.toContain(a);
   });
+
+  it('refuses another county unit’s contractor as employer, naming the row; nothing written', async () => {
+    const wendeng = (await district.get(`/api/organizations?q=${encodeURIComponent('同心')}`)).json().items[0];
+    const template = (await district.get('/api/social-workers/import/template')).rawPayload;
+    const c = idNumberBornOn('1994-04-04', 617);
+    const file = await fillWorkbook(template, { 社工信息: [['吴三', c, '', '本科', '社会工作', '', '', wendeng.creditCode]] });
+    const body = multipartFile('社工.xlsx', file, XLSX_MIME);
+    const res = await district.request('POST', '/api/social-workers/import', body.payload, body.headers);
+    expect(res.json()).toMatchObject({ written: false, invalidRows: 1 });
+    expect(res.json().issues[0]).toMatchObject({ sheet: '社工信息', row: 2, column: '所属机构统一社会信用代码', message: '只能填写本区市登记或正在本区市承接社工站的机构' });
+    expect(await t.database.db.select().from(socialWorkers).where(eq(socialWorkers.name, '吴三'))).toHaveLength(0);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type WorkerQualifications,
 } from '../../../shared/rules/staffing';
 import { organizations, postings, socialWorkers, users, workerCertificates, workerTrainings } from '../../db/schema';
+import { employableOrgIds } from '../organizations/organizations.repo';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid } from '../../platform/errors';
@@ -159,6 +160,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
     return parsed.data;
   };
   const orgByCode = new Map<string, string | null>();
+  const foreignOrgCodes = new Set<string>();
   const stationsInScope = await allStations(ctx, { sort: 'code' }, 10_000);
 
   // One lookup for the whole sheet: registered people by keyed hash, those of them in scope with
@@ -191,7 +193,13 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
   const codes = [...new Set(rows.filter((r) => r.sheet === 'workers').map((r) => (r.cells['所属机构统一社会信用代码'] ?? '').toUpperCase()).filter(Boolean))];
   if (codes.length && actor.scope.kind !== 'org') {
     const found = await ctx.db.select({ id: organizations.id, code: organizations.creditCode }).from(organizations).where(inArray(organizations.creditCode, codes));
-    for (const code of codes) orgByCode.set(code, found.find((o) => o.code === code)?.id ?? null);
+    // Only organisations of the officer's own unit (registered there or serving its stations).
+    const employable = await employableOrgIds(ctx, found.map((o) => o.id));
+    for (const code of codes) {
+      const org = found.find((o) => o.code === code);
+      orgByCode.set(code, org && employable.has(org.id) ? org.id : null);
+      if (org && !employable.has(org.id)) foreignOrgCodes.add(code);
+    }
   }
 
   for (const row of rows.filter((r) => r.sheet === 'workers')) {
@@ -208,7 +216,8 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
     const code = (c['所属机构统一社会信用代码'] ?? '').toUpperCase();
     if (code && actor.scope.kind !== 'org') {
       orgId = orgByCode.get(code) ?? null;
-      if (!orgId) issues.push(issue(row, '所属机构统一社会信用代码', '未找到该统一社会信用代码的承接机构'));
+      if (!orgId)
+        issues.push(issue(row, '所属机构统一社会信用代码', foreignOrgCodes.has(code) ? '只能填写本区市登记或正在本区市承接社工站的机构' : '未找到该统一社会信用代码的承接机构'));
     }
     if (!id) continue;
     if (people.has(id)) {
