@@ -205,9 +205,9 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
 
     await login.login('demo-worker');
 
-    // 工作台: the day at a glance.
+    // 个案待办: the day's cases at a glance.
     await page.goto('/worklist');
-    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.getByRole('heading', { name: '个案待办' }).waitFor();
     await page.getByTestId('worklist-clients').getByText(registered.name).waitFor();
     await screenshot(page, journey, '01-worklist');
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
@@ -310,7 +310,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     await login.goto();
     await login.login('demo-district');
     const visits: { path: string; heading: string | RegExp; step: string; ready?: string }[] = [
-      { path: '/worklist', heading: '工作台', step: '01-worklist' },
+      { path: '/worklist', heading: '个案待办', step: '01-worklist' },
       { path: '/clients', heading: '服务对象', step: '02-clients', ready: registered.name },
       { path: `/clients/${registered.id}`, heading: registered.name, step: '03-client' },
       { path: '/records', heading: '服务记录', step: '04-records', ready: '精神慰藉' },

@@ -5,6 +5,7 @@ import { AppShell } from './support/pages/AppShell';
 import { ChangePasswordPage } from './support/pages/ChangePasswordPage';
 import { LoginPage } from './support/pages/LoginPage';
 import { UsersPage } from './support/pages/UsersPage';
+import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
 // The system administrator opens an account for a station social worker, who must change
 // the initial password before anything else; the security administrator reviews the policy.
@@ -92,7 +93,9 @@ describe('用户开通与首次登录改密', () => {
     await change.fill(resetPassword, newPassword);
     await change.hints.getByText('密码符合要求').waitFor();
     await change.submit();
-    await page.getByTestId('coverage-card').waitFor();
+    // Past the change, the social worker's own home: the workbench.
+    await new WorkbenchPage(page).waitUntilShown();
+    expect(new URL(page.url()).pathname).toBe('/');
     await screenshot(page, JOURNEY, '07-after-change');
     await shell.logout();
 

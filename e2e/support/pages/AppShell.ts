@@ -14,12 +14,24 @@ export class AppShell {
     await this.page.getByRole('dialog').getByRole('navigation', { name: '导航菜单' }).waitFor();
   }
 
+  /** The entry named `label`; its name may end with the workbench's count ("工作报告，3 项待办"). */
   async navigate(label: string): Promise<void> {
-    await this.menu.getByRole('link', { name: label, exact: true }).click();
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.menu.getByRole('link', { name: new RegExp(`^${escaped}(，\\d+ 项待办)?$`) }).click();
   }
 
+  /** The entries' labels, without the counts beside them. */
   async menuLabels(): Promise<string[]> {
-    return this.menu.getByRole('menuitem').allInnerTexts();
+    return this.menu
+      .getByRole('menuitem')
+      .evaluateAll((items) => items.map((el) => ((el.querySelector('[data-nav-label]') ?? el) as HTMLElement).innerText.trim()));
+  }
+
+  /** The count beside a menu entry ('/reports' …), or null when it has none. */
+  async badge(path: string): Promise<number | null> {
+    const badge = this.menu.getByTestId(`nav-badge-${path}`);
+    if ((await badge.count()) === 0) return null;
+    return Number((await badge.locator('.ant-scroll-number').first().getAttribute('title')) ?? 'NaN');
   }
 
   /**

@@ -1,24 +1,30 @@
 import { ApiOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
+import { Badge, Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageStates';
 import { useCurrentUser } from '../lib/permissions';
 import { useIsMobile } from '../lib/useIsMobile';
 import { m } from '../i18n';
+import { useWorkbench } from '../features/workbench/workbench.api';
 import { API_DOCS_URL, allowedNav, navKeyOf } from './navigation';
 import { UserMenu } from './UserMenu';
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
   const { pathname } = useLocation();
+  // The workbench's counts of open to-dos, on the menu entries where they are done.
+  const badges = useWorkbench().data?.badges ?? {};
   const items: MenuProps['items'] = [
     ...allowedNav(me.permissions).map((item) => ({
       key: item.path,
       icon: item.icon,
       label: (
-        <Link to={item.path} onClick={onNavigate}>
-          {item.label}
+        <Link to={item.path} onClick={onNavigate} aria-label={badges[item.path] ? `${item.label}，${m.workbench.badge(badges[item.path] ?? 0)}` : item.label}>
+          <span data-nav-label>{item.label}</span>
+          {badges[item.path] ? (
+            <Badge count={badges[item.path]} overflowCount={99} size="small" style={{ marginInlineStart: 8 }} aria-hidden data-testid={`nav-badge-${item.path}`} />
+          ) : null}
         </Link>
       ),
     })),

@@ -30,12 +30,13 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
-  permission: Permission;
+  /** null: every signed-in user (the workbench). */
+  permission: Permission | null;
 }
 
 /** The side menu, in order; each entry shows only with the permission its API needs. */
 export const NAV_ITEMS: NavItem[] = [
-  { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: 'dashboard:read' },
+  { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: null },
   { path: '/dashboards', label: m.dashboards.nav, icon: <DashboardOutlined aria-hidden />, permission: 'dashboard:read' },
   { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read' },
   { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read' },
@@ -63,12 +64,16 @@ export const NAV_ITEMS: NavItem[] = [
 export const API_DOCS_URL = '/api/docs';
 
 export function allowedNav(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+  return NAV_ITEMS.filter((item) => item.permission === null || permissions.includes(item.permission));
 }
 
-/** Where a user lands: the first page they may see (the three administrators have no dashboard). */
+/**
+ * Where a user lands: business roles on their workbench; the three administrators, who have no
+ * business data, on their own first page (users, policy, audit log), as before.
+ */
 export function landingPath(permissions: readonly Permission[]): string {
-  return allowedNav(permissions)[0]?.path ?? '/profile';
+  if (permissions.includes('dashboard:read')) return '/';
+  return allowedNav(permissions).find((item) => item.path !== '/')?.path ?? '/';
 }
 
 /** The menu key for a location: '/' exactly, else its first segment ('/stations/…' → '/stations'). */

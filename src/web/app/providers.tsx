@@ -18,7 +18,11 @@ dayjs.locale('zh-cn');
 function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (e, query) => onSessionError(e, query.queryKey[0] === ME_KEY[0]) }),
-    mutationCache: new MutationCache({ onError: (e) => onSessionError(e, false) }),
+    // Any write may settle or add a to-do: the workbench and its menu counts are asked again.
+    mutationCache: new MutationCache({
+      onError: (e) => onSessionError(e, false),
+      onSuccess: () => void client.invalidateQueries({ queryKey: ['workbench'] }),
+    }),
     defaultOptions: {
       queries: {
         refetchOnWindowFocus: false,

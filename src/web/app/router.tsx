@@ -2,17 +2,15 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Permission } from '../../shared/permissions';
 import { NotFoundResult, PageLoading } from '../components/PageStates';
-import { useCurrentUser } from '../lib/permissions';
 import { AppLayout } from './AppLayout';
 import { PublicLayout } from './PublicLayout';
 import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guards';
-import { landingPath } from './navigation';
 
 // Each page is its own chunk: a town officer's phone downloads only what it opens.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage'));
 const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage'));
 const StationsPage = lazy(() => import('../features/stations/StationsPage'));
 const StationPage = lazy(() => import('../features/stations/StationPage'));
@@ -59,11 +57,9 @@ function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
-/** "/" is the dashboard for business roles; the administrators land on their first page. */
+/** "/" is every role's workbench (工作台); the administrators still land on their own first page. */
 function Home() {
-  const me = useCurrentUser();
-  if (me.permissions.includes('dashboard:read')) return <DashboardPage />;
-  return <Navigate to={landingPath(me.permissions)} replace />;
+  return <WorkbenchPage />;
 }
 
 function Standalone({ children }: { children: ReactNode }) {

@@ -444,7 +444,7 @@ export const zhCNDaily = {
     edit: '编辑',
   },
   worklist: {
-    title: '工作台',
+    title: '个案待办',
     greeting: (name: string) => `${name}，今天的工作`,
     recentClients: '我的服务对象（最近登记）',
     openCases: '我的在办个案',
