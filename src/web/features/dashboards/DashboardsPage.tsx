@@ -151,7 +151,11 @@ function Charts({ data, onDrill }: { data: Dashboard; onDrill: (code: string) =>
       </Col>
       <Col xs={24} lg={children.length > 0 ? 12 : 8}>
         <Card size="small" title={t.chartDomains}>
-          <DashboardChart option={domainOption} label={t.chartLabel(t.chartDomains)} />
+          {data.domains.some((d) => d.value > 0) ? (
+            <DashboardChart option={domainOption} label={t.chartLabel(t.chartDomains)} />
+          ) : (
+            <Empty description={t.empty} />
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
@@ -330,7 +334,6 @@ export default function DashboardsPage() {
             <Lines title={t.sections.findings} lines={data.findingsByRule} empty={t.noFindings} testId="dashboard-findings" />
           </Col>
         </Row>
-        {data.children.length === 0 && data.total.figures.records === 0 && data.total.figures.clients === 0 ? <Empty description={t.empty} /> : null}
       </Flex>
     </>
   );

@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure, type Device } from './support/browser';
+import { AppShell } from './support/pages/AppShell';
+import { DashboardsPage } from './support/pages/DashboardsPage';
+import { LoginPage } from './support/pages/LoginPage';
+
+// The city's 驾驶舱: drill 威海市 → 环翠区 → 鲸园街道, and a figure opens the list it counts
+// (the list's total is the figure), on a desktop and on a 375 px phone.
+const JOURNEY = 'dashboards';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+async function journey(device: Device): Promise<void> {
+  const context = await newContext(browser, device, baseUrl);
+  const page = await context.newPage();
+  screenshotOnFailure(page, `${JOURNEY}-${device}`);
+  const errors = collectPageErrors(page);
+  await new LoginPage(page).goto();
+  await new LoginPage(page).login('demo-city');
+  const shell = new AppShell(page);
+  if (device === 'phone') await shell.openPhoneMenu();
+  await shell.navigate('驾驶舱');
+  const dash = new DashboardsPage(page);
+  await dash.waitFor('威海市');
+  await screenshot(page, JOURNEY, `${device}-city`);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+  await dash.drill('371002', '环翠区');
+  expect(await dash.breadcrumb()).toContain('威海市');
+  await screenshot(page, JOURNEY, `${device}-county`);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  const operating = await dash.figure('operating');
+  expect(operating).toBeGreaterThan(0);
+  const stations = await dash.openFigure('operating', '/api/stations');
+  await page.getByRole('heading', { name: '社工站名录' }).waitFor();
+  expect(stations.url.searchParams.get('countyCode')).toBe('371002');
+  expect(stations.url.searchParams.get('status')).toBe('operating');
+  expect(stations.total).toBe(operating);
+
+  await page.goBack();
+  await dash.waitFor('环翠区');
+  await dash.drill('371002002', '鲸园街道');
+  expect(await dash.breadcrumb()).toContain('环翠区');
+  await screenshot(page, JOURNEY, `${device}-town`);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  const records = await dash.figure('records');
+  const listed = await dash.openFigure('records', '/api/service-records');
+  await page.getByRole('heading', { name: '服务记录' }).waitFor();
+  expect(listed.url.searchParams.get('stationId')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(listed.total).toBe(records);
+  await screenshot(page, JOURNEY, `${device}-records`);
+
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
+describe('驾驶舱：市 → 区市 → 镇街，数字打开它所统计的列表', () => {
+  it('桌面', async () => {
+    await journey('desktop');
+  });
+
+  it('手机 375 px', async () => {
+    await journey('phone');
+  });
+});
