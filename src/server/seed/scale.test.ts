@@ -53,6 +53,13 @@ describe('demo:scale generator (tiny tier)', () => {
     expect(await records(a)).toEqual(await records(b));
   });
 
+  it('makes ids the API accepts: a client opens by its generated id', async () => {
+    const [c] = await a.db.select({ id: clients.id }).from(clients).orderBy(asc(clients.id)).limit(1);
+    expect(c?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    const [r] = await a.db.select({ id: serviceRecords.id, clientIds: serviceRecords.clientIds }).from(serviceRecords).limit(1);
+    expect(`${r?.id} ${r?.clientIds[0]}`).toMatch(/^\S{14}4\S{3}-8\S+ \S{14}4\S{3}-8/);
+  });
+
   it('makes valid, unique, encrypted ID numbers and never stores one in clear', async () => {
     const people = await plainClients(a);
     expect(new Set(people.map((p) => p.idNumber)).size).toBe(people.length);

@@ -37,12 +37,17 @@ export interface ScaleSummary {
   seconds: number;
 }
 
-/** Deterministic uuid of the k-th row of a kind, computed the same way in JS and in SQL. */
+/**
+ * Deterministic uuid of the k-th row of a kind, computed the same way in JS and in SQL: an MD5 with
+ * the version (4) and variant (8) nibbles set, so the API's uuid checks accept it.
+ */
 export const uuidOf = (seed: number, kind: string, k: number | string): string => {
-  const h = createHash('md5').update(`${seed}:${kind}:${k}`).digest('hex');
+  const m = createHash('md5').update(`${seed}:${kind}:${k}`).digest('hex');
+  const h = `${m.slice(0, 12)}4${m.slice(13, 16)}8${m.slice(17)}`;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 };
-const sqlUuid = (seed: number, kind: string, k: SQL): SQL => sql`md5(${`${seed}:${kind}:`} || (${k})::text)::uuid`;
+const sqlUuid = (seed: number, kind: string, k: SQL): SQL =>
+  sql`overlay(overlay(md5(${`${seed}:${kind}:`} || (${k})::text) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
 
 /** mulberry32: a small seeded generator, one per row so any row can be made alone. */
 function rng(seed: number): () => number {
