@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Roll-ups the dashboards (驾驶舱) read instead of the raw records. One row per
@@ -6,12 +6,17 @@ import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, tex
  * to a county unit as a whole (payments, the district's report, evaluations), the county's path.
  * Period is 'YYYY-MM' for dated facts, 'YYYY' for yearly ones (budgets, grades) and '' for
  * undated ones. Kept current by statement-level triggers in the same transaction as every
- * write to the source tables (migration 0017), so any writer — API, import, generator — keeps
+ * write to the source tables (migration 0018), so any writer — API, import, generator — keeps
  * them right and several processes need no shared memory.
+ *
+ * Tier 0 holds the places themselves; tier 1 the same station lines summed at the station's
+ * county (its town's parent), so a city or province view reads one row per county and month,
+ * not one per station (migration 0020). Writers contend on a county's row, never the province's.
  */
 export const dashboardRollups = pgTable(
   'dashboard_rollups',
   {
+    tier: smallint('tier').notNull().default(0),
     scopePath: text('scope_path').notNull(),
     stationId: uuid('station_id'),
     period: text('period').notNull(),
@@ -19,9 +24,9 @@ export const dashboardRollups = pgTable(
     value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.scopePath, t.period, t.measure] }),
+    primaryKey({ columns: [t.tier, t.scopePath, t.period, t.measure] }),
     index('dashboard_rollups_station_idx').on(t.stationId, t.period),
-    index('dashboard_rollups_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.period),
+    index('dashboard_rollups_scope_idx').on(t.tier, t.scopePath.op('text_pattern_ops'), t.period),
   ],
 );
 

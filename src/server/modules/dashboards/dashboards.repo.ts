@@ -60,28 +60,45 @@ function stationScope(ctx: Ctx, today: string): SQL {
 /** The child's code under `path` ('' for rows of the region itself, e.g. a county's payments). */
 const childOf = (path: string) => sql<string>`split_part(substr(${dashboardRollups.scopePath}, ${path.length + 1}), '/', 1)`;
 
-const undated = or(like(dashboardRollups.measure, 'clients%'), like(dashboardRollups.measure, 'target_group:%'));
+/**
+ * Which roll-up rows to read: a county or town reads its stations' rows (tier 0); a city or
+ * province reads the county sums (tier 1) plus the rows that belong to a county as a whole
+ * (payments, evaluations, the district's report). An organisation always reads its stations'.
+ */
+function tierFilter(countySums: boolean): SQL {
+  return countySums
+    ? sql`(${dashboardRollups.tier} = 1 OR (${dashboardRollups.tier} = 0 AND ${dashboardRollups.stationId} IS NULL))`
+    : sql`${dashboardRollups.tier} = 0`;
+}
 
 /**
- * Sums per child region and measure for the year (clients: all registered, whatever the year).
- * One indexed range of the roll-up table: its size is places × months × measures, not records.
+ * Sums per child region and measure for the year (clients: the register, undated). One indexed
+ * range of the roll-up table: its size is places × months × measures, never the records.
  */
-export async function sumsByChild(ctx: Ctx, path: string, year: number, today: string) {
+export async function sumsByChild(ctx: Ctx, path: string, year: number, today: string, countySums: boolean) {
   return ctx.db
     .select({ child: childOf(path), measure: dashboardRollups.measure, value: sql<number>`sum(${dashboardRollups.value})::float8` })
     .from(dashboardRollups)
-    .where(and(like(dashboardRollups.scopePath, `${path}%`), or(undated, like(dashboardRollups.period, `${year}%`)), rollupScope(ctx, today)))
+    .where(
+      and(
+        tierFilter(countySums),
+        like(dashboardRollups.scopePath, `${path}%`),
+        or(eq(dashboardRollups.period, ''), like(dashboardRollups.period, `${year}%`)),
+        rollupScope(ctx, today),
+      ),
+    )
     .groupBy(sql`1`, dashboardRollups.measure);
 }
 
 export const MONTHLY_MEASURES = ['records', 'minutes', 'persons', 'home_visits', 'volunteer_hours', 'spent_fen'] as const;
 
-export async function monthlySums(ctx: Ctx, path: string, year: number, today: string) {
+export async function monthlySums(ctx: Ctx, path: string, year: number, today: string, countySums: boolean) {
   return ctx.db
     .select({ period: dashboardRollups.period, measure: dashboardRollups.measure, value: sql<number>`sum(${dashboardRollups.value})::float8` })
     .from(dashboardRollups)
     .where(
       and(
+        tierFilter(countySums),
         like(dashboardRollups.scopePath, `${path}%`),
         like(dashboardRollups.period, `${year}-%`),
         inArray(dashboardRollups.measure, [...MONTHLY_MEASURES]),

@@ -143,7 +143,7 @@ describe('dashboards read roll-ups that agree with the records', () => {
   it('refreshes incrementally: a new record changes only its station-month, once', async () => {
     const snapshot = async () =>
       new Map(
-        (await t.database.db.select().from(dashboardRollups)).map((r): [string, number] => [`${r.scopePath}|${r.period}|${r.measure}`, r.value]),
+        (await t.database.db.select().from(dashboardRollups)).map((r): [string, number] => [`${r.tier}|${r.scopePath}|${r.period}|${r.measure}`, r.value]),
       );
     const clientId = activeClient;
     const before = await snapshot();
@@ -153,11 +153,16 @@ describe('dashboards read roll-ups that agree with the records', () => {
     const changed = [...after.entries()].filter(([k, v]) => before.get(k) !== v);
     const [path] = (await t.database.db.select({ p: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan))).map((r) => r.p);
     expect(changed.length).toBeGreaterThan(0);
-    for (const [k] of changed) expect(k.startsWith(`${path}|${today.slice(0, 7)}|`)).toBe(true);
-    const records = `${path}|${today.slice(0, 7)}|records`;
-    expect((after.get(records) ?? 0) - (before.get(records) ?? 0)).toBe(1);
-    const minutes = `${path}|${today.slice(0, 7)}|minutes`;
-    expect((after.get(minutes) ?? 0) - (before.get(minutes) ?? 0)).toBe(20);
+    const month = today.slice(0, 7);
+    const county = path?.replace(/[^/]+\/$/, '');
+    // Its station's month, and the same month's county sum (tier 1) that city views read.
+    for (const [k] of changed) expect(k.startsWith(`0|${path}|${month}|`) || k.startsWith(`1|${county}|${month}|`), k).toBe(true);
+    for (const tier of [`0|${path}`, `1|${county}`]) {
+      const records = `${tier}|${month}|records`;
+      expect((after.get(records) ?? 0) - (before.get(records) ?? 0)).toBe(1);
+      const minutes = `${tier}|${month}|minutes`;
+      expect((after.get(minutes) ?? 0) - (before.get(minutes) ?? 0)).toBe(20);
+    }
     // Reading the dashboard twice changes nothing and counts nothing twice.
     const a = await dash(worker, 'home');
     const b = await dash(worker, 'home');
@@ -167,7 +172,7 @@ describe('dashboards read roll-ups that agree with the records', () => {
   it('rebuilding from the sources gives the same roll-ups the triggers kept', async () => {
     const rows = async () =>
       (await t.database.db.select().from(dashboardRollups).where(sql`${dashboardRollups.value} <> 0`))
-        .map((r) => `${r.scopePath}|${r.period}|${r.measure}|${r.value}`)
+        .map((r) => `${r.tier}|${r.scopePath}|${r.period}|${r.measure}|${r.value}`)
         .sort();
     const kept = await rows();
     await t.database.db.execute(sql`SELECT dashboard_rollups_rebuild()`);

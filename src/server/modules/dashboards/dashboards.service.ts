@@ -160,10 +160,12 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
   const { region, stations, breadcrumb, countyCode: regionCounty, wholeScope } = await resolve(ctx, regionCode, today);
   await refreshStaffing(ctx, region.path, today);
   const isTown = region.level === 'town';
+  // Above a county the county sums are read (one row per county, not per station).
+  const countySums = ctx.actor?.scope.kind !== 'org' && !['county', 'town', 'village'].includes(region.level);
   const [children, sums, monthly, coverage, staffing] = await Promise.all([
     isTown ? Promise.resolve([]) : repo.childRegions(ctx, region.code),
-    repo.sumsByChild(ctx, region.path, year, today),
-    repo.monthlySums(ctx, region.path, year, today),
+    repo.sumsByChild(ctx, region.path, year, today, countySums),
+    repo.monthlySums(ctx, region.path, year, today, countySums),
     repo.coverageByChild(ctx, region.path, today),
     repo.staffingUnder(ctx, region.path, stations.filter((s) => s.status !== 'revoked').map((s) => s.id)),
   ]);
