@@ -167,7 +167,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
     repo.sumsByChild(ctx, region.path, year, today, countySums),
     repo.monthlySums(ctx, region.path, year, today, countySums),
     repo.coverageByChild(ctx, region.path, today),
-    repo.staffingUnder(ctx, region.path, stations.filter((s) => s.status !== 'revoked').map((s) => s.id)),
+    // On the primary, like the refresh just made: a replica may not have it yet.
+    inTransaction(ctx, (tx) => repo.staffingUnder(tx, region.path, stations.filter((s) => s.status !== 'revoked').map((s) => s.id))),
   ]);
 
   // Per child code ('' = rows of the region itself): roll-up sums, then coverage and staffing.
