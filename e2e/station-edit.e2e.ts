@@ -39,7 +39,7 @@ describe('社工站编辑与审计', () => {
 
     const shell = new AppShell(page);
     expect(await shell.menuLabels()).toEqual([
-      '工作台', '社工站', '承接机构', '驻站社工', '人员配备', '个案待办', '服务对象', '服务记录', '小组活动', '资源链接',
+      '工作台', '驾驶舱', '社工站', '承接机构', '驻站社工', '人员配备', '个案待办', '服务对象', '服务记录', '小组活动', '资源链接',
       '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录', '接口文档',
     ]);
     await shell.navigate('社工站');
@@ -68,7 +68,7 @@ describe('社工站编辑与审计', () => {
     await login.login('demo-auditor');
     // The audit administrator has no dashboard: the first allowed page is the audit log.
     await page.waitForURL('**/audit', { waitUntil: 'commit' });
-    expect(await shell.menuLabels()).toEqual(['审计日志', '接口文档']);
+    expect(await shell.menuLabels()).toEqual(['工作台', '审计日志', '接口文档']);
     const audit = new AuditPage(page);
     await audit.waitUntilShown();
     await audit.filterByAction('编辑社工站');

@@ -44,7 +44,7 @@ describe('用户开通与首次登录改密', () => {
     await page.getByTestId('user-menu').waitFor();
     // 三员: the system administrator has no dashboard and lands on user management.
     await page.waitForURL('**/users', { waitUntil: 'commit' });
-    expect(await shell.menuLabels()).toEqual(['用户管理', '角色权限', '接口文档']);
+    expect(await shell.menuLabels()).toEqual(['工作台', '用户管理', '角色权限', '接口文档']);
     const users = new UsersPage(page);
     await users.waitUntilShown();
     await screenshot(page, JOURNEY, '01-users');
