@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATION_STATUSES } from '../rules/station-venue';
-import { idParams, route } from './http';
+import { idParams, pagingQuery, route } from './http';
 import { findingSchema, workerListItemSchema } from './social-workers';
 
 export const STAFF_FINDING_RULES = ['R-STAFF-MIN', 'R-STAFF-CERT3Y', 'R-STAFF-AGE', 'R-STAFF-EDU', 'R-STAFF-QUAL'] as const;
@@ -34,6 +34,8 @@ export const complianceQuery = z.strictObject({
   rule: z.enum(STAFF_FINDING_RULES).optional(),
   /** only: stations with a finding. */
   only: z.enum(['findings', 'all']).default('all'),
+  /** The stations come a page at a time; the county counts cover every station in scope. */
+  ...pagingQuery,
 });
 
 export const staffingCompliance = route({
@@ -44,6 +46,10 @@ export const staffingCompliance = route({
     total: countsSchema,
     counties: z.array(countsSchema.extend({ countyCode: z.string(), countyShortName: z.string() })),
     stations: z.array(stationStaffingSchema),
+    /** Stations matching the filters (rule, only), of which `stations` is one page. */
+    stationsTotal: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
   }),
 });
 

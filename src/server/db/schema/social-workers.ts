@@ -96,6 +96,8 @@ export const postings = pgTable(
     // A person holds one active posting at a time.
     uniqueIndex('postings_one_active_idx').on(t.workerId).where(sql`${t.endDate} IS NULL`),
     index('postings_station_idx').on(t.stationId),
+    // A worker's first posting (R-STAFF-CERT3Y counts from it), per worker in the compliance sums.
+    index('postings_worker_start_idx').on(t.workerId, t.startDate),
     index('postings_scope_idx').on(t.scopePath.op('text_pattern_ops')),
   ],
 );

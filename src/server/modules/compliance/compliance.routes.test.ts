@@ -10,7 +10,7 @@ let district: Session;
 let city: Session;
 let jingyuan: string;
 
-interface StationRow { stationId: string; compliant: boolean; qualifiedOnPost: number; findings: { rule: { id: string }; severity: string; people: { name: string }[]; clearBy: string }[] }
+interface StationRow { stationId: string; countyCode: string; compliant: boolean; qualifiedOnPost: number; findings: { rule: { id: string }; severity: string; people: { name: string }[]; clearBy: string }[] }
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -73,6 +73,35 @@ describe('staffing compliance', () => {
     const expected = live.stations.reduce((n: number, s: StationRow) => n + s.findings.length, 0);
     expect(rules).toHaveLength(expected);
     expect(rules).toContain('R-STAFF-MIN');
+  });
+});
+
+describe('a city or province at a time', () => {
+  it('sums per county in SQL exactly as the stations’ own findings count, and pages the stations', async () => {
+    const every = (await city.get('/api/compliance/staffing?pageSize=200')).json();
+    const rows: StationRow[] = every.stations;
+    expect(rows).toHaveLength(every.stationsTotal);
+    const counted = (list: StationRow[]) => ({
+      stations: list.length,
+      compliant: list.filter((r) => r.compliant).length,
+      findings: list.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'finding').length, 0),
+      warnings: list.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0),
+    });
+    expect(every.total).toEqual(counted(rows));
+    for (const k of every.counties) expect(k).toMatchObject(counted(rows.filter((r) => r.countyCode === k.countyCode)));
+    expect(every.total.findings + every.total.warnings).toBeGreaterThan(0);
+
+    const second = (await city.get('/api/compliance/staffing?pageSize=5&page=2')).json();
+    expect(second.stations.map((r: StationRow) => r.stationId)).toEqual(rows.slice(5, 10).map((r) => r.stationId));
+    expect(second.counties).toEqual(every.counties);
+
+    const problems = (await city.get('/api/compliance/staffing?only=findings&pageSize=200')).json();
+    expect(problems.stations.map((r: StationRow) => r.stationId)).toEqual(rows.filter((r) => r.findings.length > 0).map((r) => r.stationId));
+    expect(problems.stationsTotal).toBe(problems.stations.length);
+    for (const rule of ['R-STAFF-MIN', 'R-STAFF-CERT3Y', 'R-STAFF-AGE']) {
+      const byRule = (await city.get(`/api/compliance/staffing?rule=${rule}&pageSize=200`)).json();
+      expect(byRule.stations.map((r: StationRow) => r.stationId)).toEqual(rows.filter((r) => r.findings.some((f) => f.rule.id === rule)).map((r) => r.stationId));
+    }
   });
 });
 

@@ -6,11 +6,12 @@ import type { StaffRuleId } from '../../../shared/rules/staffing';
 import { STATION_STATUS_LABELS } from '../../../shared/rules/station-venue';
 import { writeAuditAlone } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { listWorkbook } from '../../platform/excel';
+import { EXPORT_CAP, listWorkbook } from '../../platform/excel';
 import { notFound } from '../../platform/errors';
 import * as workers from '../social-workers/social-workers.repo';
 import { listItems } from '../social-workers/social-workers.service';
-import { allStations, findStation, type StationJoined } from '../stations/stations.repo';
+import { allStations, findStation, stationsByIds, type StationJoined } from '../stations/stations.repo';
+import * as repo from './compliance.repo';
 import { stationFindings, type PostedWorker } from './staffing-findings';
 
 type StationStaffing = z.input<typeof c.stationStaffingSchema>;
@@ -73,21 +74,34 @@ const count = (rows: StationStaffing[]) => ({
   warnings: rows.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0),
 });
 
-export async function staffing(ctx: Ctx, q: Query) {
+/**
+ * Counts per county unit over every station in scope, summed in SQL; the stations' findings
+ * only for the requested page (a province holds thousands of stations).
+ */
+export async function staffing(ctx: Ctx, query: Omit<Query, 'page' | 'pageSize'> & Partial<Pick<Query, 'page' | 'pageSize'>>) {
+  // Internal callers (the workbench) take the first 200 and read stationsTotal.
+  const q = { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 200 };
   const today = chinaToday();
-  const stationRows = await allStations(ctx, { countyCode: q.countyCode, townCode: q.townCode, sort: 'code' }, 10_000);
-  let rows = await evaluate(ctx, stationRows, today);
-  const counties = new Map<string, StationStaffing[]>();
-  for (const r of rows) counties.set(r.countyCode, [...(counties.get(r.countyCode) ?? []), r]);
-  const countyCounts = [...counties.entries()].map(([countyCode, list]) => ({
-    countyCode,
-    countyShortName: list[0]?.countyShortName ?? '',
-    ...count(list),
-  }));
-  const total = count(rows);
+  const scope = { countyCode: q.countyCode, townCode: q.townCode };
+  const [counties, page] = await Promise.all([
+    repo.countyCounts(ctx, scope, today),
+    repo.stationPage(ctx, { ...scope, rule: q.rule, onlyFindings: q.only === 'findings' }, today, q.page, q.pageSize),
+  ]);
+  const total = counties.reduce(
+    (t, k) => ({ stations: t.stations + k.stations, compliant: t.compliant + k.compliant, findings: t.findings + k.findings, warnings: t.warnings + k.warnings }),
+    { stations: 0, compliant: 0, findings: 0, warnings: 0 },
+  );
+  const stations = await evaluate(ctx, await stationsByIds(ctx, page.ids), today);
+  return { asOf: today, total, counties, stations, stationsTotal: page.total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every matching station evaluated in full (the export, bounded by EXPORT_CAP). */
+async function allFindings(ctx: Ctx, q: Query) {
+  const today = chinaToday();
+  let rows = await evaluate(ctx, await allStations(ctx, { countyCode: q.countyCode, townCode: q.townCode, sort: 'code' }, EXPORT_CAP), today);
   if (q.rule) rows = rows.filter((r) => r.findings.some((f) => f.rule.id === q.rule));
   if (q.only === 'findings') rows = rows.filter((r) => r.findings.length > 0);
-  return { asOf: today, total, counties: countyCounts, stations: rows };
+  return { asOf: today, stations: rows, total: count(rows) };
 }
 
 export async function station(ctx: Ctx, id: string) {
@@ -103,7 +117,7 @@ export async function station(ctx: Ctx, id: string) {
 }
 
 export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
-  const { stations, asOf } = await staffing(ctx, q);
+  const { stations, asOf } = await allFindings(ctx, q);
   const line = (s: StationStaffing, f: Finding) => ({
     county: s.countyShortName, station: s.name, status: STATION_STATUS_LABELS[s.status], onPost: s.onPost,
     qualified: s.qualifiedOnPost, rule: f.rule.id, clause: f.rule.clause, severity: f.severity === 'finding' ? '问题' : '预警',

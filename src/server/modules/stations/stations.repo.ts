@@ -108,6 +108,14 @@ export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Pr
     .limit(limit);
 }
 
+/** The stations of a page chosen elsewhere (compliance), in scope, in town-code order. */
+export async function stationsByIds(ctx: Ctx, ids: readonly string[]): Promise<StationJoined[]> {
+  if (ids.length === 0) return [];
+  return joined(ctx.db)
+    .where(and(inArray(stations.id, [...ids]), inScope(ctx)))
+    .orderBy(asc(stations.townCode));
+}
+
 export async function findStation(ctx: Ctx, id: string): Promise<StationJoined | undefined> {
   const [row] = await joined(ctx.db)
     .where(and(eq(stations.id, id), inScope(ctx)))

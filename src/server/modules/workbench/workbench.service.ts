@@ -158,7 +158,7 @@ async function stationFindings(ctx: Ctx, today: string, opts: { operator: boolea
       `/compliance?townCode=${s.townCode}&only=findings`, { count: s.findings.length }));
   }
   items.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'overdue' ? -1 : 1));
-  return section('stationFindings', noOperator.total + onPost.total + staff.stations.length, items, '/compliance', '/compliance?only=findings');
+  return section('stationFindings', noOperator.total + onPost.total + staff.stationsTotal, items, '/compliance', '/compliance?only=findings');
 }
 
 /** R-ONPOST-1M: stations of contracts in force whose contractor has too few qualified workers on post. */

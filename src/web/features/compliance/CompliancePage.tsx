@@ -50,9 +50,9 @@ function Counts({ total }: { total: Totals }) {
 }
 
 /** On a phone: one card per station. */
-function StationCards(props: { items: StationStaffing[]; page: number; pageSize: number; onPage: (p: number) => void }) {
+function StationCards(props: { items: StationStaffing[]; total: number; page: number; pageSize: number; onPage: (p: number) => void }) {
   if (props.items.length === 0) return <Empty description={t.empty} />;
-  const shown = props.items.slice((props.page - 1) * props.pageSize, props.page * props.pageSize);
+  const shown = props.items;
   return (
     <Flex vertical gap={12} data-testid="compliance-cards">
       {shown.map((s) => (
@@ -69,9 +69,9 @@ function StationCards(props: { items: StationStaffing[]; page: number; pageSize:
           {s.findings.length ? <FindingLines findings={s.findings} /> : null}
         </Card>
       ))}
-      <Pagination simple align="center" current={props.page} pageSize={props.pageSize} total={props.items.length} onChange={props.onPage} />
+      <Pagination simple align="center" current={props.page} pageSize={props.pageSize} total={props.total} onChange={props.onPage} />
       <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {m.common.total(props.items.length)}
+        {m.common.total(props.total)}
       </Typography.Text>
     </Flex>
   );
@@ -84,10 +84,11 @@ export default function CompliancePage() {
   const only = url.only === 'findings' ? 'findings' : undefined;
   const page = toPage(url.page, 1);
   const pageSize = toPage(url.pageSize, 20);
-  const query: ComplianceQuery = useMemo(() => ({ countyCode: url.countyCode, rule, only }), [url.countyCode, rule, only]);
+  // The server pages the stations; the county counts always cover every station in scope.
+  const query: ComplianceQuery = useMemo(() => ({ countyCode: url.countyCode, rule, only, page, pageSize }), [url.countyCode, rule, only, page, pageSize]);
   const { data, isPending, isFetching, error, refetch } = useStaffingCompliance(query);
   // The county table always lists every county in scope, whichever one is being looked at.
-  const all = useStaffingCompliance({});
+  const all = useStaffingCompliance({ pageSize: 1 });
   const [hoverCounty, setHoverCounty] = useState<string | null>(null);
 
   const countyColumns: TableProps<CountyCounts>['columns'] = [
@@ -135,7 +136,8 @@ export default function CompliancePage() {
     { title: t.findingList, key: 'findings', render: (_, s) => <FindingLines findings={s.findings} /> },
   ];
 
-  const exportHref = apiUrl(exportStaffingFindings, { query });
+  // The export lists every matching station, not the page on screen.
+  const exportHref = apiUrl(exportStaffingFindings, { query: { countyCode: url.countyCode, rule, only } });
 
   return (
     <>
@@ -221,7 +223,7 @@ export default function CompliancePage() {
             </Col>
           </Row>
           {isMobile ? (
-            <StationCards items={data?.stations ?? []} page={page} pageSize={pageSize} onPage={(p) => setUrl({ page: p })} />
+            <StationCards items={data?.stations ?? []} total={data?.stationsTotal ?? 0} page={page} pageSize={pageSize} onPage={(p) => setUrl({ page: p })} />
           ) : (
             <Table<StationStaffing>
               rowKey="stationId"
@@ -236,6 +238,7 @@ export default function CompliancePage() {
               pagination={{
                 current: page,
                 pageSize,
+                total: data?.stationsTotal ?? 0,
                 showSizeChanger: true,
                 showTotal: (n) => m.common.total(n),
               }}

@@ -1,0 +1,1 @@
+CREATE INDEX "postings_worker_start_idx" ON "postings" USING btree ("worker_id","start_date");

@@ -1,0 +1,96 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { CERT_DEADLINE_YEARS, CERT_WARNING_DAYS, EDUCATION_LEVELS, MIN_QUALIFIED_WORKERS, RELATED_MAJORS } from '../../../shared/rules/staffing';
+import type { STAFF_FINDING_RULES } from '../../../shared/contracts/compliance';
+import { postings, socialWorkers, stations, workerCertificates } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import type { Ctx } from '../../platform/context';
+import { stationRecordScope } from '../../platform/scope';
+import { countsAsQualifiedSql } from './staffing-findings';
+
+export interface StationFilter {
+  countyCode?: string;
+  townCode?: string;
+  rule?: (typeof STAFF_FINDING_RULES)[number];
+  onlyFindings?: boolean;
+}
+
+export interface CountyCounts {
+  countyCode: string;
+  countyShortName: string;
+  stations: number;
+  compliant: number;
+  findings: number;
+  warnings: number;
+}
+
+const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior_college'));
+
+/**
+ * The staffing rules' counts per live station in scope, in SQL (the same tests as
+ * stationFindings/workerFindings): workers on post today, qualified ones, R-STAFF-MIN,
+ * R-STAFF-CERT3Y (finding when overdue, warning within CERT_WARNING_DAYS) and recorded exceptions.
+ * A city or province is summed per county and paged per station without loading every station.
+ */
+function perStation(ctx: Ctx, f: StationFilter, today: string): SQL {
+  const d = sql`${today}::date`;
+  const worker = qualified(socialWorkers.id);
+  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in regexp_replace(${qualified(socialWorkers.major)}, '\\s', '', 'g')) > 0`), sql` OR `);
+  const certOk = sql`(EXISTS (SELECT 1 FROM ${workerCertificates} WHERE ${qualified(workerCertificates.workerId)} = ${worker} AND ${qualified(workerCertificates.obtainedOn)} <= ${d})
+    OR (${qualified(socialWorkers.education)} IN (${sql.join(COLLEGE_OR_ABOVE.map((e) => sql`${e}`), sql`, `)}) AND (${majors})))`;
+  const deadline = sql`((SELECT min(p1.start_date) FROM ${postings} p1 WHERE p1.worker_id = ${worker}) + interval '${sql.raw(String(CERT_DEADLINE_YEARS))} years')::date`;
+  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  return sql`SELECT "stations"."id" AS station_id, "stations"."town_code", county.code AS county_code, county.short_name AS county_short_name,
+      count(w.worker_id)::int AS on_post,
+      count(w.worker_id) FILTER (WHERE w.q)::int AS qualified,
+      count(w.worker_id) FILTER (WHERE w.cert = 'overdue')::int AS cert_overdue,
+      count(w.worker_id) FILTER (WHERE w.cert = 'warning')::int AS cert_warning,
+      coalesce(sum(cardinality(w.exception_rules)), 0)::int AS exceptions,
+      coalesce(bool_or(${f.rule ?? ''} = ANY(w.exception_rules)), false) AS has_exception_rule
+    FROM ${stations}
+    JOIN regions town ON town.code = "stations"."town_code"
+    JOIN regions county ON county.code = town.parent_code
+    LEFT JOIN (
+      SELECT ${qualified(postings.stationId)} AS station_id, ${worker} AS worker_id, ${qualified(postings.exceptionRules)} AS exception_rules,
+        ${countsAsQualifiedSql(today)} AS q,
+        CASE WHEN ${certOk} THEN 'ok' WHEN ${d} > ${deadline} THEN 'overdue' WHEN ${deadline} - ${d} <= ${CERT_WARNING_DAYS} THEN 'warning' ELSE 'ok' END AS cert
+      FROM ${postings} JOIN ${socialWorkers} ON ${worker} = ${qualified(postings.workerId)}
+      WHERE ${qualified(postings.endDate)} IS NULL AND ${qualified(postings.startDate)} <= ${d}
+    ) w ON w.station_id = "stations"."id"
+    WHERE "stations"."status" <> 'revoked' AND ${scope}
+      ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
+      ${f.townCode ? sql`AND "stations"."town_code" = ${f.townCode}` : sql``}
+    GROUP BY "stations"."id", "stations"."town_code", county.code, county.short_name`;
+}
+
+/** Per station: findings (severity finding) and warnings, as stationFindings counts them. */
+const FINDINGS = sql.raw(`((CASE WHEN qualified < ${MIN_QUALIFIED_WORKERS} THEN 1 ELSE 0 END) + cert_overdue + exceptions)`);
+
+function ruleFilter(f: StationFilter): SQL {
+  const conds: SQL[] = [];
+  if (f.rule === 'R-STAFF-MIN') conds.push(sql.raw(`qualified < ${MIN_QUALIFIED_WORKERS}`));
+  else if (f.rule === 'R-STAFF-CERT3Y') conds.push(sql`(cert_overdue + cert_warning) > 0`);
+  else if (f.rule) conds.push(sql`has_exception_rule`);
+  if (f.onlyFindings) conds.push(sql`(${FINDINGS} + cert_warning) > 0`);
+  return conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
+}
+
+type Rows<T> = { rows: T[] };
+
+export async function countyCounts(ctx: Ctx, f: StationFilter, today: string): Promise<CountyCounts[]> {
+  const res = (await ctx.db.execute(sql`SELECT county_code AS "countyCode", county_short_name AS "countyShortName",
+      count(*)::int AS stations, count(*) FILTER (WHERE ${FINDINGS} = 0)::int AS compliant,
+      coalesce(sum(${FINDINGS}), 0)::int AS findings, coalesce(sum(cert_warning), 0)::int AS warnings
+    FROM (${perStation(ctx, f, today)}) s GROUP BY county_code, county_short_name ORDER BY county_code`)) as unknown as Rows<CountyCounts>;
+  return res.rows;
+}
+
+/** One page of the stations matching the rule filters, in town-code order, and how many match. */
+export async function stationPage(ctx: Ctx, f: StationFilter, today: string, page: number, pageSize: number): Promise<{ ids: string[]; total: number }> {
+  const res = (await ctx.db.execute(sql`SELECT station_id AS id, count(*) OVER ()::int AS total
+    FROM (${perStation(ctx, f, today)}) s ${ruleFilter(f)}
+    ORDER BY town_code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)) as unknown as Rows<{ id: string; total: number }>;
+  if (res.rows.length > 0) return { ids: res.rows.map((r) => r.id), total: res.rows[0]?.total ?? 0 };
+  if (page === 1) return { ids: [], total: 0 };
+  const n = (await ctx.db.execute(sql`SELECT count(*)::int AS total FROM (${perStation(ctx, f, today)}) s ${ruleFilter(f)}`)) as unknown as Rows<{ total: number }>;
+  return { ids: [], total: n.rows[0]?.total ?? 0 };
+}
