@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ClientImportReport } from '../../../shared/contracts/clients';
 import { clientEditableSchema } from '../../../shared/contracts/clients';
-import { idNumberSchema, pastDate } from '../../../shared/contracts/social-workers';
+import { pastDate } from '../../../shared/contracts/social-workers';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { RISK_LEVEL_LABELS, RISK_LEVELS, TARGET_GROUP_LABELS, TARGET_GROUPS, needsGuardianConsent, isMinor } from '../../../shared/rules/clients';
-import { birthDateOf, sexOf } from '../../../shared/rules/id-number';
+import { birthDateOf, ID_NUMBER_MESSAGES, idNumberProblem, normaliseIdNumber, sexOf } from '../../../shared/rules/id-number';
 import { clientConsents, clients, regions } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
@@ -67,6 +67,16 @@ interface Plan {
   villagePath: Map<string, string>;
 }
 
+/**
+ * idNumberSchema's check with today's date computed once per sheet, not once per row (the
+ * time-zone conversion dominated the import of 1,000 rows). Same result and message.
+ */
+function checkIdNumber(raw: string, today: string): { success: true; data: string } | { success: false; message: string } {
+  const id = normaliseIdNumber(raw);
+  const problem = idNumberProblem(id, today);
+  return problem ? { success: false, message: ID_NUMBER_MESSAGES[problem] } : { success: true, data: id };
+}
+
 /** The blind indexes among `indexes` already registered: one query per batch instead of one per row. */
 async function registeredIndexes(ctx: Ctx, indexes: string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -95,9 +105,10 @@ async function plan(ctx: Ctx, content: Buffer, opts: Opts): Promise<Plan> {
   for (const v of villages) for (const k of [v.code, v.name, v.shortName]) villageOf.set(k, v.code);
   const villagePath = new Map(villages.map((v) => [v.code, v.path]));
   // Every ID number of the sheet is looked up at once (registered anywhere in the city).
+  const today = chinaToday();
   const idCells: string[] = [];
   for (let n = 2; n <= sheet.rowCount; n++) {
-    const id = idNumberSchema.safeParse(text(sheet.getRow(n).getCell(COLUMNS.indexOf('身份证号') + 1)));
+    const id = checkIdNumber(text(sheet.getRow(n).getCell(COLUMNS.indexOf('身份证号') + 1)), today);
     if (id.success) idCells.push(ctx.cipher.index(id.data));
   }
   const registered = await registeredIndexes(ctx, [...new Set(idCells)]);
@@ -105,7 +116,6 @@ async function plan(ctx: Ctx, content: Buffer, opts: Opts): Promise<Plan> {
   const issues: ClientImportReport['issues'] = [];
   const valid: Plan['valid'] = [];
   const seen = new Set<string>();
-  const today = chinaToday();
   let rows = 0;
   for (let n = 2; n <= sheet.rowCount; n++) {
     const cells = Object.fromEntries(COLUMNS.map((c, i) => [c, text(sheet.getRow(n).getCell(i + 1))])) as Record<Column, string>;
@@ -113,8 +123,8 @@ async function plan(ctx: Ctx, content: Buffer, opts: Opts): Promise<Plan> {
     if (++rows > MAX_ROWS) throw invalid([{ path: 'file', message: `一次最多导入 ${MAX_ROWS} 行，请分批导入` }]);
     const before = issues.length;
     const add = (column: string, message: string) => issues.push({ sheet: SHEET, row: n, column, message });
-    const id = idNumberSchema.safeParse(cells['身份证号']);
-    if (!id.success) add('身份证号', id.error.issues[0]?.message ?? '身份证号无效');
+    const id = checkIdNumber(cells['身份证号'], today);
+    if (!id.success) add('身份证号', id.message);
     const groups = cells['对象类别'].split(/[、,，]/).map((s) => s.trim()).filter(Boolean);
     const unknownGroups = groups.filter((g) => !GROUP_BY_LABEL.has(g));
     if (unknownGroups.length) add('对象类别', `不认识的对象类别：${unknownGroups.join('、')}`);
