@@ -310,44 +310,45 @@ async function securityPolicy(ctx: Ctx): Promise<WorkbenchSection> {
 
 // ---- Whose workbench ----
 
+// The sections of a workbench are independent: asked together (one connection on PGlite queues them anyway).
 async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): Promise<(WorkbenchSection | null)[]> {
   const year = Number(today.slice(0, 4));
   switch (persona) {
     case 'city':
     case 'province':
-      return [
-        await reportsToReview(ctx, true), await districtReports(ctx, year, today), await plans(ctx, year, today, true),
-        await funding(ctx, year), await coverageGaps(ctx), await contractsEnding(ctx, today), await evaluationsOpen(ctx, 'evaluationsInProgress'),
-      ];
+      return Promise.all([
+        reportsToReview(ctx, true), districtReports(ctx, year, today), plans(ctx, year, today, true),
+        funding(ctx, year), coverageGaps(ctx), contractsEnding(ctx, today), evaluationsOpen(ctx, 'evaluationsInProgress'),
+      ]);
     case 'district':
-      return [
-        await reportsToReview(ctx, false), await plans(ctx, year, today, false), await districtReports(ctx, year, today),
-        await stationFindings(ctx, today, { operator: true, onPost: true }), await paymentsDue(ctx, today), await supervisionOverdue(ctx, today), applications(),
-      ];
+      return Promise.all([
+        reportsToReview(ctx, false), plans(ctx, year, today, false), districtReports(ctx, year, today),
+        stationFindings(ctx, today, { operator: true, onPost: true }), paymentsDue(ctx, today), supervisionOverdue(ctx, today), applications(),
+      ]);
     case 'town':
-      return [
-        await stationFindings(ctx, today, { operator: true, onPost: true }), await reportsToRead(ctx, today), await supervisionOverdue(ctx, today),
-        await supervisionToRecord(ctx, today),
-      ];
+      return Promise.all([
+        stationFindings(ctx, today, { operator: true, onPost: true }), reportsToRead(ctx, today), supervisionOverdue(ctx, today),
+        supervisionToRecord(ctx, today),
+      ]);
     case 'org': {
       const orgId = actorOf(ctx).scope.orgId;
-      return [
-        orgId ? await briefings(ctx, orgId, today) : null, await returnedReports(ctx, today), await onPost(ctx, today),
-        await stationFindings(ctx, today, { operator: false, onPost: false }),
-      ];
+      return Promise.all([
+        orgId ? briefings(ctx, orgId, today) : null, returnedReports(ctx, today), onPost(ctx, today),
+        stationFindings(ctx, today, { operator: false, onPost: false }),
+      ]);
     }
     case 'worker':
-      return [await followUps(ctx, today), await myCases(ctx)];
+      return Promise.all([followUps(ctx, today), myCases(ctx)]);
     case 'evaluator':
-      return [await evaluationsOpen(ctx, 'evaluationsAssigned')];
+      return Promise.all([evaluationsOpen(ctx, 'evaluationsAssigned')]);
     case 'applicant':
       return [applications()];
     case 'auditor':
-      return [await auditChain(ctx), await sensitiveReads(ctx, today)];
+      return Promise.all([auditChain(ctx), sensitiveReads(ctx, today)]);
     case 'sys_admin':
-      return [await usersSection(ctx, 'locked'), await usersSection(ctx, 'must_change')];
+      return Promise.all([usersSection(ctx, 'locked'), usersSection(ctx, 'must_change')]);
     case 'sec_admin':
-      return [await securityPolicy(ctx)];
+      return Promise.all([securityPolicy(ctx)]);
   }
 }
 
