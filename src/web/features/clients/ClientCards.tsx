@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Pagination, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ClientListItem } from '../../../shared/contracts/clients';
 import { m } from '../../i18n';
@@ -27,29 +27,5 @@ export function ClientCard({ client, showStation }: { client: ClientListItem; sh
         <TargetGroupTags groups={client.targetGroups} />
       </div>
     </Card>
-  );
-}
-
-export function ClientCards(props: {
-  items: ClientListItem[];
-  loading: boolean;
-  total: number;
-  page: number;
-  pageSize: number;
-  onPage: (page: number) => void;
-  showStation: boolean;
-}) {
-  if (!props.loading && props.items.length === 0) return <Empty description={t.empty} />;
-  return (
-    <Flex vertical gap={12} data-testid="client-cards">
-      {props.items.map((c) => (
-        <ClientCard key={c.id} client={c} showStation={props.showStation} />
-      ))}
-      {props.loading && props.items.length === 0 ? <Card size="small" loading /> : null}
-      <Pagination simple align="center" current={props.page} pageSize={props.pageSize} total={props.total} onChange={props.onPage} />
-      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {m.common.total(props.total)}
-      </Typography.Text>
-    </Flex>
   );
 }

@@ -1,22 +1,18 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Pagination, Row, Select, Switch, Table, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, Switch, Tag, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import type { Partner } from '../../../shared/contracts/partners';
 import { PARTNER_KINDS, PARTNER_KIND_LABELS, type PartnerKind } from '../../../shared/rules/partners';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { useActionError } from '../clients/useActionError';
-import { CountySelect } from '../regions/RegionSelects';
+import { countyFilter, CountySelect } from '../regions/RegionSelects';
 import { useCreatePartner, usePartners, useUpdatePartner, type PartnerListQuery } from './partners.api';
 
 const t = m.daily.partners;
-const FILTER_KEYS = ['q', 'kind', 'countyCode', 'page', 'pageSize'] as const;
-const isKind = (v: string | undefined): v is PartnerKind => (PARTNER_KINDS as readonly string[]).includes(v ?? '');
+const FILTER_KEYS = ['q', 'kind', 'countyCode'] as const;
 const kindOptions = PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] }));
 
 interface PartnerValues {
@@ -127,23 +123,24 @@ function ActiveTag({ active }: { active: boolean }) {
 
 /** 资源链接单位: each county's directory of departments and mass organisations stations refer to. */
 export default function PartnersPage() {
-  const [url, setUrl] = useUrlState(FILTER_KEYS);
-  const isMobile = useIsMobile();
+  const list = useListState(FILTER_KEYS);
+  const { url, page, pageSize } = list;
   const canManage = usePermission('partner:manage');
-  const [keyword, setKeyword] = useState(url.q ?? '');
-  useEffect(() => setKeyword(url.q ?? ''), [url.q]);
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
-  const page = toPage(url.page, 1);
-  const pageSize = toPage(url.pageSize, 20);
-  const kind = isKind(url.kind) ? url.kind : undefined;
+  const kind = oneOf(PARTNER_KINDS, url.kind);
   const query: PartnerListQuery = useMemo(
     () => ({ q: url.q, kind, countyCode: url.countyCode, page, pageSize }),
     [url.q, kind, url.countyCode, page, pageSize],
   );
-  const { data, isPending, isFetching, error, refetch } = usePartners(query);
+  const result = usePartners(query);
+  const editButton = (p: Partner) => (
+    <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(p)} aria-label={`${t.edit}：${p.name}`}>
+      {t.edit}
+    </Button>
+  );
 
   const columns: TableProps<Partner>['columns'] = [
-    { title: t.name, dataIndex: 'name', key: 'name', width: 220 },
+    { title: t.name, dataIndex: 'name', key: 'name', width: 220, fixed: 'start' },
     { title: t.kind, dataIndex: 'kind', key: 'kind', width: 110, render: (k: PartnerKind) => PARTNER_KIND_LABELS[k] },
     { title: t.county, dataIndex: 'countyShortName', key: 'county', width: 80 },
     { title: t.services, dataIndex: 'services', key: 'services', ellipsis: true, render: (s: string) => orDash(s) },
@@ -153,18 +150,14 @@ export default function PartnersPage() {
     ...(canManage
       ? [{
           title: m.common.actions, key: 'actions', width: 80,
-          render: (_: unknown, p: Partner) => (
-            <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(p)} aria-label={`${t.edit}：${p.name}`}>
-              {t.edit}
-            </Button>
-          ),
+          render: (_: unknown, p: Partner) => editButton(p),
         }]
       : []),
   ];
 
   return (
     <>
-      <PageHeader
+      <ListPage<Partner>
         title={t.listTitle}
         extra={
           <PermissionGate permission="partner:manage">
@@ -173,99 +166,45 @@ export default function PartnersPage() {
             </Button>
           </PermissionGate>
         }
-      />
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={10}>
-          <Input.Search
-            aria-label={t.keyword}
-            placeholder={t.keyword}
-            allowClear
-            enterButton={m.common.search}
-            value={keyword}
-            onChange={(e) => setKeyword(e.target.value)}
-            onSearch={(v) => setUrl({ q: v.trim(), page: undefined })}
-          />
-        </Col>
-        <Col xs={12} md={7}>
-          <Select<PartnerKind>
-            aria-label={t.kind}
-            placeholder={t.kind}
-            allowClear
-            style={{ width: '100%' }}
-            options={kindOptions}
-            value={kind}
-            onChange={(v) => setUrl({ kind: v, page: undefined })}
-          />
-        </Col>
-        <Col xs={12} md={7}>
-          <CountySelect
-            aria-label={t.county}
-            placeholder={t.county}
-            allowClear
-            style={{ width: '100%' }}
-            value={url.countyCode}
-            onChange={(v) => setUrl({ countyCode: v, page: undefined })}
-          />
-        </Col>
-      </Row>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : isMobile ? (
-        !isPending && (data?.items.length ?? 0) === 0 ? (
-          <Empty description={t.empty} />
-        ) : (
-          <Flex vertical gap={12} data-testid="partner-cards">
-            {(data?.items ?? []).map((p) => (
-              <Card key={p.id} size="small">
-                <Flex justify="space-between" gap={8} align="start">
-                  <Typography.Text strong style={{ fontSize: 16 }}>
-                    {p.name}
-                  </Typography.Text>
-                  <Flex gap={4}>
-                    <Tag>{PARTNER_KIND_LABELS[p.kind]}</Tag>
-                    {!p.active ? <ActiveTag active={false} /> : null}
-                  </Flex>
-                </Flex>
-                <Typography.Text type="secondary" style={{ display: 'block' }}>
-                  {p.countyShortName}
-                  {p.contactName ? ` · ${p.contactName}` : ''}
-                  {p.contactPhone ? (
-                    <>
-                      {' · '}
-                      <a href={`tel:${p.contactPhone}`}>{p.contactPhone}</a>
-                    </>
-                  ) : null}
-                </Typography.Text>
-                {p.services ? <div style={{ marginTop: 4 }}>{p.services}</div> : null}
-                {p.address ? <Typography.Text type="secondary">{p.address}</Typography.Text> : null}
-                {canManage ? (
-                  <div style={{ marginTop: 8 }}>
-                    <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(p)} aria-label={`${t.edit}：${p.name}`}>
-                      {t.edit}
-                    </Button>
-                  </div>
+        list={list}
+        filters={[
+          { type: 'search', key: 'q', label: t.keyword, span: { xs: 24, md: 10 } },
+          { type: 'select', key: 'kind', label: t.kind, options: kindOptions, span: { xs: 12, md: 7 } },
+          { ...countyFilter(t.county), span: { xs: 12, md: 7 } },
+        ]}
+        result={result}
+        columns={columns}
+        scrollX={1100}
+        empty={t.empty}
+        cardsTestId="partner-cards"
+        card={(p) => (
+          <ListCard
+            title={p.name}
+            tag={
+              <Flex gap={4}>
+                <Tag>{PARTNER_KIND_LABELS[p.kind]}</Tag>
+                {!p.active ? <ActiveTag active={false} /> : null}
+              </Flex>
+            }
+            meta={
+              <>
+                {p.countyShortName}
+                {p.contactName ? ` · ${p.contactName}` : ''}
+                {p.contactPhone ? (
+                  <>
+                    {' · '}
+                    <a href={`tel:${p.contactPhone}`}>{p.contactPhone}</a>
+                  </>
                 ) : null}
-              </Card>
-            ))}
-            <Pagination simple align="center" current={page} pageSize={pageSize} total={data?.total ?? 0} onChange={(p) => setUrl({ page: p })} />
-            <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-              {m.common.total(data?.total ?? 0)}
-            </Typography.Text>
-          </Flex>
-        )
-      ) : (
-        <Table<Partner>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isPending || isFetching}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: <Empty description={t.empty} /> }}
-          onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => m.common.total(n) }}
-        />
-      )}
+              </>
+            }
+          >
+            {p.services ? <div>{p.services}</div> : null}
+            {p.address ? <Typography.Text type="secondary">{p.address}</Typography.Text> : null}
+            {canManage ? <div style={{ marginTop: 8 }}>{editButton(p)}</div> : null}
+          </ListCard>
+        )}
+      />
       {editing ? <PartnerModal partner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>
   );

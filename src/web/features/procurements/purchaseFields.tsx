@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
+import type { CustomFilter } from '../../components/ListPage';
 import { listOrganizations } from '../../../shared/contracts/organizations';
 import { listServiceItems, type ServiceItem } from '../../../shared/contracts/service-catalogue';
 import { listStations } from '../../../shared/contracts/stations';
@@ -48,6 +49,14 @@ export function YearSelect(props: {
 }) {
   return <Select<number> style={{ width: '100%' }} options={yearOptions()} {...props} />;
 }
+
+/** A list page's 年度 filter (?year=). */
+export const yearFilter = (label: string): CustomFilter => ({
+  type: 'custom',
+  key: 'year',
+  label,
+  render: (value, onChange) => <YearSelect aria-label={label} placeholder={label} allowClear value={toYear(value, undefined)} onChange={onChange} />,
+});
 
 /** A year from the URL, or the given fallback. */
 export function toYear(value: string | undefined, fallback: number | undefined): number | undefined {

@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import type { CustomFilter } from '../../components/ListPage';
 import { useContext } from 'react';
 import { CurrentUserContext } from '../../lib/permissions';
 import { useCities, useCounties, useTowns } from './regions.api';
@@ -84,3 +85,13 @@ export function TownSelect({ countyCode, ...props }: RegionSelectProps & { count
     />
   );
 }
+
+/** A list page's 区市 filter (?countyCode=). */
+export const countyFilter = (label: string): CustomFilter => ({
+  type: 'custom',
+  key: 'countyCode',
+  label,
+  render: (value, onChange) => (
+    <CountySelect aria-label={label} placeholder={label} allowClear style={{ width: '100%' }} value={value} onChange={onChange} />
+  ),
+});

@@ -1,28 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Empty, Flex, Pagination, Row, Select, Table, Typography, type TableProps } from 'antd';
+import { Button, Flex, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ReportSummary } from '../../../shared/contracts/reports';
 import { REPORT_KINDS, REPORT_KIND_LABELS, REPORT_STATUSES, REPORT_STATUS_LABELS, type ReportKind, type ReportStatus } from '../../../shared/rules/reports';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
 import { formatDateTime } from '../../lib/format';
-import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { CountySelect } from '../regions/RegionSelects';
+import { countyFilter } from '../regions/RegionSelects';
 import { DraftReportModal } from './DraftReportModal';
-import { ContractSelect, StationSelect, toYear, useCountyScope, YearSelect } from './fields';
+import { ContractSelect, StationSelect, toYear, useCountyScope } from './fields';
+import { yearFilter } from '../procurements/purchaseFields';
 import { isLate, ReportKindTag, ReportStatusTag, TimelinessTag } from './reportLabels';
 import { useReports, type ReportListQuery } from './reports.api';
 
 const t = m.reports.reports;
 const c = m.reports.common;
-const KEYS = ['kind', 'status', 'year', 'countyCode', 'stationId', 'contractId', 'late', 'page', 'pageSize'] as const;
-const isKind = (v: string | undefined): v is ReportKind => (REPORT_KINDS as readonly string[]).includes(v ?? '');
-const isStatus = (v: string | undefined): v is ReportStatus => (REPORT_STATUSES as readonly string[]).includes(v ?? '');
+const KEYS = ['kind', 'status', 'year', 'countyCode', 'stationId', 'contractId', 'late'] as const;
 const kindOptions = REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] }));
 const statusOptions = REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }));
 
@@ -32,18 +27,16 @@ function DueOn({ r }: { r: ReportSummary }) {
 }
 
 export default function ReportsPage() {
-  const [url, setUrl] = useUrlState(KEYS);
-  const isMobile = useIsMobile();
+  const list = useListState(KEYS);
+  const { url, setFilter, page, pageSize } = list;
   const { isCity, county } = useCountyScope();
   const canWrite = usePermission('report:write');
   const canContracts = usePermission('contract:read');
   const [creating, setCreating] = useState(false);
 
-  const page = toPage(url.page, 1);
-  const pageSize = toPage(url.pageSize, 20);
   const year = toYear(url.year, undefined);
-  const kind = isKind(url.kind) ? url.kind : undefined;
-  const status = isStatus(url.status) ? url.status : undefined;
+  const kind = oneOf(REPORT_KINDS, url.kind);
+  const status = oneOf(REPORT_STATUSES, url.status);
   const late = url.late === 'yes';
   const countyCode = isCity ? url.countyCode : undefined;
   const query: ReportListQuery = useMemo(
@@ -60,8 +53,7 @@ export default function ReportsPage() {
     }),
     [kind, status, year, countyCode, url.stationId, url.contractId, late, page, pageSize],
   );
-  const { data, isPending, isFetching, error, refetch } = useReports(query);
-  const items = data?.items ?? [];
+  const result = useReports(query);
 
   const columns: TableProps<ReportSummary>['columns'] = [
     {
@@ -69,6 +61,7 @@ export default function ReportsPage() {
       dataIndex: 'title',
       key: 'title',
       width: 300,
+      fixed: 'start',
       render: (v: string, r) => (
         <>
           <Link to={`/reports/${r.id}`}>{v}</Link>
@@ -91,7 +84,7 @@ export default function ReportsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<ReportSummary>
         title={t.title}
         extra={
           canWrite ? (
@@ -100,118 +93,49 @@ export default function ReportsPage() {
             </Button>
           ) : null
         }
+        list={list}
+        filters={[
+          { type: 'select', key: 'kind', label: t.kind, options: kindOptions },
+          { type: 'select', key: 'status', label: c.status, options: statusOptions, span: { xs: 12, md: 3 } },
+          { ...yearFilter(c.year), span: { xs: 12, md: 3 } },
+          isCity && { ...countyFilter(c.county), clears: ['stationId'], span: { xs: 12, md: 3 } },
+          {
+            type: 'node',
+            key: 'stationId',
+            node: (
+              <StationSelect aria-label={c.station} placeholder={c.station} allowClear countyCode={countyCode ?? county} value={url.stationId} onChange={(v) => setFilter({ stationId: v })} />
+            ),
+          },
+          canContracts && {
+            type: 'node',
+            key: 'contractId',
+            node: (
+              <ContractSelect aria-label={c.contract} placeholder={c.contract} allowClear countyCode={countyCode} value={url.contractId} onChange={(v) => setFilter({ contractId: v })} />
+            ),
+          },
+          { type: 'check', key: 'late', label: t.onlyLate, on: 'yes', span: { xs: 12, md: 3 } },
+        ]}
+        result={result}
+        columns={columns}
+        scrollX={1190}
+        onRow={(r) => ({ 'data-late': isLate(r.timeliness) ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
+        empty={t.empty}
+        cardsTestId="report-cards"
+        card={(r) => (
+          <ListCard danger={isLate(r.timeliness)} title={<Link to={`/reports/${r.id}`}>{r.title}</Link>} tag={<ReportStatusTag status={r.status} />}>
+            <Flex gap={6} wrap>
+              <ReportKindTag kind={r.kind} />
+              <TimelinessTag timeliness={r.timeliness} />
+            </Flex>
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+              {c.period(r.periodStart, r.periodEnd)}
+            </Typography.Text>
+            <div style={{ marginTop: 2 }}>
+              {t.dueOn}：<DueOn r={r} />
+            </div>
+          </ListCard>
+        )}
       />
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
-        <Col xs={12} md={4}>
-          <Select<ReportKind>
-            aria-label={t.kind}
-            placeholder={t.kind}
-            allowClear
-            style={{ width: '100%' }}
-            options={kindOptions}
-            value={kind}
-            onChange={(v) => setUrl({ kind: v, page: undefined })}
-          />
-        </Col>
-        <Col xs={12} md={3}>
-          <Select<ReportStatus>
-            aria-label={c.status}
-            placeholder={c.status}
-            allowClear
-            style={{ width: '100%' }}
-            options={statusOptions}
-            value={status}
-            onChange={(v) => setUrl({ status: v, page: undefined })}
-          />
-        </Col>
-        <Col xs={12} md={3}>
-          <YearSelect aria-label={c.year} placeholder={c.year} allowClear value={year} onChange={(v) => setUrl({ year: v, page: undefined })} />
-        </Col>
-        {isCity ? (
-          <Col xs={12} md={3}>
-            <CountySelect
-              aria-label={c.county}
-              placeholder={c.county}
-              allowClear
-              style={{ width: '100%' }}
-              value={url.countyCode}
-              onChange={(v) => setUrl({ countyCode: v, stationId: undefined, page: undefined })}
-            />
-          </Col>
-        ) : null}
-        <Col xs={12} md={4}>
-          <StationSelect
-            aria-label={c.station}
-            placeholder={c.station}
-            allowClear
-            countyCode={countyCode ?? county}
-            value={url.stationId}
-            onChange={(v) => setUrl({ stationId: v, page: undefined })}
-          />
-        </Col>
-        {canContracts ? (
-          <Col xs={12} md={4}>
-            <ContractSelect
-              aria-label={c.contract}
-              placeholder={c.contract}
-              allowClear
-              countyCode={countyCode}
-              value={url.contractId}
-              onChange={(v) => setUrl({ contractId: v, page: undefined })}
-            />
-          </Col>
-        ) : null}
-        <Col xs={12} md={3}>
-          <Checkbox checked={late} onChange={(e) => setUrl({ late: e.target.checked ? 'yes' : undefined, page: undefined })}>
-            {t.onlyLate}
-          </Checkbox>
-        </Col>
-      </Row>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : isMobile ? (
-        <Flex vertical gap={12} data-testid="report-cards">
-          {isPending ? <Card size="small" loading /> : null}
-          {!isPending && items.length === 0 ? <Empty description={t.empty} /> : null}
-          {items.map((r) => (
-            <Card key={r.id} size="small" style={isLate(r.timeliness) ? { borderColor: '#ff4d4f' } : undefined}>
-              <Flex justify="space-between" align="start" gap={8}>
-                <Link to={`/reports/${r.id}`} style={{ fontWeight: 600, wordBreak: 'break-word' }}>
-                  {r.title}
-                </Link>
-                <ReportStatusTag status={r.status} />
-              </Flex>
-              <Flex gap={6} wrap style={{ marginTop: 6 }}>
-                <ReportKindTag kind={r.kind} />
-                <TimelinessTag timeliness={r.timeliness} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                {c.period(r.periodStart, r.periodEnd)}
-              </Typography.Text>
-              <div style={{ marginTop: 2 }}>
-                {t.dueOn}：<DueOn r={r} />
-              </div>
-            </Card>
-          ))}
-          <Pagination simple align="center" current={page} pageSize={pageSize} total={data?.total ?? 0} onChange={(p) => setUrl({ page: p })} />
-          <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-            {m.common.total(data?.total ?? 0)}
-          </Typography.Text>
-        </Flex>
-      ) : (
-        <Table<ReportSummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={isPending || isFetching}
-          scroll={{ x: 1190 }}
-          onRow={(r) => ({ 'data-late': isLate(r.timeliness) ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: <Empty description={t.empty} /> }}
-          onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={serverPagination(page, pageSize, data?.total, data?.totalCapped)}
-        />
-      )}
       {creating ? <DraftReportModal onClose={() => setCreating(false)} /> : null}
     </>
   );
