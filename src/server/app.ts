@@ -1,11 +1,13 @@
 import '../shared/zod-locale';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -106,6 +108,9 @@ export const LOG_REDACT = {
  */
 export const DB_QUEUE_DEFAULTS: FairQueueOptions = { concurrency: 2, maxWaiting: 200, maxWaitMs: 15_000 };
 
+/** A Vite output file named by its content hash (assets/<name>-<hash>.<ext>, or a precompressed variant). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/;
+
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -140,6 +145,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     crossOriginEmbedderPolicy: false,
+  });
+  // Before every route and the static files (its hook must see them). Answers over 1 KB are
+  // compressed, brotli at a cheap level for JSON made per request; files the client cannot
+  // gain from (xlsx, docx, images: not "compressible" in mime-db) and precompressed assets
+  // (they already carry Content-Encoding) pass through. Request bodies are never inflated.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    globalDecompression: false,
   });
 
   const readAfterWriteMs = (options.readAfterWriteSeconds ?? 10) * 1000;
@@ -252,7 +268,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(async (web) => {
       markPublic(web);
       // Files are looked up per request, so a rebuilt app is served without a restart.
-      await web.register(fastifyStatic, { root: webDir, index: ['index.html'] });
+      // Vite's hashed assets never change under their name: cached for a year. Everything else
+      // (index.html above all) is revalidated, so a new build is picked up at once. The build
+      // writes .br/.gz beside each asset; the variant the browser accepts is sent.
+      await web.register(fastifyStatic, {
+        root: webDir,
+        index: ['index.html'],
+        preCompressed: true,
+        setHeaders: (reply, filePath) =>
+          void reply.header('Cache-Control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -261,7 +286,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/') || isFile || !index || request.method !== 'GET' || !fs.existsSync(index))
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
     // Client-side routes of the single-page app.
-    return reply.type('text/html').send(fs.createReadStream(index));
+    return reply.type('text/html').header('Cache-Control', 'no-cache').send(fs.createReadStream(index));
   });
   return app;
 }

@@ -61,7 +61,7 @@ export function PublicLayout() {
           </Suspense>
         </main>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)' }}>{authorityOf(root)}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.6)' }}>{authorityOf(root)}</Layout.Footer>
     </Layout>
   );
 }

@@ -52,7 +52,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
         </Flex>
       )}
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" aria-label={m.nav.userMenu} data-testid="user-menu" style={{ height: 40 }}>
+        {/* The accessible name starts with the visible name (WCAG 2.5.3: voice users say what they see). */}
+        <Button type="text" aria-label={`${me.displayName} ${m.nav.userMenu}`} data-testid="user-menu" style={{ height: 40 }}>
           <Avatar size="small" icon={<UserOutlined aria-hidden />} style={{ backgroundColor: '#1f6fb2' }} />
           <span
             style={{

@@ -2,11 +2,13 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Permission } from '../../shared/permissions';
 import { NotFoundResult, PageLoading } from '../components/PageStates';
-import { AppLayout } from './AppLayout';
-import { PublicLayout } from './PublicLayout';
 import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guards';
 
 // Each page is its own chunk: a town officer's phone downloads only what it opens.
+// The layouts too: the login page loads neither the menu, its icons nor the public site's frame
+// (its JS budget, scripts/bench-web-budget.ts).
+const AppLayout = lazy(() => import('./AppLayout').then((x) => ({ default: x.AppLayout })));
+const PublicLayout = lazy(() => import('./PublicLayout').then((x) => ({ default: x.PublicLayout })));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage'));
@@ -71,7 +73,7 @@ export const router = createBrowserRouter([
   {
     // The public site (R-PROC-PUBLIC, R-FUND-USE): no session needed.
     path: '/public',
-    element: <PublicLayout />,
+    element: <Standalone><PublicLayout /></Standalone>,
     children: [
       { index: true, element: <Navigate to="/public/procurements" replace /> },
       { path: 'procurements', element: <PublicProcurementsPage /> },
@@ -85,7 +87,7 @@ export const router = createBrowserRouter([
     children: [
       { path: CHANGE_PASSWORD_PATH, element: <Standalone><ChangePasswordPage /></Standalone> },
       {
-        element: <AppLayout />,
+        element: <Standalone><AppLayout /></Standalone>,
         children: [
           { index: true, element: <Home /> },
           { path: 'dashboards', element: gated('dashboard:read', <DashboardsPage />) },

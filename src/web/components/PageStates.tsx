@@ -1,8 +1,19 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
+import { lazy, Suspense, type ComponentProps } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { m } from '../i18n';
+
+// Result carries large illustrations: loaded when a page fails, not with every first paint.
+const LazyResult = lazy(() => import('antd/es/result'));
+function Result(props: ComponentProps<typeof LazyResult>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyResult {...props} />
+    </Suspense>
+  );
+}
 
 export function PageLoading() {
   return (

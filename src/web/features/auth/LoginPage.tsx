@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { SecondFactorChallenge } from '../../../shared/contracts/auth';
 import { Link, Navigate, useLocation } from 'react-router';
 import { errorText, markFieldErrors } from '../../lib/errors';
@@ -9,7 +9,10 @@ import { landingPath } from '../../app/navigation';
 import { m } from '../../i18n';
 import { useLogin } from './auth.api';
 import { AuthShell } from './AuthShell';
-import { SecondFactorStep } from './SecondFactorStep';
+import { PageLoading } from '../../components/PageStates';
+
+// Only the administrators (and everyone when the policy says so) reach it: not in the login page's first download.
+const SecondFactorStep = lazy(() => import('./SecondFactorStep').then((x) => ({ default: x.SecondFactorStep })));
 
 interface LoginValues {
   username: string;
@@ -39,13 +42,15 @@ export default function LoginPage() {
   if (challenge)
     return (
       <AuthShell title={challenge.secondFactor === 'enrol' ? m.auth.enrolTitle : m.auth.totpTitle}>
-        <SecondFactorStep
-          challenge={challenge}
-          onRestart={() => {
-            setChallenge(null);
-            login.reset();
-          }}
-        />
+        <Suspense fallback={<PageLoading />}>
+          <SecondFactorStep
+            challenge={challenge}
+            onRestart={() => {
+              setChallenge(null);
+              login.reset();
+            }}
+          />
+        </Suspense>
       </AuthShell>
     );
 

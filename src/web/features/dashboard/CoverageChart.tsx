@@ -1,21 +1,6 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { init, type ChartOption, type ECharts } from '../../lib/echarts';
 import { useEffect, useRef } from 'react';
 import { m } from '../../i18n';
-
-// Only the bar chart and the components it needs, to keep ECharts' share of the bundle small.
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-type CoverageOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
 export interface CoverageBar {
   county: string;
@@ -23,7 +8,7 @@ export interface CoverageBar {
   towns: number;
 }
 
-function optionFor(rows: CoverageBar[]): CoverageOption {
+function optionFor(rows: CoverageBar[]): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { data: [m.dashboard.operating, m.dashboard.towns], top: 0 },

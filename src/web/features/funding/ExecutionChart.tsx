@@ -1,25 +1,13 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { init, type ChartOption, type ECharts } from '../../lib/echarts';
 import { useEffect, useRef } from 'react';
 import { m } from '../../i18n';
-
-use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-type Option = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 export interface RateBar {
   county: string;
   rate: number | null;
 }
 
-function optionFor(rows: RateBar[]): Option {
+function optionFor(rows: RateBar[]): ChartOption {
   return {
     tooltip: {
       trigger: 'axis',
