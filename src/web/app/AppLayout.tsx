@@ -20,7 +20,7 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: item.path,
       icon: item.icon,
       label: (
-        <Link to={item.path} onClick={onNavigate} aria-label={badges[item.path] ? `${item.label}，${m.workbench.badge(badges[item.path] ?? 0)}` : item.label}>
+        <Link to={item.path} onClick={onNavigate} aria-label={badges[item.path] ? `${item.label}，${m.workbench.badge(badges[item.path] ?? 0)}` : undefined}>
           <span data-nav-label>{item.label}</span>
           {badges[item.path] ? (
             <Badge count={badges[item.path]} overflowCount={99} size="small" style={{ marginInlineStart: 8 }} aria-hidden data-testid={`nav-badge-${item.path}`} />
