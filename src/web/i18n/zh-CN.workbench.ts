@@ -35,7 +35,7 @@ export const zhCNWorkbench = {
     securityPolicy: '当前安全策略',
   } satisfies Record<WorkbenchSectionKey, string> as Record<WorkbenchSectionKey, string>,
   empty: {
-    plans: '年度计划均已备案',
+    plans: '没有待报送或待备案的年度计划',
     districtReports: '年度报告均已报送',
     reportsToReview: '没有待审核的报告',
     funding: '资金安排均达标',
