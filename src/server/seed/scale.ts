@@ -434,7 +434,7 @@ async function insertReports(db: Db, c: SqlCtx, today: string): Promise<number> 
   if (months < 1) return 0;
   const ri = sql`(s.idx * 12 + m.m)`;
   const ids = (fig: number) =>
-    sql`(SELECT jsonb_agg(${sqlUuid(c.seed, `snap${fig}`, sql`${ri} * 100000 + x`)}) FROM generate_series(1, ${c.size.snapshotIdsPerFigure}::int) x)`;
+    sql`(SELECT jsonb_agg(${sqlUuid(c.seed, `snap${fig}`, sql`(${ri})::bigint * 100000 + x`)}) FROM generate_series(1, ${c.size.snapshotIdsPerFigure}::int) x)`;
   const figure = (key: string, label: string, source: string, fig: number, big: SQL) => sql`jsonb_build_object('key', ${key}::text, 'label', ${label}::text,
     'group', '服务'::text, 'value', CASE WHEN ${big} THEN ${c.size.snapshotIdsPerFigure} ELSE 0 END, 'unit', '次'::text, 'source', ${source}::text,
     'ids', CASE WHEN ${big} THEN ${ids(fig)} ELSE '[]'::jsonb END)`;
