@@ -54,6 +54,9 @@ const ACCESSIBLE_TOKENS = {
   colorPrimary: '#1f6fb2',
   colorInfo: '#1f6fb2',
   colorLink: '#1f6fb2',
+  // A hovered link darkens rather than lightens (the derived hover blue is 3.6:1 on white).
+  colorLinkHover: '#15528a',
+  colorLinkActive: '#103f6b',
   // The selected menu item's and row's light blue: the primary's own derived tint is too grey (4.48:1).
   colorPrimaryBg: '#e6f4ff',
   colorSuccess: '#237804',
