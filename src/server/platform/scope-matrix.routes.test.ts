@@ -149,6 +149,8 @@ interface Fixture {
   townCode?: string;
   village?: string;
   countyCode?: string;
+  /** A region outside the roles' scope, for routes addressed by region code (dashboards). */
+  region?: string;
   client?: string;
   caseId?: string;
   record?: string;
@@ -278,6 +280,7 @@ function urlFor(c: RouteContract, f: Fixture): string | null {
     if (name === 'id') return value(ID_BY_PREFIX.find(([p]) => c.path.startsWith(p))?.[1]);
     if (name === 'fileId') return value(FILE_BY_PREFIX.find(([p]) => c.path.startsWith(p))?.[1]);
     if (name === 'key') return 'records.total';
+    if (name === 'regionCode') return value('region');
     if (name === 'year') return String(year);
     if (name === 'childId') return value(c.path.includes('/certificates/') ? 'certificate' : 'training');
     throw new Error(`no fixture for :${name} in ${key(c)}`);
@@ -557,7 +560,7 @@ beforeAll(async () => {
   const wd = await t.userWith('wd.district', ['district_officer'], { kind: 'county', regionCode: '371003' });
   const wdManager = await t.userWith('wd.manager', ['org_manager'], { kind: 'org', orgId: must(wdOrg, '文登 org').id });
   const wdWorker = await t.userWith('wd.worker', ['station_worker'], { kind: 'station', regionCode: wdStation.townCode });
-  A = { name: '文登区', owner: wd, station: wdStation.id, townCode: wdStation.townCode, countyCode: '371003', org: must(wdOrg, '文登 org').id, details: {} };
+  A = { name: '文登区', owner: wd, station: wdStation.id, townCode: wdStation.townCode, countyCode: '371003', region: '371003', org: must(wdOrg, '文登 org').id, details: {} };
   const wdVillage = must(((await wdWorker.get(`/api/regions?level=village&parentCode=${wdStation.townCode}`)).json() as Json[])[0], '文登 village');
   A.village = String(wdVillage.code);
   const template = (await district.get('/api/clients/import/template')).rawPayload;
@@ -613,7 +616,7 @@ beforeAll(async () => {
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
   const [zd] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002003'));
-  B = { name: '竹岛街道', owner: district, station: must(zd, '竹岛 station').id, details: {} };
+  B = { name: '竹岛街道', owner: district, station: must(zd, '竹岛 station').id, region: '371002003', details: {} };
   const zdVillage = must(((await district.get('/api/regions?level=village&parentCode=371002003')).json() as Json[])[0], '竹岛 village');
   B.village = String(zdVillage.code);
   B.importSheet = await fillWorkbook(template, { 服务对象: [['越权导入', idNumberBornOn('1952-03-03', 906), '', String(zdVillage.name), '', '留守老人', '', '', '', '', '']] });
