@@ -14,7 +14,7 @@ beforeAll(async () => {
     INSERT INTO audit_log (at, actor_name, ip, action, object_type, object_id, result, detail, prev_hash, hash, chain)
     SELECT now() - make_interval(secs => g), 'bulk-user', '10.0.0.1', 'station.export', 'station', '', 'ok', '批量', '0', '0', 2
     FROM generate_series(1, ${AUDIT_EXPORT_CAP + 5}) AS g`);
-}, 120_000);
+}, 300_000);
 afterAll(() => t.close());
 
 describe('audit export cap', () => {
@@ -32,5 +32,5 @@ describe('audit export cap', () => {
     expect(sheet?.rowCount).toBe(AUDIT_EXPORT_CAP + 2);
     const audited = (await auditor.get('/api/audit?action=audit.export')).json<{ items: { detail: string }[] }>().items;
     expect(audited[0]?.detail).toContain('已达上限');
-  }, 120_000);
+  }, 300_000);
 });
