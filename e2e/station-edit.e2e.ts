@@ -38,10 +38,13 @@ describe('社工站编辑与审计', () => {
     await screenshot(page, JOURNEY, '02-dashboard');
 
     const shell = new AppShell(page);
+    // 工作台 and 驾驶舱 on top, then the sections; 接口文档 is for administrators only.
     expect(await shell.menuLabels()).toEqual([
       '工作台', '驾驶舱', '社工站', '承接机构', '驻站社工', '人员配备', '个案待办', '服务对象', '服务记录', '小组活动', '资源链接',
-      '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录', '接口文档',
+      '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录',
     ]);
+    expect(await shell.menuSections()).toEqual(['社工站与人员', '日常服务', '购买与资金', '报告与评估']);
+    expect(await page.title()).toBe('工作台 · 社工站综合管理平台');
     await shell.navigate('社工站');
     const stations = new StationsPage(page);
     await stations.waitUntilShown();
@@ -55,6 +58,11 @@ describe('社工站编辑与审计', () => {
     const station = new StationPage(page);
     await station.name.waitFor();
     expect(await station.name.innerText()).toMatch(STATION);
+    // A detail page shows the way back and names the browser tab after the station.
+    const trail = await shell.breadcrumb();
+    expect(trail.slice(0, 2)).toEqual(['社工站与人员', '社工站']);
+    expect(trail[2]).toMatch(STATION);
+    expect(await page.title()).toMatch(/鲸园街道社会工作服务站 · 社工站综合管理平台$/);
     await screenshot(page, JOURNEY, '05-station');
 
     await station.openEditor();
@@ -69,6 +77,7 @@ describe('社工站编辑与审计', () => {
     // The audit administrator has no dashboard: the first allowed page is the audit log.
     await page.waitForURL('**/audit', { waitUntil: 'commit' });
     expect(await shell.menuLabels()).toEqual(['工作台', '审计日志', '接口文档']);
+    expect(await shell.menuSections()).toEqual(['系统']);
     const audit = new AuditPage(page);
     await audit.waitUntilShown();
     await audit.filterByAction('编辑社工站');

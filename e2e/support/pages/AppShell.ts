@@ -27,6 +27,19 @@ export class AppShell {
       .evaluateAll((items) => items.map((el) => ((el.querySelector('[data-nav-label]') ?? el) as HTMLElement).innerText.trim()));
   }
 
+  /** The menu's section titles (社工站与人员, 日常服务 …), in order. */
+  async menuSections(): Promise<string[]> {
+    return this.menu.locator('.ant-menu-item-group-title').evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.trim()));
+  }
+
+  /** The breadcrumb trail above a page's title. */
+  async breadcrumb(): Promise<string[]> {
+    return this.page
+      .getByRole('navigation', { name: '当前位置' })
+      .locator('.ant-breadcrumb-link')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.trim()));
+  }
+
   /** The count beside a menu entry ('/reports' …), or null when it has none. */
   async badge(path: string): Promise<number | null> {
     const badge = this.menu.getByTestId(`nav-badge-${path}`);

@@ -1,42 +1,52 @@
 import { ApiOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageStates';
 import { useCurrentUser } from '../lib/permissions';
+import { setDocumentTitle } from '../lib/useDocumentTitle';
 import { useIsMobile } from '../lib/useIsMobile';
 import { m } from '../i18n';
 import { useWorkbench } from '../features/workbench/workbench.api';
-import { API_DOCS_URL, allowedNav, navKeyOf } from './navigation';
+import { API_DOCS_URL, NAV_GROUPS, allowedNav, navItemOf, navKeyOf, seesApiDocs, type NavGroup, type NavItem } from './navigation';
 import { UserMenu } from './UserMenu';
+
+const apiDocsEntry = {
+  key: API_DOCS_URL,
+  icon: <ApiOutlined aria-hidden />,
+  label: (
+    <a href={API_DOCS_URL} target="_blank" rel="noopener noreferrer">
+      <span data-nav-label>{m.nav.apiDocs}</span>
+    </a>
+  ),
+};
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
   const { pathname } = useLocation();
   // The workbench's counts of open to-dos, on the menu entries where they are done.
   const badges = useWorkbench().data?.badges ?? {};
+  const entryOf = (item: NavItem) => ({
+    key: item.path,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} onClick={onNavigate} aria-label={badges[item.path] ? `${item.label}，${m.workbench.badge(badges[item.path] ?? 0)}` : undefined}>
+        <span data-nav-label>{item.label}</span>
+        {badges[item.path] ? (
+          <Badge count={badges[item.path]} overflowCount={99} size="small" style={{ marginInlineStart: 8 }} aria-hidden data-testid={`nav-badge-${item.path}`} />
+        ) : null}
+      </Link>
+    ),
+  });
+  const allowed = allowedNav(me.permissions);
+  // 工作台 and 驾驶舱 on top, then one titled section per group that has an entry for this user.
   const items: MenuProps['items'] = [
-    ...allowedNav(me.permissions).map((item) => ({
-      key: item.path,
-      icon: item.icon,
-      label: (
-        <Link to={item.path} onClick={onNavigate} aria-label={badges[item.path] ? `${item.label}，${m.workbench.badge(badges[item.path] ?? 0)}` : undefined}>
-          <span data-nav-label>{item.label}</span>
-          {badges[item.path] ? (
-            <Badge count={badges[item.path]} overflowCount={99} size="small" style={{ marginInlineStart: 8 }} aria-hidden data-testid={`nav-badge-${item.path}`} />
-          ) : null}
-        </Link>
-      ),
-    })),
-    {
-      key: API_DOCS_URL,
-      icon: <ApiOutlined aria-hidden />,
-      label: (
-        <a href={API_DOCS_URL} target="_blank" rel="noopener noreferrer">
-          {m.nav.apiDocs}
-        </a>
-      ),
-    },
+    ...allowed.filter((item) => !item.group).map(entryOf),
+    ...(Object.keys(NAV_GROUPS) as NavGroup[]).flatMap((group) => {
+      const children: NonNullable<MenuProps['items']> = allowed.filter((item) => item.group === group).map(entryOf);
+      if (group === 'system' && seesApiDocs(me.roles)) children.push(apiDocsEntry);
+      return children.length === 0 ? [] : [{ type: 'group' as const, key: `group-${group}`, label: NAV_GROUPS[group], children }];
+    }),
   ];
   return (
     <nav aria-label={m.nav.menu}>
@@ -72,6 +82,10 @@ function Brand({ compact }: { compact: boolean }) {
  */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const isMobile = useIsMobile();
+  const { pathname } = useLocation();
+  // Every page is at least titled by its menu entry; a page's PageHeader names it more closely
+  // (a layout effect runs before the pages' effects, so theirs win).
+  useLayoutEffect(() => setDocumentTitle(navItemOf(pathname)?.label), [pathname]);
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   return (

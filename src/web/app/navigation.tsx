@@ -23,8 +23,12 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../shared/permissions';
+import { ADMIN_ROLES, type Permission, type Role } from '../../shared/permissions';
 import { m } from '../i18n';
+
+/** The menu's sections; 工作台 and 驾驶舱 stand above them. */
+export type NavGroup = 'stations' | 'daily' | 'purchase' | 'reports' | 'system';
+export const NAV_GROUPS: Record<NavGroup, string> = m.nav.sections;
 
 export interface NavItem {
   path: string;
@@ -32,36 +36,48 @@ export interface NavItem {
   icon: ReactNode;
   /** null: every signed-in user (the workbench). */
   permission: Permission | null;
+  group?: NavGroup;
 }
 
 /** The side menu, in order; each entry shows only with the permission its API needs. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: null },
   { path: '/dashboards', label: m.dashboards.nav, icon: <DashboardOutlined aria-hidden />, permission: 'dashboard:read' },
-  { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read' },
-  { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read' },
-  { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read' },
-  { path: '/compliance', label: m.nav.compliance, icon: <SolutionOutlined aria-hidden />, permission: 'compliance:read' },
-  { path: '/worklist', label: m.nav.worklist, icon: <CarryOutOutlined aria-hidden />, permission: 'client:write' },
-  { path: '/clients', label: m.nav.clients, icon: <ContactsOutlined aria-hidden />, permission: 'client:read' },
-  { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read' },
-  { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read' },
-  { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read' },
-  { path: '/annual-plans', label: m.purchase.nav.annualPlans, icon: <FileDoneOutlined aria-hidden />, permission: 'plan:read' },
-  { path: '/procurements', label: m.purchase.nav.procurements, icon: <ShoppingOutlined aria-hidden />, permission: 'procurement:read' },
-  { path: '/contracts', label: m.purchase.nav.contracts, icon: <FileProtectOutlined aria-hidden />, permission: 'contract:read' },
-  { path: '/funding', label: m.purchase.nav.funding, icon: <AccountBookOutlined aria-hidden />, permission: 'funding:read' },
-  { path: '/calendar', label: m.purchase.nav.calendar, icon: <CalendarOutlined aria-hidden />, permission: 'calendar:read' },
-  { path: '/reports', label: m.reports.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read' },
-  { path: '/evaluations', label: m.reports.nav.evaluations, icon: <TrophyOutlined aria-hidden />, permission: 'evaluation:read' },
-  { path: '/supervisions', label: m.reports.nav.supervisions, icon: <EyeOutlined aria-hidden />, permission: 'supervision:read' },
-  { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read' },
-  { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read' },
-  { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage' },
-  { path: '/audit', label: m.nav.audit, icon: <AuditOutlined aria-hidden />, permission: 'audit:read' },
+  { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read', group: 'stations' },
+  { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read', group: 'stations' },
+  { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read', group: 'stations' },
+  { path: '/compliance', label: m.nav.compliance, icon: <SolutionOutlined aria-hidden />, permission: 'compliance:read', group: 'stations' },
+  { path: '/worklist', label: m.nav.worklist, icon: <CarryOutOutlined aria-hidden />, permission: 'client:write', group: 'daily' },
+  { path: '/clients', label: m.nav.clients, icon: <ContactsOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
+  { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
+  { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
+  { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read', group: 'daily' },
+  { path: '/annual-plans', label: m.purchase.nav.annualPlans, icon: <FileDoneOutlined aria-hidden />, permission: 'plan:read', group: 'purchase' },
+  { path: '/procurements', label: m.purchase.nav.procurements, icon: <ShoppingOutlined aria-hidden />, permission: 'procurement:read', group: 'purchase' },
+  { path: '/contracts', label: m.purchase.nav.contracts, icon: <FileProtectOutlined aria-hidden />, permission: 'contract:read', group: 'purchase' },
+  { path: '/funding', label: m.purchase.nav.funding, icon: <AccountBookOutlined aria-hidden />, permission: 'funding:read', group: 'purchase' },
+  { path: '/calendar', label: m.purchase.nav.calendar, icon: <CalendarOutlined aria-hidden />, permission: 'calendar:read', group: 'purchase' },
+  { path: '/reports', label: m.reports.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read', group: 'reports' },
+  { path: '/evaluations', label: m.reports.nav.evaluations, icon: <TrophyOutlined aria-hidden />, permission: 'evaluation:read', group: 'reports' },
+  { path: '/supervisions', label: m.reports.nav.supervisions, icon: <EyeOutlined aria-hidden />, permission: 'supervision:read', group: 'reports' },
+  { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read', group: 'system' },
+  { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read', group: 'system' },
+  { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage', group: 'system' },
+  { path: '/audit', label: m.nav.audit, icon: <AuditOutlined aria-hidden />, permission: 'audit:read', group: 'system' },
 ];
 
 export const API_DOCS_URL = '/api/docs';
+
+/** The link to the API reference is for the three administrators, not for business users. */
+export function seesApiDocs(roles: readonly Role[]): boolean {
+  return roles.some((r) => ADMIN_ROLES.includes(r));
+}
+
+/** The menu entry a location belongs to (a detail page's list), for breadcrumbs and titles. */
+export function navItemOf(pathname: string): NavItem | undefined {
+  const key = navKeyOf(pathname);
+  return NAV_ITEMS.find((item) => item.path === key);
+}
 
 export function allowedNav(permissions: readonly Permission[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.permission === null || permissions.includes(item.permission));

@@ -63,6 +63,8 @@ export const zhCN = {
     security: '安全策略',
     audit: '审计日志',
     apiDocs: '接口文档',
+    sections: { stations: '社工站与人员', daily: '日常服务', purchase: '购买与资金', reports: '报告与评估', system: '系统' },
+    breadcrumb: '当前位置',
     openMenu: '打开菜单',
     menu: '导航菜单',
     userMenu: '用户菜单',

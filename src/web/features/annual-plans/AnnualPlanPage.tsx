@@ -381,6 +381,7 @@ function PlanScreen({ plan, goBack, refetch }: { plan: PlanDetail; goBack: () =>
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={t.planTitle(plan.countyShortName, plan.year)}
         title={
           <Space size={8} wrap>
             <span data-testid="plan-title">{t.planTitle(plan.countyShortName, plan.year)}</span>

@@ -245,6 +245,7 @@ export default function CasePage() {
         {t.backToClient(c.clientName)}
       </Button>
       <PageHeader
+        docTitle={'个案'}
         title={
           <Space size={8} wrap>
             <span data-testid="case-title">{t.title(c.clientName)}</span>

@@ -133,6 +133,7 @@ export default function ClientPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={'服务对象档案'}
         title={
           <Space size={8} wrap>
             <span data-testid="client-name">{client.name}</span>

@@ -368,6 +368,7 @@ export default function ContractPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={`合同 ${ct.number || ct.title}`}
         title={
           <Space size={8} wrap>
             <span data-testid="contract-title">{ct.title}</span>

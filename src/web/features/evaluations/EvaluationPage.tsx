@@ -242,6 +242,7 @@ function EvaluationScreen({ evaluation: e, goBack, refetch }: { evaluation: Eval
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={`绩效评估 ${e.contractNumber || e.contractTitle}`}
         title={
           <Space size={8} wrap>
             <span data-testid="evaluation-title" style={{ wordBreak: 'break-word' }}>

@@ -66,6 +66,7 @@ export default function OrganizationPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={org.name}
         title={
           <Space size={8} wrap>
             <span data-testid="org-name">{org.name}</span>

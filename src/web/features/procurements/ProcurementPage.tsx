@@ -163,6 +163,7 @@ export default function ProcurementPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={`采购项目 ${p.title}`}
         title={
           <Space size={8} wrap>
             <span data-testid="procurement-title">{p.title}</span>

@@ -141,6 +141,7 @@ function ReportScreen({ report, goBack, refetch }: { report: ReportDetail; goBac
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={report.title}
         title={
           <Space size={8} wrap>
             <span data-testid="report-title" style={{ wordBreak: 'break-word' }}>

@@ -131,6 +131,7 @@ export default function GroupPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={group.name}
         title={
           <Space size={8} wrap>
             <span data-testid="group-name">{group.name}</span>

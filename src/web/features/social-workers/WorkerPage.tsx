@@ -278,6 +278,7 @@ export default function WorkerPage() {
         {t.backToList}
       </Button>
       <PageHeader
+        docTitle={`驻站社工 ${worker.name}`}
         title={
           <Space size={8} wrap>
             <span data-testid="worker-name">{worker.name}</span>

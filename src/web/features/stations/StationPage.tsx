@@ -89,6 +89,7 @@ export default function StationPage() {
         {m.stations.backToList}
       </Button>
       <PageHeader
+        docTitle={station.name}
         title={
           <Space size={8} wrap>
             <span data-testid="station-name">{station.name}</span>
