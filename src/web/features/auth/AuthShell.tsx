@@ -1,4 +1,4 @@
-import { Card, theme } from 'antd';
+import { theme } from 'antd';
 import type { ReactNode } from 'react';
 import { m } from '../../i18n';
 import { authorityOf, useRegionRoot } from '../regions/regions.api';
@@ -7,7 +7,7 @@ import { authorityOf, useRegionRoot } from '../regions/regions.api';
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
   const root = useRegionRoot().data;
   const { token } = theme.useToken();
-  // Plain elements rather than Flex and Typography: the login page is the app's first
+  // Plain elements rather than Flex, Typography and Card: the login page is the app's first
   // download, kept within its JS budget (scripts/bench-web-budget.ts).
   return (
     <main
@@ -20,9 +20,25 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
         {m.app.name}
       </h1>
       <p style={{ color: token.colorTextSecondary, margin: '0 0 24px' }}>{authorityOf(root)}</p>
-      <Card title={title} style={{ width: '100%', maxWidth: 400 }}>
-        {children}
-      </Card>
+      {/* A card drawn by hand: antd's Card brings Tabs, Dropdown and Menu along. */}
+      <section
+        aria-labelledby="auth-shell-title"
+        style={{
+          width: '100%', maxWidth: 400, background: token.colorBgContainer, borderRadius: token.borderRadiusLG,
+          border: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <h2
+          id="auth-shell-title"
+          style={{
+            margin: 0, padding: '16px 24px', fontSize: token.fontSizeLG, fontWeight: 600, color: token.colorTextHeading,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          {title}
+        </h2>
+        <div style={{ padding: 24 }}>{children}</div>
+      </section>
     </main>
   );
 }
