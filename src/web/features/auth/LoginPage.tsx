@@ -1,11 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import type { SecondFactorChallenge } from '../../../shared/contracts/auth';
+import type { Me, SecondFactorChallenge } from '../../../shared/contracts/auth';
 import { Link, Navigate, useLocation } from 'react-router';
 import { errorText, markFieldErrors } from '../../lib/errors';
 import { takeSessionExpired, useMe } from '../../lib/session';
-import { landingPath } from '../../app/navigation';
 import { m } from '../../i18n';
 import { useLogin } from './auth.api';
 import { AuthShell } from './AuthShell';
@@ -13,6 +12,12 @@ import { PageLoading } from '../../components/PageStates';
 
 // Only the administrators (and everyone when the policy says so) reach it: not in the login page's first download.
 const SecondFactorStep = lazy(() => import('./SecondFactorStep').then((x) => ({ default: x.SecondFactorStep })));
+// Where a user lands comes from the menu (and its icons), which the signed-in frame loads anyway.
+const ToLanding = lazy(() =>
+  import('../../app/navigation').then((nav) => ({
+    default: ({ me }: { me: Me }) => <Navigate to={nav.landingPath(me.permissions)} replace />,
+  })),
+);
 
 interface LoginValues {
   username: string;
@@ -35,8 +40,13 @@ export default function LoginPage() {
 
   // Signed in (just now, or already): one place decides where to go.
   if (me) {
-    const target = me.mustChangePassword ? '/change-password' : (safeFrom(location.state) ?? landingPath(me.permissions));
-    return <Navigate to={target} replace />;
+    const target = me.mustChangePassword ? '/change-password' : safeFrom(location.state);
+    if (target) return <Navigate to={target} replace />;
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ToLanding me={me} />
+      </Suspense>
+    );
   }
 
   if (challenge)
