@@ -87,7 +87,10 @@ describe('驻站社工批量导入与人员配备', () => {
     const compliance = new CompliancePage(page);
     await compliance.goto();
     expect(await compliance.statusOf(STATION)).toBe('不达标');
-    expect(await compliance.station(STATION).innerText()).toContain('R-STAFF-MIN');
+    const before = await compliance.station(STATION).innerText();
+    expect(before).toContain('R-STAFF-MIN');
+    // Plain words first: the sentence, then the clause in words, the rule id last.
+    expect(before).toMatch(/不足2名[\s\S]*第二部分第（三）条[\s\S]*R-STAFF-MIN/);
     await screenshot(page, JOURNEY, '01-compliance-before');
     // The findings list exports as Excel with the same filters.
     const [exported] = await Promise.all([

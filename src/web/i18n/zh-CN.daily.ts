@@ -300,6 +300,8 @@ export const zhCNDaily = {
     itemRequired: '请选择服务内容',
     itemSearch: '搜索服务项目',
     itemOther: '其他（目录中没有的服务）',
+    excludedGroup: '不列入社工站服务的事项（不可选）',
+    excludedWhy: (note: string, clause: string) => `${note}（${clause}）`,
     otherItem: '其他服务内容',
     otherItemRequired: '请填写服务内容',
     otherItemNote: '目录中没有的服务内容将标记为“待区市审核”，由区市民政部门确认是否属于社工站服务范围。',

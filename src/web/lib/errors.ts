@@ -1,11 +1,12 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import type { RuleRef } from '../../shared/errors';
+import { clauseText } from '../../shared/rules/clause-text';
 import { m } from '../i18n';
 import { ApiError, isApiError } from './api';
 
 export function ruleText(rule: RuleRef): string {
-  return m.common.ruleViolation(rule.id, rule.clause, rule.title);
+  return m.common.ruleViolation(rule.id, clauseText(rule.clause), rule.title);
 }
 
 /** One line for the user: the server's Chinese message, plus the rule or wait time when given. */

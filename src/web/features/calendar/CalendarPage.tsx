@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
+import { RuleTag, ruleOf } from '../../components/RuleTag';
 
 const t = m.purchase.calendar;
 const KEYS = ['month', 'mode'] as const;
@@ -86,8 +87,12 @@ function DeadlineList({ items, asOf, testId }: { items: Deadline[]; asOf: string
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {DEADLINE_KIND_LABELS[d.kind]}
               {d.countyShortName ? ` · ${d.countyShortName}` : ''}
-              {d.rule ? ` · ${d.rule}` : ''}
             </Typography.Text>
+            {d.rule ? (
+              <div>
+                <RuleTag rule={ruleOf(d.rule)} />
+              </div>
+            ) : null}
           </li>
         );
       })}

@@ -56,13 +56,13 @@ export function RuleAlert({ rule, message, onClose }: { rule: RuleRef | null; me
       data-testid="rule-violation"
       style={{ marginBottom: 16 }}
       closable={onClose ? { onClose } : undefined}
-      title={
-        <span>
+      title={message ?? rule.title}
+      description={
+        <>
+          {message ? <div>{rule.title}</div> : null}
           <RuleTag rule={rule} />
-          {message ?? rule.title}
-        </span>
+        </>
       }
-      description={message ? rule.title : undefined}
     />
   );
 }

@@ -1,17 +1,17 @@
 import { Alert, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Finding } from '../../../shared/contracts/social-workers';
-import { RuleTag } from '../../components/RuleTag';
+import type { Finding as StaffingFinding } from '../../../shared/contracts/social-workers';
+import { Finding, RuleTag } from '../../components/RuleTag';
 import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
 
 const t = m.staffing;
 
 /**
- * Staffing findings: the rule (id and clause), what is wrong, who it concerns and what would
- * clear it. Findings count against 达标 (red); warnings are reminders (amber).
+ * Staffing findings: what is wrong, who it concerns and what would clear it, then the clause in
+ * words and the rule id. Findings count against 达标 (red); warnings are reminders (amber).
  */
-export function FindingList({ findings, showPeople = true }: { findings: Finding[]; showPeople?: boolean }) {
+export function FindingList({ findings, showPeople = true }: { findings: StaffingFinding[]; showPeople?: boolean }) {
   const canOpenWorkers = usePermission('worker:read');
   return (
     <Flex vertical gap={8} data-testid="finding-list">
@@ -21,15 +21,9 @@ export function FindingList({ findings, showPeople = true }: { findings: Finding
           type={f.severity === 'finding' ? 'error' : 'warning'}
           showIcon
           data-testid="finding"
-          title={
-            <span>
-              <RuleTag rule={f.rule} />
-              {f.message}
-            </span>
-          }
+          title={<span data-testid="finding-message">{f.message}</span>}
           description={
             <Flex vertical gap={2}>
-              <Typography.Text type="secondary">{f.rule.title}</Typography.Text>
               {showPeople && f.people.length > 0 ? (
                 <span>
                   {t.workers.people}：
@@ -49,6 +43,12 @@ export function FindingList({ findings, showPeople = true }: { findings: Finding
               <span>
                 {t.workers.clearBy}：{f.clearBy}
               </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {f.rule.title}
+              </Typography.Text>
+              <div>
+                <RuleTag rule={f.rule} />
+              </div>
             </Flex>
           }
         />
@@ -57,16 +57,13 @@ export function FindingList({ findings, showPeople = true }: { findings: Finding
   );
 }
 
-/** A compact form for tables: rule tag and message per finding. */
-export function FindingLines({ findings }: { findings: Finding[] }) {
+/** A compact form for tables: the sentence, then the clause and id small. */
+export function FindingLines({ findings }: { findings: StaffingFinding[] }) {
   if (findings.length === 0) return <Typography.Text type="secondary">{t.compliance.noFindings}</Typography.Text>;
   return (
     <Flex vertical gap={4}>
       {findings.map((f, i) => (
-        <div key={`${f.rule.id}-${i}`}>
-          <RuleTag rule={f.rule} />
-          <Typography.Text type={f.severity === 'finding' ? 'danger' : 'warning'}>{f.message}</Typography.Text>
-        </div>
+        <Finding key={`${f.rule.id}-${i}`} rule={f.rule} tone={f.severity === 'finding' ? 'danger' : 'warning'} message={f.message} />
       ))}
     </Flex>
   );

@@ -1,7 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import type { ContractFinding } from '../../../shared/contracts/service-contracts';
 import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../shared/rules/purchase';
-import { RuleTag } from '../../components/RuleTag';
+import { Finding } from '../../components/RuleTag';
 import { m } from '../../i18n';
 
 const t = m.purchase.contracts;
@@ -26,35 +26,32 @@ export function OnPostTag({ state }: { state: OnPostState }) {
   return <Tag color={ONPOST_COLORS[state]}>{t.onPost[state]}</Tag>;
 }
 
-/** Findings, each citing its rule, with what would clear it. */
+/** Findings: what is wrong and what clears it, then the clause in words and the rule id. */
 export function FindingList({ findings }: { findings: ContractFinding[] }) {
   if (findings.length === 0) return <Typography.Text type="secondary">{m.purchase.common.noFindings}</Typography.Text>;
   return (
     <Flex vertical gap={8} data-testid="contract-findings">
       {findings.map((f, i) => (
-        <div key={`${f.rule.id}-${i}`}>
-          <RuleTag rule={f.rule} />
-          <Typography.Text type={f.severity === 'finding' ? 'danger' : 'warning'}>{f.message}</Typography.Text>
-          {f.clearBy ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {m.purchase.common.clearBy}：{f.clearBy}
-            </Typography.Text>
-          ) : null}
-        </div>
+        <Finding
+          key={`${f.rule.id}-${i}`}
+          rule={f.rule}
+          tone={f.severity === 'finding' ? 'danger' : 'warning'}
+          message={f.message}
+          clearBy={f.clearBy ? `${m.purchase.common.clearBy}：${f.clearBy}` : undefined}
+        />
       ))}
     </Flex>
   );
 }
 
-/** Rule tags only (for a table cell). */
-export function FindingTags({ findings }: { findings: { rule: { id: string; clause: string; title: string } }[] }) {
+/** A table cell: each problem's sentence, its clause and id small beneath. */
+export function FindingTags({ findings }: { findings: ContractFinding[] }) {
   if (findings.length === 0) return <span>—</span>;
-  const seen = new Map(findings.map((f) => [f.rule.id, f.rule]));
   return (
-    <span>
-      {[...seen.values()].map((r) => (
-        <RuleTag key={r.id} rule={r} />
+    <Flex vertical gap={4}>
+      {findings.map((f, i) => (
+        <Finding key={`${f.rule.id}-${i}`} rule={f.rule} tone={f.severity === 'finding' ? 'danger' : 'warning'} message={f.message} />
       ))}
-    </span>
+    </Flex>
   );
 }

@@ -6,7 +6,7 @@ import type { StationFunding } from '../../../shared/contracts/funding';
 import { FUND_SOURCES, FUND_SOURCE_LABELS } from '../../../shared/rules/purchase';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/PageStates';
-import { RuleTag } from '../../components/RuleTag';
+import { Finding } from '../../components/RuleTag';
 import { useReportError } from '../../lib/errors';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -33,10 +33,7 @@ function FindingLines({ findings }: Findings) {
   return (
     <Flex vertical gap={4} style={{ marginTop: 8 }}>
       {findings.map((f, i) => (
-        <Typography.Text key={`${f.rule.id}-${i}`} type="danger">
-          <RuleTag rule={f.rule} />
-          {f.message}
-        </Typography.Text>
+        <Finding key={`${f.rule.id}-${i}`} rule={f.rule} message={f.message} />
       ))}
     </Flex>
   );
@@ -89,10 +86,7 @@ export default function FundingPage() {
         s.findings.length ? (
           <Flex vertical gap={2}>
             {s.findings.map((f, i) => (
-              <Typography.Text key={i} type="danger" style={{ fontSize: 12 }}>
-                <RuleTag rule={f.rule} />
-                {f.message}
-              </Typography.Text>
+              <Finding key={i} rule={f.rule} message={f.message} />
             ))}
           </Flex>
         ) : (

@@ -15,7 +15,7 @@ import { exportReportDocx, exportReportXlsx, type ReportDetail } from '../../../
 import { REPORT_RULES, REPORT_SECTIONS, REPORT_SECTION_LABELS, type ReportSection } from '../../../shared/rules/reports';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
-import { RuleTag } from '../../components/RuleTag';
+import { Finding, RuleTag } from '../../components/RuleTag';
 import { apiUrl, isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -297,9 +297,8 @@ function Findings({ report }: { report: ReportDetail }) {
       ) : (
         <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {report.findings.map((f, i) => (
-            <li key={`${f.rule}-${i}`} style={{ padding: '4px 0', wordBreak: 'break-word' }} data-testid="report-finding">
-              <RuleTag rule={ruleOf(f.rule)} />
-              {f.message}
+            <li key={`${f.rule}-${i}`} style={{ padding: '4px 0' }} data-testid="report-finding">
+              <Finding rule={ruleOf(f.rule)} message={f.message} />
             </li>
           ))}
         </ul>

@@ -24,7 +24,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { FileMeta } from '../../../shared/contracts/organizations';
+import type { ServiceItem } from '../../../shared/contracts/service-catalogue';
 import type { ServiceRecord } from '../../../shared/contracts/service-records';
+import { clauseText } from '../../../shared/rules/clause-text';
 import { SERVICE_METHODS, SERVICE_METHOD_LABELS, type ServiceMethod } from '../../../shared/rules/case-work';
 import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS, type ServiceDomain } from '../../../shared/rules/organizations';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,6 +47,36 @@ import { ATTACHMENT_ACCEPT, attachmentProblem, uploadRecordAttachment, type Uplo
 
 const t = m.daily.records;
 const OTHER = '__other__';
+
+/**
+ * The excluded items as one group of disabled options, each saying why (值班值守 is the town's own
+ * work, not station service, 第二部分第（一）条), so a worker looking for it learns why it is missing.
+ */
+function excludedOptions(items: readonly ServiceItem[] | undefined) {
+  const excluded = (items ?? []).filter((i) => i.excluded);
+  if (excluded.length === 0) return [];
+  return [
+    {
+      label: m.daily.records.excludedGroup,
+      title: m.daily.records.excludedGroup,
+      options: excluded.map((i) => {
+        const why = m.daily.records.excludedWhy(i.note, clauseText(i.clause));
+        return {
+          value: i.code,
+          disabled: true,
+          title: `${i.name} ${why}`,
+          label: (
+            <div data-testid={`excluded-${i.code}`} style={{ whiteSpace: 'normal' }}>
+              <div>{i.name}</div>
+              <div style={{ fontSize: 12 }}>{why}</div>
+            </div>
+          ),
+        };
+      }),
+    },
+  ];
+}
+
 const DURATIONS = [15, 30, 60, 90] as const;
 const HOME = '服务对象家中';
 
@@ -287,7 +319,11 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
   const itemCode = Form.useWatch<string | undefined>('itemCode', form);
   const date = Form.useWatch<Dayjs | undefined>('date', form);
   const pickedStation = Form.useWatch<string | undefined>('stationId', form);
-  const options = [...catalogueOptions(catalogue.data), { label: t.itemOther, title: t.itemOther, options: [{ value: OTHER, label: t.itemOther, title: t.itemOther }] }];
+  const options = [
+    ...catalogueOptions(catalogue.data),
+    { label: t.itemOther, title: t.itemOther, options: [{ value: OTHER, label: t.itemOther, title: t.itemOther }] },
+    ...excludedOptions(catalogue.data),
+  ];
 
   const onFinish = (v: RecordValues) => {
     clearRule();
@@ -408,7 +444,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
               aria-label={t.item}
               placeholder={t.itemSearch}
               loading={catalogue.isPending}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ optionFilterProp: 'title' }}
               options={options}
               listHeight={isMobile ? 320 : 256}
             />

@@ -62,11 +62,11 @@ export function useCoWorkerOptions(stationId: string | null, date: string, enabl
   });
 }
 
-/** The catalogue items a station may offer (R-SCOPE-EXCLUDED items are left out by the server). */
+/** The catalogue, with the R-SCOPE-EXCLUDED items marked (shown, never chosen). */
 export function useCatalogue() {
   return useQuery({
-    queryKey: ['service-catalogue', 'offered'],
-    queryFn: () => api(listServiceItems, { query: { includeExcluded: 'false' } }),
+    queryKey: ['service-catalogue', 'all'],
+    queryFn: () => api(listServiceItems, { query: { includeExcluded: 'true' } }),
     staleTime: 30 * 60_000,
   });
 }

@@ -114,14 +114,14 @@ function PostingsCard({ worker }: { worker: WorkerDetail }) {
           '—'
         ) : (
           <Flex vertical gap={4}>
+            <Typography.Text>
+              {tp.exceptionReason}：{p.exceptionReason}
+            </Typography.Text>
             <div>
               {p.exceptionRules.map((id) => (
                 <RuleTag key={id} rule={ruleOf(id)} />
               ))}
             </div>
-            <Typography.Text>
-              {tp.exceptionReason}：{p.exceptionReason}
-            </Typography.Text>
           </Flex>
         ),
     },

@@ -53,13 +53,13 @@ function Findings({ station }: { station: StationDetail }) {
               key={`${f.rule.id}-${f.message}`}
               type="warning"
               showIcon
-              title={
-                <span>
+              title={<span data-testid="finding-message">{f.message}</span>}
+              description={
+                <>
+                  <div>{f.rule.title}</div>
                   <RuleTag rule={f.rule} />
-                  {f.message}
-                </span>
+                </>
               }
-              description={f.rule.title}
             />
           ))}
         </Flex>

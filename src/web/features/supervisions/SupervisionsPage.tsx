@@ -135,11 +135,7 @@ export default function SupervisionsPage() {
   return (
     <>
       <PageHeader
-        title={
-          <span>
-            {t.title} <RuleTag rule={REPORT_RULES['R-SUPERVISE']} />
-          </span>
-        }
+        title={t.title}
         extra={
           canWrite ? (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
@@ -147,7 +143,11 @@ export default function SupervisionsPage() {
             </Button>
           ) : null
         }
-      />
+      >
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+          {REPORT_RULES['R-SUPERVISE'].title} <RuleTag rule={REPORT_RULES['R-SUPERVISE']} />
+        </Typography.Text>
+      </PageHeader>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
         {isCity ? (
           <Col xs={12} md={4}>
