@@ -67,6 +67,10 @@ describe('手机（375 px）各页面', () => {
     await new LoginPage(page).login('demo-town');
     const shell = new AppShell(page);
     await shell.openPhoneMenu();
+    // A town officer is no administrator: no link to the API reference.
+    const labels = await shell.menuLabels();
+    expect(labels).toContain('社工站');
+    expect(labels).not.toContain('接口文档');
     await shell.navigate('社工站');
     await page.getByRole('link', { name: /鲸园街道社会工作服务站/ }).first().click();
     const station = new StationPage(page);
