@@ -42,6 +42,10 @@ export const zhCN = {
     total: (n: number, capped?: boolean) => (capped ? `共 ${n.toLocaleString('zh-CN')}+ 条` : `共 ${n} 条`),
     checkFields: '请检查表单中标出的内容',
     versionConflict: '数据已被他人修改，已为您加载最新内容，请核对后重新操作',
+    discardTitle: '放弃未保存的修改？',
+    discardContent: '关闭后，本次填写的内容不会保存。',
+    discard: '放弃修改',
+    keepEditing: '继续编辑',
     // The rule's sentence first, then the clause in words, the id last.
     ruleViolation: (id: string, clause: string, title: string) => `${title}（依据${clause}，${id}）`,
     lockedRetry: (minutes: number) => `约 ${minutes} 分钟后可再试`,

@@ -1,8 +1,5 @@
-import { App, Button, Drawer, Flex, Form, Input } from 'antd';
-import { useEffect, useRef } from 'react';
-import { isApiError } from '../../lib/api';
-import { useReportError } from '../../lib/errors';
-import { useIsMobile } from '../../lib/useIsMobile';
+import { Form, Input } from 'antd';
+import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { OrgFields, orgEditableBody, orgFieldValues, type OrgFieldValues } from './OrgFields';
 import { useUpdateOrganization, type OrgDetail } from './organizations.api';
@@ -24,66 +21,25 @@ export function EditOrganizationDrawer({
 }) {
   const [form] = Form.useForm<OrgFieldValues>();
   const update = useUpdateOrganization(org.id);
-  const report = useReportError();
-  const { message } = App.useApp();
-  const isMobile = useIsMobile();
-
-  // After a conflict the page re-reads the organisation: show the other person's saved values.
-  const shownVersion = useRef(org.version);
-  useEffect(() => {
-    if (shownVersion.current === org.version) return;
-    shownVersion.current = org.version;
-    form.setFieldsValue(orgFieldValues(org));
-  }, [org, form]);
-
+  const save = useDrawerSave(form, { saved: t.updated, onClose, onConflict });
   const onFinish = (v: OrgFieldValues) => {
     if (!v.kind) return;
-    update.mutate(
-      { ...orgEditableBody({ ...v, kind: v.kind }), version: org.version },
-      {
-        onSuccess: () => {
-          message.success(t.updated);
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e, 'VERSION_CONFLICT')) {
-            message.warning(m.common.versionConflict, 6);
-            void onConflict();
-            return;
-          }
-          report(e, form);
-        },
-      },
-    );
+    update.mutate({ ...orgEditableBody({ ...v, kind: v.kind }), version: org.version }, save);
   };
-
   return (
-    <Drawer
+    <DrawerForm<OrgFieldValues>
       title={t.editTitle}
-      open
+      form={form}
+      initialValues={orgFieldValues(org)}
+      reload={{ version: org.version, values: orgFieldValues(org) }}
+      onFinish={onFinish}
+      pending={update.isPending}
       onClose={onClose}
-      size={isMobile ? '100%' : 640}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
-      }
     >
-      <Form<OrgFieldValues>
-        form={form}
-        layout="vertical"
-        initialValues={orgFieldValues(org)}
-        onFinish={onFinish}
-        disabled={update.isPending}
-      >
-        <Form.Item label={t.creditCode} extra={t.creditCodeFixed}>
-          <Input value={org.creditCode} disabled />
-        </Form.Item>
-        <OrgFields />
-      </Form>
-    </Drawer>
+      <Form.Item label={t.creditCode} extra={t.creditCodeFixed}>
+        <Input value={org.creditCode} disabled />
+      </Form.Item>
+      <OrgFields />
+    </DrawerForm>
   );
 }
