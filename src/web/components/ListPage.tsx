@@ -193,6 +193,7 @@ export function ListPage<T extends object>(props: {
   /** A list that is not paged (the whole answer on one page). */
   unpaged?: boolean;
   onRow?: TableProps<T>['onRow'];
+  expandable?: TableProps<T>['expandable'];
 }) {
   const { list, result, sort } = props;
   const isMobile = useIsMobile();
@@ -254,6 +255,7 @@ export function ListPage<T extends object>(props: {
         locale={{ emptyText: <Empty description={props.empty} /> }}
         onChange={onChange}
         onRow={props.onRow}
+        expandable={props.expandable}
         pagination={props.unpaged ? false : serverPagination(list.page, list.pageSize, data?.total, data?.totalCapped)}
       />
     );

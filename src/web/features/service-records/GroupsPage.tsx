@@ -1,12 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Pagination, Radio, Row, Select, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Select, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
 import { PermissionGate } from '../../lib/permissions';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { useOwnStation, useStationOptions } from '../clients/clients.api';
 import { useActionError } from '../clients/useActionError';
@@ -16,7 +13,8 @@ import { useCreateGroup, useGroups, type Group, type GroupListQuery } from './gr
 const t = m.daily.groups;
 const KINDS = ['group', 'community'] as const;
 type Kind = (typeof KINDS)[number];
-const FILTER_KEYS = ['kind', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['kind'] as const;
+const kindOptions = KINDS.map((k) => ({ value: k, label: t.kinds[k] }));
 
 function CreateGroupModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ kind: Kind; name: string; goals?: string; stationId?: string }>();
@@ -57,7 +55,7 @@ function CreateGroupModal({ onClose }: { onClose: () => void }) {
         }
       >
         <Form.Item label={t.kind} name="kind">
-          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: t.kinds[k] }))} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={kindOptions} />
         </Form.Item>
         {!own.isStationWorker ? (
           <Form.Item label={m.daily.clients.station} name="stationId" rules={[{ required: true, message: m.daily.clients.stationRequired }]}>
@@ -81,14 +79,12 @@ function CreateGroupModal({ onClose }: { onClose: () => void }) {
 
 /** 小组与社区活动: the station's groups (MZ/T 095) and community activities. */
 export default function GroupsPage() {
-  const [url, setUrl] = useUrlState(FILTER_KEYS);
-  const isMobile = useIsMobile();
+  const list = useListState(FILTER_KEYS);
+  const { url, page, pageSize } = list;
   const [creating, setCreating] = useState(false);
-  const page = toPage(url.page, 1);
-  const pageSize = toPage(url.pageSize, 20);
-  const kind = (KINDS as readonly string[]).includes(url.kind ?? '') ? (url.kind as Kind) : undefined;
+  const kind = oneOf(KINDS, url.kind);
   const query: GroupListQuery = useMemo(() => ({ kind, page, pageSize }), [kind, page, pageSize]);
-  const { data, isPending, isFetching, error, refetch } = useGroups(query);
+  const result = useGroups(query);
 
   const columns: TableProps<Group>['columns'] = [
     { title: t.name, dataIndex: 'name', key: 'name', render: (n: string, g) => <Link to={`/groups/${g.id}`}>{n}</Link> },
@@ -100,7 +96,7 @@ export default function GroupsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Group>
         title={t.listTitle}
         extra={
           <PermissionGate permission="client:write">
@@ -109,55 +105,20 @@ export default function GroupsPage() {
             </Button>
           </PermissionGate>
         }
-      />
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
-          <Select<Kind>
-            aria-label={t.kind}
-            placeholder={t.kind}
-            allowClear
-            style={{ width: '100%' }}
-            options={KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
-            value={kind}
-            onChange={(v) => setUrl({ kind: v, page: undefined })}
+        list={list}
+        filters={[{ type: 'select', key: 'kind', label: t.kind, options: kindOptions, span: { xs: 12, md: 6 } }]}
+        result={result}
+        columns={columns}
+        empty={t.empty}
+        cardsTestId="group-cards"
+        card={(g) => (
+          <ListCard
+            title={<Link to={`/groups/${g.id}`}>{g.name}</Link>}
+            tag={g.kind === 'group' ? <PhaseTag g={g} /> : null}
+            meta={`${t.kinds[g.kind]} · ${t.sessionsCount(g.sessions.length)}`}
           />
-        </Col>
-      </Row>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : isMobile ? (
-        !isPending && (data?.items.length ?? 0) === 0 ? (
-          <Empty description={t.empty} />
-        ) : (
-          <Flex vertical gap={12} data-testid="group-cards">
-            {(data?.items ?? []).map((g) => (
-              <Card key={g.id} size="small">
-                <Flex justify="space-between" gap={8}>
-                  <Link to={`/groups/${g.id}`} style={{ fontWeight: 600, fontSize: 16 }}>
-                    {g.name}
-                  </Link>
-                  {g.kind === 'group' ? <PhaseTag g={g} /> : null}
-                </Flex>
-                <Typography.Text type="secondary">
-                  {t.kinds[g.kind]} · {t.sessionsCount(g.sessions.length)}
-                </Typography.Text>
-              </Card>
-            ))}
-            <Pagination simple align="center" current={page} pageSize={pageSize} total={data?.total ?? 0} onChange={(p) => setUrl({ page: p })} />
-          </Flex>
-        )
-      ) : (
-        <Table<Group>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isPending || isFetching}
-          locale={{ emptyText: <Empty description={t.empty} /> }}
-          onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => m.common.total(n) }}
-        />
-      )}
+        )}
+      />
       {creating ? <CreateGroupModal onClose={() => setCreating(false)} /> : null}
     </>
   );

@@ -1,28 +1,24 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, DatePicker, Empty, Flex, Form, Modal, Pagination, Row, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Modal, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FOLLOW_UP_STATE_LABELS, type FollowUpState, type Supervision } from '../../../shared/contracts/evaluations';
 import { REPORT_RULES } from '../../../shared/rules/reports';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, useListState } from '../../components/ListPage';
 import { RuleTag } from '../../components/RuleTag';
 import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
-import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { CountySelect } from '../regions/RegionSelects';
+import { countyFilter } from '../regions/RegionSelects';
 import { StationSelect, useCountyScope } from '../reports/fields';
 import { SupervisionDrawer } from './SupervisionDrawer';
 import { useCompleteFollowUp, useSupervisions, type SupervisionListQuery } from './supervisions.api';
 
 const t = m.reports.supervisions;
 const c = m.reports.common;
-const KEYS = ['countyCode', 'stationId', 'from', 'to', 'open', 'page', 'pageSize'] as const;
+const KEYS = ['countyCode', 'stationId', 'from', 'to', 'open'] as const;
 const STATE_COLORS: Record<FollowUpState, string> = { none: 'default', open: 'processing', overdue: 'error', done: 'success' };
 const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
@@ -90,15 +86,13 @@ function CompleteModal({ s, onClose }: { s: Supervision; onClose: () => void }) 
 }
 
 export default function SupervisionsPage() {
-  const [url, setUrl] = useUrlState(KEYS);
-  const isMobile = useIsMobile();
+  const list = useListState(KEYS);
+  const { url, setFilter, page, pageSize } = list;
   const { isCity, county } = useCountyScope();
   const canWrite = usePermission('supervision:write');
   const [creating, setCreating] = useState(false);
   const [completing, setCompleting] = useState<Supervision | null>(null);
 
-  const page = toPage(url.page, 1);
-  const pageSize = toPage(url.pageSize, 20);
   const from = isDay(url.from);
   const to = isDay(url.to);
   const open = url.open === 'yes';
@@ -107,8 +101,7 @@ export default function SupervisionsPage() {
     () => ({ countyCode, stationId: url.stationId, from, to, open: open ? 'true' : undefined, page, pageSize }),
     [countyCode, url.stationId, from, to, open, page, pageSize],
   );
-  const { data, isPending, isFetching, error, refetch } = useSupervisions(query);
-  const items = data?.items ?? [];
+  const result = useSupervisions(query);
   const canComplete = (s: Supervision) => canWrite && (s.followUpState === 'open' || s.followUpState === 'overdue');
   const completeButton = (s: Supervision) =>
     canComplete(s) ? (
@@ -134,7 +127,7 @@ export default function SupervisionsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Supervision>
         title={t.title}
         extra={
           canWrite ? (
@@ -143,99 +136,43 @@ export default function SupervisionsPage() {
             </Button>
           ) : null
         }
-      >
-        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-          {REPORT_RULES['R-SUPERVISE'].title} <RuleTag rule={REPORT_RULES['R-SUPERVISE']} />
-        </Typography.Text>
-      </PageHeader>
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
-        {isCity ? (
-          <Col xs={12} md={4}>
-            <CountySelect
-              aria-label={c.county}
-              placeholder={c.county}
-              allowClear
-              style={{ width: '100%' }}
-              value={url.countyCode}
-              onChange={(v) => setUrl({ countyCode: v, stationId: undefined, page: undefined })}
-            />
-          </Col>
-        ) : null}
-        <Col xs={isCity ? 12 : 24} md={6}>
-          <StationSelect
-            aria-label={t.station}
-            placeholder={t.station}
-            allowClear
-            countyCode={countyCode ?? county}
-            value={url.stationId}
-            onChange={(v) => setUrl({ stationId: v, page: undefined })}
-          />
-        </Col>
-        <Col xs={24} md={8}>
-          <DatePicker.RangePicker
-            aria-label={t.dateRange}
-            style={{ width: '100%' }}
-            inputReadOnly
-            value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-            allowEmpty={[true, true]}
-            onChange={(v) =>
-              setUrl({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD'), page: undefined })
-            }
-          />
-        </Col>
-        <Col xs={24} md={4}>
-          <Checkbox checked={open} onChange={(e) => setUrl({ open: e.target.checked ? 'yes' : undefined, page: undefined })}>
-            {t.onlyOpen}
-          </Checkbox>
-        </Col>
-      </Row>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : isMobile ? (
-        <Flex vertical gap={12} data-testid="supervision-cards">
-          {isPending ? <Card size="small" loading /> : null}
-          {!isPending && items.length === 0 ? <Empty description={t.empty} /> : null}
-          {items.map((s) => (
-            <Card key={s.id} size="small" style={s.followUpState === 'overdue' ? { borderColor: '#ff4d4f' } : undefined}>
-              <Flex justify="space-between" align="start" gap={8}>
-                <Typography.Text strong style={{ wordBreak: 'break-word' }}>
-                  {s.topic}
-                </Typography.Text>
-                <FollowUpTag s={s} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                {s.date} · {s.stationName} · {s.supervisor}
-              </Typography.Text>
-              {s.findings ? (
-                <Typography.Paragraph style={{ margin: '4px 0 0' }} ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? '收起' : '展开') }}>
-                  {t.findings}：{s.findings}
-                </Typography.Paragraph>
-              ) : null}
-              {s.followUp ? (
-                <div style={{ marginTop: 4, wordBreak: 'break-word' }}>
-                  {t.followUp}：{s.followUp}
-                  {s.followUpDue ? (
-                    <Typography.Text type={s.followUpState === 'overdue' ? 'danger' : 'secondary'}>（{s.followUpDue}）</Typography.Text>
-                  ) : null}
-                </div>
-              ) : null}
-              {canComplete(s) ? <div style={{ marginTop: 8 }}>{completeButton(s)}</div> : null}
-            </Card>
-          ))}
-          <Pagination simple align="center" current={page} pageSize={pageSize} total={data?.total ?? 0} onChange={(p) => setUrl({ page: p })} />
-          <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-            {m.common.total(data?.total ?? 0)}
+        header={
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+            {REPORT_RULES['R-SUPERVISE'].title} <RuleTag rule={REPORT_RULES['R-SUPERVISE']} />
           </Typography.Text>
-        </Flex>
-      ) : (
-        <Table<Supervision>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={isPending || isFetching}
-          scroll={{ x: 1100 }}
-          expandable={{
+        }
+        list={list}
+        filters={[
+          isCity && { ...countyFilter(c.county), clears: ['stationId'] },
+          {
+            type: 'node',
+            key: 'stationId',
+            span: { xs: isCity ? 12 : 24, md: 6 },
+            node: (
+              <StationSelect aria-label={t.station} placeholder={t.station} allowClear countyCode={countyCode ?? county} value={url.stationId} onChange={(v) => setFilter({ stationId: v })} />
+            ),
+          },
+          {
+            type: 'node',
+            key: 'range',
+            span: { xs: 24, md: 8 },
+            node: (
+              <DatePicker.RangePicker
+                aria-label={t.dateRange}
+                style={{ width: '100%' }}
+                inputReadOnly
+                value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+                allowEmpty={[true, true]}
+                onChange={(v) => setFilter({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+              />
+            ),
+          },
+          { type: 'check', key: 'open', label: t.onlyOpen, on: 'yes', span: { xs: 24, md: 4 } },
+        ]}
+        result={result}
+        columns={columns}
+        scrollX={1100}
+        expandable={{
             expandedRowRender: (s) => (
               <Flex vertical gap={4} style={{ paddingInlineStart: 8 }}>
                 <div>
@@ -252,11 +189,27 @@ export default function SupervisionsPage() {
               </Flex>
             ),
           }}
-          locale={{ emptyText: <Empty description={t.empty} /> }}
-          onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-          pagination={serverPagination(page, pageSize, data?.total)}
-        />
-      )}
+        empty={t.empty}
+        cardsTestId="supervision-cards"
+        card={(s) => (
+          <ListCard danger={s.followUpState === 'overdue'} title={s.topic} tag={<FollowUpTag s={s} />} meta={`${s.date} · ${s.stationName} · ${s.supervisor}`}>
+            {s.findings ? (
+              <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (o) => (o ? '收起' : '展开') }}>
+                {t.findings}：{s.findings}
+              </Typography.Paragraph>
+            ) : null}
+            {s.followUp ? (
+              <div style={{ marginTop: 4 }}>
+                {t.followUp}：{s.followUp}
+                {s.followUpDue ? (
+                  <Typography.Text type={s.followUpState === 'overdue' ? 'danger' : 'secondary'}>（{s.followUpDue}）</Typography.Text>
+                ) : null}
+              </div>
+            ) : null}
+            {canComplete(s) ? <div style={{ marginTop: 8 }}>{completeButton(s)}</div> : null}
+          </ListCard>
+        )}
+      />
       {creating ? <SupervisionDrawer countyCode={isCity ? undefined : county} onClose={() => setCreating(false)} /> : null}
       {completing ? <CompleteModal s={completing} onClose={() => setCompleting(null)} /> : null}
     </>
