@@ -1,36 +1,25 @@
-import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, FileExcelOutlined, SafetyOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, SafetyOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
   Button,
   Card,
-  Col,
   Flex,
-  Radio,
   Result,
-  Row,
   Select,
-  Statistic,
-  Steps,
-  Table,
   Typography,
-  Upload,
-  type TableProps,
 } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { clientImportTemplate, type ClientImportReport } from '../../../shared/contracts/clients';
-import { PageHeader } from '../../components/PageHeader';
-import { apiUrl, isApiError } from '../../lib/api';
-import { errorText, useReportError } from '../../lib/errors';
-import { useIsMobile } from '../../lib/useIsMobile';
+import { canWriteImport, ImportHeader, ImportIssues, ImportModeChoice, ImportStats, ImportVerdict, useImportFailure, XlsxPicker } from '../../components/ImportWizard';
+import { apiUrl } from '../../lib/api';
 import { m } from '../../i18n';
 import { UploadProgressBar } from '../social-workers/UploadProgressBar';
 import type { UploadProgress } from '../social-workers/upload';
 import { useImportClients, useImportClientsReport, useOwnStation, useStationOptions, type ImportMode } from './clients.api';
 
 const t = m.daily.clientImport;
-type Issue = ClientImportReport['issues'][number];
 
 /** A dry run, remembered with what it checked: another file, station or mode needs another check. */
 interface Checked {
@@ -40,68 +29,16 @@ interface Checked {
   mode: ImportMode;
 }
 
-/** Nothing is written in mode all unless every row is valid; valid-only writes the valid rows. */
-function canWrite(r: ClientImportReport): boolean {
-  return r.validRows > 0 && (r.mode === 'valid-only' || r.invalidRows === 0);
-}
-
-function ReportStats({ report }: { report: ClientImportReport }) {
-  const stats: [string, number, string?][] = [
-    [t.rows, report.rows],
-    [t.validRows, report.validRows, report.validRows > 0 ? '#389e0d' : undefined],
-    [t.invalidRows, report.invalidRows, report.invalidRows > 0 ? '#cf1322' : undefined],
-  ];
-  return (
-    <Row gutter={[12, 12]} data-testid="import-stats">
-      {stats.map(([title, value, color]) => (
-        <Col key={title} xs={8} md={4}>
-          <Statistic title={title} value={value} styles={color ? { content: { color } } : undefined} />
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
-function Verdict({ report }: { report: ClientImportReport }) {
-  if (report.validRows === 0) return <Alert type="error" showIcon title={t.noValidRows} />;
-  if (report.invalidRows === 0) return <Alert type="success" showIcon title={t.allValid} />;
-  if (report.mode === 'all') return <Alert type="error" showIcon title={t.allBlocked} />;
-  return <Alert type="warning" showIcon title={t.validOnlyNote(report.invalidRows)} />;
-}
-
-const issueColumns: TableProps<Issue>['columns'] = [
-  { title: t.issueRow, dataIndex: 'row', key: 'row', width: 70, align: 'right' },
-  { title: t.issueColumn, dataIndex: 'column', key: 'column', width: 140, render: (v: string) => v || '—' },
-  { title: t.issueMessage, dataIndex: 'message', key: 'message' },
-];
-
-function IssuesTable({ issues }: { issues: Issue[] }) {
-  return (
-    <Table<Issue>
-      rowKey={(i) => `${i.row}-${i.column}-${i.message}`}
-      size="small"
-      columns={issueColumns}
-      dataSource={issues}
-      scroll={{ x: 520 }}
-      data-testid="import-issues"
-      locale={{ emptyText: t.noIssues }}
-      pagination={issues.length > 10 ? { pageSize: 10, showSizeChanger: true, showTotal: (n) => m.common.total(n) } : false}
-    />
-  );
-}
-
 /**
  * 批量导入服务对象: template → station, file and mode → 校验 (a dry run with the report by row and
  * column, and the same report as Excel) → 确认导入. Uploads show their progress.
  */
 export default function ClientImportPage() {
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
   const own = useOwnStation();
   const stations = useStationOptions(!own.isStationWorker);
   const importer = useImportClients();
   const reporter = useImportClientsReport();
-  const report = useReportError();
   const { message, modal } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [pickedStation, setPickedStation] = useState<string | undefined>(undefined);
@@ -109,7 +46,7 @@ export default function ClientImportPage() {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [result, setResult] = useState<ClientImportReport | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const { failed, setFileError, alert: fileAlert } = useImportFailure();
   const busy = importer.isPending || reporter.isPending;
 
   // A station worker imports into their own station (the server's default); others choose one.
@@ -118,12 +55,6 @@ export default function ClientImportPage() {
   const current = checked && checked.file === file && checked.mode === mode && checked.stationId === stationId ? checked : null;
   const stale = checked !== null && current === null;
 
-  const failed = (e: unknown) => {
-    // A file the server cannot read (wrong template, not .xlsx, too large): say it next to the file.
-    if (isApiError(e, 'VALIDATION_FAILED') || isApiError(e, 'PAYLOAD_TOO_LARGE'))
-      setFileError(isApiError(e) && e.fields.length ? e.fields.map((f) => f.message).join('；') : errorText(e));
-    else report(e);
-  };
 
   const validate = () => {
     if (!file || !stationReady) return;
@@ -180,27 +111,10 @@ export default function ClientImportPage() {
   };
 
   // A check that leaves nothing to import stops at step 2, marked as failed.
-  const blocked = current !== null && !canWrite(current.report);
+  const blocked = current !== null && !canWriteImport(current.report);
   const step = result?.written ? 3 : current && !blocked ? 2 : file ? 1 : 0;
 
-  const header = (
-    <>
-      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate('/clients')} style={{ paddingInline: 0 }}>
-        {t.backToList}
-      </Button>
-      <PageHeader title={t.title} />
-      {/* On a phone the numbered cards below are the steps. */}
-      {isMobile ? null : (
-        <Steps
-          current={step}
-          status={blocked ? 'error' : undefined}
-          size="small"
-          style={{ marginBottom: 16 }}
-          items={[{ title: t.step1 }, { title: t.step2 }, { title: t.step3 }]}
-        />
-      )}
-    </>
-  );
+  const header = <ImportHeader texts={t} backTo="/clients" step={step} blocked={blocked} />;
 
   if (result?.written)
     return (
@@ -222,9 +136,9 @@ export default function ClientImportPage() {
           />
           {result.issues.length > 0 ? (
             <>
-              <ReportStats report={result} />
+              <ImportStats texts={t} report={result} />
               <Typography.Title level={5}>{t.issues}</Typography.Title>
-              <IssuesTable issues={result.issues} />
+              <ImportIssues texts={t} issues={result.issues} />
             </>
           ) : null}
         </Card>
@@ -268,47 +182,18 @@ export default function ClientImportPage() {
                 </div>
               </div>
             )}
-            <div>
-              <Upload
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                maxCount={1}
-                disabled={busy}
-                fileList={file ? [{ uid: 'chosen', name: file.name, status: 'done' }] : []}
-                onRemove={() => {
-                  setFile(null);
-                  setFileError(null);
-                }}
-                beforeUpload={(f) => {
-                  if (!f.name.toLowerCase().endsWith('.xlsx')) {
-                    message.error(t.notXlsx);
-                    return Upload.LIST_IGNORE;
-                  }
-                  setFile(f);
-                  setFileError(null);
-                  setResult(null);
-                  return false;
-                }}
-              >
-                <Button icon={<FileExcelOutlined aria-hidden />}>{t.chooseFile}</Button>
-              </Upload>
-              <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                {t.fileHint}
-              </Typography.Text>
-            </div>
-            {fileError ? <Alert type="error" showIcon title={fileError} data-testid="import-file-error" /> : null}
-            <div>
-              <Typography.Text strong>{t.mode}</Typography.Text>
-              <Radio.Group
-                value={mode}
-                onChange={(e) => setMode(e.target.value as ImportMode)}
-                disabled={busy}
-                style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8 }}
-                options={[
-                  { value: 'all', label: t.modeAll },
-                  { value: 'valid-only', label: t.modeValidOnly },
-                ]}
-              />
-            </div>
+            <XlsxPicker
+              texts={t}
+              file={file}
+              disabled={busy}
+              onChange={(f) => {
+                setFile(f);
+                setFileError(null);
+                if (f) setResult(null);
+              }}
+            />
+            {fileAlert}
+            <ImportModeChoice texts={t} value={mode} disabled={busy} onChange={setMode} />
             <Flex gap={8} wrap>
               <Button
                 type="primary"
@@ -330,18 +215,18 @@ export default function ClientImportPage() {
         {current ? (
           <Card size="small" title={`3. ${t.report}`} data-testid="import-report">
             <Flex vertical gap={12}>
-              <ReportStats report={current.report} />
-              <Verdict report={current.report} />
-              {canWrite(current.report) ? <Typography.Text>{t.willCreate(current.report.created)}</Typography.Text> : null}
+              <ImportStats texts={t} report={current.report} />
+              <ImportVerdict texts={t} report={current.report} />
+              {canWriteImport(current.report) ? <Typography.Text>{t.willCreate(current.report.created)}</Typography.Text> : null}
               <Typography.Title level={5} style={{ margin: 0 }}>
                 {t.issues}
               </Typography.Title>
-              <IssuesTable issues={current.report.issues} />
+              <ImportIssues texts={t} issues={current.report.issues} />
               <Flex gap={8} wrap>
                 <Button
                   type="primary"
                   icon={<CheckOutlined aria-hidden />}
-                  disabled={!canWrite(current.report) || busy}
+                  disabled={!canWriteImport(current.report) || busy}
                   loading={importer.isPending}
                   onClick={confirmImport}
                 >
