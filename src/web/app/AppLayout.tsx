@@ -49,7 +49,8 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     }),
   ];
   return (
-    <nav aria-label={m.nav.menu}>
+    // The space at the foot keeps the last entry clear of the sider's collapse button.
+    <nav aria-label={m.nav.menu} style={{ paddingBottom: 48 }}>
       <Menu mode="inline" selectedKeys={[navKeyOf(pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />
     </nav>
   );
