@@ -207,6 +207,8 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
     await shell.navigate('工作报告');
     await list.openDraft();
     expect(await list.dialog.innerText()).toContain('区市项目实施情况报告');
+    // The county's name shows once the region list has loaded (the landing page no longer loads it).
+    await list.dialog.getByText('环翠区').first().waitFor();
     expect(await list.dialog.innerText()).toContain('环翠区');
     await list.confirmDraft();
     const year = today.slice(0, 4);
