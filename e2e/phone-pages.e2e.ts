@@ -77,7 +77,15 @@ describe('手机（375 px）各页面', () => {
     await station.name.waitFor();
     await station.openEditor();
     await screenshot(page, JOURNEY, 'station-edit-drawer');
+    // Closing with a change asks first; 继续编辑 keeps the typed text, 放弃修改 closes.
+    await station.setAddress('鲸园街道未保存的地址');
     await station.editDrawer.getByRole('button', { name: '取消' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    expect(await station.editDrawer.getByLabel('地址', { exact: true }).inputValue()).toBe('鲸园街道未保存的地址');
+    await station.editDrawer.getByRole('button', { name: '取消' }).click();
+    await ask.getByRole('button', { name: '放弃修改' }).click();
+    await station.editDrawer.waitFor({ state: 'detached' });
 
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '个人资料' }).click();
