@@ -24,8 +24,21 @@ export async function createTestDatabase(options: { regionRoot?: string } = {}):
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      try {
+        // An autovacuum worker busy in the database has no role, so PostgreSQL 15 refuses a
+        // non-superuser's FORCE against it (42501); it finishes within moments: try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '42501' || attempt >= 40) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }
