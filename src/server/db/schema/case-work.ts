@@ -120,6 +120,8 @@ export const serviceRecords = pgTable(
     index('service_records_group_idx').on(t.groupId),
     // A client's timeline: client_ids @> ARRAY[id].
     index('service_records_client_ids_idx').using('gin', t.clientIds),
+    // A former contractor reading the records its own people made (ownRecordReadScope), in list order.
+    index('service_records_org_date_idx').on(t.recordedByOrg, t.date, t.createdAt),
   ],
 );
 

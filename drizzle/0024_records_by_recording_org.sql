@@ -1,0 +1,1 @@
+CREATE INDEX "service_records_org_date_idx" ON "service_records" USING btree ("recorded_by_org","date","created_at");
