@@ -48,6 +48,10 @@ export async function openPostgres(url: string, max = 10, options: PoolOptions =
     ...(options.applicationName ? { application_name: options.applicationName } : {}),
     ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
   });
+  // An idle connection the server ends (restart, failover, DROP … FORCE) is an 'error' on the
+  // pool; unhandled it would crash the process. The pool drops that client and the next query
+  // opens a new one, so nothing more is needed here.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, driver: 'postgres', pool, close: () => pool.end() };
 }
