@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startE2eServer } from '../../src/server/testing/e2e-server';
+import { e2eWebDir, startE2eServer } from '../../src/server/testing/e2e-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,8 +20,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', external);
     return async () => {};
   }
-  const index = path.resolve('dist/web/index.html');
-  if (!fs.existsSync(index)) throw new Error('dist/web/index.html is missing: run `npx vite build` first');
+  const index = path.join(e2eWebDir(), 'index.html');
+  if (!fs.existsSync(index)) throw new Error(`${index} is missing: run \`npx vite build\` first`);
   const server = await startE2eServer();
   project.provide('baseUrl', server.url);
   return () => server.close();

@@ -15,7 +15,7 @@ export async function startE2eServer(): Promise<{ url: string; close(): Promise<
   const database = await createTestDatabase();
   const cipher = createFieldCipher(randomBytes(32));
   await seedDemo(database.db, E2E_DEMO_PASSWORD, cipher);
-  const app = await buildApp({ database, cipher, webDir: path.resolve('dist/web') });
+  const app = await buildApp({ database, cipher, webDir: e2eWebDir() });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -25,3 +25,6 @@ export async function startE2eServer(): Promise<{ url: string; close(): Promise<
     },
   };
 }
+
+/** The built web app the journeys run against; E2E_WEB_DIR lets parallel builds (vite build --outDir) not race on dist/web. */
+export const e2eWebDir = (): string => path.resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
