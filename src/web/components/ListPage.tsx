@@ -1,12 +1,23 @@
 import { Card, Checkbox, Col, Empty, Flex, Input, Pagination, Row, Select, Table, Typography, type ColProps, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type Key, type ReactNode } from 'react';
 import { LoadError } from './PageStates';
 import { PageHeader } from './PageHeader';
 import { serverPagination } from '../lib/paging';
-import { useIsMobile } from '../lib/useIsMobile';
 import { toPage, useUrlState } from '../lib/useUrlState';
 import { m } from '../i18n';
+
+// Lists become cards below antd's `sm` (576 px): a phone held upright; a small tablet keeps the table.
+const CARDS_QUERY = '(max-width: 575.98px)';
+const onCardsQuery = (onChange: () => void) => {
+  const mql = window.matchMedia(CARDS_QUERY);
+  mql.addEventListener('change', onChange);
+  return () => mql.removeEventListener('change', onChange);
+};
+/** Whether a list shows as cards (below `sm`) rather than a table. */
+export function useCardLayout(): boolean {
+  return useSyncExternalStore(onCardsQuery, () => window.matchMedia(CARDS_QUERY).matches, () => false);
+}
 
 type Changes<K extends string> = Partial<Record<K, string | number | null | undefined>>;
 
@@ -196,7 +207,7 @@ export function ListPage<T extends object>(props: {
   expandable?: TableProps<T>['expandable'];
 }) {
   const { list, result, sort } = props;
-  const isMobile = useIsMobile();
+  const asCards = useCardLayout();
   const { data, isPending, isFetching, error } = result;
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
@@ -225,7 +236,7 @@ export function ListPage<T extends object>(props: {
 
   let body: ReactNode;
   if (error && !data) body = <LoadError error={error} onRetry={() => void result.refetch()} />;
-  else if (isMobile)
+  else if (asCards)
     body =
       !isPending && items.length === 0 ? (
         <Empty description={props.empty} />
