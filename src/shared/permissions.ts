@@ -57,6 +57,12 @@ export const PERMISSIONS = [
   'role:read',
   'security:manage',
   'audit:read',
+  'volunteer:read',
+  'volunteer:write',
+  'volunteer:reveal',
+  'application:read',
+  'application:write',
+  'application:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -151,8 +157,17 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'role:read': '查看角色',
   'security:manage': '设置安全策略',
   'audit:read': '查阅审计日志',
+  'volunteer:read': '查看志愿者、志愿服务记录和志愿服务队（身份证号脱敏）',
+  'volunteer:write': '登记志愿者、志愿服务记录和志愿服务队，出具志愿服务记录证明',
+  'volunteer:reveal': '查看志愿者完整身份证号和电话（留痕）',
+  'application:read': '查看部门使用社工站的申请（申请人仅本人的）',
+  'application:write': '起草和提交使用社工站的书面申请',
+  'application:decide': '决定使用社工站的申请（同意、退回修改或不予同意）',
 };
 
+// "社工+志愿者" (一（二）3): the station's operator and staff keep the register; officers read it.
+const volunteersRead: Permission[] = ['volunteer:read'];
+const volunteersWork: Permission[] = ['volunteer:read', 'volunteer:write', 'volunteer:reveal'];
 const businessRead: Permission[] = ['region:read', 'station:read', 'dashboard:read', 'catalogue:read', 'partner:read'];
 const stationAdmin: Permission[] = ['station:create', 'station:update', 'station:status', 'station:export'];
 const orgAdmin: Permission[] = ['org:read', 'org:create', 'org:update', 'org:status', 'partner:manage'];
@@ -169,14 +184,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
   // province needs figures, not personal files (PIPL, minimum necessary).
   province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead],
-  city_officer: [...businessRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure'],
-  district_officer: [...businessRead, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write'],
-  town_officer: [...businessRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write'],
-  org_manager: [...businessRead, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read'],
-  station_worker: [...businessRead, 'worker:read', 'compliance:read', ...clientsWork],
+  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide'],
+  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide'],
+  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write'],
+  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read'],
+  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
   evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],
-  dept_applicant: [...businessRead],
+  // Its own applications and their results (五（三）); never clients' personal data.
+  dept_applicant: [...businessRead, 'application:read', 'application:write'],
   // Regions are reference data the administrator needs to assign scopes; no business rows.
   sys_admin: ['region:read', 'user:read', 'user:manage', 'role:read'],
   sec_admin: ['security:manage'],

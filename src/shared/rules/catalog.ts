@@ -1,6 +1,7 @@
 import type { RuleRef } from '../errors';
 import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
+import { PLATFORM_RULES } from './platform';
 import { PURCHASE_RULES } from './purchase';
 import { REPORT_RULES } from './reports';
 import { SCOPE_RULES } from './service-scope';
@@ -31,6 +32,7 @@ export const RULES = {
   ...CASE_RULES,
   ...PURCHASE_RULES,
   ...REPORT_RULES,
+  ...PLATFORM_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -1,6 +1,7 @@
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CASE_APPROVALS, CASE_STAGES, GROUP_PHASES, REFERRAL_STATUSES, SERVICE_METHODS } from '../../../shared/rules/case-work';
 import { SERVICE_DOMAINS } from '../../../shared/rules/organizations';
+import { applications } from './applications';
 import { clients } from './clients';
 import { partners } from './partners';
 import { stations } from './stations';
@@ -55,6 +56,8 @@ export const groups = pgTable(
     name: text('name').notNull(),
     phase: text('phase', { enum: GROUP_PHASES }).notNull().default('preparing'),
     goals: text('goals').notNull().default(''),
+    /** The accepted department application (五（三）) the group carries out, if any. */
+    applicationId: uuid('application_id').references(() => applications.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -62,6 +65,7 @@ export const groups = pgTable(
     index('groups_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('groups_created_idx').on(t.createdAt),
     index('groups_station_created_idx').on(t.stationId, t.createdAt),
+    index('groups_application_idx').on(t.applicationId),
   ],
 );
 
@@ -109,6 +113,8 @@ export const serviceRecords = pgTable(
     recordedByOrg: uuid('recorded_by_org'),
     /** Other social workers (registry persons) who gave the service with the recorder. */
     coWorkerIds: uuid('co_worker_ids').array().notNull().default([]),
+    /** The accepted department application (五（三）) the service was given under, if any. */
+    applicationId: uuid('application_id').references(() => applications.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -118,6 +124,7 @@ export const serviceRecords = pgTable(
     index('service_records_station_date_idx').on(t.stationId, t.date, t.createdAt),
     index('service_records_case_idx').on(t.caseId),
     index('service_records_group_idx').on(t.groupId),
+    index('service_records_application_idx').on(t.applicationId),
     // A client's timeline: client_ids @> ARRAY[id].
     index('service_records_client_ids_idx').using('gin', t.clientIds),
     // A former contractor reading the records its own people made (ownRecordReadScope), in list order.

@@ -15,3 +15,4 @@ export * from './reports';
 export * from './evaluation';
 export * from './dashboards';
 export * from './public-funding';
+export * from './applications';
