@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'client:reveal',
   'client:export',
   'case:approve',
+  'resource:read',
+  'resource:write',
+  'resource:confirm',
   'record:review',
   'plan:read',
   'plan:write',
@@ -132,6 +135,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'client:reveal': '查看服务对象完整身份证号和电话（留痕）',
   'client:export': '导出服务对象（脱敏）',
   'case:approve': '审核个案服务计划和结案',
+  'resource:read': '查看慈善资源与需求对接',
+  'resource:write': '登记需求和资源、提出对接、登记交付',
+  'resource:confirm': '确认资源对接、审核需求公示墙',
   'record:review': '审核“其他”服务项目',
   'plan:read': '查看年度计划',
   'plan:write': '编制和报送年度计划',
@@ -184,11 +190,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
   // province needs figures, not personal files (PIPL, minimum necessary).
   province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead],
-  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide'],
-  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide'],
-  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write'],
-  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read'],
-  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork],
+  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read'],
+  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm'],
+  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm'],
+  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm'],
+  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write'],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
   evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],
   // Its own applications and their results (五（三）); never clients' personal data.
