@@ -16,3 +16,4 @@ export * from './evaluation';
 export * from './dashboards';
 export * from './public-funding';
 export * from './applications';
+export * from './volunteers';
