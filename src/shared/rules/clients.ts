@@ -42,11 +42,13 @@ export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   consent: '取得个人同意',
 };
 
-export const CONSENT_KINDS = ['sensitive', 'guardian'] as const;
+// sharing: what the station may tell a donor about the client when matching a resource (R-RESOURCES-CONSENT).
+export const CONSENT_KINDS = ['sensitive', 'guardian', 'sharing'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   sensitive: '敏感个人信息单独同意',
   guardian: '监护人同意（不满十四周岁）',
+  sharing: '同意向资源提供方共享信息（慈善资源对接）',
 };
 
 export const CLIENT_RULES = {
