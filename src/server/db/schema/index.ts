@@ -17,3 +17,4 @@ export * from './dashboards';
 export * from './public-funding';
 export * from './applications';
 export * from './volunteers';
+export * from './resources';
