@@ -21,6 +21,8 @@ export interface ScaleOptions {
   password: string;
   /** The year of work generated, up to today when it is the current year. */
   year?: number;
+  /** First day of work generated (default 1 January of `year`): the demo takes the last 365 days. */
+  since?: string;
   log?: (line: string) => void;
 }
 
@@ -135,7 +137,7 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
   const { size, seed } = opts;
   const today = chinaToday();
   const year = opts.year ?? Number(today.slice(0, 4));
-  const yearStart = `${year}-01-01`;
+  const yearStart = opts.since ?? `${year}-01-01`;
   const lastDay = `${year}-12-31` < today ? `${year}-12-31` : today;
   const days = Math.round((Date.parse(lastDay) - Date.parse(yearStart)) / DAY_MS) + 1;
   const step = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
