@@ -64,6 +64,7 @@ export type ListFilter =
       showSearch?: boolean;
       loading?: boolean;
       disabled?: boolean;
+      testId?: string;
     })
   | (FilterBase & { type: 'check'; on?: string })
   | { type: 'node'; key: string; span?: ColProps; node: ReactNode }
@@ -118,6 +119,7 @@ function FilterBar({ filters, list }: { filters: (ListFilter | false | null | un
           control = (
             <Select<string>
               aria-label={f.label}
+              data-testid={f.testId}
               placeholder={f.placeholder ?? f.label}
               allowClear={f.fallback === undefined}
               showSearch={f.showSearch ? { optionFilterProp: 'label' } : undefined}

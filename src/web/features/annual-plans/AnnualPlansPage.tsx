@@ -1,15 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Row, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { ResponseOf } from '../../../shared/contracts/http';
 import type { planOverview } from '../../../shared/contracts/annual-plans';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, useListState } from '../../components/ListPage';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { Yuan } from '../funding/money';
 import { thisYear, toYear, useCountyScope, YearSelect } from '../procurements/purchaseFields';
@@ -22,10 +19,10 @@ type Row = ResponseOf<typeof planOverview>['rows'][number];
 const KEYS = ['year'] as const;
 
 export default function AnnualPlansPage() {
-  const [url, setUrl] = useUrlState(KEYS);
-  const year = toYear(url.year, thisYear()) ?? thisYear();
-  const isMobile = useIsMobile();
-  const { data, isPending, isFetching, error, refetch } = usePlanOverview(year);
+  const list = useListState(KEYS);
+  const year = toYear(list.url.year, thisYear()) ?? thisYear();
+  const overview = usePlanOverview(year);
+  const { data } = overview;
   const canWrite = usePermission('plan:write');
   const { county: myCounty } = useCountyScope();
   const create = useCreatePlan();
@@ -56,7 +53,7 @@ export default function AnnualPlansPage() {
     return null;
   };
 
-  const columns: TableProps<Row>['columns'] = [
+  const columns: NonNullable<TableProps<Row>['columns']> = [
     {
       title: c.county,
       dataIndex: 'countyShortName',
@@ -83,55 +80,50 @@ export default function AnnualPlansPage() {
     { title: m.common.actions, key: 'actions', width: 120, render: (_: unknown, r) => action(r) },
   ];
 
-  const rows = data?.rows ?? [];
   return (
-    <>
-      <PageHeader title={t.title}>
-        <Typography.Text type="secondary">{t.dueOn(data?.dueOn ?? `${year}-03-31`)}</Typography.Text>
-      </PageHeader>
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
-          <YearSelect aria-label={c.year} value={year} onChange={(v) => setUrl({ year: v })} />
-        </Col>
-      </Row>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : isMobile ? (
-        <Flex vertical gap={12} data-testid="plan-cards">
-          {isPending ? <Card size="small" loading /> : null}
-          {!isPending && rows.length === 0 ? <Empty description={t.empty} /> : null}
-          {rows.map((r) => (
-            <Card key={r.countyCode} size="small" data-testid={`plan-row-${r.countyCode}`}>
-              <Flex justify="space-between" align="center" gap={8} wrap>
-                <Typography.Text strong>{r.countyShortName}</Typography.Text>
-                <span>
-                  {r.plan ? <PlanStatusTag status={r.plan.status} /> : <NoPlanText />}
-                  <TimelinessTag timeliness={r.timeliness} />
-                </span>
-              </Flex>
-              {r.plan ? (
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-                  {t.budget} <Yuan fen={r.plan.budgetFen} /> · {c.stationsCount(r.plan.stations)}
-                  {r.plan.firstSubmittedAt ? ` · ${t.firstSubmittedAt} ${formatDateTime(r.plan.firstSubmittedAt)}` : ''}
-                </Typography.Text>
-              ) : null}
-              <div style={{ marginTop: 8 }}>{action(r)}</div>
-            </Card>
-          ))}
-        </Flex>
-      ) : (
-        <Table<Row>
-          rowKey="countyCode"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={isPending || isFetching}
-          pagination={false}
-          scroll={{ x: 930 }}
-          locale={{ emptyText: <Empty description={t.empty} /> }}
-        />
+    <ListPage<Row>
+      title={t.title}
+      header={<Typography.Text type="secondary">{t.dueOn(data?.dueOn ?? `${year}-03-31`)}</Typography.Text>}
+      filters={[
+        {
+          type: 'custom',
+          key: 'year',
+          label: c.year,
+          span: { xs: 12, md: 6 },
+          render: (_, onChange) => <YearSelect aria-label={c.year} value={year} onChange={onChange} />,
+        },
+      ]}
+      list={list}
+      result={{ ...overview, data: data && { items: data.rows, total: data.rows.length } }}
+      unpaged
+      rowKey="countyCode"
+      columns={columns}
+      scrollX={930}
+      empty={t.empty}
+      cardsTestId="plan-cards"
+      card={(r) => (
+        <ListCard
+          testId={`plan-row-${r.countyCode}`}
+          title={r.countyShortName}
+          tag={
+            <span>
+              {r.plan ? <PlanStatusTag status={r.plan.status} /> : <NoPlanText />}
+              <TimelinessTag timeliness={r.timeliness} />
+            </span>
+          }
+          meta={
+            r.plan ? (
+              <>
+                {t.budget} <Yuan fen={r.plan.budgetFen} /> · {c.stationsCount(r.plan.stations)}
+                {r.plan.firstSubmittedAt ? ` · ${t.firstSubmittedAt} ${formatDateTime(r.plan.firstSubmittedAt)}` : ''}
+              </>
+            ) : null
+          }
+        >
+          <div style={{ marginTop: 4 }}>{action(r)}</div>
+        </ListCard>
       )}
-    </>
+    />
   );
 }
 
