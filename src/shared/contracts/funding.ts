@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ruleRefSchema } from '../errors';
 import { FUND_SOURCES, SPENDING_CATEGORIES } from '../rules/purchase';
-import { route } from './http';
+import { pagingQuery, route } from './http';
 import { countyCodeSchema, fenAmount, yearSchema } from './money';
 
 const bySource = z.object(Object.fromEntries(FUND_SOURCES.map((s) => [s, z.number().int()])) as Record<(typeof FUND_SOURCES)[number], z.ZodNumber>);
@@ -30,7 +30,22 @@ export const stationFundingSchema = totals.extend({
 });
 export type StationFunding = z.infer<typeof stationFundingSchema>;
 
-export const fundingQuery = z.strictObject({ year: yearSchema, countyCode: countyCodeSchema.optional() });
+export const FUNDING_SORTS = ['code', 'budget', '-budget', 'rate', '-rate'] as const;
+
+/** Year and county unit narrow everything; the search and 有问题 narrow only the station list. */
+const fundingFilters = {
+  year: yearSchema,
+  countyCode: countyCodeSchema.optional(),
+  /** A station's standard name or its town's name, in part. */
+  q: z.string().trim().max(50).optional(),
+  /** findings: only stations with a finding (R-FUND-STATION: under 150,000 CNY for the year). */
+  only: z.enum(['findings', 'all']).default('all'),
+  sort: z.enum(FUNDING_SORTS).default('code'),
+};
+
+export const fundingQuery = z.strictObject({ ...fundingFilters, ...pagingQuery });
+/** The export takes every station the list's filters keep, in town-code order. */
+export const fundingExportQuery = z.strictObject(fundingFilters);
 
 export const fundingOverview = route({
   method: 'GET', path: '/api/funding', summary: '资金安排与执行（社工站、区市、全市）', tag: 'funding',
@@ -38,14 +53,19 @@ export const fundingOverview = route({
   response: z.object({
     year: z.number().int(),
     total: totals.extend({ findings: z.array(fundingFindingSchema) }),
+    /** Every county unit of the scope, summed over all its stations (not only the page). */
     counties: z.array(totals.extend({ countyCode: z.string(), countyShortName: z.string(), stations: z.number().int() })),
+    /** One page of the stations the search and 有问题 keep. */
     stations: z.array(stationFundingSchema),
+    stationsTotal: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
   }),
 });
 
 export const exportFunding = route({
   method: 'GET', path: '/api/funding/export', summary: '导出资金安排与执行（Excel）', tag: 'funding',
-  permission: 'funding:read', query: fundingQuery,
+  permission: 'funding:read', query: fundingExportQuery,
 });
 
 export const setStationBudget = route({

@@ -1,16 +1,20 @@
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { FundSource, SpendingCategory } from '../../../shared/rules/purchase';
+import {
+  FUND_SOURCES,
+  SPENDING_CATEGORIES,
+  STATION_MIN_FUND_FEN,
+  type FundSource,
+  type SpendingCategory,
+} from '../../../shared/rules/purchase';
 import type { Db } from '../../db/client';
-import { contractPayments, contractSpending, contractStations, publicFundingSummaries, stationBudgets, stations } from '../../db/schema';
+import { publicFundingSummaries, stationBudgets, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { stationRecordScope } from '../../platform/scope';
+import { likeContains, stationRecordScope } from '../../platform/scope';
 
 /** Sums of bigint fen come back as numeric text; below 2^53 fen Number() is exact. */
 const sumFen = (column: AnyPgColumn) =>
   sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
-
-const yearDays = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];
 
 const budgetScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: stationBudgets.scopePath, stationId: stationBudgets.stationId });
 
@@ -38,66 +42,6 @@ export async function sourceTotal(ctx: Ctx, year: number, source: FundSource): P
     .from(stationBudgets)
     .where(and(eq(stationBudgets.year, year), eq(stationBudgets.source, source), budgetScope(ctx)));
   return row?.fen ?? 0;
-}
-
-export interface SpendingRow {
-  stationId: string;
-  category: SpendingCategory;
-  amountFen: number;
-}
-
-/** Spending of the year by station and category; the join puts the station's scope on the rows. */
-export async function spendingOf(ctx: Ctx, year: number, stationIds: readonly string[]): Promise<SpendingRow[]> {
-  if (stationIds.length === 0) return [];
-  return ctx.db
-    .select({ stationId: contractSpending.stationId, category: contractSpending.category, amountFen: sumFen(contractSpending.amountFen) })
-    .from(contractSpending)
-    .innerJoin(stations, eq(stations.id, contractSpending.stationId))
-    .where(
-      and(
-        inArray(contractSpending.stationId, [...stationIds]),
-        between(contractSpending.spentOn, ...yearDays(year)),
-        stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id }),
-      ),
-    )
-    .groupBy(contractSpending.stationId, contractSpending.category);
-}
-
-export interface ContractPaid {
-  contractId: string;
-  paidFen: number;
-  /** All the contract's stations in a fixed order (by region path), not only those in scope. */
-  stationIds: string[];
-}
-
-/**
- * Payments of the year of every contract covering one of the stations. The split needs all of
- * a contract's stations, so the second query reads them whole once the contract is known to
- * be in scope through one of its stations.
- */
-export async function paidByContract(ctx: Ctx, year: number, stationIds: readonly string[]): Promise<ContractPaid[]> {
-  if (stationIds.length === 0) return [];
-  const covering = ctx.db
-    .select({ id: contractStations.contractId })
-    .from(contractStations)
-    .where(
-      and(
-        inArray(contractStations.stationId, [...stationIds]),
-        stationRecordScope(ctx, { scopePath: contractStations.stationPath, stationId: contractStations.stationId }),
-      ),
-    );
-  const paid = await ctx.db
-    .select({ contractId: contractPayments.contractId, paidFen: sumFen(contractPayments.amountFen) })
-    .from(contractPayments)
-    .where(and(inArray(contractPayments.contractId, covering), between(contractPayments.paidOn, ...yearDays(year))))
-    .groupBy(contractPayments.contractId);
-  if (paid.length === 0) return [];
-  const links = await ctx.db
-    .select({ contractId: contractStations.contractId, stationId: contractStations.stationId })
-    .from(contractStations)
-    .where(inArray(contractStations.contractId, paid.map((p) => p.contractId)))
-    .orderBy(asc(contractStations.stationPath));
-  return paid.map((p) => ({ ...p, stationIds: links.filter((l) => l.contractId === p.contractId).map((l) => l.stationId) }));
 }
 
 /** Writes the four sources of a station's year in place (one row per source). */
@@ -142,7 +86,207 @@ export async function storePublicSummary(db: Db, year: number, body: unknown): P
     .onConflictDoUpdate({ target: publicFundingSummaries.year, set: { body: sql`excluded.body`, computedAt: sql`excluded.computed_at` } });
 }
 
+/**
+ * One transaction-scoped advisory lock orders the drops and the refreshes: a refresh computed
+ * while a write is in progress would otherwise store the figures from before it.
+ */
+const PUBLIC_SUMMARY_LOCK = 0x5347_5a46; // "SGZF"
+
+export async function lockPublicSummaries(db: Db): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${PUBLIC_SUMMARY_LOCK})`);
+}
+
 /** Called in the transaction of every budget, payment and spending write. */
 export async function dropPublicSummaries(db: Db): Promise<void> {
+  await lockPublicSummaries(db);
   await db.delete(publicFundingSummaries);
+}
+
+/* ---------- The overview in SQL: one row per live station, summed per county unit ---------- */
+
+export interface FundingScope {
+  year: number;
+  countyCode?: string;
+  /** One station (the answer to a budget write). */
+  stationId?: string;
+}
+
+/** What narrows the station list (not the totals): a name search and 有问题 (R-FUND-STATION). */
+export interface StationListFilter {
+  q?: string;
+  onlyFindings?: boolean;
+}
+
+export type FundingSort = 'code' | 'budget' | '-budget' | 'rate' | '-rate';
+
+export interface FundingFigures {
+  budget: Record<FundSource, number>;
+  budgetFen: number;
+  paidFen: number;
+  spentFen: number;
+  spending: Record<SpendingCategory, number>;
+}
+
+export interface StationFundingRow extends FundingFigures {
+  stationId: string;
+  townCode: string;
+  name: string;
+  countyCode: string;
+  countyShortName: string;
+}
+
+export interface CountyFundingRow extends FundingFigures {
+  /** null on the ROLLUP row: every station of the scope. */
+  countyCode: string | null;
+  countyShortName: string | null;
+  stations: number;
+  /** Stations that pass the list filter (search, 有问题). */
+  matching: number;
+}
+
+type Rows<T> = { rows: T[] };
+/** bigint and numeric come back as text (pg) or bigint (PGlite); fen sums stay below 2^53. */
+type Raw = Record<string, unknown>;
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+const ident = (name: string) => sql.raw(`"${name}"`);
+const sourceCol = (s: FundSource) => ident(`b_${s}`);
+const categoryCol = (k: SpendingCategory) => ident(`s_${k}`);
+
+/**
+ * One row per live station in scope with its budget by source, spending by category and its
+ * share of the contracts' payments of the year. Each figure is a lateral aggregate over an index
+ * (station_budgets' key, contract_spending(station_id, spent_on), contract_stations(station_id)
+ * and its key, contract_payments(contract_id)), so a page ordered by town code reads only the
+ * stations it shows.
+ *
+ * Payments are shared equally among all of a contract's stations (in scope or not), the
+ * remainder of the division going to the first by region path: the shares add up to the fen.
+ */
+function perStation(ctx: Ctx, f: FundingScope): SQL {
+  const from = `${f.year}-01-01`;
+  const to = `${f.year}-12-31`;
+  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  const budgetCols = sql.join(
+    FUND_SOURCES.map((s) => sql`coalesce(sum(sb.amount_fen) FILTER (WHERE sb.source = ${s}), 0)::bigint AS ${sourceCol(s)}`),
+    sql`, `,
+  );
+  const spendingCols = sql.join(
+    SPENDING_CATEGORIES.map((k) => sql`coalesce(sum(cs.amount_fen) FILTER (WHERE cs.category = ${k}), 0)::bigint AS ${categoryCol(k)}`),
+    sql`, `,
+  );
+  const outerCols = sql.join(
+    [...FUND_SOURCES.map((s) => sql`b.${sourceCol(s)}`), ...SPENDING_CATEGORIES.map((k) => sql`sp.${categoryCol(k)}`)],
+    sql`, `,
+  );
+  return sql`SELECT "stations"."id" AS station_id, "stations"."town_code" AS town_code,
+      county.code AS county_code, county.short_name AS county_short_name,
+      county.short_name || town.name || '社会工作服务站' AS name,
+      ${outerCols}, b.budget_fen, sp.spent_fen, p.paid_fen
+    FROM ${stations}
+    JOIN regions town ON town.code = "stations"."town_code"
+    JOIN regions county ON county.code = town.parent_code
+    CROSS JOIN LATERAL (
+      SELECT ${budgetCols}, coalesce(sum(sb.amount_fen), 0)::bigint AS budget_fen
+      FROM station_budgets sb WHERE sb.station_id = "stations"."id" AND sb.year = ${f.year}
+    ) b
+    CROSS JOIN LATERAL (
+      SELECT ${spendingCols}, coalesce(sum(cs.amount_fen), 0)::bigint AS spent_fen
+      FROM contract_spending cs WHERE cs.station_id = "stations"."id" AND cs.spent_on BETWEEN ${from}::date AND ${to}::date
+    ) sp
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(div(pay.fen, k.n) + CASE WHEN link.station_path = k.first_path THEN mod(pay.fen, k.n) ELSE 0 END), 0)::bigint AS paid_fen
+      FROM contract_stations link
+      JOIN LATERAL (
+        SELECT sum(cp.amount_fen) AS fen FROM contract_payments cp
+        WHERE cp.contract_id = link.contract_id AND cp.paid_on BETWEEN ${from}::date AND ${to}::date
+      ) pay ON pay.fen IS NOT NULL
+      JOIN LATERAL (
+        SELECT count(*) AS n, min(other.station_path) AS first_path FROM contract_stations other WHERE other.contract_id = link.contract_id
+      ) k ON true
+      WHERE link.station_id = "stations"."id"
+    ) p
+    WHERE "stations"."status" <> 'revoked' AND ${scope}
+      ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
+      ${f.stationId ? sql`AND "stations"."id" = ${f.stationId}` : sql``}`;
+}
+
+/** The list filter as a condition on perStation's columns. */
+function listCondition(f: StationListFilter): SQL {
+  const conds: SQL[] = [sql`true`];
+  if (f.q) conds.push(sql`f.name ILIKE ${likeContains(f.q)}`);
+  if (f.onlyFindings) conds.push(sql`f.budget_fen < ${STATION_MIN_FUND_FEN}`);
+  return sql.join(conds, sql` AND `);
+}
+
+const RATE = sql`(CASE WHEN f.budget_fen > 0 THEN f.spent_fen::numeric / f.budget_fen END)`;
+const SORTS: Record<FundingSort, SQL> = {
+  code: sql`f.town_code`,
+  budget: sql`f.budget_fen, f.town_code`,
+  '-budget': sql`f.budget_fen DESC, f.town_code`,
+  rate: sql`${RATE} ASC NULLS LAST, f.town_code`,
+  '-rate': sql`${RATE} DESC NULLS LAST, f.town_code`,
+};
+
+function figuresOf(r: Raw): FundingFigures {
+  return {
+    budget: Object.fromEntries(FUND_SOURCES.map((s) => [s, num(r[`b_${s}`])])) as Record<FundSource, number>,
+    budgetFen: num(r.budget_fen),
+    paidFen: num(r.paid_fen),
+    spentFen: num(r.spent_fen),
+    spending: Object.fromEntries(SPENDING_CATEGORIES.map((k) => [k, num(r[`s_${k}`])])) as Record<SpendingCategory, number>,
+  };
+}
+
+const stationRow = (r: Raw): StationFundingRow => ({
+  stationId: String(r.station_id),
+  townCode: String(r.town_code),
+  name: String(r.name),
+  countyCode: String(r.county_code),
+  countyShortName: String(r.county_short_name),
+  ...figuresOf(r),
+});
+
+/**
+ * Sums per county unit and, on the ROLLUP row (county null), for the whole scope, with how many
+ * stations the list filter keeps: one aggregate over the stations in scope, nothing in JavaScript.
+ */
+export async function countyTotals(ctx: Ctx, f: FundingScope, list: StationListFilter = {}): Promise<CountyFundingRow[]> {
+  const sums = sql.join(
+    [...FUND_SOURCES.map((s) => sourceCol(s)), ...SPENDING_CATEGORIES.map((k) => categoryCol(k)), ident('budget_fen'), ident('spent_fen'), ident('paid_fen')].map(
+      (c) => sql`sum(f.${c})::bigint AS ${c}`,
+    ),
+    sql`, `,
+  );
+  const res = (await ctx.db.execute(sql`SELECT f.county_code, f.county_short_name, count(*)::int AS stations,
+      count(*) FILTER (WHERE ${listCondition(list)})::int AS matching, ${sums}
+    FROM (${perStation(ctx, f)}) f
+    GROUP BY ROLLUP ((f.county_code, f.county_short_name))
+    ORDER BY f.county_code NULLS LAST`)) as unknown as Rows<Raw>;
+  return res.rows.map((r) => ({
+    countyCode: r.county_code === null ? null : String(r.county_code),
+    countyShortName: r.county_short_name === null ? null : String(r.county_short_name),
+    stations: num(r.stations),
+    matching: num(r.matching),
+    ...figuresOf(r),
+  }));
+}
+
+/** One page of the stations the list filter keeps, in the chosen order. */
+export async function stationPage(
+  ctx: Ctx, f: FundingScope, list: StationListFilter, sort: FundingSort, page: number, pageSize: number,
+): Promise<StationFundingRow[]> {
+  const res = (await ctx.db.execute(sql`SELECT f.* FROM (${perStation(ctx, f)}) f WHERE ${listCondition(list)}
+    ORDER BY ${SORTS[sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)) as unknown as Rows<Raw>;
+  return res.rows.map(stationRow);
+}
+
+/** The next `limit` stations after `afterTownCode` in town-code order (keyset: the export's batches). */
+export async function stationBatch(
+  ctx: Ctx, f: FundingScope, list: StationListFilter, afterTownCode: string, limit: number,
+): Promise<StationFundingRow[]> {
+  const res = (await ctx.db.execute(sql`SELECT f.* FROM (${perStation(ctx, f)}) f
+    WHERE ${listCondition(list)} AND f.town_code > ${afterTownCode}
+    ORDER BY f.town_code LIMIT ${limit}`)) as unknown as Rows<Raw>;
+  return res.rows.map(stationRow);
 }

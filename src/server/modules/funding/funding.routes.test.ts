@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
-import { auditLog, contractPayments, contractSpending, contracts, contractStations, organizations, publicFundingSummaries, stations } from '../../db/schema';
+import { auditLog, contractPayments, contractSpending, contracts, contractStations, organizations, publicFundingSummaries, stationBudgets as stationBudgetsTable, stations } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { seedFundingDemo } from './funding.demo';
 
@@ -34,8 +34,9 @@ const stationsOf = (countyCode: string) =>
     .orderBy(asc(stations.townCode));
 
 const budget = (province: number, city: number, county: number, social: number) => ({ province, city, county, social });
+/** Every station of the scope: the list is paged, and a city holds fewer than 200 stations. */
 const overview = async (s: Session, year: number, county = '') =>
-  (await s.get(`/api/funding?year=${year}${county ? `&countyCode=${county}` : ''}`)).json<Overview>();
+  (await s.get(`/api/funding?year=${year}&pageSize=200${county ? `&countyCode=${county}` : ''}`)).json<Overview>();
 const rowOf = (o: Overview, id: string) => o.stations.find((r) => r.stationId === id);
 
 beforeAll(async () => {
@@ -271,5 +272,189 @@ describe('demo set', () => {
     expect(short.some((r) => r.countyCode === '371002')).toBe(true);
     expect(o.total.findings).toEqual([]);
     expect(o.stations.every((r) => r.budgetFen >= 13_800_000 && r.budgetFen <= 17_000_000)).toBe(true);
+  });
+});
+
+describe('the overview in SQL: pages, totals, filters', () => {
+  const YEAR = 2035;
+  type Page = Overview & { stationsTotal: number; page: number; pageSize: number };
+  const get = async (s: Session, query: string) => {
+    const res = await s.get(`/api/funding?year=${YEAR}&${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Page>();
+  };
+  /** Every page of a query, in order. */
+  const allPages = async (s: Session, query: string, pageSize: number) => {
+    const first = await get(s, `${query}&pageSize=${pageSize}&page=1`);
+    const pages = [first];
+    for (let p = 2; p <= Math.ceil(first.stationsTotal / pageSize) + 1; p++) pages.push(await get(s, `${query}&pageSize=${pageSize}&page=${p}`));
+    return { first, rows: pages.flatMap((p) => p.stations) };
+  };
+  /** Live stations (not revoked) with their county code, from the table itself. */
+  const live = () =>
+    t.database.db
+      .select({ id: stations.id, scopePath: stations.scopePath, townCode: stations.townCode })
+      .from(stations)
+      .where(sql`${stations.status} <> 'revoked'`)
+      .orderBy(asc(stations.townCode));
+  const countyOf = (scopePath: string) => scopePath.split('/')[2] ?? '';
+
+  /** Budget of the year per station, straight from station_budgets. */
+  const rawBudgets = async () => {
+    const rows = await t.database.db.execute(sql`SELECT station_id, source, amount_fen::text AS fen FROM station_budgets WHERE year = ${YEAR}`);
+    const by = new Map<string, Record<string, number>>();
+    for (const r of rows.rows as { station_id: string; source: string; fen: string }[]) {
+      const m = by.get(r.station_id) ?? {};
+      m[r.source] = (m[r.source] ?? 0) + Number(r.fen);
+      by.set(r.station_id, m);
+    }
+    return by;
+  };
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const all = await live();
+    // Short (149,999.99), none at all, or enough (150,000.00 + i fen): a mix across every county.
+    const values = all.flatMap((s, i) => {
+      if (i % 5 === 0) return [];
+      const county = i % 3 === 0 ? 6_999_999 : 7_000_000 + i;
+      return [
+        { stationId: s.id, scopePath: s.scopePath, year: YEAR, source: 'province' as const, amountFen: 5_000_000 },
+        { stationId: s.id, scopePath: s.scopePath, year: YEAR, source: 'city' as const, amountFen: 3_000_000 },
+        { stationId: s.id, scopePath: s.scopePath, year: YEAR, source: 'county' as const, amountFen: county },
+      ];
+    });
+    await db.insert(stationBudgetsTable).values(values);
+    // A contract across two county units: its payments split over its three stations.
+    const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));
+    const [h0] = hc;
+    const [r0, r1] = rc;
+    if (!org || !h0 || !r0 || !r1) throw new Error('no data');
+    const [k] = await db
+      .insert(contracts)
+      .values({ countyCode: '371002', scopePath: '/371000/371002/', contractorOrgId: org.id, title: '2035年跨区社工站服务', status: 'performing' })
+      .returning();
+    if (!k) throw new Error('no contract');
+    await db.insert(contractStations).values([h0, r0, r1].map((s) => ({ contractId: k.id, stationId: s.id, stationPath: s.scopePath })));
+    await db.insert(contractPayments).values([
+      { contractId: k.id, instalment: 1, paidOn: `${YEAR}-03-01`, amountFen: 1_000_001 },
+      { contractId: k.id, instalment: 2, paidOn: `${YEAR + 1}-01-01`, amountFen: 5 },
+    ]);
+    await db.insert(contractSpending).values([
+      { contractId: k.id, stationId: h0.id, category: 'staff', spentOn: `${YEAR}-05-01`, amountFen: 400_000 },
+      { contractId: k.id, stationId: r1.id, category: 'office', spentOn: `${YEAR}-06-01`, amountFen: 33_333 },
+      { contractId: k.id, stationId: r1.id, category: 'office', spentOn: `${YEAR - 1}-06-01`, amountFen: 7 },
+    ]);
+  });
+
+  it('pages through every station exactly once, in any order, with no cap', async () => {
+    const all = await live();
+    for (const sort of ['code', '-budget', 'rate']) {
+      const { first, rows } = await allPages(city, `sort=${sort}`, 7);
+      expect(first.stationsTotal).toBe(all.length);
+      expect(first.stations).toHaveLength(7);
+      const ids = rows.map((r) => r.stationId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(all.map((s) => s.id).sort());
+    }
+    const byCode = (await allPages(city, 'sort=code', 10)).rows.map((r) => r.stationId);
+    expect(byCode).toEqual(all.map((s) => s.id));
+    const byBudget = (await allPages(city, 'sort=-budget', 10)).rows.map((r) => r.budgetFen);
+    expect(byBudget).toEqual([...byBudget].sort((a, b) => b - a));
+  });
+
+  it('sums per county unit and in all what the raw rows hold', async () => {
+    const all = await live();
+    const budgets = await rawBudgets();
+    const o = await get(city, 'pageSize=1');
+    const expected = new Map<string, { budgetFen: number; city: number; stations: number; spentFen: number; paidFen: number }>();
+    for (const s of all) {
+      const e = expected.get(countyOf(s.scopePath)) ?? { budgetFen: 0, city: 0, stations: 0, spentFen: 0, paidFen: 0 };
+      const b = budgets.get(s.id) ?? {};
+      e.budgetFen += Object.values(b).reduce((n, v) => n + v, 0);
+      e.city += b.city ?? 0;
+      e.stations += 1;
+      expected.set(countyOf(s.scopePath), e);
+    }
+    // Spending of the year and the contract's 1,000,001 fen over three stations (the first by path gets the remainder).
+    const spent = await t.database.db.execute(sql`SELECT cs.station_id, sum(cs.amount_fen)::text AS fen FROM contract_spending cs
+      JOIN stations s ON s.id = cs.station_id WHERE s.status <> 'revoked' AND cs.spent_on BETWEEN ${`${YEAR}-01-01`}::date AND ${`${YEAR}-12-31`}::date GROUP BY cs.station_id`);
+    for (const r of spent.rows as { station_id: string; fen: string }[]) {
+      const s = all.find((x) => x.id === r.station_id);
+      const e = s && expected.get(countyOf(s.scopePath));
+      if (e) e.spentFen += Number(r.fen);
+    }
+    const shareHolders = [hc[0], rc[0], rc[1]].sort((a, b) => (a?.scopePath ?? '').localeCompare(b?.scopePath ?? ''));
+    shareHolders.forEach((s, i) => {
+      const e = expected.get(countyOf(s?.scopePath ?? ''));
+      if (e) e.paidFen += 333_333 + (i === 0 ? 2 : 0);
+    });
+    expect(o.counties.map((k) => k.countyCode)).toEqual([...expected.keys()].sort());
+    for (const k of o.counties) {
+      const e = expected.get(k.countyCode);
+      expect(k).toMatchObject({ budgetFen: e?.budgetFen, stations: e?.stations, spentFen: e?.spentFen, paidFen: e?.paidFen });
+      expect(k.budget.city).toBe(e?.city);
+    }
+    const sum = (key: 'budgetFen' | 'spentFen' | 'paidFen') => [...expected.values()].reduce((n, e) => n + e[key], 0);
+    expect(o.total).toMatchObject({ budgetFen: sum('budgetFen'), spentFen: sum('spentFen'), paidFen: 1_000_001 });
+    expect(sum('paidFen')).toBe(1_000_001);
+    expect(o.total.budget.city).toBe([...expected.values()].reduce((n, e) => n + e.city, 0));
+    // The page rows add up to the same: the totals are not the page's.
+    const rows = (await allPages(city, 'sort=code', 50)).rows;
+    expect(rows.reduce((n, r) => n + r.budgetFen, 0)).toBe(o.total.budgetFen);
+    expect(rows.reduce((n, r) => n + r.paidFen, 0)).toBe(1_000_001);
+  });
+
+  it('有问题 keeps exactly the stations under 150,000 CNY (none arranged included); the search finds by town name', async () => {
+    const all = await live();
+    const budgets = await rawBudgets();
+    const short = all.filter((s) => Object.values(budgets.get(s.id) ?? {}).reduce((n, v) => n + v, 0) < 15_000_000).map((s) => s.id);
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.length).toBeLessThan(all.length);
+    const { first, rows } = await allPages(city, 'only=findings', 6);
+    expect(first.stationsTotal).toBe(short.length);
+    expect(rows.map((r) => r.stationId)).toEqual(short);
+    expect(rows.every((r) => r.findings.some((f) => f.rule.id === 'R-FUND-STATION'))).toBe(true);
+    // The totals stay those of the whole scope.
+    expect(first.total.budgetFen).toBe((await get(city, 'pageSize=1')).total.budgetFen);
+
+    const [town] = (await t.database.db.execute(sql`SELECT r.name FROM regions r WHERE r.code = ${rc[1]?.scopePath.split('/')[3] ?? ''}`)).rows as { name: string }[];
+    if (!town) throw new Error('no town');
+    const found = await get(city, `q=${encodeURIComponent(town.name)}`);
+    expect(found.stations.map((r) => r.stationId)).toContain(rc[1]?.id);
+    expect(found.stations.every((r) => r.name.includes(town.name))).toBe(true);
+    expect(found.stationsTotal).toBe(found.stations.length);
+    expect((await get(city, 'q=%25')).stationsTotal).toBe(0); // a wildcard is a literal
+  });
+
+  it('a district pages through its own county only, and its totals are its county’s', async () => {
+    const { first, rows } = await allPages(huancui, 'sort=code', 4);
+    expect(first.stationsTotal).toBe(hc.length);
+    expect(rows.map((r) => r.stationId)).toEqual(hc.map((s) => s.id));
+    expect(first.counties.map((k) => k.countyCode)).toEqual(['371002']);
+    const cityView = (await get(city, 'pageSize=1')).counties.find((k) => k.countyCode === '371002');
+    expect(first.total).toMatchObject({ budgetFen: cityView?.budgetFen, paidFen: cityView?.paidFen, spentFen: cityView?.spentFen });
+    // Another county's filter or search shows nothing of it.
+    expect((await get(huancui, 'countyCode=371082')).stationsTotal).toBe(0);
+    expect((await get(rongcheng, `q=${encodeURIComponent('环翠区')}`)).stations).toEqual([]);
+  });
+
+  it('exports every station the filters keep, in batches, with the same figures as the list', async () => {
+    const { rows } = await allPages(city, 'only=findings&sort=code', 50);
+    const res = await city.get(`/api/funding/export?year=${YEAR}&only=findings`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('资金安排与执行');
+    if (!sheet) throw new Error('no sheet');
+    const names: unknown[] = [];
+    const budgets: unknown[] = [];
+    for (let i = 2; i <= rows.length + 1; i++) {
+      names.push(sheet.getRow(i).getCell(2).value);
+      budgets.push(sheet.getRow(i).getCell(7).value);
+    }
+    expect(names).toEqual(rows.map((r) => r.name));
+    expect(budgets).toEqual(rows.map((r) => r.budgetFen / 100));
+    expect(String(sheet.getRow(rows.length + 3).getCell(1).value)).toContain(`共 ${rows.length} 条`);
   });
 });

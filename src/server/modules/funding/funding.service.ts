@@ -16,15 +16,17 @@ import {
 } from '../../../shared/rules/purchase';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, systemContext, type Ctx } from '../../platform/context';
-import { EXPORT_CAP, listWorkbook, type ListColumn } from '../../platform/excel';
+import { EXPORT_CAP, type ListColumn } from '../../platform/excel';
+import { streamedListWorkbook } from '../../platform/excel-stream';
 import { AppError, notFound } from '../../platform/errors';
-import { allStations, findStation, type StationJoined } from '../stations/stations.repo';
+import { findStation } from '../stations/stations.repo';
 import * as repo from './funding.repo';
 
 type StationFunding = z.input<typeof c.stationFundingSchema>;
 type Finding = z.input<typeof c.fundingFindingSchema>;
 type Totals = Omit<StationFunding, 'stationId' | 'name' | 'countyCode' | 'countyShortName' | 'findings'>;
 type Query = z.output<typeof c.fundingQuery>;
+type ExportQuery = z.output<typeof c.fundingExportQuery>;
 type Overview = z.input<typeof c.fundingOverview.response>;
 type PublicFunding = z.input<typeof pub.publicFunding.response>;
 
@@ -35,19 +37,6 @@ function totalsOf(budget: Record<FundSource, number>, spending: Record<SpendingC
   const budgetFen = sumOf(budget);
   const spentFen = sumOf(spending);
   return { budget, budgetFen, paidFen, spentFen, spending, executionRate: executionRate(spentFen, budgetFen) };
-}
-
-/** Units and the city add up their stations' fen, then take the rate of the sums. */
-function addUp(rows: readonly Totals[]): Totals {
-  const budget = zeros(FUND_SOURCES);
-  const spending = zeros(SPENDING_CATEGORIES);
-  let paid = 0;
-  for (const r of rows) {
-    for (const s of FUND_SOURCES) budget[s] += r.budget[s];
-    for (const k of SPENDING_CATEGORIES) spending[k] += r.spending[k];
-    paid += r.paidFen;
-  }
-  return totalsOf(budget, spending, paid);
 }
 
 /** R-FUND-STATION: 150,000 CNY a station a year; no budget entered counts as none arranged. */
@@ -85,70 +74,41 @@ async function cityFindings(ctx: Ctx, year: number): Promise<Finding[]> {
   ];
 }
 
+const stationFunding = (year: number, r: repo.StationFundingRow): StationFunding => ({
+  stationId: r.stationId,
+  name: r.name,
+  countyCode: r.countyCode,
+  countyShortName: r.countyShortName,
+  ...totalsOf(r.budget, r.spending, r.paidFen),
+  findings: stationFindings(year, r.budgetFen),
+});
+
+const scopeOf = (q: { year: number; countyCode?: string }): repo.FundingScope => ({ year: q.year, countyCode: q.countyCode });
+const listOf = (q: { q?: string; only: 'findings' | 'all' }): repo.StationListFilter => ({ q: q.q || undefined, onlyFindings: q.only === 'findings' });
+
 /**
- * Payments are made to a contract, not to a station. A contract's payments of the year are
- * shared equally among all its stations, the remainder of the division going to the first
- * (by region path) so the shares add up to the fen: an even split, not a record of which
- * station the money went to (spending is recorded per station for that).
+ * Totals per county unit and for the scope are SQL aggregates over every station in scope; the
+ * stations come a page at a time (search, 有问题, order), so no station is loaded to be summed.
  */
-function paidShares(contracts: readonly repo.ContractPaid[]): Map<string, number> {
-  const shares = new Map<string, number>();
-  for (const k of contracts) {
-    const n = k.stationIds.length;
-    if (n === 0) continue;
-    const each = Math.floor(k.paidFen / n);
-    k.stationIds.forEach((id, i) => shares.set(id, (shares.get(id) ?? 0) + each + (i === 0 ? k.paidFen - each * n : 0)));
-  }
-  return shares;
-}
-
-/** The funding rows of many stations with a fixed number of queries; revoked stations drop out. */
-async function evaluate(ctx: Ctx, year: number, stationRows: readonly StationJoined[]): Promise<StationFunding[]> {
-  const live = stationRows.filter((s) => s.station.status !== 'revoked');
-  const ids = live.map((s) => s.station.id);
-  const [budgets, spending, paid] = await Promise.all([
-    repo.budgetsOf(ctx, year, ids),
-    repo.spendingOf(ctx, year, ids),
-    repo.paidByContract(ctx, year, ids),
-  ]);
-  const shares = paidShares(paid);
-  return live.map((s): StationFunding => {
-    const budget = zeros(FUND_SOURCES);
-    for (const b of budgets) if (b.stationId === s.station.id) budget[b.source] += b.amountFen;
-    const spent = zeros(SPENDING_CATEGORIES);
-    for (const x of spending) if (x.stationId === s.station.id) spent[x.category] += x.amountFen;
-    const t = totalsOf(budget, spent, shares.get(s.station.id) ?? 0);
-    return {
-      stationId: s.station.id,
-      name: s.name,
-      countyCode: s.countyCode,
-      countyShortName: s.countyShortName,
-      ...t,
-      findings: stationFindings(year, t.budgetFen),
-    };
-  });
-}
-
-/** Stations grouped by county unit, in code order (stations come sorted by town code). */
-function byCounty(rows: readonly StationFunding[]) {
-  const groups = new Map<string, StationFunding[]>();
-  for (const r of rows) groups.set(r.countyCode, [...(groups.get(r.countyCode) ?? []), r]);
-  return [...groups.entries()].map(([countyCode, list]) => ({
-    countyCode,
-    countyShortName: list[0]?.countyShortName ?? '',
-    stations: list.length,
-    ...addUp(list),
-  }));
-}
-
 export async function overview(ctx: Ctx, q: Query): Promise<Overview> {
-  const stationRows = await allStations(ctx, { countyCode: q.countyCode, sort: 'code' }, 10_000);
-  const rows = await evaluate(ctx, q.year, stationRows);
+  const [sums, page, cityWide] = await Promise.all([
+    repo.countyTotals(ctx, scopeOf(q), listOf(q)),
+    repo.stationPage(ctx, scopeOf(q), listOf(q), q.sort, q.page, q.pageSize),
+    cityFindings(ctx, q.year),
+  ]);
+  const all = sums.find((r) => r.countyCode === null);
+  const none = { budget: zeros(FUND_SOURCES), spending: zeros(SPENDING_CATEGORIES), paidFen: 0, stations: 0, matching: 0 };
+  const total = all ?? none;
   return {
     year: q.year,
-    total: { ...addUp(rows), findings: await cityFindings(ctx, q.year) },
-    counties: byCounty(rows),
-    stations: rows,
+    total: { ...totalsOf(total.budget, total.spending, total.paidFen), findings: cityWide },
+    counties: sums.flatMap((k) =>
+      k.countyCode === null ? [] : [{ countyCode: k.countyCode, countyShortName: k.countyShortName ?? '', stations: k.stations, ...totalsOf(k.budget, k.spending, k.paidFen) }],
+    ),
+    stations: page.map((r) => stationFunding(q.year, r)),
+    stationsTotal: total.matching,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }
 
@@ -167,17 +127,47 @@ export async function setBudget(ctx: Ctx, id: string, year: number, body: Record
       detail: `${s.name}${year}年度补助资金合计${formatYuan(sumOf(amounts))}元`,
     });
   });
-  const [row] = await evaluate(ctx, year, [s]);
+  const [row] = await repo.stationPage(ctx, { year, stationId: id }, {}, 'code', 1, 1);
   if (!row) throw notFound('社工站');
-  return row;
+  return stationFunding(year, row);
 }
 
 /** Money in yuan for Excel: fen ÷ 100 is the double nearest the two-decimal amount. */
 const yuan = (fen: number) => fen / 100;
 
-export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
-  const { stations } = await overview(ctx, q);
-  // listWorkbook hands the columns to exceljs as they are, so a column's number format carries through.
+/** Stations read per query by the export (keyset on town code). */
+const EXPORT_BATCH = 500;
+
+async function* exportBatches(ctx: Ctx, q: ExportQuery): AsyncGenerator<Record<string, unknown>[]> {
+  let after = '';
+  for (;;) {
+    const batch = await repo.stationBatch(ctx, scopeOf(q), listOf(q), after, EXPORT_BATCH);
+    yield batch.map((r) => {
+      const s = stationFunding(q.year, r);
+      return {
+        county: s.countyShortName,
+        station: s.name,
+        ...Object.fromEntries(FUND_SOURCES.map((k) => [k, yuan(s.budget[k])])),
+        budgetFen: yuan(s.budgetFen),
+        paidFen: yuan(s.paidFen),
+        spentFen: yuan(s.spentFen),
+        ...Object.fromEntries(SPENDING_CATEGORIES.map((k) => [k, yuan(s.spending[k])])),
+        rate: s.executionRate ?? '',
+        findings: s.findings.map((f) => `${f.rule.id}：${f.message}`).join('；'),
+      };
+    });
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return;
+    after = last.townCode;
+  }
+}
+
+/**
+ * Every station the list's filters keep, in town-code order, read in batches and streamed into
+ * the workbook; at most EXPORT_CAP rows (the footer says when the cap cut the list).
+ */
+export async function exportXlsx(ctx: Ctx, q: ExportQuery): Promise<Buffer> {
+  // The columns go to exceljs as they are, so a column's number format carries through.
   const money = (header: string, key: string, width = 14): ListColumn & { style: { numFmt: string } } => ({
     header, key, width, style: { numFmt: '#,##0.00' },
   });
@@ -192,30 +182,33 @@ export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
     { header: '执行率（%）', key: 'rate', width: 10 },
     { header: '问题', key: 'findings', width: 60 },
   ];
-  const rows = stations.slice(0, EXPORT_CAP).map((s) => ({
-    county: s.countyShortName,
-    station: s.name,
-    ...Object.fromEntries(FUND_SOURCES.map((k) => [k, yuan(s.budget[k])])),
-    budgetFen: yuan(s.budgetFen),
-    paidFen: yuan(s.paidFen),
-    spentFen: yuan(s.spentFen),
-    ...Object.fromEntries(SPENDING_CATEGORIES.map((k) => [k, yuan(s.spending[k])])),
-    rate: s.executionRate ?? '',
-    findings: s.findings.map((f) => `${f.rule.id}：${f.message}`).join('；'),
-  }));
-  return listWorkbook('资金安排与执行', columns, rows, `${q.year}年度　金额单位：元　已拨付为合同付款按所服务社工站平均分摊`);
+  const { content } = await streamedListWorkbook('资金安排与执行', columns, exportBatches(ctx, q), {
+    note: `${q.year}年度　金额单位：元　已拨付为合同付款按所服务社工站平均分摊`,
+    cap: EXPORT_CAP,
+  });
+  return content;
 }
 
 /**
  * The public page (R-FUND-USE, openly): where the money of the year went, by county unit and
  * for the city. Read across all scopes, and only sums leave: no station, person or contract.
+ *
+ * The cache row is read where the request reads (a replica for a GET with DATABASE_READ_URL, so
+ * an anonymous visitor may see it up to the replica's lag late). A refresh always runs in a
+ * transaction, which is on the primary: a lagging replica's figures are never stored as fresh.
  */
 export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFunding> {
   const cached = await repo.cachedPublicSummary(ctx.db, year, PUBLIC_FRESH_SECONDS);
   if (cached) return cached as PublicFunding;
-  const fresh = await computePublicSummary(ctx, year);
-  await repo.storePublicSummary(ctx.db, year, fresh);
-  return fresh;
+  return ctx.db.transaction(async (tx) => {
+    // Waits out a budget, payment or spending write in progress, so what is stored is not older than its drop.
+    await repo.lockPublicSummaries(tx);
+    const onPrimary = await repo.cachedPublicSummary(tx, year, PUBLIC_FRESH_SECONDS);
+    if (onPrimary) return onPrimary as PublicFunding;
+    const fresh = await computePublicSummary(systemContext(tx, ctx.log, ctx.cipher), year);
+    await repo.storePublicSummary(tx, year, fresh);
+    return fresh;
+  });
 }
 
 /**
@@ -225,15 +218,19 @@ export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFundi
  */
 const PUBLIC_FRESH_SECONDS = 60;
 
-async function computePublicSummary(ctx: Ctx, year: number): Promise<PublicFunding> {
-  const sys = systemContext(ctx.db, ctx.log, ctx.cipher);
-  // Every station: recomputed at most once per window, so no cap that would cut the province.
-  const rows = await evaluate(sys, year, await allStations(sys, { sort: 'code' }, Number.MAX_SAFE_INTEGER));
-  const amounts = (t: Totals) => ({ budgetFen: t.budgetFen, paidFen: t.paidFen, spentFen: t.spentFen, executionRate: t.executionRate });
-  const total = addUp(rows);
+/** Every station of the installation, summed in SQL per county unit and in all. */
+async function computePublicSummary(sys: Ctx, year: number): Promise<PublicFunding> {
+  const sums = await repo.countyTotals(sys, { year });
+  const amounts = (k: repo.FundingFigures) => {
+    const t = totalsOf(k.budget, k.spending, k.paidFen);
+    return { budgetFen: t.budgetFen, paidFen: t.paidFen, spentFen: t.spentFen, executionRate: t.executionRate };
+  };
+  const all = sums.find((k) => k.countyCode === null);
   return {
     year,
-    total: { ...amounts(total), bySource: total.budget, byCategory: total.spending },
-    counties: byCounty(rows).map((k) => ({ countyShortName: k.countyShortName, stations: k.stations, ...amounts(k) })),
+    total: all
+      ? { ...amounts(all), bySource: all.budget, byCategory: all.spending }
+      : { budgetFen: 0, paidFen: 0, spentFen: 0, executionRate: null, bySource: zeros(FUND_SOURCES), byCategory: zeros(SPENDING_CATEGORIES) },
+    counties: sums.flatMap((k) => (k.countyCode === null ? [] : [{ countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) }])),
   };
 }
