@@ -78,6 +78,19 @@ describe('demo:scale generator (tiny tier)', () => {
     expect(w && idNumberProblem(cipher.decrypt(w.idNumberCipher), '2026-11-30')).toBeNull();
   });
 
+  it('leaves the dashboard roll-ups as the triggers would have kept them (they are off for the load)', async () => {
+    const one = async (q: ReturnType<typeof sql>) => Number((await a.db.execute(q) as unknown as { rows: { n: string | number }[] }).rows[0]?.n);
+    expect(await one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 0 AND measure = 'records'`)).toBe(size.serviceRecords);
+    expect(await one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 1 AND measure = 'minutes'`))
+      .toBe(await one(sql`SELECT sum(duration_minutes) AS n FROM service_records`));
+    expect(await one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 0 AND measure = 'clients'`)).toBe(size.clients);
+    expect(await one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 0 AND measure = 'reports'`))
+      .toBe(await one(sql`SELECT count(*) AS n FROM reports`));
+    // The triggers are on again: a write after generation moves the roll-up.
+    await a.db.execute(sql`DELETE FROM service_records WHERE id = (SELECT id FROM service_records ORDER BY id LIMIT 1)`);
+    expect(await one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 0 AND measure = 'records'`)).toBe(size.serviceRecords - 1);
+  });
+
   it('refuses a database that already holds clients', async () => {
     await expect(generateScale(a.db, cipher, { size, seed: 7, password: 'Sgz@demo2026' })).rejects.toThrow(/already holds clients/);
   });

@@ -147,6 +147,7 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
     return result;
   };
 
+  const made = { cases: 0, groups: 0, sessions: 0, referrals: 0, reports: 0 };
   await checkTarget(db);
   const towns = await step(`regions for ${size.stations} stations`, () => regionsForTier(db, size));
   await step('demo set (users, contractors, contracts, budgets)', () => seedDemo(db, opts.password, cipher));
@@ -154,11 +155,34 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
   const slots = await step('stations and station accounts', () => stationSlots(db, towns, seed, passwordHash, year));
 
   await step(`workers up to ${size.workers}`, () => addWorkers(db, cipher, slots, size.workers, seed));
-  for (let from = 0; from < size.clients; from += 5_000) {
-    const to = Math.min(size.clients, from + 5_000);
-    await bulkInsert(db, clients, clientRows(cipher, slots, seed, from, to, year));
-    if (to % 100_000 === 0 || to === size.clients) log(`clients ${to.toLocaleString('en')} / ${size.clients.toLocaleString('en')}`);
+  // The bulk tables load with their roll-up triggers off; the roll-ups are built once, set-based, at the end.
+  await setRollupTriggers(db, false);
+  try {
+    await step(`clients (${size.clients.toLocaleString('en')})`, () => withoutIndexes(db, 'clients', size.clients >= 200_000, log, async () => {
+      // Encrypting the next batch (JS) overlaps the insert of the previous one (the server).
+      let pending: Promise<void> = Promise.resolve();
+      for (let from = 0; from < size.clients; from += 5_000) {
+        const to = Math.min(size.clients, from + 5_000);
+        const rows = clientRows(cipher, slots, seed, from, to, year);
+        await pending;
+        pending = bulkInsert(db, clients, rows);
+        if (to % 200_000 === 0 || to === size.clients) log(`clients ${to.toLocaleString('en')} / ${size.clients.toLocaleString('en')}`);
+      }
+      await pending;
+    }));
+    await generateInDatabase();
+  } finally {
+    await setRollupTriggers(db, true);
   }
+  await step('dashboard roll-ups (dashboard_rollups_rebuild)', () => db.execute(sql`SELECT dashboard_rollups_rebuild()`));
+  await step('ANALYZE', () => db.execute(sql`ANALYZE`));
+  const [w] = await db.select({ n: count() }).from(socialWorkers);
+  return {
+    stations: slots.length, workers: w?.n ?? 0, clients: size.clients, serviceRecords: size.serviceRecords, cases: made.cases, groups: made.groups,
+    groupSessions: made.sessions, referrals: made.referrals, reports: made.reports, seconds: Math.round((Date.now() - started) / 1000),
+  };
+
+  async function generateInDatabase(): Promise<void> {
 
   // What follows runs inside the database; the station slots travel once, as a helper table.
   await db.execute(sql`DROP TABLE IF EXISTS scale_slots`);
@@ -174,19 +198,47 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
     caseNotes: cipher.encrypt(JSON.stringify({ intakeNote: '（合成数据）入户评估，了解家庭情况', needs: '生活照料、心理支持', goals: '稳定生活，链接资源', results: '', closureReason: '' })),
     reason: cipher.encrypt('（合成数据）需要专业机构进一步服务'),
   };
-  const cases = await step('cases', () => insertCases(db, ctx, notes.caseNotes));
+  made.cases = await step('cases', () => insertCases(db, ctx, notes.caseNotes));
   const grp = await step('groups and sessions', () => insertGroups(db, ctx));
-  const referrals = await step('partners and referrals', () => insertReferrals(db, ctx, notes.reason));
+  made.groups = grp.groups;
+  made.sessions = grp.sessions;
+  made.referrals = await step('partners and referrals', () => insertReferrals(db, ctx, notes.reason));
   const items = await db.select({ code: serviceItems.code, domain: serviceItems.domain }).from(serviceItems).where(eq(serviceItems.excluded, false)).orderBy(asc(serviceItems.code));
-  await step(`service records (${size.serviceRecords.toLocaleString('en')})`, () => insertServiceRecords(db, ctx, items, log));
-  const reports = await step('monthly reports', () => insertReports(db, ctx, today));
+  await step(`service records (${size.serviceRecords.toLocaleString('en')})`, () =>
+    withoutIndexes(db, 'service_records', size.serviceRecords >= 200_000, log, () => insertServiceRecords(db, ctx, items, log)));
+  made.reports = await step('monthly reports', () => insertReports(db, ctx, today));
   await db.execute(sql`DROP TABLE scale_slots`);
-  await step('ANALYZE', () => db.execute(sql`ANALYZE`));
-  const [w] = await db.select({ n: count() }).from(socialWorkers);
-  return {
-    stations: S, workers: w?.n ?? 0, clients: size.clients, serviceRecords: size.serviceRecords, cases, groups: grp.groups,
-    groupSessions: grp.sessions, referrals, reports, seconds: Math.round((Date.now() - started) / 1000),
-  };
+  }
+}
+
+/** The statement-level roll-up triggers of the bulk tables (0018), off for the load or on again. */
+async function setRollupTriggers(db: Db, on: boolean): Promise<void> {
+  for (const table of ['clients', 'service_records', 'reports'])
+    await db.execute(sql.raw(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${table}_rollup_ins`));
+}
+
+/**
+ * Runs a bulk load with the table's secondary indexes and foreign keys dropped (one sort and one
+ * join each afterwards instead of millions of index insertions and key lookups, GIN ones above
+ * all); whatever indexes exist come back as they were, built with more memory for the sort.
+ */
+async function withoutIndexes(db: Db, table: 'clients' | 'service_records', big: boolean, log: (l: string) => void, load: () => Promise<void>): Promise<void> {
+  if (!big) return load();
+  const saved = await rowsOf<{ kind: string; name: string; def: string }>(db, sql`
+    SELECT 'index' AS kind, indexname AS name, indexdef AS def FROM pg_indexes
+      WHERE tablename = ${table} AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = ${table}::regclass)
+    UNION ALL SELECT 'fk', conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ${table}::regclass AND contype = 'f'`);
+  for (const s of saved)
+    await db.execute(sql.raw(s.kind === 'index' ? `DROP INDEX IF EXISTS "${s.name}"` : `ALTER TABLE ${table} DROP CONSTRAINT "${s.name}"`));
+  await load();
+  for (const s of saved) {
+    const t = Date.now();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL maintenance_work_mem = '512MB'`);
+      await tx.execute(sql.raw(s.kind === 'index' ? s.def : `ALTER TABLE ${table} ADD CONSTRAINT "${s.name}" ${s.def}`));
+    });
+    log(`  rebuilt ${s.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
 }
 
 interface SqlCtx {
@@ -382,25 +434,27 @@ async function insertReferrals(db: Db, c: SqlCtx, reasonCipher: string): Promise
 }
 
 /**
- * The bulk of the data, made where it lives. On PostgreSQL the table's secondary indexes and
- * foreign keys are dropped for the load and rebuilt after (one sort and one join instead of
- * 20 million index insertions and key lookups); whatever indexes exist then come back as they were.
+ * The bulk of the data, made where it lives (the caller drops the indexes for it). An INSERT …
+ * SELECT runs on one server core, so two chunks go at once on two connections: each row depends
+ * only on its number, so the content is the same whatever the order.
  */
 async function insertServiceRecords(db: Db, c: SqlCtx, items: { code: string; domain: string }[], log: (l: string) => void): Promise<void> {
-  const saved = await rowsOf<{ kind: string; name: string; def: string }>(db, sql`
-    SELECT 'index' AS kind, indexname AS name, indexdef AS def FROM pg_indexes
-      WHERE tablename = 'service_records' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'service_records'::regclass)
-    UNION ALL SELECT 'fk', conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'service_records'::regclass AND contype = 'f'`);
-  const big = c.size.serviceRecords >= 200_000;
-  if (big) {
-    for (const s of saved)
-      await db.execute(sql.raw(s.kind === 'index' ? `DROP INDEX IF EXISTS "${s.name}"` : `ALTER TABLE service_records DROP CONSTRAINT "${s.name}"`));
-  }
   const codes = items.map((x) => x.code);
   const domains = items.map((x) => x.domain);
-  const CHUNK = 1_000_000;
-  for (let from = 0; from < c.size.serviceRecords; from += CHUNK) {
-    const to = Math.min(c.size.serviceRecords, from + CHUNK) - 1;
+  const CHUNK = 500_000;
+  const chunks: number[] = [];
+  for (let from = 0; from < c.size.serviceRecords; from += CHUNK) chunks.push(from);
+  let done = 0;
+  const worker = async () => {
+    for (let from = chunks.shift(); from !== undefined; from = chunks.shift()) {
+      await insertRecordChunk(from, Math.min(c.size.serviceRecords, from + CHUNK) - 1);
+      done += Math.min(CHUNK, c.size.serviceRecords - from);
+      if (done % 2_000_000 === 0 || done === c.size.serviceRecords) log(`service records ${done.toLocaleString('en')} / ${c.size.serviceRecords.toLocaleString('en')}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+
+  async function insertRecordChunk(from: number, to: number): Promise<void> {
     const i = sql`g.i`;
     const it = sql`(1 + ${h(c.seed, i, 11)} % ${codes.length})::int`;
     await db.execute(sql`INSERT INTO service_records (id, station_id, scope_path, date, start_time, duration_minutes, place, method, item_code, domain,
@@ -415,14 +469,6 @@ async function insertServiceRecords(db: Db, c: SqlCtx, items: { code: string; do
         ${h(c.seed, i, 14)} % 3 = 0, s.user_id, s.org_id,
         ${c.yearStart}::timestamptz + make_interval(days => (${h(c.seed, i, 10)} % ${c.days})::int, hours => 10)
       FROM generate_series(${from}::int, ${to}::int) g(i) JOIN scale_slots s ON s.idx = g.i % ${c.S}`);
-    log(`service records ${(to + 1).toLocaleString('en')} / ${c.size.serviceRecords.toLocaleString('en')}`);
-  }
-  if (big) {
-    for (const s of saved) {
-      const t = Date.now();
-      await db.execute(sql.raw(s.kind === 'index' ? s.def : `ALTER TABLE service_records ADD CONSTRAINT "${s.name}" ${s.def}`));
-      log(`  rebuilt ${s.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    }
   }
 }
 
