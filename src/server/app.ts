@@ -46,6 +46,7 @@ import { stationRoutes } from './modules/stations/stations.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
+import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -260,6 +261,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     evaluationRoutes(api);
     dashboardRoutes(api);
     workbenchRoutes(api);
+    volunteerRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

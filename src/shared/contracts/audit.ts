@@ -241,5 +241,10 @@ export const AUDIT_ACTIONS = {
   'audit.export': '导出审计日志',
   'system.backup': '备份数据库',
   'system.restore': '从备份恢复数据库',
+  'application.create': '起草使用社工站的申请',
+  'application.update': '修改使用社工站的申请',
+  'application.submit': '提交使用社工站的申请',
+  'application.decide': '决定使用社工站的申请',
+  'application.export': '导出书面申请或答复',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

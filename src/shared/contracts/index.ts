@@ -24,3 +24,4 @@ export * as reports from './reports';
 export * as evaluations from './evaluations';
 export * as dashboards from './dashboards';
 export * as workbench from './workbench';
+export * as applications from './applications';

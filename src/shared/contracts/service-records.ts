@@ -32,6 +32,8 @@ export const serviceRecordInput = z.strictObject({
   homeVisit: z.boolean().default(false),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
+  /** A department's application (五（三）) the bureau accepted, in force for the station on the day (R-PLATFORM-APPLY). */
+  applicationId: z.uuid().nullable().default(null),
 });
 
 export const serviceRecordSchema = z.object({
@@ -63,6 +65,8 @@ export const serviceRecordSchema = z.object({
   /** The other social workers who gave the service. */
   coWorkers: z.array(z.object({ id: z.string(), name: z.string() })),
   attachments: z.array(fileMetaSchema),
+  /** The department application the service was given under, if any. */
+  applicationId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
@@ -131,6 +135,8 @@ export const groupSchema = z.object({
     clients: z.array(z.object({ id: z.string(), name: z.string() })),
     volunteers: z.array(z.object({ name: z.string(), hours: z.number() })), outcome: z.string(),
   })),
+  /** The department application the group carries out, if any. */
+  applicationId: z.string().nullable(),
   version: z.number().int(),
 });
 
@@ -150,6 +156,8 @@ export const createGroup = route({
   body: z.strictObject({
     stationId: z.uuid().nullable().default(null), kind: z.enum(['group', 'community']), name: nonEmpty('名称', 100),
     goals: z.string().trim().max(2000).default(''),
+    /** An accepted application in force for the station today (R-PLATFORM-APPLY); its sessions must fall within its period. */
+    applicationId: z.uuid().nullable().default(null),
   }),
   response: groupSchema,
 });

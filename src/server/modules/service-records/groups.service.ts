@@ -11,6 +11,8 @@ import { clientsOpenForWork } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
 import { stationFor } from './station-for';
 import { cappedCount } from '../../platform/capped-count';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { assertInForce } from '../applications/applications.service';
 
 type Dto = z.input<typeof c.groupSchema>;
 type Row = typeof groups.$inferSelect;
@@ -43,6 +45,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
         id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds,
         clients: s.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })), volunteers: s.volunteers, outcome: s.outcome,
       })),
+    applicationId: r.applicationId,
     version: r.version,
   }));
 }
@@ -69,10 +72,11 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
 
 export async function create(ctx: Ctx, body: z.output<typeof c.createGroup.body>): Promise<Dto> {
   const station = await stationFor(ctx, body.stationId);
+  if (body.applicationId) await assertInForce(ctx, body.applicationId, station.station.id, chinaToday());
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(groups)
-      .values({ stationId: station.station.id, scopePath: station.station.scopePath, kind: body.kind, name: body.name, goals: body.goals })
+      .values({ stationId: station.station.id, scopePath: station.station.scopePath, kind: body.kind, name: body.name, goals: body.goals, applicationId: body.applicationId })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await writeAudit(tx, { action: 'group.create', objectType: 'group', objectId: row.id, after: { kind: row.kind, name: row.name } });
@@ -84,6 +88,8 @@ export async function addSession(ctx: Ctx, id: string, body: z.output<typeof c.a
   const group = await findGroup(ctx, id);
   if (group.phase === 'closed') throw invalid([{ path: 'date', message: '该小组已结束' }]);
   await clientsOpenForWork(ctx, body.clientIds, group.stationId, 'clientIds');
+  // A session of a group under an application falls within the application's period.
+  if (group.applicationId) await assertInForce(ctx, group.applicationId, group.stationId, body.date);
   return inTransaction(ctx, async (tx) => {
     await tx.db.insert(groupSessions).values({ ...body, groupId: id });
     await writeAudit(tx, { action: 'group.session', objectType: 'group', objectId: id, after: { date: body.date, topic: body.topic, attendance: body.clientIds.length } });

@@ -17,6 +17,7 @@ import { stationFor } from './station-for';
 import { findGroup } from './groups.service';
 import { assertNoSubcontracting } from '../contracts/subcontracting';
 import { cappedCount } from '../../platform/capped-count';
+import { assertInForce } from '../applications/applications.service';
 
 type Dto = z.input<typeof c.serviceRecordSchema>;
 type Row = typeof serviceRecords.$inferSelect;
@@ -78,6 +79,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     attachments: attachments
       .filter((a) => a.ownerId === r.id)
       .map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, createdAt: a.createdAt.toISOString() })),
+    applicationId: r.applicationId,
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -185,6 +187,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
     if (!group || group.stationId !== station.station.id) throw invalid([{ path: 'groupId', message: '未找到该小组或活动' }]);
   }
   await clientsOpenForWork(ctx, [...clientIds], station.station.id, 'clientIds');
+  if (body.applicationId) await assertInForce(ctx, body.applicationId, station.station.id, body.date);
   if (body.method === 'case' && clientIds.size === 0) throw invalid([{ path: 'clientIds', message: '个案服务请选择服务对象' }]);
   const coWorkerIds = [...new Set(body.coWorkerIds)];
   await checkCoWorkers(ctx, station.station.id, body.date, coWorkerIds);
@@ -200,6 +203,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
         clientIds: [...clientIds], caseId: body.caseId, groupId: body.groupId, volunteers: body.volunteers,
         notesCipher: body.notes ? tx.cipher.encrypt(body.notes) : null, homeVisit: body.homeVisit,
         latitude: body.latitude, longitude: body.longitude, recordedBy: actor.id, recordedByOrg: recorderOrg, coWorkerIds,
+        applicationId: body.applicationId,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -207,7 +211,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.serviceRecordInpu
       action: 'record.create', objectType: 'service_record', objectId: row.id,
       after: {
         date: row.date, method: row.method, itemCode: row.itemCode, homeVisit: row.homeVisit, clients: row.clientIds.length, coWorkers: row.coWorkerIds,
-        flagged,
+        flagged, applicationId: row.applicationId,
       },
     });
     return get(tx, row.id);
