@@ -6,6 +6,7 @@ import { PURCHASE_RULES } from './purchase';
 import { REPORT_RULES } from './reports';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
+import { VOLUNTEER_RULES } from './volunteers';
 
 // The plan's rules as the product cites them (see docs and ../shared/spec/policy-rules.md).
 // Errors and findings carry one of these so a user can see why the system says no.
@@ -33,6 +34,7 @@ export const RULES = {
   ...PURCHASE_RULES,
   ...REPORT_RULES,
   ...PLATFORM_RULES,
+  ...VOLUNTEER_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 
