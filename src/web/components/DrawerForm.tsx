@@ -18,8 +18,12 @@ export function DrawerForm<V extends object>(props: {
   pending: boolean;
   onClose: () => void;
   children: ReactNode;
-  /** Above the form (a note about fixed or masked fields). */
+  /** Above the form (a note about fixed or masked fields, a rule the last save broke). */
   intro?: ReactNode;
+  /** Below the form. */
+  after?: ReactNode;
+  /** Names the drawer's body for the journeys. */
+  testId?: string;
   reload?: { version: number; values: Partial<V> };
   width?: number;
   okText?: string;
@@ -63,10 +67,13 @@ export function DrawerForm<V extends object>(props: {
         </Flex>
       }
     >
-      {props.intro}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={props.onFinish} disabled={props.pending}>
-        {props.children}
-      </Form>
+      <div data-testid={props.testId}>
+        {props.intro}
+        <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={props.onFinish} disabled={props.pending} scrollToFirstError>
+          {props.children}
+        </Form>
+        {props.after}
+      </div>
     </Drawer>
   );
 }
@@ -75,7 +82,7 @@ export function DrawerForm<V extends object>(props: {
  * What a drawer's save does with the answer: on success a message and close; on 409 the other
  * person's version is re-read; the API's `details.fields` go onto the form's fields.
  */
-export function useDrawerSave(form: FormInstance, opts: { saved: string; onClose: () => void; onConflict: () => Promise<unknown> }) {
+export function useDrawerSave(form: FormInstance, opts: { saved: string; onClose: () => void; onConflict?: () => Promise<unknown> }) {
   const report = useReportError();
   const { message } = App.useApp();
   return {
@@ -84,7 +91,8 @@ export function useDrawerSave(form: FormInstance, opts: { saved: string; onClose
       opts.onClose();
     },
     onError: (e: unknown) => {
-      if (isApiError(e, 'VERSION_CONFLICT')) {
+      // A new record has no version to conflict with: only an edit passes onConflict.
+      if (opts.onConflict && isApiError(e, 'VERSION_CONFLICT')) {
         message.warning(m.common.versionConflict, 6);
         void opts.onConflict();
         return;

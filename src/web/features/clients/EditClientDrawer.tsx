@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Drawer, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { BodyOf } from '../../../shared/contracts/http';
 import type { ClientDetail, updateClient } from '../../../shared/contracts/clients';
 import {
@@ -10,7 +10,7 @@ import {
   type RiskLevel,
   type TargetGroup,
 } from '../../../shared/rules/clients';
-import { useIsMobile } from '../../lib/useIsMobile';
+import { DrawerForm } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { RuleAlert, TARGET_GROUP_OPTIONS } from './clientLabels';
 import { useStation, useUpdateClient, useVillages } from './clients.api';
@@ -77,7 +77,6 @@ export function EditClientDrawer({ client, onClose, onConflict }: { client: Clie
   const update = useUpdateClient(client.id);
   const { handle, rule, clearRule } = useActionError();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const station = useStation(client.stationId);
   const villages = useVillages(station.data?.townCode);
   const minor = client.age < 18;
@@ -102,142 +101,130 @@ export function EditClientDrawer({ client, onClose, onConflict }: { client: Clie
   };
 
   return (
-    <Drawer
+    <DrawerForm<EditValues>
       title={t.editTitle}
-      open
+      form={form}
+      width={720}
+      pending={update.isPending}
       onClose={onClose}
-      size={isMobile ? '100%' : 720}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
+      onFinish={onFinish}
+      intro={<Typography.Paragraph type="secondary">{t.editNote}</Typography.Paragraph>}
+      after={
+        <div style={{ marginTop: 16 }}>
+          <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
+        </div>
       }
+      initialValues={{
+        name: client.name,
+        phone: '',
+        villageCode: client.villageCode,
+        address: client.address,
+        targetGroups: client.targetGroups,
+        riskLevel: client.riskLevel,
+        legalBasis: client.legalBasis,
+        household: client.household.map((p) => ({ name: p.name, relation: p.relation, phone: '', phoneMasked: p.phoneMasked })),
+        guardianName: client.guardian?.name ?? '',
+        guardianRelation: client.guardian?.relation ?? '',
+        guardianPhone: '',
+      }}
     >
-      <Typography.Paragraph type="secondary">{t.editNote}</Typography.Paragraph>
-      <Form<EditValues>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={update.isPending}
-        scrollToFirstError
-        initialValues={{
-          name: client.name,
-          phone: '',
-          villageCode: client.villageCode,
-          address: client.address,
-          targetGroups: client.targetGroups,
-          riskLevel: client.riskLevel,
-          legalBasis: client.legalBasis,
-          household: client.household.map((p) => ({ name: p.name, relation: p.relation, phone: '', phoneMasked: p.phoneMasked })),
-          guardianName: client.guardian?.name ?? '',
-          guardianRelation: client.guardian?.relation ?? '',
-          guardianPhone: '',
-        }}
-      >
-        <Flex vertical gap={16}>
-          <Card size="small" title={t.detailTitle}>
-            <Row gutter={16}>
-              <Col {...half}>
-                <Form.Item label={t.name} name="name" rules={[{ required: true, whitespace: true, message: t.nameRequired }]}>
-                  <Input maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col {...half}>
-                <Form.Item label={t.phone} name="phone">
-                  <Input maxLength={20} inputMode="tel" placeholder={client.phoneMasked ? t.keepPhone(client.phoneMasked) : undefined} />
-                </Form.Item>
-              </Col>
-              <Col {...half}>
-                <Form.Item label={t.village} name="villageCode" rules={[{ required: true, message: t.villageRequired }]}>
-                  <Select<string>
-                    showSearch={{ optionFilterProp: 'label' }}
-                    loading={villages.isFetching || station.isPending}
-                    // Until the villages arrive, the stored one is shown by name, not by code.
-                    options={
-                      villages.data
-                        ? villages.data.map((v) => ({ value: v.code, label: v.name }))
-                        : [{ value: client.villageCode, label: client.villageName }]
-                    }
-                  />
-                </Form.Item>
-              </Col>
-              <Col {...half}>
-                <Form.Item label={t.address} name="address">
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
-          <Card size="small" title={t.targetGroups}>
-            <Form.Item
-              label={t.targetGroups}
-              name="targetGroups"
-              rules={[{ required: true, type: 'array', min: 1, message: t.targetGroupsRequired }]}
-            >
-              <Select<TargetGroup[]> mode="multiple" options={TARGET_GROUP_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-            <Form.Item label={t.risk} name="riskLevel">
-              <Radio.Group optionType="button" buttonStyle="solid" options={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))} />
-            </Form.Item>
-          </Card>
-          <Card size="small" title={t.household}>
-            <HouseholdFields />
-          </Card>
-          <Card size="small" title={t.guardian}>
-            <Typography.Paragraph type={minor ? 'warning' : 'secondary'}>{minor ? t.guardianHintMinor : t.guardianHintAdult}</Typography.Paragraph>
-            <Row gutter={12}>
-              <Col {...third}>
-                <Form.Item
-                  label={`${t.guardian}${t.personName}`}
-                  name="guardianName"
-                  rules={[{ required: minor, whitespace: true, message: t.guardianNameRequired }]}
-                >
-                  <Input maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col {...third}>
-                <Form.Item
-                  label={`${t.guardian}${t.relation}`}
-                  name="guardianRelation"
-                  dependencies={['guardianName']}
-                  rules={[
-                    ({ getFieldValue }) => ({
-                      required: Boolean((getFieldValue('guardianName') as string | undefined)?.trim()),
-                      whitespace: true,
-                      message: t.relationRequired,
-                    }),
-                  ]}
-                >
-                  <Input maxLength={20} placeholder="如：母亲" />
-                </Form.Item>
-              </Col>
-              <Col {...third}>
-                <Form.Item label={`${t.guardian}${t.personPhone}`} name="guardianPhone">
-                  <Input
-                    maxLength={20}
-                    inputMode="tel"
-                    placeholder={client.guardian?.phoneMasked ? t.keepPhone(client.guardian.phoneMasked) : undefined}
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
-          <Card size="small" title={t.legalBasis}>
-            <Form.Item name="legalBasis" label={t.legalBasis}>
-              <Radio.Group
-                style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-                options={LEGAL_BASES.map((b) => ({ value: b, label: LEGAL_BASIS_LABELS[b] }))}
-              />
-            </Form.Item>
-          </Card>
-        </Flex>
-      </Form>
-      <div style={{ marginTop: 16 }}>
-        <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
-      </div>
-    </Drawer>
+      <Flex vertical gap={16}>
+        <Card size="small" title={t.detailTitle}>
+          <Row gutter={16}>
+            <Col {...half}>
+              <Form.Item label={t.name} name="name" rules={[{ required: true, whitespace: true, message: t.nameRequired }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item label={t.phone} name="phone">
+                <Input maxLength={20} inputMode="tel" placeholder={client.phoneMasked ? t.keepPhone(client.phoneMasked) : undefined} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item label={t.village} name="villageCode" rules={[{ required: true, message: t.villageRequired }]}>
+                <Select<string>
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={villages.isFetching || station.isPending}
+                  // Until the villages arrive, the stored one is shown by name, not by code.
+                  options={
+                    villages.data
+                      ? villages.data.map((v) => ({ value: v.code, label: v.name }))
+                      : [{ value: client.villageCode, label: client.villageName }]
+                  }
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item label={t.address} name="address">
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t.targetGroups}>
+          <Form.Item
+            label={t.targetGroups}
+            name="targetGroups"
+            rules={[{ required: true, type: 'array', min: 1, message: t.targetGroupsRequired }]}
+          >
+            <Select<TargetGroup[]> mode="multiple" options={TARGET_GROUP_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+          <Form.Item label={t.risk} name="riskLevel">
+            <Radio.Group optionType="button" buttonStyle="solid" options={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))} />
+          </Form.Item>
+        </Card>
+        <Card size="small" title={t.household}>
+          <HouseholdFields />
+        </Card>
+        <Card size="small" title={t.guardian}>
+          <Typography.Paragraph type={minor ? 'warning' : 'secondary'}>{minor ? t.guardianHintMinor : t.guardianHintAdult}</Typography.Paragraph>
+          <Row gutter={12}>
+            <Col {...third}>
+              <Form.Item
+                label={`${t.guardian}${t.personName}`}
+                name="guardianName"
+                rules={[{ required: minor, whitespace: true, message: t.guardianNameRequired }]}
+              >
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col {...third}>
+              <Form.Item
+                label={`${t.guardian}${t.relation}`}
+                name="guardianRelation"
+                dependencies={['guardianName']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    required: Boolean((getFieldValue('guardianName') as string | undefined)?.trim()),
+                    whitespace: true,
+                    message: t.relationRequired,
+                  }),
+                ]}
+              >
+                <Input maxLength={20} placeholder="如：母亲" />
+              </Form.Item>
+            </Col>
+            <Col {...third}>
+              <Form.Item label={`${t.guardian}${t.personPhone}`} name="guardianPhone">
+                <Input
+                  maxLength={20}
+                  inputMode="tel"
+                  placeholder={client.guardian?.phoneMasked ? t.keepPhone(client.guardian.phoneMasked) : undefined}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t.legalBasis}>
+          <Form.Item name="legalBasis" label={t.legalBasis}>
+            <Radio.Group
+              style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+              options={LEGAL_BASES.map((b) => ({ value: b, label: LEGAL_BASIS_LABELS[b] }))}
+            />
+          </Form.Item>
+        </Card>
+      </Flex>
+    </DrawerForm>
   );
 }

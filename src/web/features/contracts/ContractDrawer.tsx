@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
@@ -10,6 +10,7 @@ import {
   instalmentProblem,
   maxContractEnd,
 } from '../../../shared/rules/purchase';
+import { DrawerForm } from '../../components/DrawerForm';
 import { RuleTag } from '../../components/RuleTag';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
@@ -232,167 +233,161 @@ export function ContractDrawer({
   );
 
   return (
-    <Drawer
+    <DrawerForm<Values>
       title={contract ? t.editTitle : t.createTitle}
-      open
+      form={form}
+      width={720}
+      testId="contract-drawer"
+      initialValues={valuesOf(contract, county, from)}
+      // The version re-read after someone saved first replaces what the form shows.
+      reload={contract ? { version: contract.version, values: valuesOf(contract, county, from) } : undefined}
+      onFinish={onFinish}
+      pending={pending}
       onClose={onClose}
-      size={isMobile ? '100%' : 720}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
-      }
+      intro={<RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />}
     >
-      <div data-testid="contract-drawer">
-        <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
-        <Form<Values> form={form} layout="vertical" initialValues={valuesOf(contract, county, from)} onFinish={onFinish} disabled={pending}>
-          <Row gutter={12}>
-            <Col xs={24} md={12}>
-              <Form.Item label={c.county} name="countyCode" rules={[{ required: true, message: c.select(c.county) }]}>
-                <CountySelect disabled={Boolean(contract) || !isCity} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t.procurement} name="procurementId">
-                <Select<string | null>
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  loading={procurements.isFetching}
-                  options={procurementOptions}
-                  onChange={(v) => onProcurement(v ?? null)}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col xs={24} md={16}>
-              <Form.Item label={t.name} name="title" rules={[{ required: true, whitespace: true, message: c.required(t.name) }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t.number} name="number">
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t.contractor} name="contractorOrgId" rules={[{ required: true, message: c.select(t.contractor) }]}>
-            <ContractorSelect />
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item label={c.county} name="countyCode" rules={[{ required: true, message: c.select(c.county) }]}>
+            <CountySelect disabled={Boolean(contract) || !isCity} />
           </Form.Item>
-          <ContractorNotice orgId={contractorOrgId} />
-          <Form.Item label={t.stations} name="stationIds">
-            <StationsSelect countyCode={countyCode} />
-          </Form.Item>
-          {area('content', t.content, 10000, 3)}
-          <Row gutter={12}>
-            <Col xs={12}>
-              <Form.Item label={t.startsOn} name="startsOn">
-                <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-              </Form.Item>
-            </Col>
-            <Col xs={12}>
-              <Form.Item label={t.endsOn} name="endsOn">
-                <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-              </Form.Item>
-            </Col>
-          </Row>
-          {startsOn && !term ? (
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }}>
-              {t.maxEnd(maxContractEnd(day(startsOn) ?? ''))}
-            </Typography.Text>
-          ) : null}
-          {term ? (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="term-problem"
-              style={{ marginBottom: 16 }}
-              title={
-                <span>
-                  {term.rule ? <RuleTag rule={PURCHASE_RULES[term.rule]} /> : null}
-                  {term.message}
-                </span>
-              }
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t.procurement} name="procurementId">
+            <Select<string | null>
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={procurements.isFetching}
+              options={procurementOptions}
+              onChange={(v) => onProcurement(v ?? null)}
             />
-          ) : null}
-          {area('quantity', t.quantity, 5000)}
-          {area('quality', t.quality, 5000)}
-          <Form.Item label={t.price} name="price" rules={yuanRules(t.price)}>
-            <YuanInput />
           </Form.Item>
-          <Card size="small" title={t.instalments} style={{ marginBottom: 16 }}>
-            <Form.List name="instalments">
-              {(fields, { add, remove }) => (
-                <Flex vertical gap={8}>
-                  {fields.map((field, index) => (
-                    <Row key={field.key} gutter={8} align="top" data-testid={`instalment-${index}`}>
-                      <Col xs={24} sm={7}>
-                        <Form.Item
-                          name={[field.name, 'label']}
-                          label={t.instalmentLabel}
-                          rules={[{ required: true, whitespace: true, message: c.required(t.instalmentLabel) }]}
-                          style={{ marginBottom: 8 }}
-                        >
-                          <Input maxLength={50} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} sm={7}>
-                        <Form.Item
-                          name={[field.name, 'dueOn']}
-                          label={t.instalmentDue}
-                          rules={[{ required: true, message: c.dateRequired }]}
-                          style={{ marginBottom: 8 }}
-                        >
-                          <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} sm={8}>
-                        <Form.Item
-                          name={[field.name, 'amount']}
-                          label={t.instalmentAmount}
-                          rules={yuanRules(t.instalmentAmount, { required: true })}
-                          style={{ marginBottom: 8 }}
-                        >
-                          <YuanInput />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} sm={2} style={{ paddingTop: isMobile ? 0 : 30 }}>
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined aria-hidden />}
-                          aria-label={`${t.removeInstalment} ${index + 1}`}
-                          onClick={() => remove(field.name)}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined aria-hidden />}
-                    onClick={() => add({ label: t.instalmentDefault(fields.length + 1), dueOn: null, amount: '' })}
-                  >
-                    {t.addInstalment}
-                  </Button>
-                  {sumProblem ? (
-                    <Typography.Text type="warning" data-testid="instalment-sum">
-                      {sumProblem}
-                    </Typography.Text>
-                  ) : null}
-                </Flex>
-              )}
-            </Form.List>
-          </Card>
-          {area('rightsDuties', t.rightsDuties, 10000, 3)}
-          {area('liability', t.liability, 5000)}
-          <Form.Item label={t.tripartite} name="tripartite" extra={t.tripartiteHint}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} md={16}>
+          <Form.Item label={t.name} name="title" rules={[{ required: true, whitespace: true, message: c.required(t.name) }]}>
+            <Input maxLength={200} />
           </Form.Item>
-        </Form>
-      </div>
-    </Drawer>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label={t.number} name="number">
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t.contractor} name="contractorOrgId" rules={[{ required: true, message: c.select(t.contractor) }]}>
+        <ContractorSelect />
+      </Form.Item>
+      <ContractorNotice orgId={contractorOrgId} />
+      <Form.Item label={t.stations} name="stationIds">
+        <StationsSelect countyCode={countyCode} />
+      </Form.Item>
+      {area('content', t.content, 10000, 3)}
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Form.Item label={t.startsOn} name="startsOn">
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item label={t.endsOn} name="endsOn">
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {startsOn && !term ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }}>
+          {t.maxEnd(maxContractEnd(day(startsOn) ?? ''))}
+        </Typography.Text>
+      ) : null}
+      {term ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="term-problem"
+          style={{ marginBottom: 16 }}
+          title={
+            <span>
+              {term.rule ? <RuleTag rule={PURCHASE_RULES[term.rule]} /> : null}
+              {term.message}
+            </span>
+          }
+        />
+      ) : null}
+      {area('quantity', t.quantity, 5000)}
+      {area('quality', t.quality, 5000)}
+      <Form.Item label={t.price} name="price" rules={yuanRules(t.price)}>
+        <YuanInput />
+      </Form.Item>
+      <Card size="small" title={t.instalments} style={{ marginBottom: 16 }}>
+        <Form.List name="instalments">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={8}>
+              {fields.map((field, index) => (
+                <Row key={field.key} gutter={8} align="top" data-testid={`instalment-${index}`}>
+                  <Col xs={24} sm={7}>
+                    <Form.Item
+                      name={[field.name, 'label']}
+                      label={t.instalmentLabel}
+                      rules={[{ required: true, whitespace: true, message: c.required(t.instalmentLabel) }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input maxLength={50} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} sm={7}>
+                    <Form.Item
+                      name={[field.name, 'dueOn']}
+                      label={t.instalmentDue}
+                      rules={[{ required: true, message: c.dateRequired }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} sm={8}>
+                    <Form.Item
+                      name={[field.name, 'amount']}
+                      label={t.instalmentAmount}
+                      rules={yuanRules(t.instalmentAmount, { required: true })}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <YuanInput />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={2} style={{ paddingTop: isMobile ? 0 : 30 }}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={`${t.removeInstalment} ${index + 1}`}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => add({ label: t.instalmentDefault(fields.length + 1), dueOn: null, amount: '' })}
+              >
+                {t.addInstalment}
+              </Button>
+              {sumProblem ? (
+                <Typography.Text type="warning" data-testid="instalment-sum">
+                  {sumProblem}
+                </Typography.Text>
+              ) : null}
+            </Flex>
+          )}
+        </Form.List>
+      </Card>
+      {area('rightsDuties', t.rightsDuties, 10000, 3)}
+      {area('liability', t.liability, 5000)}
+      <Form.Item label={t.tripartite} name="tripartite" extra={t.tripartiteHint}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      </Form.Item>
+    </DrawerForm>
   );
 }

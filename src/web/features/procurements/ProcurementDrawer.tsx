@@ -1,9 +1,10 @@
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
 import { PURCHASE_METHODS, PURCHASE_METHOD_LABELS, type PurchaseMethod } from '../../../shared/rules/purchase';
 import { SCOPE_RULES } from '../../../shared/rules/service-scope';
+import { DrawerForm } from '../../components/DrawerForm';
 import { RuleTag } from '../../components/RuleTag';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
@@ -118,91 +119,86 @@ export function ProcurementDrawer({
   };
 
   return (
-    <Drawer
+    <DrawerForm<Values>
       title={procurement ? t.editTitle : t.createTitle}
-      open
+      form={form}
+      width={680}
+      initialValues={valuesOf(procurement, county)}
+      // The version re-read after someone saved first replaces what the form shows.
+      reload={procurement ? { version: procurement.version, values: valuesOf(procurement, county) } : undefined}
+      onFinish={onFinish}
+      pending={pending}
       onClose={onClose}
-      size={isMobile ? '100%' : 680}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
-      }
+      intro={<RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />}
     >
-      <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
-      <Form<Values> form={form} layout="vertical" initialValues={valuesOf(procurement, county)} onFinish={onFinish} disabled={pending}>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item label={c.county} name="countyCode" rules={[{ required: true, message: c.select(c.county) }]}>
-              <CountySelect disabled={Boolean(procurement) || !isCity} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={c.year} name="year" rules={[{ required: true, message: c.select(c.year) }]}>
-              <YearSelect disabled={Boolean(procurement)} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t.name} name="title" rules={[{ required: true, whitespace: true, message: c.required(t.name) }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t.method} name="method" rules={[{ required: true, message: c.select(t.method) }]}>
-              <Select<PurchaseMethod> options={methodOptions} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t.budget} name="budget" rules={yuanRules(t.budget)}>
-              <YuanInput />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t.stations} name="stationIds">
-          <StationsSelect countyCode={countyCode} />
-        </Form.Item>
-        <Form.Item label={t.items} name="itemCodes">
-          <CatalogueSelect />
-        </Form.Item>
-        {excluded.length > 0 ? (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="excluded-warning"
-            style={{ marginBottom: 16 }}
-            title={
-              <span>
-                <RuleTag rule={SCOPE_RULES['R-SCOPE-EXCLUDED']} />
-                {t.itemsExcludedWarning(excluded.map((i) => i.name).join('、'))}
-              </span>
-            }
-          />
-        ) : null}
-        <Form.Item label={t.otherItems} name="otherItems">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-        <Form.Item label={t.standards} name="standards">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item label={t.requirements} name="requirements">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12}>
-            <Form.Item label={t.announcedOn} name="announcedOn">
-              <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item label={t.deadlineOn} name="deadlineOn">
-              <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item label={c.county} name="countyCode" rules={[{ required: true, message: c.select(c.county) }]}>
+            <CountySelect disabled={Boolean(procurement) || !isCity} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={c.year} name="year" rules={[{ required: true, message: c.select(c.year) }]}>
+            <YearSelect disabled={Boolean(procurement)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t.name} name="title" rules={[{ required: true, whitespace: true, message: c.required(t.name) }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item label={t.method} name="method" rules={[{ required: true, message: c.select(t.method) }]}>
+            <Select<PurchaseMethod> options={methodOptions} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t.budget} name="budget" rules={yuanRules(t.budget)}>
+            <YuanInput />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t.stations} name="stationIds">
+        <StationsSelect countyCode={countyCode} />
+      </Form.Item>
+      <Form.Item label={t.items} name="itemCodes">
+        <CatalogueSelect />
+      </Form.Item>
+      {excluded.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="excluded-warning"
+          style={{ marginBottom: 16 }}
+          title={
+            <span>
+              <RuleTag rule={SCOPE_RULES['R-SCOPE-EXCLUDED']} />
+              {t.itemsExcludedWarning(excluded.map((i) => i.name).join('、'))}
+            </span>
+          }
+        />
+      ) : null}
+      <Form.Item label={t.otherItems} name="otherItems">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      </Form.Item>
+      <Form.Item label={t.standards} name="standards">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item label={t.requirements} name="requirements">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Form.Item label={t.announcedOn} name="announcedOn">
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+          </Form.Item>
+        </Col>
+        <Col xs={12}>
+          <Form.Item label={t.deadlineOn} name="deadlineOn">
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </DrawerForm>
   );
 }

@@ -1,7 +1,6 @@
-import { App, Button, DatePicker, Drawer, Flex, Form, Input } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useReportError } from '../../lib/errors';
-import { useIsMobile } from '../../lib/useIsMobile';
+import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { StationSelect } from '../reports/fields';
 import { useCreateSupervision } from './supervisions.api';
@@ -21,10 +20,8 @@ interface Values {
 /** 登记督导记录 (R-SUPERVISE): the visit, what was found and what the station must follow up by when. */
 export function SupervisionDrawer({ countyCode, onClose }: { countyCode?: string; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const isMobile = useIsMobile();
   const create = useCreateSupervision();
-  const report = useReportError();
-  const { message } = App.useApp();
+  const save = useDrawerSave(form, { saved: t.created, onClose });
   const date = Form.useWatch('date', form);
 
   const onFinish = (v: Values) =>
@@ -38,82 +35,63 @@ export function SupervisionDrawer({ countyCode, onClose }: { countyCode?: string
         followUp: v.followUp ?? '',
         followUpDue: v.followUpDue ? v.followUpDue.format('YYYY-MM-DD') : null,
       },
-      {
-        onSuccess: () => {
-          message.success(t.created);
-          onClose();
-        },
-        onError: (e) => report(e, form),
-      },
+      save,
     );
 
   const required = (label: string) => [{ required: true, whitespace: true, message: m.reports.common.required(label) }];
   return (
-    <Drawer
-      open
+    <DrawerForm<Values>
       title={t.createTitle}
+      form={form}
+      width={560}
+      testId="supervision-form"
+      initialValues={{ date: dayjs() }}
+      onFinish={onFinish}
+      pending={create.isPending}
       onClose={onClose}
-      size={isMobile ? '100%' : 560}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
-      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={create.isPending}
-        initialValues={{ date: dayjs() }}
-        data-testid="supervision-form"
-      >
-        <Form.Item label={t.station} name="stationId" rules={[{ required: true, message: t.stationRequired }]}>
-          <StationSelect countyCode={countyCode} />
-        </Form.Item>
-        <Form.Item label={t.date} name="date" rules={[{ required: true, message: t.dateRequired }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-        <Form.Item label={t.supervisor} name="supervisor" rules={required(t.supervisor)}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t.topic} name="topic" rules={required(t.topic)}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item label={t.findings} name="findings">
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />
-        </Form.Item>
-        <Form.Item
-          label={t.followUp}
-          name="followUp"
-          dependencies={['followUpDue']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: async (_, v: string | undefined) => {
-                if (getFieldValue('followUpDue') && !(v ?? '').trim()) throw new Error(t.dueWithoutFollowUp);
-              },
-            }),
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item
-          label={t.followUpDue}
-          name="followUpDue"
-          rules={[
-            {
-              validator: async (_, v: Dayjs | null | undefined) => {
-                if (v && date && v.isBefore(date, 'day')) throw new Error(t.dueBeforeDate);
-              },
+      <Form.Item label={t.station} name="stationId" rules={[{ required: true, message: t.stationRequired }]}>
+        <StationSelect countyCode={countyCode} />
+      </Form.Item>
+      <Form.Item label={t.date} name="date" rules={[{ required: true, message: t.dateRequired }]}>
+        <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Form.Item label={t.supervisor} name="supervisor" rules={required(t.supervisor)}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item label={t.topic} name="topic" rules={required(t.topic)}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label={t.findings} name="findings">
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />
+      </Form.Item>
+      <Form.Item
+        label={t.followUp}
+        name="followUp"
+        dependencies={['followUpDue']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, v: string | undefined) => {
+              if (getFieldValue('followUpDue') && !(v ?? '').trim()) throw new Error(t.dueWithoutFollowUp);
             },
-          ]}
-        >
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
-        </Form.Item>
-      </Form>
-    </Drawer>
+          }),
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item
+        label={t.followUpDue}
+        name="followUpDue"
+        rules={[
+          {
+            validator: async (_, v: Dayjs | null | undefined) => {
+              if (v && date && v.isBefore(date, 'day')) throw new Error(t.dueBeforeDate);
+            },
+          },
+        ]}
+      >
+        <DatePicker style={{ width: '100%' }} inputReadOnly />
+      </Form.Item>
+    </DrawerForm>
   );
 }
