@@ -37,6 +37,7 @@ import { serviceRecordRoutes } from './modules/service-records/service-records.r
 import { complianceRoutes } from './modules/compliance/compliance.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { partnerRoutes } from './modules/partners/partners.routes';
+import { resourceRoutes } from './modules/resources/resources.routes';
 import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes';
 import { socialWorkerRoutes } from './modules/social-workers/social-workers.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -249,6 +250,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     complianceRoutes(api);
     serviceCatalogueRoutes(api);
     partnerRoutes(api);
+    resourceRoutes(api);
     clientRoutes(api);
     caseRoutes(api);
     serviceRecordRoutes(api);

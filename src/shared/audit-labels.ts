@@ -27,6 +27,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels = {
   annual_plan: '年度计划', service_record: '服务记录', group: '小组/社区活动', supervision: '督导记录', referral: '转介',
   partner: '资源链接单位', case: '个案', service_item: '服务项目', region: '区域', indicator_system: '评估指标体系',
   audit_log: '审计日志', database: '数据库', dashboard: '驾驶舱',
+  resource_need: '资源需求', resource_offer: '慈善资源', resource_match: '资源对接',
   volunteer: '志愿者', volunteer_team: '志愿服务队/社区社会组织', volunteer_certificate: '志愿服务记录证明',
 };
 

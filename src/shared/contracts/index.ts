@@ -24,5 +24,6 @@ export * as reports from './reports';
 export * as evaluations from './evaluations';
 export * as dashboards from './dashboards';
 export * as workbench from './workbench';
-export * as volunteers from './volunteers';
 export * as applications from './applications';
+export * as volunteers from './volunteers';
+export * as resources from './resources';

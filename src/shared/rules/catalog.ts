@@ -4,6 +4,7 @@ import { CLIENT_RULES } from './clients';
 import { PLATFORM_RULES } from './platform';
 import { PURCHASE_RULES } from './purchase';
 import { REPORT_RULES } from './reports';
+import { RESOURCE_RULES } from './resources';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
 import { VOLUNTEER_RULES } from './volunteers';
@@ -34,6 +35,7 @@ export const RULES = {
   ...PURCHASE_RULES,
   ...REPORT_RULES,
   ...PLATFORM_RULES,
+  ...RESOURCE_RULES,
   ...VOLUNTEER_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
