@@ -28,15 +28,21 @@ const countsSchema = z.object({
   warnings: z.number().int(),
 });
 
-export const complianceQuery = z.strictObject({
+const complianceFilters = {
   countyCode: z.string().regex(/^\d{6}$/).optional(),
   townCode: z.string().regex(/^\d{9}$/).optional(),
   rule: z.enum(STAFF_FINDING_RULES).optional(),
   /** only: stations with a finding. */
   only: z.enum(['findings', 'all']).default('all'),
+};
+
+export const complianceQuery = z.strictObject({
+  ...complianceFilters,
   /** The stations come a page at a time; the county counts cover every station in scope. */
   ...pagingQuery,
 });
+/** The export: the findings of every station the filters keep (all pages), in town-code order. */
+export const complianceExportQuery = z.strictObject(complianceFilters);
 
 export const staffingCompliance = route({
   method: 'GET', path: '/api/compliance/staffing', summary: '人员配备达标情况（市 → 区市 → 镇街）', tag: 'compliance',
@@ -55,7 +61,7 @@ export const staffingCompliance = route({
 
 export const exportStaffingFindings = route({
   method: 'GET', path: '/api/compliance/staffing/export', summary: '导出人员配备问题清单（Excel）', tag: 'compliance',
-  permission: 'compliance:read', query: complianceQuery,
+  permission: 'compliance:read', query: complianceExportQuery,
 });
 
 export const stationStaffing = route({

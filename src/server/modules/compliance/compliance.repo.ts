@@ -65,12 +65,17 @@ function perStation(ctx: Ctx, f: StationFilter, today: string): SQL {
 /** Per station: findings (severity finding) and warnings, as stationFindings counts them. */
 const FINDINGS = sql.raw(`((CASE WHEN qualified < ${MIN_QUALIFIED_WORKERS} THEN 1 ELSE 0 END) + cert_overdue + exceptions)`);
 
-function ruleFilter(f: StationFilter): SQL {
+function ruleConditions(f: StationFilter): SQL[] {
   const conds: SQL[] = [];
   if (f.rule === 'R-STAFF-MIN') conds.push(sql.raw(`qualified < ${MIN_QUALIFIED_WORKERS}`));
   else if (f.rule === 'R-STAFF-CERT3Y') conds.push(sql`(cert_overdue + cert_warning) > 0`);
   else if (f.rule) conds.push(sql`has_exception_rule`);
   if (f.onlyFindings) conds.push(sql`(${FINDINGS} + cert_warning) > 0`);
+  return conds;
+}
+
+function ruleFilter(f: StationFilter): SQL {
+  const conds = ruleConditions(f);
   return conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
 }
 
@@ -93,4 +98,16 @@ export async function stationPage(ctx: Ctx, f: StationFilter, today: string, pag
   if (page === 1) return { ids: [], total: 0 };
   const n = (await ctx.db.execute(sql`SELECT count(*)::int AS total FROM (${perStation(ctx, f, today)}) s ${ruleFilter(f)}`)) as unknown as Rows<{ total: number }>;
   return { ids: [], total: n.rows[0]?.total ?? 0 };
+}
+
+/**
+ * The next `limit` matching stations after `afterTownCode`, in town-code order: the export's
+ * batches (keyset, so each batch costs the same however far along it is).
+ */
+export async function stationBatch(ctx: Ctx, f: StationFilter, today: string, afterTownCode: string, limit: number): Promise<{ id: string; townCode: string }[]> {
+  const conds = [...ruleConditions(f), sql`town_code > ${afterTownCode}`];
+  const res = (await ctx.db.execute(sql`SELECT station_id AS id, town_code AS "townCode"
+    FROM (${perStation(ctx, f, today)}) s WHERE ${sql.join(conds, sql` AND `)}
+    ORDER BY town_code LIMIT ${limit}`)) as unknown as Rows<{ id: string; townCode: string }>;
+  return res.rows;
 }

@@ -190,3 +190,40 @@ describe('Excel import of workers', () => {
     expect(res.json().error.details.fields[0].path).toBe('file');
   });
 });
+
+describe('the export, read in batches', () => {
+  type Line = [string, string, string, string];
+  const listLines = async (query: string) => {
+    const first = (await city.get(`/api/compliance/staffing?${query}&pageSize=7`)).json();
+    const pages = [first];
+    for (let p = 2; p <= Math.ceil(first.stationsTotal / 7); p++) pages.push((await city.get(`/api/compliance/staffing?${query}&pageSize=7&page=${p}`)).json());
+    const stationsSeen: (StationRow & { name: string })[] = pages.flatMap((p) => p.stations);
+    expect(stationsSeen).toHaveLength(first.stationsTotal);
+    return stationsSeen.flatMap((s) =>
+      s.findings.map((f): Line => [s.name, f.rule.id, f.severity === 'finding' ? '问题' : '预警', (f as unknown as { message: string }).message]),
+    );
+  };
+
+  it('holds exactly the lines of the paged list’s rows, page after page, across every batch', async () => {
+    const every = (await city.get('/api/compliance/staffing?pageSize=1')).json();
+    expect(every.stationsTotal).toBeGreaterThan(50); // more than one export batch
+    for (const query of ['only=all', 'only=findings', 'rule=R-STAFF-MIN']) {
+      const expected = await listLines(query);
+      expect(expected.length).toBeGreaterThan(0);
+      const res = await city.get(`/api/compliance/staffing/export?${query}`);
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('人员配备问题');
+      if (!sheet) throw new Error('no sheet');
+      const lines: Line[] = [];
+      for (let i = 2; i <= sheet.rowCount; i++) {
+        const row = sheet.getRow(i);
+        if (typeof row.getCell(6).value !== 'string') break;
+        lines.push([2, 6, 8, 9].map((c) => String(row.getCell(c).value)) as Line);
+      }
+      expect(lines).toEqual(expected);
+      expect(String(sheet.getRow(lines.length + 3).getCell(1).value)).toContain(`共 ${expected.length} 条`);
+    }
+  });
+});

@@ -6,16 +6,18 @@ import type { StaffRuleId } from '../../../shared/rules/staffing';
 import { STATION_STATUS_LABELS } from '../../../shared/rules/station-venue';
 import { writeAuditAlone } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { EXPORT_CAP, listWorkbook } from '../../platform/excel';
+import { EXPORT_CAP } from '../../platform/excel';
+import { streamedListWorkbook } from '../../platform/excel-stream';
 import { notFound } from '../../platform/errors';
 import * as workers from '../social-workers/social-workers.repo';
 import { listItems } from '../social-workers/social-workers.service';
-import { allStations, findStation, stationsByIds, type StationJoined } from '../stations/stations.repo';
+import { findStation, stationsByIds, type StationJoined } from '../stations/stations.repo';
 import * as repo from './compliance.repo';
 import { stationFindings, type PostedWorker } from './staffing-findings';
 
 type StationStaffing = z.input<typeof c.stationStaffingSchema>;
 type Query = z.output<typeof c.complianceQuery>;
+type ExportQuery = z.output<typeof c.complianceExportQuery>;
 
 /**
  * Workers on post today at each station, with what the staffing rules need and the organisation
@@ -67,13 +69,6 @@ async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
   });
 }
 
-const count = (rows: StationStaffing[]) => ({
-  stations: rows.length,
-  compliant: rows.filter((r) => r.compliant).length,
-  findings: rows.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'finding').length, 0),
-  warnings: rows.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0),
-});
-
 /**
  * Counts per county unit over every station in scope, summed in SQL; the stations' findings
  * only for the requested page (a province holds thousands of stations).
@@ -95,15 +90,6 @@ export async function staffing(ctx: Ctx, query: Omit<Query, 'page' | 'pageSize'>
   return { asOf: today, total, counties, stations, stationsTotal: page.total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every matching station evaluated in full (the export, bounded by EXPORT_CAP). */
-async function allFindings(ctx: Ctx, q: Query) {
-  const today = chinaToday();
-  let rows = await evaluate(ctx, await allStations(ctx, { countyCode: q.countyCode, townCode: q.townCode, sort: 'code' }, EXPORT_CAP), today);
-  if (q.rule) rows = rows.filter((r) => r.findings.some((f) => f.rule.id === q.rule));
-  if (q.only === 'findings') rows = rows.filter((r) => r.findings.length > 0);
-  return { asOf: today, stations: rows, total: count(rows) };
-}
-
 export async function station(ctx: Ctx, id: string) {
   const s = await findStation(ctx, id);
   if (!s) throw notFound('社工站');
@@ -116,16 +102,35 @@ export async function station(ctx: Ctx, id: string) {
   return { ...base, workers: await listItems(ctx, onPost.rows) };
 }
 
-export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
-  const { stations, asOf } = await allFindings(ctx, q);
+/** Stations evaluated per batch by the export. */
+const EXPORT_BATCH = 50;
+
+/** The findings of every matching station, a batch of stations at a time, in town-code order. */
+async function* exportBatches(ctx: Ctx, q: ExportQuery, today: string): AsyncGenerator<Record<string, unknown>[]> {
+  const filter = { countyCode: q.countyCode, townCode: q.townCode, rule: q.rule, onlyFindings: q.only === 'findings' };
   const line = (s: StationStaffing, f: Finding) => ({
     county: s.countyShortName, station: s.name, status: STATION_STATUS_LABELS[s.status], onPost: s.onPost,
     qualified: s.qualifiedOnPost, rule: f.rule.id, clause: f.rule.clause, severity: f.severity === 'finding' ? '问题' : '预警',
     message: f.message, people: f.people.map((p) => p.name).join('、'), clearBy: f.clearBy,
   });
-  const lines = stations.flatMap((s) => s.findings.map((f) => line(s, f)));
-  const n = lines.length;
-  const content = await listWorkbook(
+  let after = '';
+  for (;;) {
+    const batch = await repo.stationBatch(ctx, filter, today, after, EXPORT_BATCH);
+    const evaluated = await evaluate(ctx, await stationsByIds(ctx, batch.map((b) => b.id)), today);
+    yield evaluated.flatMap((s) => s.findings.map((f) => line(s, f)));
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return;
+    after = last.townCode;
+  }
+}
+
+/**
+ * One line per finding of the stations the list's filters keep (the list's rows, all pages),
+ * streamed into the workbook; at most EXPORT_CAP lines, and the footer says when it cut.
+ */
+export async function exportXlsx(ctx: Ctx, q: ExportQuery): Promise<Buffer> {
+  const today = chinaToday();
+  const { content, rows, capped } = await streamedListWorkbook(
     '人员配备问题',
     [
       { header: '区市', key: 'county', width: 10 },
@@ -140,9 +145,12 @@ export async function exportXlsx(ctx: Ctx, q: Query): Promise<Buffer> {
       { header: '涉及人员', key: 'people', width: 20 },
       { header: '整改方式', key: 'clearBy', width: 36 },
     ],
-    lines,
-    `统计日期：${asOf}`,
+    exportBatches(ctx, q, today),
+    { note: `统计日期：${today}`, cap: EXPORT_CAP },
   );
-  await writeAuditAlone(ctx, { action: 'compliance.export', objectType: 'station', objectId: '', detail: `导出 ${n} 条，条件：${JSON.stringify(q)}` });
+  await writeAuditAlone(ctx, {
+    action: 'compliance.export', objectType: 'station', objectId: '',
+    detail: `导出 ${rows} 条${capped ? '（已达上限）' : ''}，条件：${JSON.stringify(q)}`,
+  });
   return content;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
 import { auditLog, contractPayments, contractSpending, contracts, contractStations, organizations, publicFundingSummaries, stationBudgets as stationBudgetsTable, stations } from '../../db/schema';
@@ -298,12 +298,15 @@ describe('the overview in SQL: pages, totals, filters', () => {
       .where(sql`${stations.status} <> 'revoked'`)
       .orderBy(asc(stations.townCode));
   const countyOf = (scopePath: string) => scopePath.split('/')[2] ?? '';
+  const raw = async <R>(q: SQL) => ((await t.database.db.execute(q)) as unknown as { rows: R[] }).rows;
 
   /** Budget of the year per station, straight from station_budgets. */
   const rawBudgets = async () => {
-    const rows = await t.database.db.execute(sql`SELECT station_id, source, amount_fen::text AS fen FROM station_budgets WHERE year = ${YEAR}`);
+    const rows = await raw<{ station_id: string; source: string; fen: string }>(
+      sql`SELECT station_id, source, amount_fen::text AS fen FROM station_budgets WHERE year = ${YEAR}`,
+    );
     const by = new Map<string, Record<string, number>>();
-    for (const r of rows.rows as { station_id: string; source: string; fen: string }[]) {
+    for (const r of rows) {
       const m = by.get(r.station_id) ?? {};
       m[r.source] = (m[r.source] ?? 0) + Number(r.fen);
       by.set(r.station_id, m);
@@ -377,9 +380,9 @@ describe('the overview in SQL: pages, totals, filters', () => {
       expected.set(countyOf(s.scopePath), e);
     }
     // Spending of the year and the contract's 1,000,001 fen over three stations (the first by path gets the remainder).
-    const spent = await t.database.db.execute(sql`SELECT cs.station_id, sum(cs.amount_fen)::text AS fen FROM contract_spending cs
+    const spent = await raw<{ station_id: string; fen: string }>(sql`SELECT cs.station_id, sum(cs.amount_fen)::text AS fen FROM contract_spending cs
       JOIN stations s ON s.id = cs.station_id WHERE s.status <> 'revoked' AND cs.spent_on BETWEEN ${`${YEAR}-01-01`}::date AND ${`${YEAR}-12-31`}::date GROUP BY cs.station_id`);
-    for (const r of spent.rows as { station_id: string; fen: string }[]) {
+    for (const r of spent) {
       const s = all.find((x) => x.id === r.station_id);
       const e = s && expected.get(countyOf(s.scopePath));
       if (e) e.spentFen += Number(r.fen);
@@ -418,7 +421,7 @@ describe('the overview in SQL: pages, totals, filters', () => {
     // The totals stay those of the whole scope.
     expect(first.total.budgetFen).toBe((await get(city, 'pageSize=1')).total.budgetFen);
 
-    const [town] = (await t.database.db.execute(sql`SELECT r.name FROM regions r WHERE r.code = ${rc[1]?.scopePath.split('/')[3] ?? ''}`)).rows as { name: string }[];
+    const [town] = await raw<{ name: string }>(sql`SELECT r.name FROM regions r WHERE r.code = ${rc[1]?.scopePath.split('/')[3] ?? ''}`);
     if (!town) throw new Error('no town');
     const found = await get(city, `q=${encodeURIComponent(town.name)}`);
     expect(found.stations.map((r) => r.stationId)).toContain(rc[1]?.id);
@@ -440,21 +443,19 @@ describe('the overview in SQL: pages, totals, filters', () => {
   });
 
   it('exports every station the filters keep, in batches, with the same figures as the list', async () => {
-    const { rows } = await allPages(city, 'only=findings&sort=code', 50);
-    const res = await city.get(`/api/funding/export?year=${YEAR}&only=findings`);
-    expect(res.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet('资金安排与执行');
-    if (!sheet) throw new Error('no sheet');
-    const names: unknown[] = [];
-    const budgets: unknown[] = [];
-    for (let i = 2; i <= rows.length + 1; i++) {
-      names.push(sheet.getRow(i).getCell(2).value);
-      budgets.push(sheet.getRow(i).getCell(7).value);
+    for (const query of ['', 'only=findings']) {
+      const { rows } = await allPages(city, `${query}&sort=code`, 9);
+      const res = await city.get(`/api/funding/export?year=${YEAR}&${query}`);
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('资金安排与执行');
+      if (!sheet) throw new Error('no sheet');
+      const lines: unknown[][] = [];
+      for (let i = 2; i <= rows.length + 1; i++) lines.push([2, 7, 8, 9].map((c) => sheet.getRow(i).getCell(c).value));
+      expect(lines).toEqual(rows.map((r) => [r.name, r.budgetFen / 100, r.paidFen / 100, r.spentFen / 100]));
+      expect(sheet.getRow(rows.length + 2).getCell(2).value).toBeNull();
+      expect(String(sheet.getRow(rows.length + 3).getCell(1).value)).toContain(`共 ${rows.length} 条`);
     }
-    expect(names).toEqual(rows.map((r) => r.name));
-    expect(budgets).toEqual(rows.map((r) => r.budgetFen / 100));
-    expect(String(sheet.getRow(rows.length + 3).getCell(1).value)).toContain(`共 ${rows.length} 条`);
   });
 });

@@ -136,7 +136,7 @@ export async function setBudget(ctx: Ctx, id: string, year: number, body: Record
 const yuan = (fen: number) => fen / 100;
 
 /** Stations read per query by the export (keyset on town code). */
-const EXPORT_BATCH = 500;
+const EXPORT_BATCH = 50;
 
 async function* exportBatches(ctx: Ctx, q: ExportQuery): AsyncGenerator<Record<string, unknown>[]> {
   let after = '';
