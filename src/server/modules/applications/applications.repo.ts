@@ -151,3 +151,19 @@ export async function closingReport(db: Db, applicationId: string, asOf: string)
     byItem: itemRows.map((r) => ({ itemName: r.itemName, records: n(r.records), hours: hours(r.minutes) })).sort((a, b) => b.records - a.records),
   };
 }
+
+/** The workbench's lines: the applicant's own applications, or those waiting for this officer's bureau; first `limit` and the count. */
+export async function forWorkbench(ctx: Ctx, which: 'mine' | 'toDecide', limit: number) {
+  const where = which === 'mine' ? eq(applications.applicantId, actorOf(ctx).id) : toDecideBy(ctx);
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select({ id: applications.id, title: applications.title, department: applications.department, status: applications.status, submittedAt: applications.submittedAt, periodStart: applications.periodStart, periodEnd: applications.periodEnd, decisionComment: applications.decisionComment })
+      .from(applications)
+      .where(where)
+      // Those to act on first (需修改, 草稿), then by the latest change.
+      .orderBy(sql`CASE ${applications.status} WHEN 'changes_requested' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END`, desc(applications.updatedAt))
+      .limit(limit),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}

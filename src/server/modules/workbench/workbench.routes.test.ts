@@ -48,7 +48,7 @@ describe('GET /api/workbench', () => {
 
   it('gives each demo role its own workbench', async () => {
     const expected: Record<string, [string, WorkbenchSectionKey[]]> = {
-      'demo-city': ['city', ['reportsToReview', 'plans', 'funding', 'coverageGaps', 'contractsEnding', 'evaluationsInProgress']],
+      'demo-city': ['city', ['reportsToReview', 'plans', 'funding', 'coverageGaps', 'contractsEnding', 'evaluationsInProgress', 'applications']],
       'demo-district': ['district', ['reportsToReview', 'plans', 'stationFindings', 'paymentsDue', 'supervisionOverdue', 'applications']],
       'demo-town': ['town', ['stationFindings', 'reportsToRead', 'supervisionOverdue', 'supervisionToRecord']],
       'demo-org': ['org', ['briefings', 'returnedReports', 'onPost', 'stationFindings']],
@@ -77,9 +77,26 @@ describe('GET /api/workbench', () => {
     }
   }, 120_000);
 
-  it('applications are a clearly empty place, not fake items', async () => {
-    const s = sectionOf(await bench(district), 'applications');
-    expect(s).toMatchObject({ placeholder: true, total: 0, items: [] });
+  it('applications: the applicant sees its own and their states; the bureau it applied to, the ones to decide (五（三）)', async () => {
+    expect(sectionOf(await bench(district), 'applications')).toMatchObject({ placeholder: false, total: 0, items: [] });
+    const town = await t.userWith('jy.bench.dept', ['dept_applicant'], { kind: 'town', regionCode: '371002002' });
+    const drafted = await town.post('/api/applications', {
+      department: '鲸园街道办事处', title: '助老服务进小区', purpose: '依托社工站开展助老服务', itemCodes: ['EL02'], stationIds: [jingyuan],
+      periodStart: today, periodEnd: dayjs(today).add(30, 'day').format('YYYY-MM-DD'), targetPeople: '辖区独居老人', fundedBy: '街道经费', providedBy: '驻站社工',
+    });
+    expect(drafted.statusCode).toBe(200);
+    const link = `/applications/${drafted.json<{ id: string }>().id}`;
+    expect(sectionOf(await bench(town), 'applications').items.find((i) => i.link === link)).toMatchObject({ title: '“助老服务进小区”草稿', severity: 'due' });
+    // A draft is the applicant's alone.
+    expect(links(sectionOf(await bench(district), 'applications'))).not.toContain(link);
+    await town.post(`${link.replace('/applications', '/api/applications')}/submit`, { version: drafted.json<{ version: number }>().version });
+    expect(sectionOf(await bench(town), 'applications').items.find((i) => i.link === link)).toMatchObject({ severity: 'info' });
+    const waiting = await bench(district);
+    expect(sectionOf(waiting, 'applications').items.find((i) => i.link === link)).toMatchObject({ severity: 'due', ruleId: 'R-PLATFORM-APPLY', clause: '第五部分第（三）条' });
+    expect(waiting.badges['/applications']).toBe(1);
+    // Neither another county nor the city decides a town's application.
+    expect(links(sectionOf(await bench(wendeng), 'applications'))).not.toContain(link);
+    expect(links(sectionOf(await bench(await t.login('demo-city')), 'applications'))).not.toContain(link);
   });
 
   it('a briefing the organisation submits waits in the district’s 待审核 list (and no other county’s) until accepted', async () => {

@@ -17,6 +17,8 @@ import { sourceTotal } from '../funding/funding.repo';
 import { readPolicy } from '../security/security.repo';
 import { coverage } from '../stations/stations.repo';
 import * as repo from './workbench.repo';
+import { forWorkbench as applicationsForWorkbench } from '../applications/applications.repo';
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/rules/platform';
 
 type Out = { persona: WorkbenchPersona; asOf: string; sections: WorkbenchSection[]; badges: Record<string, number> };
 
@@ -197,8 +199,32 @@ async function supervisionOverdue(ctx: Ctx, today: string): Promise<WorkbenchSec
   return section('supervisionOverdue', p.total, items, '/supervisions', '/supervisions?open=true');
 }
 
-function applications(): WorkbenchSection {
-  return { key: 'applications', total: 0, items: [], nav: null, moreLink: null, placeholder: true };
+const APPLICATION_NEXT: Record<ApplicationStatus, string> = {
+  draft: '填写完整后提交',
+  changes_requested: '按意见修改后重新提交',
+  submitted: '等待民政部门决定',
+  accepted: '社工站按申请开展服务；打开可看服务完成情况',
+  refused: '可查看答复',
+};
+
+/**
+ * 五（三）: the applicant's own applications and their states; for the city's and a county's bureau,
+ * the applications filed with it that wait for its decision.
+ */
+async function applications(ctx: Ctx, which: 'mine' | 'toDecide'): Promise<WorkbenchSection> {
+  const p = await applicationsForWorkbench(ctx, which, repo.SHOWN);
+  if (which === 'toDecide') {
+    const items = p.rows.map((r) =>
+      item('application_decide', `${r.department}申请“${r.title}”，等待决定`,
+        `${r.submittedAt ? dayText(dayjs(r.submittedAt).format('YYYY-MM-DD')) : ''}提交；打开申请，同意、退回修改或不予同意（后两者须写明理由）`,
+        'R-PLATFORM-APPLY', 'due', `/applications/${r.id}`));
+    return section('applications', p.total, items, '/applications', '/applications?toDecide=true');
+  }
+  const items = p.rows.map((r) =>
+    item('application', `“${r.title}”${APPLICATION_STATUS_LABELS[r.status]}${r.status === 'changes_requested' && r.decisionComment ? `：${r.decisionComment}` : ''}`,
+      `${r.periodStart}至${r.periodEnd}；${APPLICATION_NEXT[r.status]}`, 'R-PLATFORM-APPLY',
+      r.status === 'draft' || r.status === 'changes_requested' ? 'due' : 'info', `/applications/${r.id}`));
+  return section('applications', p.total, items, null, '/applications');
 }
 
 async function reportsToRead(ctx: Ctx, today: string): Promise<WorkbenchSection> {
@@ -319,11 +345,12 @@ async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): P
       return Promise.all([
         reportsToReview(ctx, true), districtReports(ctx, year, today), plans(ctx, year, today, true),
         funding(ctx, year), coverageGaps(ctx), contractsEnding(ctx, today), evaluationsOpen(ctx, 'evaluationsInProgress'),
+        persona === 'city' ? applications(ctx, 'toDecide') : null,
       ]);
     case 'district':
       return Promise.all([
         reportsToReview(ctx, false), plans(ctx, year, today, false), districtReports(ctx, year, today),
-        stationFindings(ctx, today, { operator: true, onPost: true }), paymentsDue(ctx, today), supervisionOverdue(ctx, today), applications(),
+        stationFindings(ctx, today, { operator: true, onPost: true }), paymentsDue(ctx, today), supervisionOverdue(ctx, today), applications(ctx, 'toDecide'),
       ]);
     case 'town':
       return Promise.all([
@@ -342,7 +369,7 @@ async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): P
     case 'evaluator':
       return Promise.all([evaluationsOpen(ctx, 'evaluationsAssigned')]);
     case 'applicant':
-      return [applications()];
+      return Promise.all([applications(ctx, 'mine')]);
     case 'auditor':
       return Promise.all([auditChain(ctx), sensitiveReads(ctx, today)]);
     case 'sys_admin':
