@@ -86,6 +86,7 @@ const READABLE_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
  */
 const BODY_NAMED: Record<string, string[]> = {
   'POST /api/annual-plans': ['countyCode', 'stationIds'],
+  'POST /api/applications': ['stationIds'],
   'POST /api/cases': ['clientId'],
   'POST /api/clients': ['stationId', 'villageCode'],
   'POST /api/clients/import': ['stationId'],
@@ -102,6 +103,9 @@ const BODY_NAMED: Record<string, string[]> = {
   'POST /api/social-workers': ['orgId'],
   'POST /api/postings': ['workerId', 'stationId'],
   'POST /api/stations': ['townCode'],
+  'POST /api/resource-needs': ['stationId', 'clientId', 'caseId'],
+  'POST /api/resource-offers': ['stationId', 'wishNeedId'],
+  'POST /api/resource-matches': ['needId', 'offerId'],
 };
 
 /**
@@ -109,6 +113,10 @@ const BODY_NAMED: Record<string, string[]> = {
  * so for these roles the body names no out-of-scope row and a 200 writes within scope.
  */
 const OWN_UNIT_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
+  'POST /api/applications': {
+    roles: ['demo-applicant'],
+    why: 'a municipal department applies to the city bureau to use any station of the city (五（三）); the application is filed under its own scope (applications.service, decidingBureau)',
+  },
   'POST /api/organizations': {
     roles: ['demo-district'],
     why: 'a county officer registers organisations in its own county; countyCode is the city’s choice (organizations.service, registeringUnit)',
@@ -124,8 +132,8 @@ const KNOWN_GAPS: Record<string, string> = {};
 
 /**
  * demo-city's scope is the whole city, so no row is outside it. demo-applicant's is the city too:
- * its few reads (stations, partners) see every county by scope; it holds no write permission,
- * so it is tried on the writes only.
+ * its few reads (stations, partners) see every county by scope, and it reads only its own
+ * applications whatever their region (applications.routes.test.ts); it is tried on the writes only.
  */
 const ROLES = DEMO_USERS.map((u) => u.username).filter((u) => u !== 'demo-city');
 const READS_CITY_WIDE = new Set(['demo-applicant']);
@@ -172,8 +180,15 @@ interface Fixture {
   contract?: string;
   contractFile?: string;
   plan?: string;
+  /** A department's application to use the set's station, submitted (五（三）). */
+  application?: string;
   org?: string;
   orgFile?: string;
+  /** Charity resources: a need, an offer, a match between them and a proof uploaded to it. */
+  need?: string;
+  offer?: string;
+  match?: string;
+  matchFile?: string;
   /** The client import template filled with one valid row for the set's village. */
   importSheet?: Buffer;
   /** Each row's detail as its owner reads it (for versions and valid PATCH bodies). */
@@ -208,6 +223,7 @@ async function upload(s: Session, url: string, what: string): Promise<string> {
 /** The row kind a route addresses, by its path. */
 const DETAIL_PATHS: Record<string, (f: Fixture) => string | undefined> = {
   plan: (f) => f.plan && `/api/annual-plans/${f.plan}`,
+  application: (f) => f.application && `/api/applications/${f.application}`,
   caseId: (f) => f.caseId && `/api/cases/${f.caseId}`,
   client: (f) => f.client && `/api/clients/${f.client}`,
   supervision: (f) => f.supervision && `/api/supervisions?pageSize=200`,
@@ -237,6 +253,7 @@ async function readDetails(f: Fixture): Promise<void> {
 /** First path segment(s) → the fixture's row id for `:id`. */
 const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/annual-plans/', 'plan'],
+  ['/api/applications/', 'application'],
   ['/api/cases/', 'caseId'],
   ['/api/clients/', 'client'],
   ['/api/compliance/stations/', 'station'],
@@ -255,6 +272,9 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/social-workers/', 'worker'],
   ['/api/postings/', 'posting'],
   ['/api/stations/', 'station'],
+  ['/api/resource-needs/', 'need'],
+  ['/api/resource-offers/', 'offer'],
+  ['/api/resource-matches/', 'match'],
 ];
 
 const FILE_BY_PREFIX: [string, keyof Fixture][] = [
@@ -263,6 +283,7 @@ const FILE_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/contracts/', 'contractFile'],
   ['/api/organizations/', 'orgFile'],
   ['/api/evaluations/', 'evaluationFile'],
+  ['/api/resource-matches/', 'matchFile'],
 ];
 
 /** The URL of a route for a fixture set, or null when the set has no row of that kind. */
@@ -308,12 +329,26 @@ interface Call {
   query?: string;
 }
 
+const applicationBody = (station: string) => ({
+  department: '越权申请单位', title: '越权申请', purpose: '越权', itemCodes: ['EL02'], stationIds: [station], periodStart: today, periodEnd: today,
+  targetPeople: '越权', fundedBy: '越权', providedBy: '越权',
+});
+
 /** A valid request for each write route, naming the fixture's rows. */
 function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
   const K = key(c);
   const clientId = f.client;
   const station = f.station;
   switch (K) {
+    // Department applications (五（三）)
+    case 'POST /api/applications':
+      return station ? { body: applicationBody(station) } : null;
+    case 'PATCH /api/applications/:id':
+      return station ? { body: { version: v(f, 'application'), application: applicationBody(station) } } : null;
+    case 'POST /api/applications/:id/submit':
+      return { body: { version: v(f, 'application') } };
+    case 'POST /api/applications/:id/decision':
+      return { body: { version: v(f, 'application'), decision: 'accepted' } };
     // Annual plans
     case 'POST /api/annual-plans':
       return f.countyCode ? { body: { countyCode: f.countyCode, year: year + 1, goals: '下一年度计划', stationIds: station ? [station] : [] } } : null;
@@ -484,6 +519,33 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return { body: pick(c, f.details.station, { version: v(f, 'station'), address: '越权改址' }) };
     case 'POST /api/stations/:id/status':
       return { body: { version: v(f, 'station'), status: 'suspended', reason: '越权暂停' } };
+    // Charity resources (rows made at version 1; every write here must be refused)
+    case 'POST /api/resource-needs':
+      return station
+        ? {
+            body: { source: 'community', stationId: station, domain: 'elderly', kind: 'goods', quantity: 1, title: '越权需求' },
+            also: [
+              ...(clientId ? [{ source: 'client', clientId, domain: 'elderly', kind: 'goods', quantity: 1, title: '越权需求' }] : []),
+              ...(f.caseId ? [{ source: 'case', caseId: f.caseId, domain: 'elderly', kind: 'goods', quantity: 1, title: '越权需求' }] : []),
+            ],
+          }
+        : null;
+    case 'POST /api/resource-needs/:id/close':
+      return { body: { version: 1, outcome: 'cancelled' } };
+    case 'POST /api/resource-needs/:id/public':
+      return { body: { version: 1, publicText: '越权公示' } };
+    case 'POST /api/resource-needs/:id/publish':
+      return { body: { version: 1, decision: 'withdraw' } };
+    case 'POST /api/resource-offers':
+      return station ? { body: { stationId: station, donorKind: 'individual', donorName: '越权登记', kind: 'goods', itemName: '越权', quantity: 1 } } : null;
+    case 'POST /api/resource-matches':
+      return f.need && f.offer ? { body: { needId: f.need, offerId: f.offer, quantity: 1 } } : null;
+    case 'POST /api/resource-matches/:id/decision':
+      return { body: { version: 1, approve: true } };
+    case 'POST /api/resource-matches/:id/proofs':
+      return { multipart: true };
+    case 'POST /api/resource-matches/:id/deliveries':
+      return { body: { quantity: 1, deliveredOn: today, proofFileIds: f.matchFile ? [f.matchFile] : [] } };
     default:
       throw new Error(`no request for ${K}`);
   }
@@ -596,6 +658,10 @@ beforeAll(async () => {
   // The demo's plan of 文登区 (the year the demo set chose).
   const [wdPlan] = await db.select({ id: annualPlans.id }).from(annualPlans).where(eq(annualPlans.countyCode, '371003'));
   A.plan = must(wdPlan, '文登 annual plan').id;
+  const wdApplicant = await t.userWith('wd.dept', ['dept_applicant'], { kind: 'county', regionCode: '371003' });
+  const wdApplication = await ok(wdApplicant.post('/api/applications', applicationBody(wdStation.id)), 'wd application');
+  A.application = String(wdApplication.id);
+  await ok(wdApplicant.post(`/api/applications/${A.application}/submit`, { version: wdApplication.version }), 'wd application submit');
   A.evaluation = await idOf(wd.post('/api/evaluations', { contractId: A.contract, year }), 'wd evaluation');
   A.evaluationFile = await upload(wd, `/api/evaluations/${A.evaluation}/files`, 'wd evaluation file');
   A.report = await idOf(wdManager.post('/api/reports', { kind: 'monthly', month: lastMonth, stationId: wdStation.id }), 'wd report');
@@ -612,6 +678,10 @@ beforeAll(async () => {
   A.training = String(must((wdWorkerRow.trainings as Json[])[0], 'training').id);
   const posted = await ok(wd.post('/api/postings', { workerId: A.worker, stationId: wdStation.id, startDate: today, source: 'purchased' }), 'wd posting');
   A.posting = String(must((posted.postings as Json[])[0], 'posting').id);
+  A.need = await idOf(wdWorker.post('/api/resource-needs', { source: 'client', clientId: A.client, domain: 'elderly', kind: 'goods', quantity: 5, title: '文登需求' }), 'wd need');
+  A.offer = await idOf(wdWorker.post('/api/resource-offers', { stationId: wdStation.id, donorKind: 'enterprise', donorName: '文登企业', kind: 'goods', itemName: '大米', quantity: 5 }), 'wd offer');
+  A.match = await idOf(wdWorker.post('/api/resource-matches', { needId: A.need, offerId: A.offer, quantity: 5 }), 'wd match');
+  A.matchFile = await upload(wdWorker, `/api/resource-matches/${A.match}/proofs`, 'wd match proof');
   await readDetails(A);
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
@@ -636,6 +706,10 @@ beforeAll(async () => {
   const zdReferral = await ok(district.post('/api/referrals', { clientId: B.client, partnerId: hcPartner, reason: '竹岛转介', referredOn: today }), 'zd referral');
   B.referral = String(zdReferral.id);
   B.referralVersion = Number(zdReferral.version);
+  B.need = await idOf(district.post('/api/resource-needs', { source: 'client', clientId: B.client, domain: 'elderly', kind: 'goods', quantity: 5, title: '竹岛需求' }), 'zd need');
+  B.offer = await idOf(district.post('/api/resource-offers', { stationId: B.station, donorKind: 'enterprise', donorName: '竹岛企业', kind: 'goods', itemName: '大米', quantity: 5 }), 'zd offer');
+  B.match = await idOf(district.post('/api/resource-matches', { needId: B.need, offerId: B.offer, quantity: 5 }), 'zd match');
+  B.matchFile = await upload(district, `/api/resource-matches/${B.match}/proofs`, 'zd match proof');
   B.supervision = await idOf(district.post('/api/supervisions', { stationId: B.station, date: today, supervisor: '竹岛督导', topic: '竹岛督导主题' }), 'zd supervision');
   B.report = await idOf(demoOrg.post('/api/reports', { kind: 'monthly', month: lastMonth, stationId: B.station }), 'zd report');
   B.reportFile = await upload(demoOrg, `/api/reports/${B.report}/files`, 'zd report file');
