@@ -58,7 +58,8 @@ export function summarySentence(r: ReportDetail): string {
     `本期（${r.periodStart}至${r.periodEnd}）共服务对象${value(r, 'clients.served')}人，记录服务${value(r, 'records.total')}次` +
     `（其中入户走访${value(r, 'records.visits')}次），服务时长${value(r, 'records.hours')}小时；新开个案${value(r, 'cases.opened')}个，` +
     `结案${value(r, 'cases.closed')}个；开展小组活动${value(r, 'sessions.group')}节、社区活动${value(r, 'sessions.community')}场；` +
-    `志愿服务${value(r, 'volunteers.records') + value(r, 'volunteers.sessions')}小时；转介${value(r, 'referrals.total')}次；` +
+    `志愿服务${value(r, 'volunteers.records') + value(r, 'volunteers.sessions')}小时` +
+    `（登记志愿者${value(r, 'volunteers.people')}人记录服务${value(r, 'volunteers.hours')}小时，培育志愿服务队和社区社会组织${value(r, 'volunteers.teams')}个）；转介${value(r, 'referrals.total')}次；` +
     `社工上岗${value(r, 'staff.started')}人、离岗${value(r, 'staff.ended')}人。`
   );
 }

@@ -7,6 +7,7 @@ import { actorOf, type Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './reports.repo';
 import { snapshotOf } from './reports.service';
+import { volunteerDrillRows } from '../volunteers/volunteer-figures';
 
 type Rows = z.input<typeof c.reportFigureRows.response>['rows'];
 
@@ -82,6 +83,6 @@ async function rowsOf(ctx: Ctx, source: string, ids: string[]): Promise<Rows> {
       }));
     }
     default:
-      return [];
+      return (await volunteerDrillRows(db, source, ids)) ?? [];
   }
 }

@@ -3,6 +3,7 @@ import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, SERVICE_METHOD_LABELS, SERVI
 import { TARGET_GROUPS, TARGET_GROUP_LABELS } from '../../../shared/rules/clients';
 import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { cases, clients, groups, groupSessions, postings, referrals, serviceItems, serviceRecords, type ReportFigure } from '../../db/schema';
+import { volunteerFigureRows } from '../volunteers/volunteer-figures';
 import type { Db } from '../../db/client';
 
 export interface Period {
@@ -107,6 +108,9 @@ export async function computeFigures(db: Db, stationIds: string[], p: Period): P
     key: 'volunteers.sessions', group: '志愿服务', label: '志愿服务时长（小组和社区活动）', unit: '小时', source: 'group_sessions',
     value: round1(sessionsWithVolunteers.reduce((s, x) => s + hoursOf(x.volunteers), 0)), ids: sessionsWithVolunteers.map((x) => x.id),
   });
+
+  // Registered volunteers (社工+志愿者, 一（二）3): people, hours actually served, teams cultivated.
+  out.push(...(await volunteerFigureRows(db, stationIds, p)));
 
   add({ key: 'referrals.total', group: '转介和资源链接', label: '转介', value: refs.length, unit: '次', source: 'referrals', ids: refs.map((r) => r.id) });
   for (const s of REFERRAL_STATUSES) {

@@ -284,3 +284,22 @@ describe('scope', () => {
     expect(res.json().error.details.rule.id).toBe('R-VOLUNTEER-RECORD');
   });
 });
+
+describe('counted in the reports', () => {
+  it('the district’s annual report counts volunteers, hours and teams cultivated, and drills down to the records', async () => {
+    const y = dayjs(yesterday).year();
+    const report = await made(district.post('/api/reports', { kind: 'district_annual', countyCode: '371002', year: y }));
+    const figures = report.figures as { key: string; value: number }[];
+    const fig = (key: string) => figures.find((f) => f.key === key)?.value;
+    const records = (await district.get(`/api/volunteer-records?from=${y}-01-01&to=${y}-12-31&pageSize=200`)).json();
+    const minutes = records.items.reduce((s: number, r: { minutes: number }) => s + r.minutes, 0);
+    expect(fig('volunteers.hours')).toBe(Math.round((minutes / 60) * 10) / 10);
+    expect(fig('volunteers.people')).toBe(new Set(records.items.map((r: { volunteerId: string }) => r.volunteerId)).size);
+    const teams = (await district.get('/api/volunteer-teams')).json();
+    expect(fig('volunteers.teams')).toBe(teams.total);
+    expect(fig('volunteers.teams')).toBeGreaterThan(0);
+    const drill = (await district.get(`/api/reports/${String(report.id)}/figures/volunteers.hours`)).json();
+    expect(drill.rows.map((r: { id: string }) => r.id).sort()).toEqual(records.items.map((r: { id: string }) => r.id).sort());
+    expect(drill.rows[0].title).toContain('王志愿');
+  });
+});
