@@ -6,6 +6,7 @@ import { lockDataDir } from './data-dir-lock';
 import { DEMO_ADMINS, seedDemo } from './demo-data';
 import { randomDemoPassword } from './demo-passwords';
 import { runMigrations } from './migrate';
+import { seedDemoYear } from '../seed/demo-year';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -73,8 +74,10 @@ async function migrateAsOwner(ownerUrl: string, appUrl: string): Promise<void> {
  * Loads the demo on a fresh store. The business users get `password` (published: it's a demo);
  * the three administrators each get a random one, returned to be printed once, never stored.
  */
-export async function loadDemo(database: Database, password: string, cipher: FieldCipher): Promise<{ seeded: boolean; adminPasswords: Record<string, string> }> {
+export async function loadDemo(database: Database, password: string, cipher: FieldCipher, options: { year?: boolean } = {}): Promise<{ seeded: boolean; adminPasswords: Record<string, string> }> {
   const adminPasswords = Object.fromEntries(DEMO_ADMINS.map((u) => [u, randomDemoPassword()]));
   const seeded = await seedDemo(database.db, password, cipher, { adminPasswords });
+  // A year of work (clients, records, cases, groups, referrals, briefings, evaluations, supervision) on the fresh demo.
+  if (seeded && options.year !== false) await seedDemoYear(database.db, cipher);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

@@ -25,9 +25,11 @@ export const TIERS = {
     stations: 72, workers: 150, clients: 300, serviceRecords: 2_000, clientsPerCase: 20, groupsPerStation: 1, sessionsPerGroup: 2,
     clientsPerReferral: 50, bigSnapshotEvery: 200, snapshotIdsPerFigure: 50,
   },
+  // What `npm start` loads (seed/demo-year.ts): a few hundred clients, small enough to load in seconds on PGlite. Cases and
+  // referrals every 7th and 11th client (prime to 72) so every station has some; the briefings' snapshots are recomputed.
   demo: {
-    stations: 72, workers: 150, clients: 800, serviceRecords: 24_000, clientsPerCase: 10, groupsPerStation: 2, sessionsPerGroup: 6,
-    clientsPerReferral: 40, bigSnapshotEvery: 50, snapshotIdsPerFigure: 300,
+    stations: 72, workers: 150, clients: 480, serviceRecords: 9_000, clientsPerCase: 7, groupsPerStation: 2, sessionsPerGroup: 6,
+    clientsPerReferral: 11, bigSnapshotEvery: 1_000_000, snapshotIdsPerFigure: 1,
   },
   S1: {
     stations: 72, workers: 200, clients: 50_000, serviceRecords: 1_000_000, clientsPerCase: 50, groupsPerStation: 4, sessionsPerGroup: 6,

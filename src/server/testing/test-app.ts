@@ -7,6 +7,7 @@ import { createFieldCipher, type FieldCipher } from '../platform/field-cipher';
 import { buildApp } from '../app';
 import type { Database } from '../db/client';
 import { seedDemo } from '../db/demo-data';
+import { seedDemoYear } from '../seed/demo-year';
 import { createTestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'Sgz@demo2026';
@@ -103,10 +104,12 @@ export async function completeSecondFactor(
  * `regionRoot` sets the store up for another root (e.g. '370000' 山东省, as SGZ_REGION_ROOT does);
  * the demo data is Weihai's, so pair it with `demo: false`.
  */
-export async function createTestApp(options: { demo?: boolean; regionRoot?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; regionRoot?: string; demoYear?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(options.regionRoot ? { regionRoot: options.regionRoot } : {});
   const cipher = createFieldCipher(randomBytes(32));
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD, cipher);
+  // The year of work `npm start` loads (seed/demo-year.ts), for the tests that ask for it.
+  if (options.demo !== false && options.demoYear) await seedDemoYear(database.db, cipher);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
   const testApp: TestApp = {

@@ -6,7 +6,7 @@ import { fileMetaSchema } from './organizations';
 
 export const REPORT_TIMELINESS = ['on_time', 'late', 'pending', 'overdue'] as const;
 
-export const FIGURE_SOURCES = ['service_records', 'cases', 'group_sessions', 'referrals', 'postings', 'clients', 'volunteers', 'volunteer_records', 'volunteer_teams', 'none'] as const;
+export const FIGURE_SOURCES = ['service_records', 'cases', 'group_sessions', 'referrals', 'postings', 'clients', 'volunteers', 'volunteer_records', 'volunteer_teams', 'resource_needs', 'resource_deliveries', 'none'] as const;
 
 /** One number of a report; `key` opens the drill-down of the records it counts. */
 export const figureSchema = z.object({

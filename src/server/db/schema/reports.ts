@@ -15,7 +15,7 @@ export interface ReportFigure {
   group: string;
   value: number;
   unit: string;
-  source: 'service_records' | 'cases' | 'group_sessions' | 'referrals' | 'postings' | 'clients' | 'volunteers' | 'volunteer_records' | 'volunteer_teams' | 'none';
+  source: 'service_records' | 'cases' | 'group_sessions' | 'referrals' | 'postings' | 'clients' | 'volunteers' | 'volunteer_records' | 'volunteer_teams' | 'resource_needs' | 'resource_deliveries' | 'none';
   ids: string[];
 }
 

@@ -7,6 +7,7 @@ import { actorOf, type Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './reports.repo';
 import { snapshotOf } from './reports.service';
+import { resourceDrillRows } from '../resources/resource-figures';
 import { volunteerDrillRows } from '../volunteers/volunteer-figures';
 
 type Rows = z.input<typeof c.reportFigureRows.response>['rows'];
@@ -83,6 +84,6 @@ async function rowsOf(ctx: Ctx, source: string, ids: string[]): Promise<Rows> {
       }));
     }
     default:
-      return (await volunteerDrillRows(db, source, ids)) ?? [];
+      return (await volunteerDrillRows(db, source, ids)) ?? (await resourceDrillRows(db, source, ids)) ?? [];
   }
 }

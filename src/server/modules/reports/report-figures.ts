@@ -5,6 +5,7 @@ import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/or
 import { cases, clients, groups, groupSessions, postings, referrals, serviceItems, serviceRecords, type ReportFigure } from '../../db/schema';
 import { volunteerFigureRows } from '../volunteers/volunteer-figures';
 import type { Db } from '../../db/client';
+import { resourceFigureRows } from '../resources/resource-figures';
 
 export interface Period {
   start: string;
@@ -111,6 +112,9 @@ export async function computeFigures(db: Db, stationIds: string[], p: Period): P
 
   // Registered volunteers (社工+志愿者, 一（二）3): people, hours actually served, teams cultivated.
   out.push(...(await volunteerFigureRows(db, stationIds, p)));
+
+  // Charity resources matched to needs (二（一）5): needs met, money, goods and hours mobilised.
+  out.push(...(await resourceFigureRows(db, stationIds, p)));
 
   add({ key: 'referrals.total', group: '转介和资源链接', label: '转介', value: refs.length, unit: '次', source: 'referrals', ids: refs.map((r) => r.id) });
   for (const s of REFERRAL_STATUSES) {
