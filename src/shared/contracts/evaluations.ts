@@ -19,7 +19,7 @@ import { fileMetaSchema } from './organizations';
  * - funding:  the contract's spending in the period against its price for the period (R-FUND-USE)
  * - services: service records per station-month against the target the guidance states
  */
-export const AUTO_INDICATORS = ['staffing', 'onpost', 'reports', 'funding', 'services'] as const;
+export const AUTO_INDICATORS = ['staffing', 'onpost', 'reports', 'funding', 'services', 'volunteers'] as const;
 export type AutoIndicator = (typeof AUTO_INDICATORS)[number];
 export const AUTO_INDICATOR_LABELS: Record<AutoIndicator, string> = {
   staffing: '人员配备达标率（R-STAFF-MIN）',
@@ -27,6 +27,7 @@ export const AUTO_INDICATOR_LABELS: Record<AutoIndicator, string> = {
   reports: '月度工作简报按时报送率（R-REPORTS）',
   funding: '资金执行率（R-FUND-USE）',
   services: '服务量（每站每月服务记录条数）',
+  volunteers: '“社工+志愿者”（每站每月志愿服务时长，R-VOLUNTEER）',
 };
 /** The unit of a pre-filled `value`. */
 export const AUTO_INDICATOR_UNITS: Record<AutoIndicator, string> = {
@@ -35,6 +36,7 @@ export const AUTO_INDICATOR_UNITS: Record<AutoIndicator, string> = {
   reports: '%',
   funding: '%',
   services: '条/站·月',
+  volunteers: '小时/站·月',
 };
 
 /**
@@ -43,6 +45,13 @@ export const AUTO_INDICATOR_UNITS: Record<AutoIndicator, string> = {
  */
 export function servicesTarget(guidance: string): number | null {
   const m = /(\d+(?:\.\d+)?)\s*条/.exec(guidance);
+  const n = m?.[1] ? Number(m[1]) : 0;
+  return n > 0 ? n : null;
+}
+
+/** The volunteer target in the guidance: the first "N小时" (e.g. "每站每月志愿服务不少于20小时"). */
+export function volunteerHoursTarget(guidance: string): number | null {
+  const m = /(\d+(?:\.\d+)?)\s*小时/.exec(guidance);
   const n = m?.[1] ? Number(m[1]) : 0;
   return n > 0 ? n : null;
 }
@@ -102,6 +111,11 @@ export const indicatorSystemBody = z
           ctx.addIssue({
             code: 'custom', path: ['dimensions', i, 'indicators', j, 'guidance'],
             message: '服务量指标须在评分说明中写明目标，如“每站每月服务记录不少于30条”',
+          });
+        if (x.auto === 'volunteers' && volunteerHoursTarget(x.guidance) === null)
+          ctx.addIssue({
+            code: 'custom', path: ['dimensions', i, 'indicators', j, 'guidance'],
+            message: '志愿服务指标须在评分说明中写明目标，如“每站每月志愿服务不少于20小时”',
           });
       }),
     );

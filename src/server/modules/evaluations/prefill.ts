@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { and, between, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { AUTO_INDICATORS, servicesTarget, type AutoIndicator } from '../../../shared/contracts/evaluations';
+import { AUTO_INDICATORS, servicesTarget, volunteerHoursTarget, type AutoIndicator } from '../../../shared/contracts/evaluations';
 import { chinaDay } from '../../../shared/rules/china-date';
 import { CONTRACT_STATUS_LABELS, formatYuan, onPostDeadline } from '../../../shared/rules/purchase';
 import { MONTHLY_DUE_DAY, monthlyPeriod, reportTimeliness } from '../../../shared/rules/reports';
@@ -11,6 +11,7 @@ import { countsAsQualified, type PostedWorker } from '../compliance/staffing-fin
 import type { ContractRow } from '../contracts/contracts.repo';
 import * as workers from '../social-workers/social-workers.repo';
 import { stationNames } from '../stations/stations.repo';
+import { volunteerFigureRows } from '../volunteers/volunteer-figures';
 
 // Figures for the indicators the records can answer. The evaluation itself was found in the
 // actor's scope; its figures are about the whole contract, so the queries below read the
@@ -251,6 +252,30 @@ async function services(ctx: Ctx, s: Subject, indicator: Indicator): Promise<Ans
 }
 
 /**
+ * "社工+志愿者" (一（二）3, 二（一）5): hours the registered volunteers served at the contract's
+ * stations in the period, per station-month, against the guidance's target; the evidence also
+ * names the volunteers and the teams and community organisations being cultivated.
+ */
+async function volunteering(ctx: Ctx, s: Subject, indicator: Indicator): Promise<Answer> {
+  const target = volunteerHoursTarget(indicator.guidance);
+  if (target === null) return { missing: '评分说明未写明每站每月志愿服务时长目标' };
+  if (s.stationIds.length === 0) return { missing: '合同未列明社工站' };
+  const figures = await volunteerFigureRows(ctx.db, s.stationIds, { start: s.period.from, end: s.period.to });
+  const v = (key: string) => figures.find((f) => f.key === key)?.value ?? 0;
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const stationMonths = s.stationIds.length * monthsBetween(s.period.from, s.period.to);
+  const perStationMonth = v('volunteers.hours') / stationMonths;
+  return {
+    value: round1(perStationMonth),
+    ratio: perStationMonth / target,
+    evidence:
+      `${s.period.from}至${s.period.to}合同所含${s.stationIds.length}个社工站登记志愿者${v('volunteers.people')}人参与服务，` +
+      `志愿服务${v('volunteers.hours')}小时，合${round1(stationMonths)}站·月，每站每月${round1(perStationMonth)}小时（目标${target}小时）；` +
+      `培育志愿服务队和社区社会组织${v('volunteers.teams')}个`,
+  };
+}
+
+/**
  * Pre-fills the auto indicators of a contract's year: figure, suggested score and evidence, or
  * (when the records cannot answer) no figure and the reason, which goes into the comment.
  */
@@ -283,7 +308,9 @@ export async function prefill(
             ? await once(kind, () => reportsOnTime(ctx, s, now))
             : kind === 'funding'
               ? await once(kind, () => funding(ctx, s))
-              : await services(ctx, s, i);
+              : kind === 'volunteers'
+                ? await volunteering(ctx, s, i)
+                : await services(ctx, s, i);
     out.set(
       i.code,
       'missing' in answer

@@ -60,6 +60,7 @@ export function summarySentence(r: ReportDetail): string {
     `结案${value(r, 'cases.closed')}个；开展小组活动${value(r, 'sessions.group')}节、社区活动${value(r, 'sessions.community')}场；` +
     `志愿服务${value(r, 'volunteers.records') + value(r, 'volunteers.sessions')}小时` +
     `（登记志愿者${value(r, 'volunteers.people')}人记录服务${value(r, 'volunteers.hours')}小时，培育志愿服务队和社区社会组织${value(r, 'volunteers.teams')}个）；转介${value(r, 'referrals.total')}次；` +
+    `慈善资源对接满足需求${value(r, 'resources.needs.met')}项，动员资金${value(r, 'resources.money')}元、物资${value(r, 'resources.goods')}件、服务${value(r, 'resources.hours')}小时；` +
     `社工上岗${value(r, 'staff.started')}人、离岗${value(r, 'staff.ended')}人。`
   );
 }

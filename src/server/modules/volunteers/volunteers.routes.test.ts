@@ -303,3 +303,34 @@ describe('counted in the reports', () => {
     expect(drill.rows[0].title).toContain('王志愿');
   });
 });
+
+describe('counted in the evaluation', () => {
+  it('an indicator set to 志愿服务 is pre-filled with hours per station-month, volunteers and teams', async () => {
+    const y = dayjs(yesterday).year();
+    const city = await t.login('demo-city');
+    const stationId = (await worker.get(`/api/volunteers/${volunteerId}`)).json().stationId as string;
+    const contracts = (await district.get('/api/contracts?pageSize=50')).json().items as { id: string; status: string }[];
+    let contractId = '';
+    let stationCount = 0;
+    for (const k of contracts.filter((x) => x.status === 'signed' || x.status === 'performing')) {
+      const d = (await district.get(`/api/contracts/${k.id}`)).json();
+      if ((d.stations as { id: string }[]).some((s) => s.id === stationId)) {
+        contractId = k.id;
+        stationCount = d.stations.length;
+      }
+    }
+    const system = (await city.get(`/api/evaluation/indicators/${y}`)).json();
+    const c5 = system.dimensions.flatMap((d: { indicators: { code: string }[] }) => d.indicators).find((i: { code: string }) => i.code === 'C5');
+    c5.auto = 'volunteers';
+    c5.guidance = '推动“社工+志愿者”联动，每站每月志愿服务不少于2小时。';
+    await made(city.put(`/api/evaluation/indicators/${y}`, { version: system.version, dimensions: system.dimensions, thresholds: system.thresholds }));
+    const evaluation = await made(district.post('/api/evaluations', { contractId, year: y }));
+    const detail = (await district.get(`/api/evaluations/${String(evaluation.id)}`)).json();
+    const scored = detail.dimensions.flatMap((d: { indicators: { code: string }[] }) => d.indicators).find((i: { code: string }) => i.code === 'C5');
+    const records = (await district.get(`/api/volunteer-records?stationId=${stationId}&from=${y}-01-01&to=${y}-12-31&pageSize=200`)).json();
+    const hoursServed = Math.round((records.items.reduce((s: number, r: { minutes: number }) => s + r.minutes, 0) / 60) * 10) / 10;
+    expect(scored.prefill.evidence).toContain(`合同所含${stationCount}个社工站登记志愿者1人参与服务，志愿服务${hoursServed}小时`);
+    expect(scored.prefill.evidence).toMatch(/培育志愿服务队和社区社会组织[1-9]\d*个/);
+    expect(scored.prefill.value).toBeGreaterThan(0);
+  });
+});
