@@ -287,3 +287,38 @@ describe('the public wall (R-RESOURCES-PUBLIC)', () => {
     expect(ruleOf(await manager.post(`/api/resource-needs/${n.id}/publish`, { version: p.version, decision: 'publish' }))).toBe('R-FOUR-EYES');
   });
 });
+
+describe('counted in the reports', () => {
+  it('the district’s annual report counts needs met and money, goods and hours mobilised, drilling down to the deliveries', async () => {
+    const year = Number(today.slice(0, 4));
+    const report = (await district.post('/api/reports', { kind: 'district_annual', countyCode: '371002', year })).json();
+    const figures = async () => {
+      const r = (await district.get(`/api/reports/${report.id}`)).json<{ figures: { key: string; value: number; unit: string }[] }>();
+      return (key: string) => r.figures.find((f) => f.key === key);
+    };
+    const before = await figures();
+    const money = await need(worker, { source: 'community', stationId: jyStation, kind: 'money', quantity: 50_000, title: '助学金' });
+    const goods = await need(worker, { source: 'community', stationId: jyStation, kind: 'goods', quantity: 3, title: '轮椅' });
+    const hours = await need(worker, { source: 'community', stationId: jyStation, kind: 'volunteer_time', quantity: 6, title: '陪伴' });
+    const deliveries: string[] = [];
+    for (const [n, o, q] of [
+      [money, await offer(worker, { donorKind: 'charity', donorName: '威海市慈善总会', kind: 'money', itemName: '', quantity: 50_000 }), 12_345],
+      [goods, await offer(worker, { itemName: '轮椅', quantity: 3 }), 3],
+      [hours, await offer(worker, { donorKind: 'volunteer', donorName: '志愿者刘洋', kind: 'volunteer_time', itemName: '', quantity: 10 }), 6],
+    ] as const) {
+      const m = await confirmed(n.id, o.id, q);
+      const f = await proof(worker, m.id);
+      const d = await worker.post(`/api/resource-matches/${m.id}/deliveries`, { quantity: q, deliveredOn: today, proofFileIds: [f], needMet: true });
+      deliveries.push(d.json().deliveries[0].id);
+    }
+    const after = await figures();
+    expect(after('resources.money')).toMatchObject({ unit: '元', value: Math.round(((before('resources.money')?.value ?? 0) + 123.45) * 100) / 100 });
+    expect(after('resources.goods')?.value).toBe((before('resources.goods')?.value ?? 0) + 3);
+    expect(after('resources.hours')?.value).toBe((before('resources.hours')?.value ?? 0) + 6);
+    expect(after('resources.needs.met')?.value).toBe((before('resources.needs.met')?.value ?? 0) + 3);
+    const drill = (await district.get(`/api/reports/${report.id}/figures/resources.money`)).json<{ rows: { id: string; title: string; detail: string }[] }>();
+    expect(drill.rows.find((r) => r.id === deliveries[0])).toMatchObject({ title: '威海市慈善总会：资金', detail: '123.45元' });
+    const met = (await district.get(`/api/reports/${report.id}/figures/resources.needs.met`)).json<{ rows: { id: string }[] }>();
+    expect(met.rows.map((r) => r.id)).toEqual(expect.arrayContaining([money.id, goods.id, hours.id]));
+  });
+});
