@@ -48,6 +48,7 @@ import { systemRoutes } from './modules/system/system.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
+import { applicationRoutes } from './modules/applications/applications.routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -238,7 +239,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {
-    systemRoutes(api, database.driver);
+    systemRoutes(api, database);
     authRoutes(api);
     regionRoutes(api);
     stationRoutes(api);
@@ -264,6 +265,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dashboardRoutes(api);
     workbenchRoutes(api);
     volunteerRoutes(api);
+    applicationRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;
