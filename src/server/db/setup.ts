@@ -7,6 +7,7 @@ import { DEMO_ADMINS, seedDemo } from './demo-data';
 import { randomDemoPassword } from './demo-passwords';
 import { runMigrations } from './migrate';
 import { seedDemoYear } from '../seed/demo-year';
+import { seedApplicationsDemo } from '../seed/demo-applications';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -79,5 +80,6 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   const seeded = await seedDemo(database.db, password, cipher, { adminPasswords });
   // A year of work (clients, records, cases, groups, referrals, briefings, evaluations, supervision) on the fresh demo.
   if (seeded && options.year !== false) await seedDemoYear(database.db, cipher);
+  if (seeded) await seedApplicationsDemo(database.db);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

@@ -19,7 +19,7 @@ import { fileMetaSchema } from './organizations';
  * - funding:  the contract's spending in the period against its price for the period (R-FUND-USE)
  * - services: service records per station-month against the target the guidance states
  */
-export const AUTO_INDICATORS = ['staffing', 'onpost', 'reports', 'funding', 'services', 'volunteers'] as const;
+export const AUTO_INDICATORS = ['staffing', 'onpost', 'reports', 'funding', 'services', 'volunteers', 'resources'] as const;
 export type AutoIndicator = (typeof AUTO_INDICATORS)[number];
 export const AUTO_INDICATOR_LABELS: Record<AutoIndicator, string> = {
   staffing: '人员配备达标率（R-STAFF-MIN）',
@@ -28,6 +28,7 @@ export const AUTO_INDICATOR_LABELS: Record<AutoIndicator, string> = {
   funding: '资金执行率（R-FUND-USE）',
   services: '服务量（每站每月服务记录条数）',
   volunteers: '“社工+志愿者”（每站每月志愿服务时长，R-VOLUNTEER）',
+  resources: '慈善资源对接（需求满足率，R-RESOURCES-DELIVERY）',
 };
 /** The unit of a pre-filled `value`. */
 export const AUTO_INDICATOR_UNITS: Record<AutoIndicator, string> = {
@@ -37,6 +38,7 @@ export const AUTO_INDICATOR_UNITS: Record<AutoIndicator, string> = {
   funding: '%',
   services: '条/站·月',
   volunteers: '小时/站·月',
+  resources: '%',
 };
 
 /**

@@ -12,6 +12,7 @@ import type { ContractRow } from '../contracts/contracts.repo';
 import * as workers from '../social-workers/social-workers.repo';
 import { stationNames } from '../stations/stations.repo';
 import { volunteerFigureRows } from '../volunteers/volunteer-figures';
+import { resourceFigureRows } from '../resources/resource-figures';
 
 // Figures for the indicators the records can answer. The evaluation itself was found in the
 // actor's scope; its figures are about the whole contract, so the queries below read the
@@ -276,6 +277,26 @@ async function volunteering(ctx: Ctx, s: Subject, indicator: Indicator): Promise
 }
 
 /**
+ * 慈善资源对接 (二（一）5): of the needs raised at the contract's stations in the period, the share
+ * met with a delivery record (R-RESOURCES-DELIVERY); the evidence names what was mobilised.
+ */
+async function resourcing(ctx: Ctx, s: Subject): Promise<Answer> {
+  if (s.stationIds.length === 0) return { missing: '合同未列明社工站' };
+  const figures = await resourceFigureRows(ctx.db, s.stationIds, { start: s.period.from, end: s.period.to });
+  const v = (key: string) => figures.find((f) => f.key === key)?.value ?? 0;
+  const raised = v('resources.needs.raised');
+  if (raised === 0) return { missing: `${s.period.from}至${s.period.to}合同所含社工站未登记资源需求` };
+  const ratio = Math.min(1, v('resources.needs.met') / raised);
+  return {
+    value: pct(ratio),
+    ratio,
+    evidence:
+      `${s.period.from}至${s.period.to}合同所含${s.stationIds.length}个社工站登记需求${raised}项，凭交付记录满足${v('resources.needs.met')}项，满足率${pct(ratio)}%；` +
+      `动员资金${v('resources.money')}元、物资${v('resources.goods')}件、服务${v('resources.hours')}小时`,
+  };
+}
+
+/**
  * Pre-fills the auto indicators of a contract's year: figure, suggested score and evidence, or
  * (when the records cannot answer) no figure and the reason, which goes into the comment.
  */
@@ -310,7 +331,9 @@ export async function prefill(
               ? await once(kind, () => funding(ctx, s))
               : kind === 'volunteers'
                 ? await volunteering(ctx, s, i)
-                : await services(ctx, s, i);
+                : kind === 'resources'
+                  ? await once(kind, () => resourcing(ctx, s))
+                  : await services(ctx, s, i);
     out.set(
       i.code,
       'missing' in answer
