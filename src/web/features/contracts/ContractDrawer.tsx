@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
@@ -11,11 +11,10 @@ import {
   maxContractEnd,
 } from '../../../shared/rules/purchase';
 import { DrawerForm } from '../../components/DrawerForm';
+import { useFormWrite } from '../../components/FormModal';
 import { RuleTag } from '../../components/RuleTag';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { RuleAlert } from '../clients/clientLabels';
-import { useActionError } from '../clients/useActionError';
 import { fenOf, fenToInput, YuanInput, yuanRules } from '../funding/money';
 import { CountySelect } from '../regions/RegionSelects';
 import { useProcurements } from '../procurements/procurements.api';
@@ -148,9 +147,8 @@ export function ContractDrawer({
   const { county, isCity } = useCountyScope();
   const create = useCreateContract();
   const update = useUpdateContract(contract?.id ?? '');
-  const { handle, rule, clearRule } = useActionError();
-  const { message } = App.useApp();
   const navigate = useNavigate();
+  const write = useFormWrite(form, { onClose, onConflict, mapPath });
   const isMobile = useIsMobile();
   const pending = create.isPending || update.isPending;
 
@@ -183,7 +181,7 @@ export function ContractDrawer({
   };
 
   const onFinish = (v: Values) => {
-    clearRule();
+    write.start();
     const body = {
       title: v.title.trim(),
       number: v.number ?? '',
@@ -201,29 +199,8 @@ export function ContractDrawer({
       liability: v.liability ?? '',
       tripartite: v.tripartite ?? '',
     };
-    if (contract)
-      update.mutate(
-        { ...body, version: contract.version },
-        {
-          onSuccess: () => {
-            message.success(t.saved);
-            onClose();
-          },
-          onError: (e) => handle(e, { form, onConflict, mapPath }),
-        },
-      );
-    else
-      create.mutate(
-        { ...body, countyCode: v.countyCode ?? '' },
-        {
-          onSuccess: (ct) => {
-            message.success(t.created);
-            onClose();
-            void navigate(`/contracts/${ct.id}`);
-          },
-          onError: (e) => handle(e, { form, mapPath }),
-        },
-      );
+    if (contract) update.mutate({ ...body, version: contract.version }, write.done(t.saved));
+    else create.mutate({ ...body, countyCode: v.countyCode ?? '' }, write.done(t.created, (ct) => void navigate(`/contracts/${ct.id}`)));
   };
 
   const area = (name: keyof Values, label: string, max: number, rows = 2) => (
@@ -244,7 +221,7 @@ export function ContractDrawer({
       onFinish={onFinish}
       pending={pending}
       onClose={onClose}
-      intro={<RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />}
+      intro={write.alert}
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>

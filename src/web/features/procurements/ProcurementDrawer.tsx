@@ -1,15 +1,14 @@
-import { Alert, App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
 import { PURCHASE_METHODS, PURCHASE_METHOD_LABELS, type PurchaseMethod } from '../../../shared/rules/purchase';
 import { SCOPE_RULES } from '../../../shared/rules/service-scope';
 import { DrawerForm } from '../../components/DrawerForm';
+import { useFormWrite } from '../../components/FormModal';
 import { RuleTag } from '../../components/RuleTag';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
-import { RuleAlert } from '../clients/clientLabels';
-import { useActionError } from '../clients/useActionError';
 import { fenOf, fenToInput, YuanInput, yuanRules } from '../funding/money';
 import { CountySelect } from '../regions/RegionSelects';
 import { useCreateProcurement, useUpdateProcurement } from './procurements.api';
@@ -67,9 +66,8 @@ export function ProcurementDrawer({
   const { county, isCity } = useCountyScope();
   const create = useCreateProcurement();
   const update = useUpdateProcurement(procurement?.id ?? '');
-  const { handle, rule, clearRule } = useActionError();
-  const { message } = App.useApp();
   const navigate = useNavigate();
+  const write = useFormWrite(form, { onClose, onConflict, mapPath: (p) => (p === 'budgetFen' ? 'budget' : p) });
   const isMobile = useIsMobile();
   const catalogue = useFullCatalogue();
   const countyCode = Form.useWatch('countyCode', form) ?? procurement?.countyCode ?? county;
@@ -77,10 +75,8 @@ export function ProcurementDrawer({
   const excluded = (catalogue.data ?? []).filter((i) => i.excluded && itemCodes.includes(i.code));
   const pending = create.isPending || update.isPending;
 
-  const mapPath = (p: string) => (p === 'budgetFen' ? 'budget' : p);
-
   const onFinish = (v: Values) => {
-    clearRule();
+    write.start();
     const body = {
       title: v.title.trim(),
       stationIds: v.stationIds ?? [],
@@ -93,29 +89,8 @@ export function ProcurementDrawer({
       announcedOn: day(v.announcedOn),
       deadlineOn: day(v.deadlineOn),
     };
-    if (procurement)
-      update.mutate(
-        { ...body, version: procurement.version },
-        {
-          onSuccess: () => {
-            message.success(t.saved);
-            onClose();
-          },
-          onError: (e) => handle(e, { form, onConflict, mapPath }),
-        },
-      );
-    else
-      create.mutate(
-        { ...body, countyCode: v.countyCode ?? '', year: v.year },
-        {
-          onSuccess: (p) => {
-            message.success(t.created);
-            onClose();
-            void navigate(`/procurements/${p.id}`);
-          },
-          onError: (e) => handle(e, { form, mapPath }),
-        },
-      );
+    if (procurement) update.mutate({ ...body, version: procurement.version }, write.done(t.saved));
+    else create.mutate({ ...body, countyCode: v.countyCode ?? '', year: v.year }, write.done(t.created, (p) => void navigate(`/procurements/${p.id}`)));
   };
 
   return (
@@ -129,7 +104,7 @@ export function ProcurementDrawer({
       onFinish={onFinish}
       pending={pending}
       onClose={onClose}
-      intro={<RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />}
+      intro={write.alert}
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>

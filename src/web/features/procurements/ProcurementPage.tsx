@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CloseCircleOutlined, EditOutlined, GlobalOutlined, SendOutlined, TrophyOutlined, FileAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { Procurement } from '../../../shared/contracts/procurements';
 import { PURCHASE_METHOD_LABELS, PURCHASE_RULES } from '../../../shared/rules/purchase';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { FormModal, useFormWrite } from '../../components/FormModal';
 import { RuleTag } from '../../components/RuleTag';
 import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
@@ -26,102 +27,71 @@ const c = m.purchase.common;
 
 const pre = (s: string) => <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{orDash(s)}</span>;
 
-function AwardModal({ p, onClose, onConflict }: { p: Procurement; onClose: () => void; onConflict: () => unknown }) {
-  const [form] = Form.useForm<{ contractorOrgId: string; awardedOn: Dayjs; award: string }>();
+type ModalProps = { p: Procurement; onClose: () => void; onConflict: () => unknown };
+type AwardValues = { contractorOrgId: string; awardedOn: Dayjs; award: string };
+
+function AwardModal({ p, onClose, onConflict }: ModalProps) {
+  const [form] = Form.useForm<AwardValues>();
   const award = useAwardProcurement(p.id);
-  const { handle, rule, clearRule } = useActionError();
-  const { message } = App.useApp();
+  const write = useFormWrite(form, { onClose, onConflict, mapPath: (path) => (path === 'awardFen' ? 'award' : path) });
   const isMobile = useIsMobile();
   return (
-    <Modal
-      open
+    <FormModal<AwardValues>
       title={t.awardTitle}
       okText={m.common.confirm}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={award.isPending}
-      destroyOnHidden
+      form={form}
+      pending={award.isPending}
+      onClose={onClose}
+      intro={write.alert}
+      initialValues={{ awardedOn: dayjs(), award: p.budgetFen > 0 ? fenToInput(p.budgetFen) : '' }}
+      onFinish={(v) =>
+        award.mutate(
+          { version: p.version, contractorOrgId: v.contractorOrgId, awardedOn: v.awardedOn.format('YYYY-MM-DD'), awardFen: fenOf(v.award) },
+          write.done(t.awarded),
+        )
+      }
     >
-      <RuleAlert rule={rule?.rule ?? null} message={rule?.message} onClose={clearRule} />
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={award.isPending}
-        initialValues={{ awardedOn: dayjs(), award: p.budgetFen > 0 ? fenToInput(p.budgetFen) : '' }}
-        onFinish={(v) =>
-          award.mutate(
-            { version: p.version, contractorOrgId: v.contractorOrgId, awardedOn: v.awardedOn.format('YYYY-MM-DD'), awardFen: fenOf(v.award) },
-            {
-              onSuccess: () => {
-                message.success(t.awarded);
-                onClose();
-              },
-              onError: (e) =>
-                handle(e, { form, onConflict, mapPath: (path) => (path === 'awardFen' ? 'award' : path) }),
-            },
-          )
-        }
-      >
-        <Form.Item label={t.contractor} name="contractorOrgId" rules={[{ required: true, message: c.select(t.contractor) }]}>
-          <ContractorSelect />
-        </Form.Item>
-        <Form.Item label={t.awardedOn} name="awardedOn" rules={[{ required: true, message: c.dateRequired }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-        </Form.Item>
-        <Form.Item label={t.awardFen} name="award" rules={yuanRules(t.awardFen, { required: true })}>
-          <YuanInput />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t.contractor} name="contractorOrgId" rules={[{ required: true, message: c.select(t.contractor) }]}>
+        <ContractorSelect />
+      </Form.Item>
+      <Form.Item label={t.awardedOn} name="awardedOn" rules={[{ required: true, message: c.dateRequired }]}>
+        <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+      </Form.Item>
+      <Form.Item label={t.awardFen} name="award" rules={yuanRules(t.awardFen, { required: true })}>
+        <YuanInput />
+      </Form.Item>
+    </FormModal>
   );
 }
 
-function CancelModal({ p, onClose, onConflict }: { p: Procurement; onClose: () => void; onConflict: () => unknown }) {
+function CancelModal({ p, onClose, onConflict }: ModalProps) {
   const [form] = Form.useForm<{ reason: string }>();
   const cancel = useCancelProcurement(p.id);
-  const { handle } = useActionError();
-  const { message, modal } = App.useApp();
-  const send = (reason: string) =>
-    cancel
-      .mutateAsync({ version: p.version, reason })
-      .then(() => {
-        message.success(t.cancelled);
-        onClose();
-      })
-      .catch((e: unknown) => handle(e, { form, onConflict }));
+  const done = useFormWrite(form, { onClose, onConflict }).done(t.cancelled);
+  const { modal } = App.useApp();
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title={t.cancelTitle}
       okText={t.cancel}
-      okButtonProps={{ danger: true }}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={cancel.isPending}
-      destroyOnHidden
+      danger
+      form={form}
+      pending={cancel.isPending}
+      onClose={onClose}
+      onFinish={(v) =>
+        modal.confirm({
+          title: t.cancelTitle,
+          content: t.cancelConfirm,
+          okText: m.common.confirm,
+          okButtonProps: { danger: true },
+          cancelText: m.common.cancel,
+          onOk: () => cancel.mutateAsync({ version: p.version, reason: v.reason.trim() }).then(done.onSuccess).catch(done.onError),
+        })
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={cancel.isPending}
-        onFinish={(v) =>
-          modal.confirm({
-            title: t.cancelTitle,
-            content: t.cancelConfirm,
-            okText: m.common.confirm,
-            okButtonProps: { danger: true },
-            cancelText: m.common.cancel,
-            onOk: () => send(v.reason.trim()),
-          })
-        }
-      >
-        <Form.Item label={t.cancelReason} name="reason" rules={[{ required: true, whitespace: true, message: c.reasonRequired }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t.cancelReason} name="reason" rules={[{ required: true, whitespace: true, message: c.reasonRequired }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
