@@ -322,3 +322,41 @@ describe('counted in the reports', () => {
     expect(met.rows.map((r) => r.id)).toEqual(expect.arrayContaining([money.id, goods.id, hours.id]));
   });
 });
+
+describe('counted in the evaluation', () => {
+  it('an indicator set to 慈善资源对接 is pre-filled with the share of needs met and what was mobilised', async () => {
+    const year = Number(today.slice(0, 4));
+    const city = await t.login('demo-city');
+    const contracts = (await district.get('/api/contracts?pageSize=50')).json().items as { id: string; status: string }[];
+    let contractId = '';
+    let stationIds: string[] = [];
+    for (const k of contracts.filter((x) => x.status === 'signed' || x.status === 'performing')) {
+      const d = (await district.get(`/api/contracts/${k.id}`)).json();
+      if ((d.stations as { id: string }[]).some((s) => s.id === jyStation)) {
+        contractId = k.id;
+        stationIds = (d.stations as { id: string }[]).map((s) => s.id);
+      }
+    }
+    // One need met here, whatever ran before.
+    const n = await need(worker, { source: 'community', stationId: jyStation, title: '雨衣' });
+    const m = await confirmed(n.id, (await offer(worker, { itemName: '雨衣', quantity: 10 })).id, 10);
+    await worker.post(`/api/resource-matches/${m.id}/deliveries`, { quantity: 10, deliveredOn: today, proofFileIds: [await proof(worker, m.id)], needMet: true });
+    const system = (await city.get(`/api/evaluation/indicators/${year}`)).json();
+    type Ind = { code: string; auto: string | null };
+    const free = system.dimensions.flatMap((d: { indicators: Ind[] }) => d.indicators).find((i: Ind) => i.auto === null);
+    free.auto = 'resources';
+    const saved = await city.put(`/api/evaluation/indicators/${year}`, { version: system.version, dimensions: system.dimensions, thresholds: system.thresholds });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const evaluation = await district.post('/api/evaluations', { contractId, year });
+    expect(evaluation.statusCode, evaluation.body).toBe(200);
+    const detail = (await district.get(`/api/evaluations/${evaluation.json().id}`)).json();
+    const scored = detail.dimensions.flatMap((d: { indicators: Ind[] }) => d.indicators).find((i: Ind) => i.code === free.code);
+    // Every need raised at the contract's stations this year, against those met with a delivery.
+    const all: { status: string }[] = [];
+    for (const id of stationIds) all.push(...(await district.get(`/api/resource-needs?stationId=${id}&pageSize=200`)).json().items);
+    const met = all.filter((n) => n.status === 'met').length;
+    expect(scored.prefill.evidence).toContain(`登记需求${all.length}项，凭交付记录满足${met}项`);
+    expect(scored.prefill.evidence).toMatch(/动员资金[\d.]+元、物资\d+件、服务\d+小时/);
+    expect(scored.prefill.value).toBe(Math.round((met / all.length) * 1000) / 10);
+  });
+});
