@@ -10,7 +10,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Space,
@@ -30,6 +29,7 @@ import {
   type PlanContentKey,
   type PurchaseMethod,
 } from '../../../shared/rules/purchase';
+import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
@@ -188,51 +188,34 @@ function ReviewModal({
 }) {
   const [form] = Form.useForm<{ comment: string }>();
   const review = useReviewPlan(plan.id);
-  const report = useReportError();
-  const { message } = App.useApp();
   const returning = decision === 'returned';
-  const onFinish = (v: { comment?: string }) =>
-    review.mutate(
-      { version: plan.version, decision, comment: v.comment?.trim() ?? '' },
-      {
-        onSuccess: () => {
-          message.success(returning ? t.returned : t.filed);
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e, 'VERSION_CONFLICT')) {
-            message.warning(m.common.versionConflict, 6);
-            void onConflict();
-            onClose();
-            return;
-          }
-          report(e, form);
-        },
-      },
-    );
+  // The plan re-read after someone else decided first is shown on the page, not in this dialog.
+  const write = useFormWrite(form, {
+    onClose,
+    onConflict: () => {
+      onClose();
+      return onConflict();
+    },
+  });
   return (
-    <Modal
-      open
+    <FormModal<{ comment: string }>
       title={returning ? t.returnTitle : t.fileTitle}
       okText={returning ? t.return : t.file}
-      okButtonProps={{ danger: returning }}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={review.isPending}
-      destroyOnHidden
+      danger={returning}
+      form={form}
+      pending={review.isPending}
+      onClose={onClose}
+      intro={!returning ? <Typography.Paragraph>{t.fileConfirm}</Typography.Paragraph> : null}
+      onFinish={(v) => review.mutate({ version: plan.version, decision, comment: v.comment?.trim() ?? '' }, write.done(returning ? t.returned : t.filed))}
     >
-      {!returning ? <Typography.Paragraph>{t.fileConfirm}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={review.isPending}>
-        <Form.Item
-          label={returning ? t.returnComment : t.reviewComment}
-          name="comment"
-          rules={returning ? [{ required: true, whitespace: true, message: t.returnCommentRequired }] : []}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={returning ? t.returnComment : t.reviewComment}
+        name="comment"
+        rules={returning ? [{ required: true, whitespace: true, message: t.returnCommentRequired }] : []}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
