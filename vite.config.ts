@@ -41,6 +41,14 @@ export default defineConfig({
     // antd and echarts are big libraries by nature; the pages themselves are split per route.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // The shared definitions (contracts, rules, labels) and the locale's sections only define
+      // values: a module none of whose exports a page uses is left out of that page's chunks,
+      // even when it builds zod schemas at load (a side effect the bundler must otherwise assume).
+      // zod-locale.ts really configures zod, and keeps the default.
+      treeshake: {
+        moduleSideEffects: (id) =>
+          /[\\/]src[\\/](shared|web[\\/]i18n)[\\/]/.test(id) && !/zod-locale/.test(id) ? false : undefined,
+      },
       output: {
         // Stable libraries in their own long-cached chunks; antd stays split by what each page uses.
         codeSplitting: {

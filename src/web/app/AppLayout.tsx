@@ -1,8 +1,9 @@
 import { ApiOutlined, MenuOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
+import { App as AntApp, Badge, Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageStates';
+import '../lib/dayjs-locale';
 import { useCurrentUser } from '../lib/permissions';
 import { setDocumentTitle } from '../lib/useDocumentTitle';
 import { useIsMobile } from '../lib/useIsMobile';
@@ -90,75 +91,77 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {isMobile ? null : (
-        <Layout.Sider
-          theme="light"
-          width={220}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          style={{
-            borderInlineEnd: '1px solid rgba(5,5,5,0.06)',
-            position: 'sticky',
-            top: 0,
-            height: '100vh',
-            overflow: 'auto',
-          }}
-        >
-          <Brand compact={collapsed} />
-          <NavMenu />
-        </Layout.Sider>
-      )}
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: isMobile ? '0 8px' : '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: 8,
-            height: 56,
-            lineHeight: '56px',
-            borderBottom: '1px solid rgba(5,5,5,0.06)',
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-          }}
-        >
-          {isMobile ? (
-            <>
-              <Button
-                type="text"
-                icon={<MenuOutlined aria-hidden />}
-                aria-label={m.nav.openMenu}
-                data-testid="open-menu"
-                onClick={() => setDrawerOpen(true)}
-              />
-              <span style={{ fontWeight: 600, color: '#1f6fb2', whiteSpace: 'nowrap' }}>{m.app.shortName}</span>
-            </>
-          ) : null}
-          <div style={{ flex: 1 }} />
-          <UserMenu compact={isMobile} />
-        </Layout.Header>
-        <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <main>
-            <Suspense fallback={<PageLoading />}>{children ?? <Outlet />}</Suspense>
-          </main>
-        </Layout.Content>
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        {isMobile ? null : (
+          <Layout.Sider
+            theme="light"
+            width={220}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            style={{
+              borderInlineEnd: '1px solid rgba(5,5,5,0.06)',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+              overflow: 'auto',
+            }}
+          >
+            <Brand compact={collapsed} />
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: isMobile ? '0 8px' : '0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+              height: 56,
+              lineHeight: '56px',
+              borderBottom: '1px solid rgba(5,5,5,0.06)',
+              position: 'sticky',
+              top: 0,
+              zIndex: 10,
+            }}
+          >
+            {isMobile ? (
+              <>
+                <Button
+                  type="text"
+                  icon={<MenuOutlined aria-hidden />}
+                  aria-label={m.nav.openMenu}
+                  data-testid="open-menu"
+                  onClick={() => setDrawerOpen(true)}
+                />
+                <span style={{ fontWeight: 600, color: '#1f6fb2', whiteSpace: 'nowrap' }}>{m.app.shortName}</span>
+              </>
+            ) : null}
+            <div style={{ flex: 1 }} />
+            <UserMenu compact={isMobile} />
+          </Layout.Header>
+          <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+            <main>
+              <Suspense fallback={<PageLoading />}>{children ?? <Outlet />}</Suspense>
+            </main>
+          </Layout.Content>
+        </Layout>
+        {isMobile ? (
+          <Drawer
+            placement="left"
+            size={260}
+            title={m.app.shortName}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : null}
       </Layout>
-      {isMobile ? (
-        <Drawer
-          placement="left"
-          size={260}
-          title={m.app.shortName}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      ) : null}
-    </Layout>
+    </AntApp>
   );
 }

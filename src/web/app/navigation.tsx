@@ -18,6 +18,10 @@ import {
   SolutionOutlined,
   BankOutlined,
   HomeOutlined,
+  HeartOutlined,
+  FlagOutlined,
+  GiftOutlined,
+  ShopOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -27,7 +31,7 @@ import { ADMIN_ROLES, type Permission, type Role } from '../../shared/permission
 import { m } from '../i18n';
 
 /** The menu's sections; 工作台 and 驾驶舱 stand above them. */
-export type NavGroup = 'stations' | 'daily' | 'purchase' | 'reports' | 'system';
+export type NavGroup = 'stations' | 'daily' | 'wushe' | 'purchase' | 'reports' | 'system';
 export const NAV_GROUPS: Record<NavGroup, string> = m.nav.sections;
 
 export interface NavItem {
@@ -42,7 +46,7 @@ export interface NavItem {
 /** The side menu, in order; each entry shows only with the permission its API needs. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: m.nav.dashboard, icon: <HomeOutlined aria-hidden />, permission: null },
-  { path: '/dashboards', label: m.dashboards.nav, icon: <DashboardOutlined aria-hidden />, permission: 'dashboard:read' },
+  { path: '/dashboards', label: m.nav.dashboards, icon: <DashboardOutlined aria-hidden />, permission: 'dashboard:read' },
   { path: '/stations', label: m.nav.stations, icon: <BankOutlined aria-hidden />, permission: 'station:read', group: 'stations' },
   { path: '/organizations', label: m.nav.organizations, icon: <ApartmentOutlined aria-hidden />, permission: 'org:read', group: 'stations' },
   { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read', group: 'stations' },
@@ -52,14 +56,18 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read', group: 'daily' },
-  { path: '/annual-plans', label: m.purchase.nav.annualPlans, icon: <FileDoneOutlined aria-hidden />, permission: 'plan:read', group: 'purchase' },
-  { path: '/procurements', label: m.purchase.nav.procurements, icon: <ShoppingOutlined aria-hidden />, permission: 'procurement:read', group: 'purchase' },
-  { path: '/contracts', label: m.purchase.nav.contracts, icon: <FileProtectOutlined aria-hidden />, permission: 'contract:read', group: 'purchase' },
-  { path: '/funding', label: m.purchase.nav.funding, icon: <AccountBookOutlined aria-hidden />, permission: 'funding:read', group: 'purchase' },
-  { path: '/calendar', label: m.purchase.nav.calendar, icon: <CalendarOutlined aria-hidden />, permission: 'calendar:read', group: 'purchase' },
-  { path: '/reports', label: m.reports.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read', group: 'reports' },
-  { path: '/evaluations', label: m.reports.nav.evaluations, icon: <TrophyOutlined aria-hidden />, permission: 'evaluation:read', group: 'reports' },
-  { path: '/supervisions', label: m.reports.nav.supervisions, icon: <EyeOutlined aria-hidden />, permission: 'supervision:read', group: 'reports' },
+  { path: '/volunteers', label: m.nav.volunteers, icon: <HeartOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
+  { path: '/volunteer-teams', label: m.nav.volunteerTeams, icon: <FlagOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
+  { path: '/resources/needs', label: m.nav.resourceNeeds, icon: <GiftOutlined aria-hidden />, permission: 'resource:read', group: 'wushe' },
+  { path: '/resources/offers', label: m.nav.resourceOffers, icon: <ShopOutlined aria-hidden />, permission: 'resource:read', group: 'wushe' },
+  { path: '/annual-plans', label: m.nav.annualPlans, icon: <FileDoneOutlined aria-hidden />, permission: 'plan:read', group: 'purchase' },
+  { path: '/procurements', label: m.nav.procurements, icon: <ShoppingOutlined aria-hidden />, permission: 'procurement:read', group: 'purchase' },
+  { path: '/contracts', label: m.nav.contracts, icon: <FileProtectOutlined aria-hidden />, permission: 'contract:read', group: 'purchase' },
+  { path: '/funding', label: m.nav.funding, icon: <AccountBookOutlined aria-hidden />, permission: 'funding:read', group: 'purchase' },
+  { path: '/calendar', label: m.nav.calendar, icon: <CalendarOutlined aria-hidden />, permission: 'calendar:read', group: 'purchase' },
+  { path: '/reports', label: m.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read', group: 'reports' },
+  { path: '/evaluations', label: m.nav.evaluations, icon: <TrophyOutlined aria-hidden />, permission: 'evaluation:read', group: 'reports' },
+  { path: '/supervisions', label: m.nav.supervisions, icon: <EyeOutlined aria-hidden />, permission: 'supervision:read', group: 'reports' },
   { path: '/users', label: m.nav.users, icon: <TeamOutlined aria-hidden />, permission: 'user:read', group: 'system' },
   { path: '/roles', label: m.nav.roles, icon: <UserSwitchOutlined aria-hidden />, permission: 'role:read', group: 'system' },
   { path: '/security', label: m.nav.security, icon: <SafetyCertificateOutlined aria-hidden />, permission: 'security:manage', group: 'system' },
@@ -94,6 +102,9 @@ export function landingPath(permissions: readonly Permission[]): string {
 
 /** The menu key for a location: '/' exactly, else its first segment ('/stations/…' → '/stations'). */
 export function navKeyOf(pathname: string): string {
+  // 慈善资源 has two menu entries under /resources: the key keeps the second segment.
+  const [, head, sub] = pathname.split('/');
+  if (head === 'resources' && sub) return `/resources/${sub}`;
   // A case belongs to a client: highlight 服务对象 on a case page.
   const first = pathname.split('/')[1] === 'cases' ? 'clients' : pathname.split('/')[1];
   return first ? `/${first}` : '/';

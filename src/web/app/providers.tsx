@@ -1,14 +1,12 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { ConfigProvider } from 'antd';
+// The ES module build: 'antd/locale/zh_CN' is the CommonJS one, with its own copies of the
+// pickers' and pagination's locales.
+import zhCNLocale from 'antd/es/locale/zh_CN';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useIsMobile } from '../lib/useIsMobile';
 import { isApiError } from '../lib/api';
 import { ME_KEY, installCsrfRefresh, markSessionExpired } from '../lib/session';
-
-dayjs.locale('zh-cn');
 
 /**
  * One query client for the app. A 401 anywhere means the session is gone: clearing the cached
@@ -108,9 +106,9 @@ export function Providers({ children }: { children: ReactNode }) {
       // No space between two Chinese characters ("登 录"): button names stay what they say.
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
-      </AntApp>
+      {/* Ant Design's App (message, notification, modal) is in the signed-in and public frames
+          (AppLayout, PublicLayout), not here: the login page's first download has no use for it. */}
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </ConfigProvider>
   );
 }

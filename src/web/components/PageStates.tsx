@@ -2,7 +2,7 @@ import { Button, Spin } from 'antd';
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../lib/api';
-import { errorText } from '../lib/errors';
+import { errorText } from '../lib/error-text';
 import { m } from '../i18n';
 
 // Result carries large illustrations: loaded when a page fails, not with every first paint.

@@ -3,7 +3,6 @@
 import { DASHBOARD_FIGURE_LABELS } from '../../shared/contracts/dashboards';
 
 export const zhCNDashboards = {
-  nav: '驾驶舱',
   title: (name: string) => `驾驶舱 · ${name}`,
   year: '年度',
   yearOption: (y: number) => `${y}年`,

@@ -3,13 +3,6 @@
 // come from the shared label maps in src/shared/rules/purchase.ts.
 
 export const zhCNPurchase = {
-  nav: {
-    annualPlans: '年度计划',
-    procurements: '采购项目',
-    contracts: '服务合同',
-    funding: '资金管理',
-    calendar: '工作日历',
-  },
   common: {
     yuan: '元',
     yuanText: (s: string) => `${s} 元`,
@@ -337,7 +330,6 @@ export const zhCNPurchase = {
     rate: '执行率',
     bySource: '资金来源',
     byCategory: '支出用途',
-    loginLink: '采购信息公开和资金去向（无需登录）',
   },
 };
 

@@ -4,11 +4,6 @@
 // maps in src/shared/rules/reports.ts, src/shared/rules/purchase.ts and src/shared/contracts/evaluations.ts.
 
 export const zhCNReports = {
-  nav: {
-    reports: '工作报告',
-    evaluations: '绩效评估',
-    supervisions: '督导记录',
-  },
   common: {
     year: '年度',
     yearOption: (y: number) => `${y}年`,

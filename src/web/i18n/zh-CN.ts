@@ -1,12 +1,15 @@
 // Every string the web shows, in one place so a second locale is one more file of this shape.
 // Enum labels (roles, statuses, venue types …) come from the shared label maps instead.
+// A section in a file of its own (zh-CN.<section>.ts) is exported by messages.ts and typed in
+// Messages below; it is not put into this object, which loads with the login page.
 
-import { zhCNDaily } from './zh-CN.daily';
-import { zhCNDashboards } from './zh-CN.dashboards';
-import { zhCNPurchase } from './zh-CN.purchase';
-import { zhCNReports } from './zh-CN.reports';
-import { zhCNStaffing } from './zh-CN.staffing';
-import { zhCNWorkbench } from './zh-CN.workbench';
+import type { zhCNDaily } from './zh-CN.daily';
+import type { zhCNDashboards } from './zh-CN.dashboards';
+import type { zhCNPurchase } from './zh-CN.purchase';
+import type { zhCNReports } from './zh-CN.reports';
+import type { zhCNResources } from './zh-CN.resources';
+import type { zhCNStaffing } from './zh-CN.staffing';
+import type { zhCNWorkbench } from './zh-CN.workbench';
 
 export const zhCN = {
   app: {
@@ -68,7 +71,22 @@ export const zhCN = {
     security: '安全策略',
     audit: '审计日志',
     apiDocs: '接口文档',
-    sections: { stations: '社工站与人员', daily: '日常服务', purchase: '购买与资金', reports: '报告与评估', system: '系统' },
+    volunteers: '志愿者',
+    volunteerTeams: '志愿服务队',
+    resourceNeeds: '需求与对接',
+    resourceOffers: '慈善资源',
+    publicWall: '爱心公示墙',
+    // The menu's labels live here, not in their sections' files: the menu loads with every page.
+    dashboards: '驾驶舱',
+    annualPlans: '年度计划',
+    procurements: '采购项目',
+    contracts: '服务合同',
+    funding: '资金管理',
+    calendar: '工作日历',
+    reports: '工作报告',
+    evaluations: '绩效评估',
+    supervisions: '督导记录',
+    sections: { stations: '社工站与人员', daily: '日常服务', purchase: '购买与资金', reports: '报告与评估', wushe: '五社联动', system: '系统' },
     breadcrumb: '当前位置',
     openMenu: '打开菜单',
     menu: '导航菜单',
@@ -80,6 +98,7 @@ export const zhCN = {
   },
   auth: {
     loginTitle: '登录',
+    publicSiteLink: '采购信息公开和资金去向（无需登录）',
     username: '用户名',
     password: '密码',
     usernameRequired: '请输入用户名',
@@ -339,13 +358,18 @@ export const zhCN = {
     empty: '没有符合条件的审计记录',
     expand: '展开详情',
   },
-  staffing: zhCNStaffing,
-  daily: zhCNDaily,
-  purchase: zhCNPurchase,
-  reports: zhCNReports,
-  dashboards: zhCNDashboards,
-  workbench: zhCNWorkbench,
 };
 
-/** The shape every locale file must have (strings widened, so another locale can fill it). */
-export type Messages = typeof zhCN;
+/**
+ * The shape every locale must have: the sections above and those kept in their own files, which
+ * are not part of this object so that each loads with the pages that use it (see index.ts).
+ */
+export type Messages = typeof zhCN & {
+  staffing: typeof zhCNStaffing;
+  daily: typeof zhCNDaily;
+  purchase: typeof zhCNPurchase;
+  reports: typeof zhCNReports;
+  dashboards: typeof zhCNDashboards;
+  workbench: typeof zhCNWorkbench;
+  resources: typeof zhCNResources;
+};

@@ -14,6 +14,8 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
       style={{
         display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center',
         minHeight: '100vh', padding: 16, background: 'linear-gradient(180deg, #e8f1fa 0%, #f5f7fa 100%)',
+        // The text style Ant Design's App gives the signed-in pages; the login page goes without App.
+        color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily,
       }}
     >
       <h1 style={{ color: '#1f6fb2', textAlign: 'center', margin: '0 0 4px', fontSize: token.fontSizeHeading3, fontWeight: 600 }}>

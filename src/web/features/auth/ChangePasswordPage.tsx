@@ -119,12 +119,15 @@ export default function ChangePasswordPage() {
   const me = useCurrentUser();
   if (me.mustChangePassword)
     return (
-      <AuthShell title={m.auth.forcedChangeTitle}>
-        <ResetNotice />
-        <Alert type="warning" showIcon title={m.auth.forcedChangeHint} style={{ marginBottom: 16 }} />
-        <ChangePasswordForm />
-        <LogoutLink />
-      </AuthShell>
+      // Outside the signed-in frame: the form's messages need Ant Design's App here.
+      <App>
+        <AuthShell title={m.auth.forcedChangeTitle}>
+          <ResetNotice />
+          <Alert type="warning" showIcon title={m.auth.forcedChangeHint} style={{ marginBottom: 16 }} />
+          <ChangePasswordForm />
+          <LogoutLink />
+        </AuthShell>
+      </App>
     );
   return (
     <AppLayout>

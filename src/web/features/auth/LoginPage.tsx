@@ -1,15 +1,27 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Form } from 'antd';
+// The form's two fields only: `Input` from 'antd' brings Search, OTP and TextArea along.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import type { Me, SecondFactorChallenge } from '../../../shared/contracts/auth';
 import { Link, Navigate, useLocation } from 'react-router';
-import { errorText, markFieldErrors } from '../../lib/errors';
+import { errorText, markFieldErrors } from '../../lib/error-text';
 import { takeSessionExpired, useMe } from '../../lib/session';
 import { m } from '../../i18n';
 import { useLogin } from './auth.api';
 import { AuthShell } from './AuthShell';
 import { PageLoading } from '../../components/PageStates';
 
+// Shown only after a failed attempt or an expired session: not in the login page's first download.
+const LazyAlert = lazy(() => import('antd/es/alert'));
+function Alert(props: ComponentProps<typeof LazyAlert>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyAlert {...props} />
+    </Suspense>
+  );
+}
 // Only the administrators (and everyone when the policy says so) reach it: not in the login page's first download.
 const SecondFactorStep = lazy(() => import('./SecondFactorStep').then((x) => ({ default: x.SecondFactorStep })));
 // Where a user lands comes from the menu (and its icons), which the signed-in frame loads anyway.
@@ -89,14 +101,14 @@ export default function LoginPage() {
           <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
         </Form.Item>
         <Form.Item label={m.auth.password} name="password" rules={[{ required: true, message: m.auth.passwordRequired }]}>
-          <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
+          <Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
           {m.auth.login}
         </Button>
       </Form>
       <div style={{ marginTop: 16, textAlign: 'center' }}>
-        <Link to="/public">{m.purchase.public.loginLink}</Link>
+        <Link to="/public">{m.auth.publicSiteLink}</Link>
       </div>
     </AuthShell>
   );

@@ -2,7 +2,7 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Me, SecondFactorChallenge } from '../../../shared/contracts/auth';
-import { errorText } from '../../lib/errors';
+import { errorText } from '../../lib/error-text';
 import { m } from '../../i18n';
 import { useConfirmEnrolment, useSignedIn, useStartEnrolment, useVerifySecondFactor } from './auth.api';
 

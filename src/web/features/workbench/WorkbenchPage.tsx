@@ -1,14 +1,17 @@
 import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { WorkbenchItem, WorkbenchSection } from '../../../shared/contracts/workbench';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { LoadError, PageLoading } from '../../components/PageStates';
 import { m } from '../../i18n';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { CoverageCard } from '../dashboard/CoverageCard';
 import { useWorkbench } from './workbench.api';
+
+// Only the city's and district's home shows it: the other roles' first page does not download its table.
+const CoverageCard = lazy(() => import('../dashboard/CoverageCard').then((x) => ({ default: x.CoverageCard })));
 
 const t = m.workbench;
 const SEVERITY_COLOR = { overdue: 'error', due: 'warning', info: 'default' } as const;
@@ -125,7 +128,9 @@ export default function WorkbenchPage() {
           ))}
           {withCoverage ? (
             <Col span={24}>
-              <CoverageCard />
+              <Suspense fallback={<PageLoading />}>
+                <CoverageCard />
+              </Suspense>
             </Col>
           ) : null}
         </Row>
