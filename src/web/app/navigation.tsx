@@ -25,6 +25,7 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UserSwitchOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ADMIN_ROLES, type Permission, type Role } from '../../shared/permissions';
@@ -56,6 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read', group: 'daily' },
+  { path: '/applications', label: m.nav.applications, icon: <SendOutlined aria-hidden />, permission: 'application:read', group: 'daily' },
   { path: '/volunteers', label: m.nav.volunteers, icon: <HeartOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
   { path: '/volunteer-teams', label: m.nav.volunteerTeams, icon: <FlagOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
   { path: '/resources/needs', label: m.nav.resourceNeeds, icon: <GiftOutlined aria-hidden />, permission: 'resource:read', group: 'wushe' },

@@ -63,6 +63,8 @@ const EvaluationsPage = lazy(() => import('../features/evaluations/EvaluationsPa
 const EvaluationPage = lazy(() => import('../features/evaluations/EvaluationPage'));
 const IndicatorSystemPage = lazy(() => import('../features/evaluations/IndicatorSystemPage'));
 const SupervisionsPage = lazy(() => import('../features/supervisions/SupervisionsPage'));
+const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage'));
+const ApplicationPage = lazy(() => import('../features/applications/ApplicationPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -123,6 +125,8 @@ export const routes: RouteObject[] = [
           { path: 'groups', element: gated('client:read', <GroupsPage />) },
           { path: 'groups/:id', element: gated('client:read', <GroupPage />) },
           { path: 'partners', element: gated('partner:read', <PartnersPage />) },
+          { path: 'applications', element: gated('application:read', <ApplicationsPage />) },
+          { path: 'applications/:id', element: gated('application:read', <ApplicationPage />) },
           { path: 'volunteers', element: gated('volunteer:read', <VolunteersPage />) },
           { path: 'volunteers/from-activity', element: gated('volunteer:write', <VolunteerActivitiesPage />) },
           { path: 'volunteers/totals', element: gated('volunteer:read', <VolunteerTotalsPage />) },

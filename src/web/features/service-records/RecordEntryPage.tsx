@@ -1,4 +1,5 @@
 import { AimOutlined, ArrowLeftOutlined, CameraOutlined } from '@ant-design/icons';
+import { ApplicationField } from '../applications/ApplicationField';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -93,6 +94,7 @@ interface RecordValues {
   place?: string;
   volunteers: { name: string; hours?: number }[];
   coWorkerIds: string[];
+  applicationId?: string;
   notes?: string;
 }
 
@@ -342,6 +344,7 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
         caseId,
         volunteers: (v.volunteers ?? []).map((x) => ({ name: x.name.trim(), hours: x.hours ?? 0 })),
         coWorkerIds: v.coWorkerIds ?? [],
+        applicationId: v.applicationId ?? null,
         notes: v.notes?.trim() ?? '',
         homeVisit: v.homeVisit,
         latitude: v.homeVisit && location ? location.lat : null,
@@ -484,6 +487,9 @@ function EntryForm({ known, caseId, caseName, stationId, onSaved }: {
         </Col>
         <Col span={24}>
           <CoWorkerField stationId={pickedStation} date={date} ownStation={own.isStationWorker} />
+        </Col>
+        <Col span={24}>
+          <ApplicationField stationId={pickedStation} date={date} ownStation={own.isStationWorker} />
         </Col>
         <Col span={24}>
           <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>

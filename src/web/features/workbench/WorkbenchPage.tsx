@@ -48,7 +48,9 @@ function Item({ item }: { item: WorkbenchItem }) {
   );
 }
 
-function Section({ section }: { section: WorkbenchSection }) {
+/** `mine`: the applicant's workbench, where the applications section lists its own. */
+function Section({ section, mine = false }: { section: WorkbenchSection; mine?: boolean }) {
+  const own = mine && section.key === 'applications';
   const open = section.items.filter((i) => i.severity !== 'info').length > 0;
   const red = section.items.some((i) => i.severity === 'overdue');
   return (
@@ -57,7 +59,7 @@ function Section({ section }: { section: WorkbenchSection }) {
       data-testid={`workbench-${section.key}`}
       title={
         <Flex gap={8} align="center" wrap>
-          <span>{t.sections[section.key]}</span>
+          <span>{own ? t.myApplications : t.sections[section.key]}</span>
           {section.placeholder ? null : (
             <Badge count={section.total} showZero overflowCount={999} color={red ? '#cf1322' : open ? '#d46b08' : '#8c8c8c'} aria-label={t.count(section.total)} />
           )}
@@ -68,7 +70,7 @@ function Section({ section }: { section: WorkbenchSection }) {
       {section.placeholder ? (
         <Typography.Text type="secondary" data-testid="workbench-placeholder">{t.applicationsPlaceholder}</Typography.Text>
       ) : section.items.length === 0 ? (
-        <Typography.Text type="secondary">{t.empty[section.key]}</Typography.Text>
+        <Typography.Text type="secondary">{own ? t.myApplicationsEmpty : t.empty[section.key]}</Typography.Text>
       ) : (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {section.items.map((i, n) => <Item key={`${i.link}-${n}`} item={i} />)}
@@ -123,7 +125,7 @@ export default function WorkbenchPage() {
         <Row gutter={[16, 16]}>
           {data.sections.map((s) => (
             <Col key={s.key} xs={24} xl={persona === 'worker' || isMobile ? 24 : 12}>
-              <Section section={s} />
+              <Section section={s} mine={persona === 'applicant'} />
             </Col>
           ))}
           {withCoverage ? (
