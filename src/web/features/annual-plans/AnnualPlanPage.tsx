@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, RollbackOutlined, SaveOutlined, SendOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -31,10 +30,10 @@ import {
 } from '../../../shared/rules/purchase';
 import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useDraftFlow } from '../../components/useDraftFlow';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
 import { isApiError } from '../../lib/api';
-import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -287,8 +286,6 @@ function PlanScreen({ plan, goBack, refetch }: { plan: PlanDetail; goBack: () =>
   const watched = Form.useWatch((values: Partial<PlanValues>) => values, form) as Partial<PlanValues> | undefined;
   const update = useUpdatePlan(plan.id);
   const submit = useSubmitPlan(plan.id);
-  const report = useReportError();
-  const { message, modal } = App.useApp();
   const [reviewing, setReviewing] = useState<'filed' | 'returned' | null>(null);
   const stations = useCountyStations(plan.countyCode);
 
@@ -312,50 +309,16 @@ function PlanScreen({ plan, goBack, refetch }: { plan: PlanDetail; goBack: () =>
   const missing = missingPlanContents(current);
   const dirty = editable && watched !== undefined && !sameContent(current, plan.content);
 
-  const onError = (e: unknown) => {
-    if (isApiError(e, 'VERSION_CONFLICT')) {
-      message.warning(m.common.versionConflict, 6);
-      void refetch();
-      return;
-    }
-    report(e, form);
-  };
-
-  const save = async (): Promise<PlanDetail> => {
-    const v = await form.validateFields();
-    return update.mutateAsync({ ...contentOf(v), version: plan.version });
-  };
-
-  const onSave = () =>
-    save()
-      .then(() => message.success(t.saved))
-      .catch((e: unknown) => {
-        if (e && typeof e === 'object' && 'errorFields' in e) return;
-        onError(e);
-      });
-
-  const onSubmit = () => {
-    if (missing.length > 0) {
-      message.error(t.submitBlocked);
-      return;
-    }
-    modal.confirm({
-      title: t.submitTitle,
-      content: t.submitConfirm(plan.dueOn),
-      okText: t.submit,
-      cancelText: m.common.cancel,
-      onOk: async () => {
-        try {
-          const version = dirty ? (await save()).version : plan.version;
-          await submit.mutateAsync({ version });
-          message.success(t.submitted);
-        } catch (e) {
-          if (e && typeof e === 'object' && 'errorFields' in e) return;
-          onError(e);
-        }
-      },
-    });
-  };
+  const { onSave, onSubmit } = useDraftFlow(form, {
+    version: plan.version,
+    dirty,
+    save: (v) => update.mutateAsync({ ...contentOf(v), version: plan.version }),
+    submit: (version) => submit.mutateAsync({ version }),
+    refetch,
+    blocked: missing.length > 0 ? t.submitBlocked : null,
+    texts: t,
+    confirmContent: t.submitConfirm(plan.dueOn),
+  });
 
   const busy = update.isPending || submit.isPending;
   return (
