@@ -8,6 +8,7 @@ import { randomDemoPassword } from './demo-passwords';
 import { runMigrations } from './migrate';
 import { seedDemoYear } from '../seed/demo-year';
 import { seedApplicationsDemo } from '../seed/demo-applications';
+import { seedResourcesDemo } from '../seed/demo-resources';
 import { seedVolunteersDemo } from '../seed/demo-volunteers';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
@@ -82,6 +83,7 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   // A year of work (clients, records, cases, groups, referrals, briefings, evaluations, supervision) on the fresh demo.
   if (seeded && options.year !== false) await seedDemoYear(database.db, cipher);
   if (seeded) await seedApplicationsDemo(database.db);
+  if (seeded) await seedResourcesDemo(database.db, cipher);
   if (seeded) await seedVolunteersDemo(database.db, cipher);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }
