@@ -44,8 +44,32 @@ async function briefings(db: Db, lap: (what: string) => void): Promise<void> {
     WHERE r.kind = 'monthly' AND r.contract_id = k.id AND (k.starts_on IS NULL OR r.period_end < k.starts_on)`);
   const iso = (t: SQL) => sql`to_char((${t}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"')`;
   const event = (at: SQL, by: SQL, what: string, comment: SQL) => sql`jsonb_build_object('at', ${iso(at)}, 'by', ${by}, 'event', ${what}::text, 'comment', ${comment})`;
-  await db.execute(sql`WITH x AS (
-      SELECT r.id, r.status, (row_number() OVER (ORDER BY r.period_start, r.id) - 1) AS rn,
+  const fig = (key: string, group: string, label: string, value: SQL, unit: string, source: string, ids: SQL) =>
+    sql`jsonb_build_object('key', ${key}::text, 'group', ${group}::text, 'label', ${label}::text, 'value', ${value}, 'unit', ${unit}::text, 'source', ${source}::text, 'ids', ${ids})`;
+  const vol = (v: SQL) => sql`(SELECT coalesce(sum((e ->> 'hours')::numeric), 0) FROM jsonb_array_elements(${v}) e)`;
+  // The frozen figures are what computeFigures (reports module) counts, from the same rows, so nothing shows as
+  // changed since; one pass per source grouped by station and month rather than one lookup per report.
+  const month = (col: string) => sql.raw(`date_trunc('month', ${col}::timestamp)::date`);
+  const none = sql`'[]'::jsonb`;
+  await db.execute(sql`WITH
+      rec AS (SELECT station_id, ${month('date')} AS m, count(*)::int AS n, sum(duration_minutes) AS minutes, jsonb_agg(id) AS ids,
+          coalesce(jsonb_agg(id) FILTER (WHERE home_visit), ${none}) AS visits,
+          coalesce(jsonb_agg(id) FILTER (WHERE method = 'case'), ${none}) AS m_case,
+          coalesce(jsonb_agg(id) FILTER (WHERE method = 'group'), ${none}) AS m_group,
+          coalesce(jsonb_agg(id) FILTER (WHERE method = 'community'), ${none}) AS m_community,
+          sum(${vol(sql`volunteers`)}) AS vol_hours, coalesce(jsonb_agg(id) FILTER (WHERE volunteers <> ${none}), ${none}) AS vol_ids
+        FROM service_records GROUP BY 1, 2),
+      cl AS (SELECT sr.station_id, ${month('sr.date')} AS m, jsonb_agg(DISTINCT c) AS ids FROM service_records sr CROSS JOIN unnest(sr.client_ids) c GROUP BY 1, 2),
+      ko AS (SELECT station_id, ${month('opened_on')} AS m, jsonb_agg(id) AS ids FROM cases GROUP BY 1, 2),
+      kc AS (SELECT station_id, ${month('closed_on')} AS m, jsonb_agg(id) AS ids FROM cases WHERE closed_on IS NOT NULL GROUP BY 1, 2),
+      ss AS (SELECT g.station_id, ${month('gs.date')} AS m,
+          coalesce(jsonb_agg(gs.id) FILTER (WHERE g.kind = 'group'), ${none}) AS g, coalesce(jsonb_agg(gs.id) FILTER (WHERE g.kind = 'community'), ${none}) AS c,
+          sum(cardinality(gs.client_ids))::int AS attendance, jsonb_agg(gs.id) AS ids,
+          sum(${vol(sql`gs.volunteers`)}) AS vol_hours, coalesce(jsonb_agg(gs.id) FILTER (WHERE gs.volunteers <> ${none}), ${none}) AS vol_ids
+        FROM group_sessions gs JOIN groups g ON g.id = gs.group_id GROUP BY 1, 2),
+      rf AS (SELECT station_id, ${month('referred_on')} AS m, jsonb_agg(id) AS ids FROM referrals GROUP BY 1, 2),
+    x AS (
+      SELECT r.id, r.status, r.station_id, r.period_start, (row_number() OVER (ORDER BY r.period_start, r.id) - 1) AS rn,
         (r.period_start + interval '1 month 9 days')::date AS due,
         ((r.period_end + 1)::timestamp + interval '9 hours') AT TIME ZONE 'Asia/Shanghai' AS drafted,
         coalesce(m.display_name, o.name, '承接机构') AS writer, m.id AS writer_id,
@@ -62,7 +86,24 @@ async function briefings(db: Db, lap: (what: string) => void): Promise<void> {
       due_on = z.due,
       status = CASE WHEN z.sub_at > now() THEN 'draft' ELSE r.status END,
       sections = (${JSON.stringify(BRIEFING_SECTIONS)}::jsonb) -> (z.rn % ${BRIEFING_SECTIONS.length}::int)::int,
-      snapshot = NULL,
+      snapshot = CASE WHEN z.sub_at > now() OR z.station_id IS NULL THEN NULL ELSE jsonb_build_object(
+      'computedAt', to_char(z.sub_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'), 'findings', '[]'::jsonb,
+      'figures', jsonb_build_array(
+        ${fig('clients.served', '服务对象', '服务对象（人）', sql`jsonb_array_length(coalesce(cl.ids, ${none}))`, '人', 'clients', sql`coalesce(cl.ids, ${none})`)},
+        ${fig('records.total', '服务记录', '服务记录', sql`coalesce(rec.n, 0)`, '次', 'service_records', sql`coalesce(rec.ids, ${none})`)},
+        ${fig('records.hours', '服务记录', '服务时长', sql`round(coalesce(rec.minutes, 0) / 60.0, 1)`, '小时', 'service_records', sql`coalesce(rec.ids, ${none})`)},
+        ${fig('records.visits', '服务记录', '入户走访', sql`jsonb_array_length(coalesce(rec.visits, ${none}))`, '次', 'service_records', sql`coalesce(rec.visits, ${none})`)},
+        ${fig('records.method.case', '服务记录（按方式）', '个案', sql`jsonb_array_length(coalesce(rec.m_case, ${none}))`, '次', 'service_records', sql`coalesce(rec.m_case, ${none})`)},
+        ${fig('records.method.group', '服务记录（按方式）', '小组', sql`jsonb_array_length(coalesce(rec.m_group, ${none}))`, '次', 'service_records', sql`coalesce(rec.m_group, ${none})`)},
+        ${fig('records.method.community', '服务记录（按方式）', '社区', sql`jsonb_array_length(coalesce(rec.m_community, ${none}))`, '次', 'service_records', sql`coalesce(rec.m_community, ${none})`)},
+        ${fig('cases.opened', '个案', '新开个案', sql`jsonb_array_length(coalesce(ko.ids, ${none}))`, '个', 'cases', sql`coalesce(ko.ids, ${none})`)},
+        ${fig('cases.closed', '个案', '结案', sql`jsonb_array_length(coalesce(kc.ids, ${none}))`, '个', 'cases', sql`coalesce(kc.ids, ${none})`)},
+        ${fig('sessions.group', '小组和社区活动', '小组活动', sql`jsonb_array_length(coalesce(ss.g, ${none}))`, '节', 'group_sessions', sql`coalesce(ss.g, ${none})`)},
+        ${fig('sessions.community', '小组和社区活动', '社区活动', sql`jsonb_array_length(coalesce(ss.c, ${none}))`, '场', 'group_sessions', sql`coalesce(ss.c, ${none})`)},
+        ${fig('sessions.attendance', '小组和社区活动', '参与服务对象', sql`coalesce(ss.attendance, 0)`, '人次', 'group_sessions', sql`coalesce(ss.ids, ${none})`)},
+        ${fig('volunteers.records', '志愿服务', '志愿服务时长（服务记录）', sql`round(coalesce(rec.vol_hours, 0), 1)`, '小时', 'service_records', sql`coalesce(rec.vol_ids, ${none})`)},
+        ${fig('volunteers.sessions', '志愿服务', '志愿服务时长（小组和社区活动）', sql`round(coalesce(ss.vol_hours, 0), 1)`, '小时', 'group_sessions', sql`coalesce(ss.vol_ids, ${none})`)},
+        ${fig('referrals.total', '转介和资源链接', '转介', sql`jsonb_array_length(coalesce(rf.ids, ${none}))`, '次', 'referrals', sql`coalesce(rf.ids, ${none})`)})) END,
       first_submitted_at = CASE WHEN z.sub_at > now() THEN NULL ELSE z.sub_at END,
       submitted_at = CASE WHEN z.sub_at > now() THEN NULL ELSE z.sub_at END,
       submitted_by = CASE WHEN z.sub_at > now() THEN NULL ELSE z.writer_id END,
@@ -76,8 +117,15 @@ async function briefings(db: Db, lap: (what: string) => void): Promise<void> {
              ELSE '[]'::jsonb END,
       created_at = z.drafted,
       updated_at = CASE WHEN z.sub_at > now() THEN z.drafted WHEN r.status IN ('accepted', 'returned') THEN z.decided_at ELSE z.sub_at END
-    FROM z WHERE r.id = z.id`);
-  lap('briefings: dates and history');
+    FROM z
+      LEFT JOIN rec ON rec.station_id = z.station_id AND rec.m = z.period_start
+      LEFT JOIN cl ON cl.station_id = z.station_id AND cl.m = z.period_start
+      LEFT JOIN ko ON ko.station_id = z.station_id AND ko.m = z.period_start
+      LEFT JOIN kc ON kc.station_id = z.station_id AND kc.m = z.period_start
+      LEFT JOIN ss ON ss.station_id = z.station_id AND ss.m = z.period_start
+      LEFT JOIN rf ON rf.station_id = z.station_id AND rf.m = z.period_start
+    WHERE r.id = z.id`);
+  lap('briefings: dates, history and frozen figures');
 
   // Returned with a reason, revised and submitted again: waiting for the district once more.
   await db.execute(sql`WITH one AS (
@@ -94,53 +142,6 @@ async function briefings(db: Db, lap: (what: string) => void): Promise<void> {
           'by', (r.history -> 1) ->> 'by', 'event', '提交', 'comment', '已按意见核对服务对象人次并修改'::text))
     FROM one WHERE r.id = one.id`);
   lap('briefings: returned and resubmitted');
-
-  // The frozen figures: what computeFigures (reports module) counts, from the same rows.
-  const fig = (key: string, group: string, label: string, value: SQL, unit: string, source: string, ids: SQL) =>
-    sql`jsonb_build_object('key', ${key}::text, 'group', ${group}::text, 'label', ${label}::text, 'value', ${value}, 'unit', ${unit}::text, 'source', ${source}::text, 'ids', ${ids})`;
-  const vol = (v: SQL) => sql`(SELECT coalesce(sum((e ->> 'hours')::numeric), 0) FROM jsonb_array_elements(${v}) e)`;
-  await db.execute(sql`UPDATE reports r SET snapshot = jsonb_build_object(
-      'computedAt', to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'), 'findings', '[]'::jsonb,
-      'figures', jsonb_build_array(
-        ${fig('clients.served', '服务对象', '服务对象（人）', sql`jsonb_array_length(cl.ids)`, '人', 'clients', sql`cl.ids`)},
-        ${fig('records.total', '服务记录', '服务记录', sql`rec.n`, '次', 'service_records', sql`rec.ids`)},
-        ${fig('records.hours', '服务记录', '服务时长', sql`round(rec.minutes / 60.0, 1)`, '小时', 'service_records', sql`rec.ids`)},
-        ${fig('records.visits', '服务记录', '入户走访', sql`jsonb_array_length(rec.visits)`, '次', 'service_records', sql`rec.visits`)},
-        ${fig('records.method.case', '服务记录（按方式）', '个案', sql`jsonb_array_length(rec.m_case)`, '次', 'service_records', sql`rec.m_case`)},
-        ${fig('records.method.group', '服务记录（按方式）', '小组', sql`jsonb_array_length(rec.m_group)`, '次', 'service_records', sql`rec.m_group`)},
-        ${fig('records.method.community', '服务记录（按方式）', '社区', sql`jsonb_array_length(rec.m_community)`, '次', 'service_records', sql`rec.m_community`)},
-        ${fig('cases.opened', '个案', '新开个案', sql`jsonb_array_length(ko.ids)`, '个', 'cases', sql`ko.ids`)},
-        ${fig('cases.closed', '个案', '结案', sql`jsonb_array_length(kc.ids)`, '个', 'cases', sql`kc.ids`)},
-        ${fig('sessions.group', '小组和社区活动', '小组活动', sql`jsonb_array_length(ss.g)`, '节', 'group_sessions', sql`ss.g`)},
-        ${fig('sessions.community', '小组和社区活动', '社区活动', sql`jsonb_array_length(ss.c)`, '场', 'group_sessions', sql`ss.c`)},
-        ${fig('sessions.attendance', '小组和社区活动', '参与服务对象', sql`ss.attendance`, '人次', 'group_sessions', sql`ss.ids`)},
-        ${fig('volunteers.records', '志愿服务', '志愿服务时长（服务记录）', sql`round(rec.vol_hours, 1)`, '小时', 'service_records', sql`rec.vol_ids`)},
-        ${fig('volunteers.sessions', '志愿服务', '志愿服务时长（小组和社区活动）', sql`round(ss.vol_hours, 1)`, '小时', 'group_sessions', sql`ss.vol_ids`)},
-        ${fig('referrals.total', '转介和资源链接', '转介', sql`jsonb_array_length(rf.ids)`, '次', 'referrals', sql`rf.ids`)}))
-    FROM reports q
-      CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(sum(duration_minutes), 0) AS minutes,
-          coalesce(jsonb_agg(id), '[]') AS ids,
-          coalesce(jsonb_agg(id) FILTER (WHERE home_visit), '[]') AS visits,
-          coalesce(jsonb_agg(id) FILTER (WHERE method = 'case'), '[]') AS m_case,
-          coalesce(jsonb_agg(id) FILTER (WHERE method = 'group'), '[]') AS m_group,
-          coalesce(jsonb_agg(id) FILTER (WHERE method = 'community'), '[]') AS m_community,
-          coalesce(sum(${vol(sql`volunteers`)}), 0) AS vol_hours,
-          coalesce(jsonb_agg(id) FILTER (WHERE volunteers <> '[]'::jsonb), '[]') AS vol_ids
-        FROM service_records WHERE station_id = q.station_id AND date BETWEEN q.period_start AND q.period_end) rec
-      CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(DISTINCT c), '[]') AS ids FROM service_records sr CROSS JOIN unnest(sr.client_ids) c
-        WHERE sr.station_id = q.station_id AND sr.date BETWEEN q.period_start AND q.period_end) cl
-      CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(id), '[]') AS ids FROM cases WHERE station_id = q.station_id AND opened_on BETWEEN q.period_start AND q.period_end) ko
-      CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(id), '[]') AS ids FROM cases WHERE station_id = q.station_id AND closed_on BETWEEN q.period_start AND q.period_end) kc
-      CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(gs.id) FILTER (WHERE g.kind = 'group'), '[]') AS g,
-          coalesce(jsonb_agg(gs.id) FILTER (WHERE g.kind = 'community'), '[]') AS c,
-          coalesce(sum(cardinality(gs.client_ids)), 0)::int AS attendance, coalesce(jsonb_agg(gs.id), '[]') AS ids,
-          coalesce(sum(${vol(sql`gs.volunteers`)}), 0) AS vol_hours,
-          coalesce(jsonb_agg(gs.id) FILTER (WHERE gs.volunteers <> '[]'::jsonb), '[]') AS vol_ids
-        FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
-        WHERE g.station_id = q.station_id AND gs.date BETWEEN q.period_start AND q.period_end) ss
-      CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(id), '[]') AS ids FROM referrals WHERE station_id = q.station_id AND referred_on BETWEEN q.period_start AND q.period_end) rf
-    WHERE r.id = q.id AND q.kind = 'monthly' AND q.status <> 'draft' AND q.station_id IS NOT NULL`);
-  lap('briefings: frozen figures');
 }
 
 /**

@@ -38,7 +38,8 @@ export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYea
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     // The per-station accounts the generator adds get a password nobody knows: only the demo users log in.
-    const summary = await generateScale(tx, cipher, { size: options.size ?? TIERS.demo, seed, password: randomDemoPassword(), since, log });
+    const recordNotes = Object.fromEntries(SERVICE_DOMAINS.map((d) => [d, RECORD_NOTES[d].map((text) => cipher.encrypt(text))]));
+    const summary = await generateScale(tx, cipher, { size: options.size ?? TIERS.demo, seed, password: randomDemoPassword(), since, recordNotes, log });
     const step = async (what: string, fn: () => Promise<void>) => {
       const t0 = Date.now();
       await fn();
@@ -48,7 +49,7 @@ export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYea
     await step('demo year: case work', () => caseWork(tx, cipher, today));
     await step('demo year: groups and sessions', () => groupsAndSessions(tx));
     await step('demo year: partners and referrals', () => partnersAndReferrals(tx, cipher));
-    await step('demo year: record notes', () => recordNotes(tx, cipher));
+    await step('demo year: volunteers on records', () => recordDetails(tx, cipher));
     await step('demo year: briefings, evaluations, supervision', () => seedDemoYearOversight(tx, today, log));
     return summary;
   });
@@ -192,16 +193,19 @@ async function partnersAndReferrals(db: Db, cipher: FieldCipher): Promise<void> 
     FROM x WHERE r.id = x.id`);
 }
 
-/** Notes on every record in the words of its domain; volunteers by name. */
-async function recordNotes(db: Db, cipher: FieldCipher): Promise<void> {
+/**
+ * Volunteers by name on the records that had any; notes (the generator writes them) on any record
+ * without. Neither changes a roll-up figure (the hours stay), so the roll-up trigger sits this out.
+ */
+async function recordDetails(db: Db, cipher: FieldCipher): Promise<void> {
   const notes = SERVICE_DOMAINS.flatMap((d) => RECORD_NOTES[d].map((text, k) => ({ d, k, c: cipher.encrypt(text) })));
   const per = Math.min(...SERVICE_DOMAINS.map((d) => RECORD_NOTES[d].length));
-  // Notes and volunteers' names change no roll-up figure (the hours stay): the roll-up trigger is spared 9,000 rows.
   await db.execute(sql`ALTER TABLE service_records DISABLE TRIGGER service_records_rollup_upd`);
   await db.execute(sql`WITH n AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(notes)}::jsonb) AS v(d text, k int, c text))
-    UPDATE service_records r SET notes_cipher = n.c,
+    UPDATE service_records r SET notes_cipher = coalesce(r.notes_cipher, n.c),
       volunteers = CASE WHEN r.volunteers = '[]'::jsonb THEN r.volunteers
         ELSE jsonb_build_array(jsonb_build_object('name', (${textArray(VOLUNTEERS)})[(1 + (2147483647 & hashtext(r.id::text))::bigint % ${VOLUNTEERS.length}::int)::int], 'hours', 2)) END
-    FROM n WHERE n.d = r.domain AND n.k = (2147483647 & hashtext(r.id::text))::bigint % ${per}::int`);
+    FROM n WHERE (r.notes_cipher IS NULL OR r.volunteers <> '[]'::jsonb)
+      AND n.d = r.domain AND n.k = (2147483647 & hashtext(r.id::text))::bigint % ${per}::int`);
   await db.execute(sql`ALTER TABLE service_records ENABLE TRIGGER service_records_rollup_upd`);
 }

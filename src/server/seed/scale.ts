@@ -23,6 +23,8 @@ export interface ScaleOptions {
   year?: number;
   /** First day of work generated (default 1 January of `year`): the demo takes the last 365 days. */
   since?: string;
+  /** Encrypted notes for the service records by domain, one picked per record (the demo's words); none by default. */
+  recordNotes?: Partial<Record<string, string[]>>;
   log?: (line: string) => void;
 }
 
@@ -193,7 +195,7 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
   })));
   const S = slots.length;
   const client = (k: SQL) => sqlUuid(seed, 'client', k);
-  const ctx: SqlCtx = { seed, S, size, year, yearStart, days, client };
+  const ctx: SqlCtx = { seed, S, size, year, yearStart, days, client, recordNotes: opts.recordNotes ?? {} };
   const notes = {
     caseNotes: cipher.encrypt(JSON.stringify({ intakeNote: '（合成数据）入户评估，了解家庭情况', needs: '生活照料、心理支持', goals: '稳定生活，链接资源', results: '', closureReason: '' })),
     reason: cipher.encrypt('（合成数据）需要专业机构进一步服务'),
@@ -249,6 +251,7 @@ interface SqlCtx {
   yearStart: string;
   days: number;
   client: (k: SQL) => SQL;
+  recordNotes: Partial<Record<string, string[]>>;
 }
 
 /** Stations of the tier's towns (the demo made most), a worker account per station, the county's contractor. */
@@ -457,8 +460,9 @@ async function insertServiceRecords(db: Db, c: SqlCtx, items: { code: string; do
   async function insertRecordChunk(from: number, to: number): Promise<void> {
     const i = sql`g.i`;
     const it = sql`(1 + ${h(c.seed, i, 11)} % ${codes.length})::int`;
+    const notes = sql`(${JSON.stringify(c.recordNotes)}::jsonb -> (${pgArray(domains)}::text[])[${it}])`;
     await db.execute(sql`INSERT INTO service_records (id, station_id, scope_path, date, start_time, duration_minutes, place, method, item_code, domain,
-        client_ids, volunteers, home_visit, recorded_by, recorded_by_org, created_at)
+        client_ids, volunteers, home_visit, recorded_by, recorded_by_org, created_at, notes_cipher)
       SELECT ${sqlUuid(c.seed, 'record', i)}, s.station_id, s.scope_path, ${c.yearStart}::date + (${h(c.seed, i, 10)} % ${c.days})::int,
         lpad((8 + ${h(c.seed, i, 12)} % 9)::text, 2, '0') || ':00', 30 + (${h(c.seed, i, 13)} % 8)::int * 15,
         CASE WHEN ${h(c.seed, i, 14)} % 3 = 0 THEN '服务对象家中' ELSE '社工站' END,
@@ -467,7 +471,8 @@ async function insertServiceRecords(db: Db, c: SqlCtx, items: { code: string; do
         ARRAY[${c.client(sql`s.idx + ${c.S} * (${h(c.seed, i, 16)} % s.n_clients)`)}],
         CASE WHEN ${h(c.seed, i, 17)} % 20 = 0 THEN '[{"name":"志愿者","hours":2}]'::jsonb ELSE '[]'::jsonb END,
         ${h(c.seed, i, 14)} % 3 = 0, s.user_id, s.org_id,
-        ${c.yearStart}::timestamptz + make_interval(days => (${h(c.seed, i, 10)} % ${c.days})::int, hours => 10)
+        ${c.yearStart}::timestamptz + make_interval(days => (${h(c.seed, i, 10)} % ${c.days})::int, hours => 10),
+        ${notes} ->> (${h(c.seed, i, 18)} % greatest(1, jsonb_array_length(coalesce(${notes}, '[]'::jsonb))))::int
       FROM generate_series(${from}::int, ${to}::int) g(i) JOIN scale_slots s ON s.idx = g.i % ${c.S}`);
   }
 }
