@@ -285,6 +285,12 @@ export const zhCNPurchase = {
     chartLabel: '各区市资金执行率柱状图',
     empty: '暂无社工站资金数据',
     countyStations: (n: number) => `${n} 个站`,
+    keyword: '社工站或镇街名称',
+    onlyProblems: '只看有问题的',
+    sort: '排序',
+    sorts: { code: '按区划代码', budget: '年度预算从低到高', '-budget': '年度预算从高到低', rate: '执行率从低到高', '-rate': '执行率从高到低' },
+    chartPageTitle: '本页社工站资金执行率',
+    listNote: '合计与各区市数据覆盖全部社工站；搜索和“只看有问题的”只筛选下方列表。导出为符合条件的全部社工站（上限 5000 个）。',
   },
   calendar: {
     title: '工作日历',

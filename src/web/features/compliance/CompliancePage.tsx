@@ -1,22 +1,19 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Empty, Flex, Pagination, Row, Select, Statistic, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Col, Flex, Row, Statistic, Table, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { STAFF_FINDING_RULES, exportStaffingFindings, type StationStaffing } from '../../../shared/contracts/compliance';
 import { STAFF_RULES } from '../../../shared/rules/staffing';
-import { PageHeader } from '../../components/PageHeader';
-import { LoadError } from '../../components/PageStates';
+import { ListCard, ListPage, useListState } from '../../components/ListPage';
 import { apiUrl } from '../../lib/api';
-import { useIsMobile } from '../../lib/useIsMobile';
-import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { CountySelect } from '../regions/RegionSelects';
+import { countyFilter } from '../regions/RegionSelects';
 import { FindingLines } from './FindingList';
 import { useStaffingCompliance, type ComplianceQuery } from './compliance.api';
 import { MIN_QUALIFIED, StaffingTag } from './StaffingTag';
 
 const t = m.staffing.compliance;
-const FILTER_KEYS = ['countyCode', 'rule', 'only', 'page', 'pageSize'] as const;
+const FILTER_KEYS = ['countyCode', 'rule', 'only'] as const;
 type StaffRule = (typeof STAFF_FINDING_RULES)[number];
 type Totals = { stations: number; compliant: number; findings: number; warnings: number };
 type CountyCounts = Totals & { countyCode: string; countyShortName: string };
@@ -49,41 +46,11 @@ function Counts({ total }: { total: Totals }) {
   );
 }
 
-/** On a phone: one card per station. */
-function StationCards(props: { items: StationStaffing[]; total: number; page: number; pageSize: number; onPage: (p: number) => void }) {
-  if (props.items.length === 0) return <Empty description={t.empty} />;
-  const shown = props.items;
-  return (
-    <Flex vertical gap={12} data-testid="compliance-cards">
-      {shown.map((s) => (
-        <Card key={s.stationId} size="small" data-testid="compliance-station">
-          <Flex justify="space-between" align="start" gap={8}>
-            <Link to={`/stations/${s.stationId}`} style={{ fontWeight: 600 }}>
-              {s.name}
-            </Link>
-            <StaffingTag compliant={s.compliant} />
-          </Flex>
-          <Typography.Text type="secondary" style={{ display: 'block', margin: '4px 0' }}>
-            {s.countyShortName} · {t.onPost} {s.onPost} · {t.qualified} {s.qualifiedOnPost}
-          </Typography.Text>
-          {s.findings.length ? <FindingLines findings={s.findings} /> : null}
-        </Card>
-      ))}
-      <Pagination simple align="center" current={props.page} pageSize={props.pageSize} total={props.total} onChange={props.onPage} />
-      <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
-        {m.common.total(props.total)}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
 export default function CompliancePage() {
-  const [url, setUrl] = useUrlState(FILTER_KEYS);
-  const isMobile = useIsMobile();
+  const list = useListState(FILTER_KEYS);
+  const { url, setFilter, page, pageSize } = list;
   const rule = isRule(url.rule) ? url.rule : undefined;
   const only = url.only === 'findings' ? 'findings' : undefined;
-  const page = toPage(url.page, 1);
-  const pageSize = toPage(url.pageSize, 20);
   // The server pages the stations; the county counts always cover every station in scope.
   const query: ComplianceQuery = useMemo(() => ({ countyCode: url.countyCode, rule, only, page, pageSize }), [url.countyCode, rule, only, page, pageSize]);
   const { data, isPending, isFetching, error, refetch } = useStaffingCompliance(query);
@@ -97,7 +64,7 @@ export default function CompliancePage() {
       dataIndex: 'countyShortName',
       key: 'county',
       render: (name: string, c) => (
-        <Typography.Link strong={c.countyCode === url.countyCode} onClick={() => setUrl({ countyCode: c.countyCode, page: undefined })}>
+        <Typography.Link strong={c.countyCode === url.countyCode} onClick={() => setFilter({ countyCode: c.countyCode })}>
           {name}
         </Typography.Link>
       ),
@@ -136,36 +103,63 @@ export default function CompliancePage() {
     { title: t.findingList, key: 'findings', render: (_, s) => <FindingLines findings={s.findings} /> },
   ];
 
-  // The export lists every matching station, not the page on screen.
+  // The export lists every matching station (read in batches on the server), not the page on screen.
   const exportHref = apiUrl(exportStaffingFindings, { query: { countyCode: url.countyCode, rule, only } });
 
   return (
-    <>
-      <PageHeader
+    // The e2e page object finds a station's row inside this mark.
+    <div data-testid="compliance-stations">
+      <ListPage<StationStaffing>
         title={t.title}
         extra={
           <Button icon={<DownloadOutlined aria-hidden />} href={exportHref} download>
             {t.export}
           </Button>
         }
+        header={
+          data ? (
+            <Typography.Text type="secondary" data-testid="compliance-as-of">
+              {t.asOf(data.asOf)}
+            </Typography.Text>
+          ) : null
+        }
+        list={list}
+        filters={[
+          { ...countyFilter(t.county), span: { xs: 12, md: 6 } },
+          { type: 'select', key: 'rule', label: t.rule, options: ruleOptions, span: { xs: 12, md: 10 } },
+          { type: 'check', key: 'only', label: t.onlyProblems, on: 'findings', span: { xs: 24, md: 8 } },
+        ]}
+        result={{
+          data: data ? { items: data.stations, total: data.stationsTotal } : undefined,
+          isPending,
+          isFetching,
+          error,
+          refetch,
+        }}
+        columns={stationColumns}
+        rowKey="stationId"
+        scrollX={1000}
+        empty={t.empty}
+        cardsTestId="compliance-cards"
+        card={(s) => (
+          <ListCard
+            testId="compliance-station"
+            title={<Link to={`/stations/${s.stationId}`}>{s.name}</Link>}
+            tag={<StaffingTag compliant={s.compliant} />}
+            meta={`${s.countyShortName} · ${t.onPost} ${s.onPost} · ${t.qualified} ${s.qualifiedOnPost}`}
+          >
+            {s.findings.length ? <FindingLines findings={s.findings} /> : null}
+          </ListCard>
+        )}
       >
-        {data ? (
-          <Typography.Text type="secondary" data-testid="compliance-as-of">
-            {t.asOf(data.asOf)}
-          </Typography.Text>
-        ) : null}
-      </PageHeader>
-      {error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch()} />
-      ) : (
-        <Flex vertical gap={16}>
+        <Flex vertical gap={16} style={{ marginBottom: 16 }}>
           {data ? <Counts total={data.total} /> : <Card size="small" loading />}
           <Card
             size="small"
             title={t.counties}
             extra={
               url.countyCode ? (
-                <Typography.Link onClick={() => setUrl({ countyCode: undefined, page: undefined })}>{t.allCounties}</Typography.Link>
+                <Typography.Link onClick={() => setFilter({ countyCode: undefined })}>{t.allCounties}</Typography.Link>
               ) : (
                 <Typography.Text type="secondary">{t.countyHint}</Typography.Text>
               )
@@ -180,7 +174,7 @@ export default function CompliancePage() {
               pagination={false}
               data-testid="compliance-counties"
               onRow={(c) => ({
-                onClick: () => setUrl({ countyCode: c.countyCode, page: undefined }),
+                onClick: () => setFilter({ countyCode: c.countyCode }),
                 onMouseEnter: () => setHoverCounty(c.countyCode),
                 onMouseLeave: () => setHoverCounty(null),
                 style: {
@@ -190,62 +184,8 @@ export default function CompliancePage() {
               })}
             />
           </Card>
-          <Row gutter={[12, 12]} align="middle">
-            <Col xs={12} md={6}>
-              <CountySelect
-                aria-label={t.county}
-                placeholder={t.allCounties}
-                allowClear
-                style={{ width: '100%' }}
-                value={url.countyCode}
-                onChange={(v) => setUrl({ countyCode: v, page: undefined })}
-              />
-            </Col>
-            <Col xs={12} md={10}>
-              <Select<StaffRule>
-                aria-label={t.rule}
-                placeholder={t.rule}
-                allowClear
-                style={{ width: '100%' }}
-                options={ruleOptions}
-                value={rule}
-                onChange={(v) => setUrl({ rule: v, page: undefined })}
-                popupMatchSelectWidth={false}
-              />
-            </Col>
-            <Col xs={24} md={8}>
-              <Checkbox
-                checked={only === 'findings'}
-                onChange={(e) => setUrl({ only: e.target.checked ? 'findings' : undefined, page: undefined })}
-              >
-                {t.onlyProblems}
-              </Checkbox>
-            </Col>
-          </Row>
-          {isMobile ? (
-            <StationCards items={data?.stations ?? []} total={data?.stationsTotal ?? 0} page={page} pageSize={pageSize} onPage={(p) => setUrl({ page: p })} />
-          ) : (
-            <Table<StationStaffing>
-              rowKey="stationId"
-              size="middle"
-              columns={stationColumns}
-              dataSource={data?.stations ?? []}
-              loading={isPending || isFetching}
-              scroll={{ x: 1000 }}
-              data-testid="compliance-stations"
-              locale={{ emptyText: <Empty description={t.empty} /> }}
-              onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
-              pagination={{
-                current: page,
-                pageSize,
-                total: data?.stationsTotal ?? 0,
-                showSizeChanger: true,
-                showTotal: (n) => m.common.total(n),
-              }}
-            />
-          )}
         </Flex>
-      )}
-    </>
+      </ListPage>
+    </div>
   );
 }

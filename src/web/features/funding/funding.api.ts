@@ -4,6 +4,7 @@ import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
 import { api, download } from '../../lib/api';
 
 export type FundingQuery = NonNullable<QueryOf<typeof fundingOverview>>;
+export type FundingExportQuery = NonNullable<QueryOf<typeof exportFunding>>;
 
 export function useFunding(query: FundingQuery) {
   return useQuery({
@@ -14,7 +15,7 @@ export function useFunding(query: FundingQuery) {
 }
 
 export function useExportFunding() {
-  return useMutation({ mutationFn: (query: FundingQuery) => download(exportFunding, { query }) });
+  return useMutation({ mutationFn: (query: FundingExportQuery) => download(exportFunding, { query }) });
 }
 
 export function useSetBudget() {
