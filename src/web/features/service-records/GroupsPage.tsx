@@ -9,6 +9,7 @@ import { useOwnStation, useStationOptions } from '../clients/clients.api';
 import { useActionError } from '../clients/useActionError';
 import { PhaseTag } from './recordLabels';
 import { useCreateGroup, useGroups, type Group, type GroupListQuery } from './groups.api';
+import { ApplicationField } from '../applications/ApplicationField';
 
 const t = m.daily.groups;
 const KINDS = ['group', 'community'] as const;
@@ -17,7 +18,8 @@ const FILTER_KEYS = ['kind'] as const;
 const kindOptions = KINDS.map((k) => ({ value: k, label: t.kinds[k] }));
 
 function CreateGroupModal({ onClose }: { onClose: () => void }) {
-  const [form] = Form.useForm<{ kind: Kind; name: string; goals?: string; stationId?: string }>();
+  const [form] = Form.useForm<{ kind: Kind; name: string; goals?: string; stationId?: string; applicationId?: string }>();
+  const pickedStation = Form.useWatch<string | undefined>('stationId', form);
   const create = useCreateGroup();
   const own = useOwnStation();
   const stations = useStationOptions(!own.isStationWorker);
@@ -42,7 +44,7 @@ function CreateGroupModal({ onClose }: { onClose: () => void }) {
         disabled={create.isPending}
         onFinish={(v) =>
           create.mutate(
-            { kind: v.kind, name: v.name.trim(), goals: v.goals?.trim() ?? '', stationId: own.isStationWorker ? null : (v.stationId ?? null) },
+            { kind: v.kind, name: v.name.trim(), goals: v.goals?.trim() ?? '', stationId: own.isStationWorker ? null : (v.stationId ?? null), applicationId: v.applicationId ?? null },
             {
               onSuccess: (g) => {
                 message.success(t.created);
@@ -72,6 +74,8 @@ function CreateGroupModal({ onClose }: { onClose: () => void }) {
         <Form.Item label={t.goals} name="goals">
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
+        {/* A group under a department's application: one in force for the station today (R-PLATFORM-APPLY). */}
+        <ApplicationField stationId={pickedStation} date={undefined} ownStation={own.isStationWorker} />
       </Form>
     </Modal>
   );
