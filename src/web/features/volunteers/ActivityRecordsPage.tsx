@@ -65,12 +65,12 @@ function FromActivityDrawer({ source, onClose }: { source: Source; onClose: () =
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item label={t.startTime} name="start" rules={required(t.startTime)}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} inputReadOnly needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} inputMode="numeric" />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item label={t.endTime} name="end" rules={required(t.endTime)}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} inputReadOnly needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} inputMode="numeric" />
           </Form.Item>
         </Col>
       </Row>

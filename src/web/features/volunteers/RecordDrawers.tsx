@@ -1,13 +1,11 @@
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { VolunteerCertificate, VolunteerDetail } from '../../../shared/contracts/volunteers';
+import type { VolunteerDetail } from '../../../shared/contracts/volunteers';
 import { DrawerForm } from '../../components/DrawerForm';
 import { Finding } from '../../components/RuleTag';
-import { download } from '../../lib/api';
-import { printCertificate } from '../../../shared/contracts/volunteers';
 import { zhCNVolunteers as t } from '../../i18n/zh-CN.volunteers';
 import { useActionError } from '../clients/useActionError';
-import { useCreateRecord, useIssueCertificate } from './volunteers.api';
+import { useCreateRecord, useIssueCertificate, usePrintCertificate } from './volunteers.api';
 
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const hhmm = (d: Dayjs) => d.format('HH:mm');
@@ -70,12 +68,12 @@ export function RecordDrawer({ volunteer, onClose }: { volunteer: VolunteerDetai
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item label={t.startTime} name="start" rules={required(t.startTime)}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} inputReadOnly needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} inputMode="numeric" />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item label={t.endTime} name="end" rules={required(t.endTime)}>
-            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} inputReadOnly needConfirm={false} />
+            <TimePicker format="HH:mm" minuteStep={5} style={{ width: '100%' }} needConfirm={false} inputMode="numeric" />
           </Form.Item>
         </Col>
       </Row>
@@ -107,13 +105,11 @@ interface IssueValues {
   purpose?: string;
 }
 
-/** Prints a certificate: the first download is the original, later ones are 副本 (same number). */
-export const printCertificateFile = (c: VolunteerCertificate) => download(printCertificate, { params: { id: c.id } });
-
 /** 出具志愿服务记录证明 (R-VOLUNTEER-CERT): numbered by the server, then downloaded at once. */
 export function IssueDrawer({ volunteer, onClose }: { volunteer: VolunteerDetail; onClose: () => void }) {
   const [form] = Form.useForm<IssueValues>();
   const issue = useIssueCertificate();
+  const print = usePrintCertificate();
   const { handle, rule, clearRule } = useActionError();
   const onFinish = (v: IssueValues) => {
     clearRule();
@@ -121,7 +117,7 @@ export function IssueDrawer({ volunteer, onClose }: { volunteer: VolunteerDetail
       { id: volunteer.id, body: { periodFrom: v.from.format('YYYY-MM-DD'), periodTo: v.to.format('YYYY-MM-DD'), purpose: v.purpose?.trim() ?? '' } },
       {
         onSuccess: (c) => {
-          void printCertificateFile(c);
+          void print(c.id);
           onClose();
         },
         onError: (e: unknown) => handle(e, { form, mapPath: (p) => FORM_FIELDS[p] ?? p }),

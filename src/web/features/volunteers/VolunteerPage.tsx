@@ -11,9 +11,9 @@ import { useReportError } from '../../lib/errors';
 import { PermissionGate, usePermission } from '../../lib/permissions';
 import { useCardLayout } from '../../components/ListPage';
 import { zhCNVolunteers as t } from '../../i18n/zh-CN.volunteers';
-import { IssueDrawer, printCertificateFile, RecordDrawer } from './RecordDrawers';
+import { IssueDrawer, RecordDrawer } from './RecordDrawers';
 import { VolunteerDrawer } from './VolunteerDrawer';
-import { revealVolunteer, useCertificates, useVolunteer, useVolunteerRecords } from './volunteers.api';
+import { revealVolunteer, useCertificates, usePrintCertificate, useVolunteer, useVolunteerRecords } from './volunteers.api';
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -78,6 +78,7 @@ function Records({ volunteerId }: { volunteerId: string }) {
 function Certificates({ volunteerId }: { volunteerId: string }) {
   const { data, isPending } = useCertificates({ volunteerId, pageSize: 50 });
   const report = useReportError();
+  const print = usePrintCertificate();
   const canPrint = usePermission('volunteer:write');
   return (
     <List<VolunteerCertificate>
@@ -89,7 +90,7 @@ function Certificates({ volunteerId }: { volunteerId: string }) {
           actions={
             canPrint
               ? [
-                  <Button key="print" size="small" icon={<PrinterOutlined aria-hidden />} onClick={() => printCertificateFile(c).catch((e: unknown) => report(e))}>
+                  <Button key="print" size="small" icon={<PrinterOutlined aria-hidden />} onClick={() => print(c.id).catch((e: unknown) => report(e))}>
                     {c.prints > 0 ? t.reprint : t.print}
                   </Button>,
                 ]

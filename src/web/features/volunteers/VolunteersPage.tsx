@@ -1,7 +1,7 @@
 import { BarChartOutlined, PlusOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { VolunteerListItem } from '../../../shared/contracts/volunteers';
 import { VOLUNTEER_SKILL_LABELS, VOLUNTEER_STATUSES, VOLUNTEER_STATUS_LABELS } from '../../../shared/rules/volunteers';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
@@ -26,6 +26,7 @@ function NameTags({ v }: { v: VolunteerListItem }) {
 export default function VolunteersPage() {
   const list = useListState(FILTER_KEYS);
   const { url, page, pageSize } = list;
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const status = oneOf(VOLUNTEER_STATUSES, url.status);
   const query = useMemo(() => ({ q: url.q, status, page, pageSize }), [url.q, status, page, pageSize]);
@@ -53,10 +54,10 @@ export default function VolunteersPage() {
         title={t.listTitle}
         extra={
           <>
-            <Link to="/volunteer-teams"><Button icon={<TeamOutlined aria-hidden />}>{t.toTeams}</Button></Link>
-            <Link to="/volunteers/totals"><Button icon={<BarChartOutlined aria-hidden />}>{t.toTotals}</Button></Link>
+            <Button icon={<TeamOutlined aria-hidden />} onClick={() => navigate('/volunteer-teams')}>{t.toTeams}</Button>
+            <Button icon={<BarChartOutlined aria-hidden />} onClick={() => navigate('/volunteers/totals')}>{t.toTotals}</Button>
             <PermissionGate permission="volunteer:write">
-              <Link to="/volunteers/from-activity"><Button icon={<ScheduleOutlined aria-hidden />}>{t.fromActivity}</Button></Link>
+              <Button icon={<ScheduleOutlined aria-hidden />} onClick={() => navigate('/volunteers/from-activity')}>{t.fromActivity}</Button>
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
                 {t.create}
               </Button>

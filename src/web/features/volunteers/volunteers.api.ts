@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
 import * as c from '../../../shared/contracts/volunteers';
-import { api } from '../../lib/api';
+import { api, download } from '../../lib/api';
 
 export type VolunteerListQuery = NonNullable<QueryOf<typeof c.listVolunteers>>;
 export type TeamListQuery = NonNullable<QueryOf<typeof c.listTeams>>;
@@ -57,3 +57,10 @@ export const useUpdateTeam = () =>
 
 export const revealVolunteer = (id: string, field: 'idNumber' | 'phone') =>
   api(c.revealVolunteerField, { params: { id }, body: { field } }).then((r) => r.value);
+
+/** Prints (downloads) a certificate; the list then shows the new print count (the next is a 副本). */
+export function usePrintCertificate() {
+  const client = useQueryClient();
+  return (id: string) =>
+    download(c.printCertificate, { params: { id } }).then(() => client.invalidateQueries({ queryKey: [KEY, 'certificates'] }));
+}
