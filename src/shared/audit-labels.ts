@@ -29,6 +29,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels = {
   audit_log: '审计日志', database: '数据库', dashboard: '驾驶舱',
   resource_need: '资源需求', resource_offer: '慈善资源', resource_match: '资源对接',
   volunteer: '志愿者', volunteer_team: '志愿服务队/社区社会组织', volunteer_certificate: '志愿服务记录证明',
+  application: '使用社工站的申请',
 };
 
 export const auditActionLabel = (code: string): string => (AUDIT_ACTIONS as Labels)[code] ?? code;
