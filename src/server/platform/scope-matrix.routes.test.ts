@@ -106,6 +106,9 @@ const BODY_NAMED: Record<string, string[]> = {
   'POST /api/resource-needs': ['stationId', 'clientId', 'caseId'],
   'POST /api/resource-offers': ['stationId', 'wishNeedId'],
   'POST /api/resource-matches': ['needId', 'offerId'],
+  'POST /api/volunteers': ['stationId'],
+  'POST /api/volunteer-teams': ['stationId'],
+  'POST /api/volunteer-records/from-activity': ['sourceId'],
 };
 
 /**
@@ -189,6 +192,11 @@ interface Fixture {
   offer?: string;
   match?: string;
   matchFile?: string;
+  /** Volunteers: a registered volunteer with a record and a certificate, a team, a session to record from. */
+  volunteer?: string;
+  volunteerTeam?: string;
+  volunteerCertificate?: string;
+  volunteerSession?: string;
   /** The client import template filled with one valid row for the set's village. */
   importSheet?: Buffer;
   /** Each row's detail as its owner reads it (for versions and valid PATCH bodies). */
@@ -236,6 +244,8 @@ const DETAIL_PATHS: Record<string, (f: Fixture) => string | undefined> = {
   group: (f) => f.group && `/api/groups/${f.group}`,
   worker: (f) => f.worker && `/api/social-workers/${f.worker}`,
   station: (f) => f.station && `/api/stations/${f.station}`,
+  volunteer: (f) => f.volunteer && `/api/volunteers/${f.volunteer}`,
+  volunteerTeam: (f) => f.volunteerTeam && `/api/volunteer-teams/${f.volunteerTeam}`,
 };
 
 async function readDetails(f: Fixture): Promise<void> {
@@ -275,6 +285,9 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/resource-needs/', 'need'],
   ['/api/resource-offers/', 'offer'],
   ['/api/resource-matches/', 'match'],
+  ['/api/volunteers/', 'volunteer'],
+  ['/api/volunteer-teams/', 'volunteerTeam'],
+  ['/api/volunteer-certificates/', 'volunteerCertificate'],
 ];
 
 const FILE_BY_PREFIX: [string, keyof Fixture][] = [
@@ -540,6 +553,27 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return station ? { body: { stationId: station, donorKind: 'individual', donorName: '越权登记', kind: 'goods', itemName: '越权', quantity: 1 } } : null;
     case 'POST /api/resource-matches':
       return f.need && f.offer ? { body: { needId: f.need, offerId: f.offer, quantity: 1 } } : null;
+    // Volunteers
+    case 'POST /api/volunteers':
+      return station
+        ? { body: { stationId: station, name: '越权志愿者', idNumber: idNumberBornOn('1993-03-03', 931 + ROLES.indexOf(role)), consentOn: today, consentScope: '越权' } }
+        : null;
+    case 'PATCH /api/volunteers/:id':
+      return { body: pick(c, f.details.volunteer, { version: v(f, 'volunteer'), name: '越权改名' }) };
+    case 'POST /api/volunteers/:id/reveal':
+      return { body: { field: 'idNumber' } };
+    case 'POST /api/volunteers/:id/records':
+      return { body: { date: today, startTime: '20:00', endTime: '21:00', minutes: 60, content: '越权记录' } };
+    case 'POST /api/volunteers/:id/certificates':
+      return { body: { periodFrom: today, periodTo: today } };
+    case 'POST /api/volunteer-records/from-activity':
+      return f.volunteerSession && f.volunteer
+        ? { body: { source: 'group_session', sourceId: f.volunteerSession, startTime: '20:00', endTime: '21:00', entries: [{ volunteerId: f.volunteer, minutes: 60 }] } }
+        : null;
+    case 'POST /api/volunteer-teams':
+      return station ? { body: { stationId: station, kind: 'volunteer_team', name: '越权队伍', incubatedOn: today } } : null;
+    case 'PATCH /api/volunteer-teams/:id':
+      return { body: pick(c, f.details.volunteerTeam, { version: v(f, 'volunteerTeam'), name: '越权改名' }) };
     case 'POST /api/resource-matches/:id/decision':
       return { body: { version: 1, approve: true } };
     case 'POST /api/resource-matches/:id/proofs':
@@ -682,6 +716,14 @@ beforeAll(async () => {
   A.offer = await idOf(wdWorker.post('/api/resource-offers', { stationId: wdStation.id, donorKind: 'enterprise', donorName: '文登企业', kind: 'goods', itemName: '大米', quantity: 5 }), 'wd offer');
   A.match = await idOf(wdWorker.post('/api/resource-matches', { needId: A.need, offerId: A.offer, quantity: 5 }), 'wd match');
   A.matchFile = await upload(wdWorker, `/api/resource-matches/${A.match}/proofs`, 'wd match proof');
+  A.volunteerTeam = await idOf(wdWorker.post('/api/volunteer-teams', { kind: 'volunteer_team', name: '文登志愿服务队', incubatedOn: today }), 'wd team');
+  A.volunteer = await idOf(
+    wdWorker.post('/api/volunteers', { name: '文登志愿者', idNumber: idNumberBornOn('1994-04-04', 941), teamId: A.volunteerTeam, consentOn: today, consentScope: '登记和记录志愿服务' }),
+    'wd volunteer',
+  );
+  await ok(wdWorker.post(`/api/volunteers/${A.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '文登志愿服务' }), 'wd volunteer record');
+  A.volunteerCertificate = await idOf(wdWorker.post(`/api/volunteers/${A.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'wd certificate');
+  A.volunteerSession = String(must(((await ok(wdWorker.get(`/api/groups/${A.group}`), 'wd group')).sessions as Json[])[0], 'wd session').id);
   await readDetails(A);
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
@@ -710,6 +752,14 @@ beforeAll(async () => {
   B.offer = await idOf(district.post('/api/resource-offers', { stationId: B.station, donorKind: 'enterprise', donorName: '竹岛企业', kind: 'goods', itemName: '大米', quantity: 5 }), 'zd offer');
   B.match = await idOf(district.post('/api/resource-matches', { needId: B.need, offerId: B.offer, quantity: 5 }), 'zd match');
   B.matchFile = await upload(district, `/api/resource-matches/${B.match}/proofs`, 'zd match proof');
+  B.volunteerTeam = await idOf(district.post('/api/volunteer-teams', { stationId: B.station, kind: 'volunteer_team', name: '竹岛志愿服务队', incubatedOn: today }), 'zd team');
+  B.volunteer = await idOf(
+    district.post('/api/volunteers', { stationId: B.station, name: '竹岛志愿者', idNumber: idNumberBornOn('1994-04-04', 943), teamId: B.volunteerTeam, consentOn: today, consentScope: '登记和记录志愿服务' }),
+    'zd volunteer',
+  );
+  await ok(district.post(`/api/volunteers/${B.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '竹岛志愿服务' }), 'zd volunteer record');
+  B.volunteerCertificate = await idOf(district.post(`/api/volunteers/${B.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'zd certificate');
+  B.volunteerSession = String(must(((await ok(district.get(`/api/groups/${B.group}`), 'zd group')).sessions as Json[])[0], 'zd session').id);
   B.supervision = await idOf(district.post('/api/supervisions', { stationId: B.station, date: today, supervisor: '竹岛督导', topic: '竹岛督导主题' }), 'zd supervision');
   B.report = await idOf(demoOrg.post('/api/reports', { kind: 'monthly', month: lastMonth, stationId: B.station }), 'zd report');
   B.reportFile = await upload(demoOrg, `/api/reports/${B.report}/files`, 'zd report file');
