@@ -5,14 +5,12 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Flex,
   Form,
   Input,
   Row,
   Select,
   Space,
-  Table,
   Typography,
   type TableProps,
 } from 'antd';
@@ -28,6 +26,7 @@ import {
   type PlanContentKey,
   type PurchaseMethod,
 } from '../../../shared/rules/purchase';
+import { DetailTable } from '../../components/DetailTable';
 import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useDraftFlow } from '../../components/useDraftFlow';
@@ -253,14 +252,12 @@ function Submissions({ versions }: { versions: PlanVersion[] }) {
   ];
   return (
     <Card size="small" title={t.submissions} data-testid="plan-versions">
-      <Table<PlanVersion>
+      <DetailTable<PlanVersion>
         rowKey="number"
-        size="small"
         columns={columns}
-        dataSource={[...versions].sort((a, b) => b.number - a.number)}
-        pagination={false}
-        scroll={{ x: isMobile ? 480 : undefined }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noSubmissions} /> }}
+        rows={[...versions].sort((a, b) => b.number - a.number)}
+        scrollX={isMobile ? 480 : undefined}
+        empty={t.noSubmissions}
       />
     </Card>
   );

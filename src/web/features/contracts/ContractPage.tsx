@@ -5,7 +5,6 @@ import {
   EditOutlined,
   FieldTimeOutlined,
   PlayCircleOutlined,
-  PlusOutlined,
   StopOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -16,11 +15,9 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Flex,
   Row,
   Space,
-  Table,
   Tabs,
   Typography,
   Upload,
@@ -37,6 +34,7 @@ import {
   type EvaluationGrade,
   type SpendingCategory,
 } from '../../../shared/rules/purchase';
+import { AddButton, DetailTable } from '../../components/DetailTable';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
@@ -117,15 +115,7 @@ function StationsTab({ ct }: { ct: ContractDetail }) {
         <RuleTag rule={PURCHASE_RULES['R-ONPOST-1M']} />
         {t.onPostDeadline}：{ct.onPostDeadline ?? t.onPost.not_signed}
       </Typography.Text>
-      <Table<Station>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={ct.stations}
-        pagination={false}
-        scroll={{ x: 480 }}
-        data-testid="contract-stations"
-      />
+      <DetailTable<Station> rowKey="id" columns={columns} rows={ct.stations} scrollX={480} testId="contract-stations" />
     </Flex>
   );
 }
@@ -153,36 +143,15 @@ function MoneyTab({ ct, canPay, onPay }: { ct: ContractDetail; canPay: boolean; 
   ];
   return (
     <Flex vertical gap={16}>
-      <Table<Instalment>
+      <DetailTable<Instalment>
         rowKey={(i) => `${i.label}-${i.dueOn}`}
-        size="small"
         columns={instalmentColumns}
-        dataSource={ct.instalments}
-        pagination={false}
-        scroll={{ x: 660 }}
-        data-testid="contract-instalments"
+        rows={ct.instalments}
+        scrollX={660}
+        testId="contract-instalments"
       />
-      <Card
-        size="small"
-        title={t.payments}
-        extra={
-          canPay ? (
-            <Button size="small" type="primary" icon={<PlusOutlined aria-hidden />} onClick={onPay}>
-              {t.addPayment}
-            </Button>
-          ) : null
-        }
-      >
-        <Table<Payment>
-          rowKey="id"
-          size="small"
-          columns={paymentColumns}
-          dataSource={ct.payments}
-          pagination={false}
-          scroll={{ x: 680 }}
-          data-testid="contract-payments"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noPayments} /> }}
-        />
+      <Card size="small" title={t.payments} extra={canPay ? <AddButton label={t.addPayment} onClick={onPay} /> : null}>
+        <DetailTable<Payment> rowKey="id" columns={paymentColumns} rows={ct.payments} scrollX={680} testId="contract-payments" empty={t.noPayments} />
       </Card>
     </Flex>
   );
@@ -197,25 +166,15 @@ function SpendingTab({ ct, canAdd, onAdd }: { ct: ContractDetail; canAdd: boolea
     { title: t.note, dataIndex: 'note', key: 'note', width: 200, render: (v: string) => orDash(v) },
   ];
   return (
-    <Flex vertical gap={8}>
-      {canAdd ? (
-        <Flex justify="end">
-          <Button size="small" type="primary" icon={<PlusOutlined aria-hidden />} onClick={onAdd}>
-            {t.addSpending}
-          </Button>
-        </Flex>
-      ) : null}
-      <Table<Spending>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={ct.spending}
-        pagination={false}
-        scroll={{ x: 800 }}
-        data-testid="contract-spending"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noSpending} /> }}
-      />
-    </Flex>
+    <DetailTable<Spending>
+      rowKey="id"
+      columns={columns}
+      rows={ct.spending}
+      scrollX={800}
+      testId="contract-spending"
+      empty={t.noSpending}
+      add={canAdd && { label: t.addSpending, onClick: onAdd }}
+    />
   );
 }
 
@@ -237,25 +196,15 @@ function GradesTab({ ct, canGrade, onAdd }: { ct: ContractDetail; canGrade: bool
     { title: t.note, dataIndex: 'note', key: 'note', render: (v: string) => orDash(v) },
   ];
   return (
-    <Flex vertical gap={8}>
-      {canGrade ? (
-        <Flex justify="end">
-          <Button size="small" type="primary" icon={<PlusOutlined aria-hidden />} onClick={onAdd}>
-            {t.addGrade}
-          </Button>
-        </Flex>
-      ) : null}
-      <Table<Grade>
-        rowKey={(g) => `${g.year}-${g.createdAt}`}
-        size="small"
-        columns={columns}
-        dataSource={ct.grades}
-        pagination={false}
-        scroll={{ x: 480 }}
-        data-testid="contract-grades"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noGrades} /> }}
-      />
-    </Flex>
+    <DetailTable<Grade>
+      rowKey={(g) => `${g.year}-${g.createdAt}`}
+      columns={columns}
+      rows={ct.grades}
+      scrollX={480}
+      testId="contract-grades"
+      empty={t.noGrades}
+      add={canGrade && { label: t.addGrade, onClick: onAdd }}
+    />
   );
 }
 
@@ -320,14 +269,7 @@ function FilesTab({ ct, canUpload }: { ct: ContractDetail; canUpload: boolean })
         ) : null}
       </Flex>
       <UploadProgressBar progress={progress} />
-      <Table<FileMeta>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={ct.files}
-        pagination={false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noFiles} /> }}
-      />
+      <DetailTable<FileMeta> rowKey="id" columns={columns} rows={ct.files} empty={t.noFiles} />
     </Flex>
   );
 }
