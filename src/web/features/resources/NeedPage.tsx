@@ -31,7 +31,8 @@ function useRefusal() {
   const [refusal, setRefusal] = useState<{ rule: RuleRef; message: string } | null>(null);
   const { message } = App.useApp();
   const onError = (e: unknown) => {
-    if (isApiError(e) && e.rule) setRefusal({ rule: e.rule, message: e.message });
+    // The sentence first; the clause and id follow as the small tag, not inside the sentence.
+    if (isApiError(e) && e.rule) setRefusal({ rule: e.rule, message: e.message.replace(/（R-[A-Z-]+，[^）]*）$/, '') });
     else message.error(isApiError(e) ? e.message : m.app.loadFailed);
   };
   const shown = refusal ? (
@@ -194,7 +195,7 @@ function MatchCard({ match, need, onError, onDeliver }: { match: MatchDto; need:
   );
 }
 
-function PublicSection({ need, onError }: { need: NeedDto; onError: (e: unknown) => void }) {
+function PublicSection({ need, onError, onDone }: { need: NeedDto; onError: (e: unknown) => void; onDone: () => void }) {
   const canWrite = usePermission('resource:write');
   const canReview = usePermission('resource:confirm');
   const request = useRequestPublic();
@@ -202,7 +203,7 @@ function PublicSection({ need, onError }: { need: NeedDto; onError: (e: unknown)
   const { message } = App.useApp();
   const [text, setText] = useState(need.publicText);
   const decide = (decision: 'publish' | 'return' | 'withdraw', done: string) =>
-    review.mutate({ id: need.id, body: { version: need.version, decision } }, { onSuccess: () => message.success(done), onError });
+    review.mutate({ id: need.id, body: { version: need.version, decision } }, { onSuccess: () => { onDone(); message.success(done); }, onError });
   return (
     <Card size="small" title={<Space>{p.title}<PublicStateTag s={need.publicState} /></Space>} data-testid="public-section">
       <Typography.Paragraph type="secondary">{p.intro}</Typography.Paragraph>
@@ -211,7 +212,7 @@ function PublicSection({ need, onError }: { need: NeedDto; onError: (e: unknown)
           <Input.TextArea aria-label={p.text} value={text} maxLength={300} showCount autoSize={{ minRows: 2 }} onChange={(e) => setText(e.target.value)} />
           <div>
             <Button loading={request.isPending} disabled={!text.trim()}
-              onClick={() => request.mutate({ id: need.id, body: { version: need.version, publicText: text } }, { onSuccess: () => message.success(p.submitted), onError })}>
+              onClick={() => request.mutate({ id: need.id, body: { version: need.version, publicText: text } }, { onSuccess: () => { onDone(); message.success(p.submitted); }, onError })}>
               {p.submit}
             </Button>
           </div>
@@ -328,7 +329,7 @@ export default function NeedPage() {
           )}
         </Card>
 
-        {need.inScope ? <PublicSection key={need.version} need={need} onError={refusal.onError} /> : null}
+        {need.inScope ? <PublicSection key={need.version} need={need} onError={refusal.onError} onDone={refusal.clear} /> : null}
       </Flex>
       {proposing ? <ProposeDrawer need={need} offer={proposing} onClose={() => setProposing(null)} onError={refusal.onError} /> : null}
       {delivering ? <DeliverDrawer match={delivering} kind={need.kind} onClose={() => setDelivering(null)} onError={refusal.onError} /> : null}
