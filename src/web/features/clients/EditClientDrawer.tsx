@@ -14,7 +14,7 @@ import { DrawerForm } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { RuleAlert, TARGET_GROUP_OPTIONS } from './clientLabels';
 import { useStation, useUpdateClient, useVillages } from './clients.api';
-import { HouseholdFields } from './HouseholdFields';
+import { GuardianFields, HouseholdFields } from './HouseholdFields';
 import { useActionError } from './useActionError';
 
 const t = m.daily.clients;
@@ -66,7 +66,6 @@ function bodyOf(v: EditValues, version: number): Body {
 }
 
 const half = { xs: 24, md: 12 };
-const third = { xs: 24, md: 8 };
 
 /**
  * Edits a client's record: everything but the ID number (and so birth date and sex). Phones are
@@ -177,46 +176,8 @@ export function EditClientDrawer({ client, onClose, onConflict }: { client: Clie
         <Card size="small" title={t.household}>
           <HouseholdFields />
         </Card>
-        <Card size="small" title={t.guardian}>
-          <Typography.Paragraph type={minor ? 'warning' : 'secondary'}>{minor ? t.guardianHintMinor : t.guardianHintAdult}</Typography.Paragraph>
-          <Row gutter={12}>
-            <Col {...third}>
-              <Form.Item
-                label={`${t.guardian}${t.personName}`}
-                name="guardianName"
-                rules={[{ required: minor, whitespace: true, message: t.guardianNameRequired }]}
-              >
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col {...third}>
-              <Form.Item
-                label={`${t.guardian}${t.relation}`}
-                name="guardianRelation"
-                dependencies={['guardianName']}
-                rules={[
-                  ({ getFieldValue }) => ({
-                    required: Boolean((getFieldValue('guardianName') as string | undefined)?.trim()),
-                    whitespace: true,
-                    message: t.relationRequired,
-                  }),
-                ]}
-              >
-                <Input maxLength={20} placeholder="如：母亲" />
-              </Form.Item>
-            </Col>
-            <Col {...third}>
-              <Form.Item label={`${t.guardian}${t.personPhone}`} name="guardianPhone">
-                <Input
-                  maxLength={20}
-                  inputMode="tel"
-                  placeholder={client.guardian?.phoneMasked ? t.keepPhone(client.guardian.phoneMasked) : undefined}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-        <Card size="small" title={t.legalBasis}>
+        <GuardianFields minor={minor} relationWithName phoneMasked={client.guardian?.phoneMasked} />
+      <Card size="small" title={t.legalBasis}>
           <Form.Item name="legalBasis" label={t.legalBasis}>
             <Radio.Group
               style={{ display: 'flex', flexDirection: 'column', gap: 8 }}

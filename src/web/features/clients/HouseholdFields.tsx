@@ -59,3 +59,48 @@ export function HouseholdFields() {
     </Form.List>
   );
 }
+
+const third = { xs: 24, md: 8 };
+
+/**
+ * 监护人, required for a minor. `relationWithName`: a relation is asked for once a name is typed
+ * (an edit), rather than only for a minor. An edit knows the stored phone only masked: empty keeps it.
+ */
+export function GuardianFields(props: { minor: boolean; relationWithName?: boolean; phoneMasked?: string; testId?: string }) {
+  const { minor } = props;
+  return (
+    <Card size="small" title={t.guardian} data-testid={props.testId}>
+      <Typography.Paragraph type={minor ? 'warning' : 'secondary'}>{minor ? t.guardianHintMinor : t.guardianHintAdult}</Typography.Paragraph>
+      <Row gutter={12}>
+        <Col {...third}>
+          <Form.Item label={`${t.guardian}${t.personName}`} name="guardianName" rules={[{ required: minor, whitespace: true, message: t.guardianNameRequired }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...third}>
+          <Form.Item
+            label={`${t.guardian}${t.relation}`}
+            name="guardianRelation"
+            dependencies={props.relationWithName ? ['guardianName'] : undefined}
+            rules={[
+              props.relationWithName
+                ? ({ getFieldValue }) => ({
+                    required: Boolean((getFieldValue('guardianName') as string | undefined)?.trim()),
+                    whitespace: true,
+                    message: t.relationRequired,
+                  })
+                : { required: minor, whitespace: true, message: t.relationRequired },
+            ]}
+          >
+            <Input maxLength={20} placeholder="如：母亲" />
+          </Form.Item>
+        </Col>
+        <Col {...third}>
+          <Form.Item label={`${t.guardian}${t.personPhone}`} name="guardianPhone">
+            <Input maxLength={20} inputMode="tel" placeholder={props.phoneMasked ? t.keepPhone(props.phoneMasked) : undefined} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}

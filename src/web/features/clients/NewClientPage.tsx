@@ -37,7 +37,7 @@ import { m } from '../../i18n';
 import { ClientCard } from './ClientCards';
 import { RuleAlert, TARGET_GROUP_OPTIONS } from './clientLabels';
 import { useClientDuplicates, useCreateClient, useOwnStation, useStationOptions, useVillages } from './clients.api';
-import { HouseholdFields } from './HouseholdFields';
+import { GuardianFields, HouseholdFields } from './HouseholdFields';
 import { IdNumberHint, idFacts } from './IdNumberHint';
 import { StickyActions } from './StickyActions';
 import { useActionError } from './useActionError';
@@ -95,7 +95,6 @@ export function parseBirthDate(raw: string): string | null {
 }
 
 const half = { xs: 24, md: 12 };
-const third = { xs: 24, md: 8 };
 
 /** Step 1: name and birth date, then the likely duplicates with links, before a record is made. */
 function DuplicateCheck({ onContinue }: { onContinue: (check: { name: string; birthDate: string }) => void }) {
@@ -410,36 +409,7 @@ function ClientForm({ check, onBack }: { check: { name: string; birthDate: strin
           <HouseholdFields />
         </Card>
 
-        <Card size="small" title={t.guardian} data-testid="guardian-section">
-          <Typography.Paragraph type={facts?.minor ? 'warning' : 'secondary'}>
-            {facts?.minor ? t.guardianHintMinor : t.guardianHintAdult}
-          </Typography.Paragraph>
-          <Row gutter={12}>
-            <Col {...third}>
-              <Form.Item
-                label={`${t.guardian}${t.personName}`}
-                name="guardianName"
-                rules={[{ required: Boolean(facts?.minor), whitespace: true, message: t.guardianNameRequired }]}
-              >
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col {...third}>
-              <Form.Item
-                label={`${t.guardian}${t.relation}`}
-                name="guardianRelation"
-                rules={[{ required: Boolean(facts?.minor), whitespace: true, message: t.relationRequired }]}
-              >
-                <Input maxLength={20} placeholder="如：母亲" />
-              </Form.Item>
-            </Col>
-            <Col {...third}>
-              <Form.Item label={`${t.guardian}${t.personPhone}`} name="guardianPhone">
-                <Input maxLength={20} inputMode="tel" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
+        <GuardianFields minor={Boolean(facts?.minor)} testId="guardian-section" />
 
         <Card size="small" title={t.legalBasis}>
           <Form.Item name="legalBasis" label={t.legalBasis}>
