@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeViolations, seriousViolations } from './support/axe';
 import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
@@ -136,7 +137,7 @@ describe('志愿者：登记、从活动记录时长、出具和补打证明', (
     await context.close();
   });
 
-  it('手机（375 px）：志愿者名册和队伍不横向溢出', async () => {
+  it('手机（375 px）：志愿者名册、队伍和档案不横向溢出，无严重无障碍问题', async () => {
     const context = await newContext(browser, 'phone', baseUrl);
     const page = await context.newPage();
     screenshotOnFailure(page, `${JOURNEY}-phone`);
@@ -155,7 +156,17 @@ describe('志愿者：登记、从活动记录时长、出具和补打证明', (
       if (cards) await page.getByTestId(cards).waitFor();
       await screenshot(page, `${JOURNEY}-phone`, menu);
       expect(await sidewaysOverflow(page), menu).toBeLessThanOrEqual(0);
+      expect(describeViolations(await seriousViolations(page)), menu).toBe('');
     }
+    // A volunteer's page: masked ID, records and certificates as cards.
+    await shell.openPhoneMenu();
+    await shell.navigate('志愿者');
+    await page.getByTestId('volunteer-cards').getByRole('link').first().click();
+    await page.getByText('基本信息').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+    await screenshot(page, `${JOURNEY}-phone`, 'volunteer');
+    expect(await sidewaysOverflow(page), 'volunteer').toBeLessThanOrEqual(0);
+    expect(describeViolations(await seriousViolations(page)), 'volunteer').toBe('');
     expect(errors).toEqual([]);
     await context.close();
   });
