@@ -294,7 +294,9 @@ describe('documents', () => {
     const replyXml = (await (await JSZip.loadAsync(reply.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
     expect(replyXml).toContain('不予同意');
     expect(replyXml).toContain('本年度已有同类项目');
-    const audit = (await (await t.login('demo-auditor')).get(`/api/audit?objectId=${a.id}&pageSize=50`)).json<{ items: { action: string }[] }>();
+    const audit = (await (await t.login('demo-auditor')).get(`/api/audit?objectId=${a.id}&pageSize=50`)).json<{ items: { action: string; objectName: string | null }[] }>();
     expect(audit.items.map((i) => i.action)).toEqual(expect.arrayContaining(['application.create', 'application.submit', 'application.decide', 'application.export']));
+    // The audit page names the application, not its id.
+    expect(new Set(audit.items.map((i) => i.objectName))).toEqual(new Set(['威海市卫生健康委员会：心理健康进社区']));
   });
 });

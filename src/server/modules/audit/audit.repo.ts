@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { maskPersonName } from '../../../shared/audit-labels';
 import type { Db } from '../../db/client';
 import {
-  annualPlans, auditLog, clients, contracts, evaluations, groups, organizations, partners, procurements, regions, reports,
+  annualPlans, applications, auditLog, clients, contracts, evaluations, groups, organizations, partners, procurements, regions, reports,
   socialWorkers, users,
 } from '../../db/schema';
 import { likeContains } from '../../platform/scope';
@@ -107,5 +107,6 @@ export async function objectNames(db: Db, ids: ReadonlySet<string>): Promise<Map
   put(await db
     .select({ id: evaluations.id, name: sql<string>`${contracts.title} || ' ' || ${evaluations.year} || '年度评估'` })
     .from(evaluations).innerJoin(contracts, eq(contracts.id, evaluations.contractId)).where(inArray(evaluations.id, list)));
+  put(await db.select({ id: applications.id, name: sql<string>`${applications.department} || '：' || ${applications.title}` }).from(applications).where(inArray(applications.id, list)));
   return names;
 }
