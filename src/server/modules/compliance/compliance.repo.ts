@@ -12,6 +12,8 @@ export interface StationFilter {
   townCode?: string;
   rule?: (typeof STAFF_FINDING_RULES)[number];
   onlyFindings?: boolean;
+  /** Only these towns' stations (the export's window). */
+  townCodes?: string[];
 }
 
 export interface CountyCounts {
@@ -59,6 +61,7 @@ function perStation(ctx: Ctx, f: StationFilter, today: string): SQL {
     WHERE "stations"."status" <> 'revoked' AND ${scope}
       ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
       ${f.townCode ? sql`AND "stations"."town_code" = ${f.townCode}` : sql``}
+      ${f.townCodes ? sql`AND "stations"."town_code" IN (${sql.join(f.townCodes.map((t) => sql`${t}`), sql`, `)})` : sql``}
     GROUP BY "stations"."id", "stations"."town_code", county.code, county.short_name`;
 }
 
@@ -101,13 +104,22 @@ export async function stationPage(ctx: Ctx, f: StationFilter, today: string, pag
 }
 
 /**
- * The next `limit` matching stations after `afterTownCode`, in town-code order: the export's
- * batches (keyset, so each batch costs the same however far along it is).
+ * The export's next window: up to `limit` live stations in scope after `afterTownCode` (keyset on
+ * the town-code index, no rule evaluated), and of those the ones the rule filters keep. Each
+ * window costs the same however far along the export is.
  */
-export async function stationBatch(ctx: Ctx, f: StationFilter, today: string, afterTownCode: string, limit: number): Promise<{ id: string; townCode: string }[]> {
-  const conds = [...ruleConditions(f), sql`town_code > ${afterTownCode}`];
-  const res = (await ctx.db.execute(sql`SELECT station_id AS id, town_code AS "townCode"
-    FROM (${perStation(ctx, f, today)}) s WHERE ${sql.join(conds, sql` AND `)}
-    ORDER BY town_code LIMIT ${limit}`)) as unknown as Rows<{ id: string; townCode: string }>;
-  return res.rows;
+export async function stationBatch(
+  ctx: Ctx, f: StationFilter, today: string, afterTownCode: string, limit: number,
+): Promise<{ ids: string[]; lastTownCode: string | null }> {
+  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  const window = (await ctx.db.execute(sql`SELECT "stations"."town_code" AS code FROM ${stations}
+    WHERE "stations"."status" <> 'revoked' AND ${scope} AND "stations"."town_code" > ${afterTownCode}
+      ${f.countyCode ? sql`AND "stations"."town_code" IN (SELECT code FROM regions WHERE parent_code = ${f.countyCode})` : sql``}
+      ${f.townCode ? sql`AND "stations"."town_code" = ${f.townCode}` : sql``}
+    ORDER BY "stations"."town_code" LIMIT ${limit}`)) as unknown as Rows<{ code: string }>;
+  const codes = window.rows.map((r) => r.code);
+  if (codes.length === 0) return { ids: [], lastTownCode: null };
+  const res = (await ctx.db.execute(sql`SELECT station_id AS id FROM (${perStation(ctx, { ...f, townCodes: codes }, today)}) s
+    ${ruleFilter(f)} ORDER BY town_code`)) as unknown as Rows<{ id: string }>;
+  return { ids: res.rows.map((r) => r.id), lastTownCode: codes.length < limit ? null : (codes.at(-1) ?? null) };
 }

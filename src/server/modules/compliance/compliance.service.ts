@@ -116,11 +116,10 @@ async function* exportBatches(ctx: Ctx, q: ExportQuery, today: string): AsyncGen
   let after = '';
   for (;;) {
     const batch = await repo.stationBatch(ctx, filter, today, after, EXPORT_BATCH);
-    const evaluated = await evaluate(ctx, await stationsByIds(ctx, batch.map((b) => b.id)), today);
+    const evaluated = await evaluate(ctx, await stationsByIds(ctx, batch.ids), today);
     yield evaluated.flatMap((s) => s.findings.map((f) => line(s, f)));
-    const last = batch.at(-1);
-    if (!last || batch.length < EXPORT_BATCH) return;
-    after = last.townCode;
+    if (batch.lastTownCode === null) return;
+    after = batch.lastTownCode;
   }
 }
 
