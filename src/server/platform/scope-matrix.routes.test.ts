@@ -285,6 +285,8 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/resource-needs/', 'need'],
   ['/api/resource-offers/', 'offer'],
   ['/api/resource-matches/', 'match'],
+  // A proof nobody chose for the wall: the public photo route answers 404 to everyone.
+  ['/api/public/resource-wall/photos/', 'matchFile'],
   ['/api/volunteers/', 'volunteer'],
   ['/api/volunteer-teams/', 'volunteerTeam'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],

@@ -82,6 +82,7 @@ export const deliverySchema = z.object({
   deliveredOn: z.string(),
   note: z.string(),
   proofs: z.array(fileMetaSchema),
+  publicPhotoId: z.string().nullable(),
   recordedByName: z.string(),
 });
 
@@ -285,6 +286,11 @@ export const recordDelivery = route({
     proofFileIds: z.array(z.uuid()).max(10).default([]),
     /** The need is met with this delivery: it closes. */
     needMet: z.boolean().default(false),
+    /** One proof photo for the public wall, only when the people in it agreed (R-RESOURCES-PUBLIC). */
+    publicPhoto: z
+      .strictObject({ fileId: z.uuid(), consented: z.literal(true, { error: '公开照片须经照片中的人同意' }) })
+      .nullable()
+      .default(null),
   }),
   response: matchSchema,
 });
@@ -315,6 +321,13 @@ export const publicThanksSchema = z.object({
   countyName: z.string(),
   townName: z.string(),
   needText: z.string(),
+  /** A consented photo of the delivery (GET publicResourcePhoto), or null. */
+  photoId: z.string().nullable(),
+});
+
+export const publicResourcePhoto = route({
+  method: 'GET', path: '/api/public/resource-wall/photos/:id', summary: '公开：经同意公开的交付照片', tag: 'public', public: true,
+  params: idParams,
 });
 
 export const publicResourceWall = route({

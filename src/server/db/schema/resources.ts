@@ -144,6 +144,8 @@ export const resourceDeliveries = pgTable(
     deliveredOn: date('delivered_on').notNull(),
     note: text('note').notNull().default(''),
     proofFileIds: uuid('proof_file_ids').array().notNull(),
+    /** A proof photo the people in it agreed to show on the public wall (R-RESOURCES-PUBLIC); null: none shown. */
+    publicPhotoId: uuid('public_photo_id'),
     recordedBy: uuid('recorded_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -161,6 +161,19 @@ export async function proofFilesOf(db: Db, matchIds: string[]) {
 const town = alias(regions, 'rw_town');
 const county = alias(regions, 'rw_county');
 
+/** A photo the wall may show: chosen for a delivery with consent, on a published need whose donor agreed to thanks. */
+export async function publicPhoto(db: Db, fileId: string) {
+  const [row] = await db
+    .select({ file: files })
+    .from(resourceDeliveries)
+    .innerJoin(resourceNeeds, eq(resourceNeeds.id, resourceDeliveries.needId))
+    .innerJoin(resourceOffers, eq(resourceOffers.id, resourceDeliveries.offerId))
+    .innerJoin(files, and(eq(files.id, resourceDeliveries.publicPhotoId), eq(files.ownerType, 'resource_match'), eq(files.ownerId, resourceDeliveries.matchId)))
+    .where(and(eq(resourceDeliveries.publicPhotoId, fileId), eq(resourceNeeds.publicState, 'published'), eq(resourceOffers.thankPublicly, true)))
+    .limit(1);
+  return row?.file;
+}
+
 /** The public wall: published needs still open, and thanks for deliveries whose donor agreed. Bounded. */
 export async function publicWall(db: Db, countyCode: string | undefined, limit: number) {
   const countyCond = countyCode ? eq(county.code, countyCode) : sql`true`;
@@ -181,7 +194,7 @@ export async function publicWall(db: Db, countyCode: string | undefined, limit: 
     .select({
       id: resourceDeliveries.id, donorName: resourceOffers.publicName, donorKind: resourceOffers.donorKind, kind: resourceOffers.kind,
       itemName: resourceOffers.itemName, quantity: resourceDeliveries.quantity, deliveredOn: resourceDeliveries.deliveredOn,
-      needText: resourceNeeds.publicText, townName: town.name, countyName: county.shortName,
+      needText: resourceNeeds.publicText, townName: town.name, countyName: county.shortName, photoId: resourceDeliveries.publicPhotoId,
     })
     .from(resourceDeliveries)
     .innerJoin(resourceOffers, eq(resourceOffers.id, resourceDeliveries.offerId))

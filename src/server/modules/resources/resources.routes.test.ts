@@ -281,6 +281,39 @@ describe('the public wall (R-RESOURCES-PUBLIC)', () => {
     expect(gone.thanks.map((x: { donorName: string }) => x.donorName)).not.toContain('某商贸公司');
   });
 
+  it('shows a delivery photo only when marked consented, and a client’s only with the client’s consent', async () => {
+    const publish = async (n: { id: string; version: number }, by: Session) => {
+      const p = (await worker.post(`/api/resource-needs/${n.id}/public`, { version: n.version, publicText: '社区老人需要助行器' })).json();
+      expect((await by.post(`/api/resource-needs/${n.id}/publish`, { version: p.version, decision: 'publish' })).statusCode).toBe(200);
+    };
+    const o = await offer(worker, { itemName: '助行器', thankPublicly: true, publicName: '某医疗器械公司' });
+    // A client's need: the photo shows the client, so the client's sharing consent comes first.
+    const c = await client(worker, '吴凤兰');
+    const forClient = await need(worker, { source: 'client', clientId: c, kind: 'goods', quantity: 1 });
+    await publish(forClient, manager);
+    const m1 = await confirmed(forClient.id, o.id, 1);
+    const p1 = await proof(worker, m1.id);
+    const noConsent = await worker.post(`/api/resource-matches/${m1.id}/deliveries`, { quantity: 1, deliveredOn: today, proofFileIds: [p1], publicPhoto: { fileId: p1, consented: true } });
+    expect(ruleOf(noConsent)).toBe('R-RESOURCES-CONSENT');
+    // Not marked consented: refused as a field.
+    const unmarked = await worker.post(`/api/resource-matches/${m1.id}/deliveries`, { quantity: 1, deliveredOn: today, proofFileIds: [p1], publicPhoto: { fileId: p1, consented: false } });
+    expect(unmarked.statusCode).toBe(400);
+    expect((await worker.post(`/api/resource-matches/${m1.id}/deliveries`, { quantity: 1, deliveredOn: today, proofFileIds: [p1] })).statusCode).toBe(200);
+
+    const community = await need(worker, { source: 'community', stationId: jyStation, kind: 'goods', quantity: 1 });
+    await publish(community, town);
+    const m2 = await confirmed(community.id, o.id, 1);
+    const [shown, kept] = [await proof(worker, m2.id), await proof(worker, m2.id)];
+    const ok = await worker.post(`/api/resource-matches/${m2.id}/deliveries`, { quantity: 1, deliveredOn: today, proofFileIds: [shown, kept], publicPhoto: { fileId: shown, consented: true } });
+    expect(ok.json().deliveries[0].publicPhotoId).toBe(shown);
+    const thanks = (await t.anon('GET', '/api/public/resource-wall')).json().thanks as { donorName: string; photoId: string | null }[];
+    expect(thanks.filter((x) => x.donorName === '某医疗器械公司').map((x) => x.photoId).sort()).toEqual([null, shown].sort());
+    const photo = await t.anon('GET', `/api/public/resource-wall/photos/${shown}`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    for (const hidden of [kept, p1]) expect((await t.anon('GET', `/api/public/resource-wall/photos/${hidden}`)).statusCode).toBe(404);
+  });
+
   it('the reviewer cannot approve text they submitted themselves (R-FOUR-EYES)', async () => {
     const n = await need(manager, { source: 'community', stationId: jyStation });
     const p = (await manager.post(`/api/resource-needs/${n.id}/public`, { version: n.version, publicText: '社区需要图书' })).json();

@@ -21,4 +21,5 @@ export function resourceRoutes(app: FastifyInstance): void {
   registerRoute(app, c.downloadMatchProof, async (ctx, { params }, reply) => sendStoredFile(reply, await service.proof(ctx, params.id, params.fileId)));
   registerRoute(app, c.recordDelivery, (ctx, { params, body }) => service.deliver(ctx, params.id, body));
   registerRoute(app, c.publicResourceWall, (ctx, { query }) => service.wall(ctx, query));
+  registerRoute(app, c.publicResourcePhoto, async (ctx, { params }, reply) => sendStoredFile(reply, await service.wallPhoto(ctx, params.id)));
 }

@@ -104,7 +104,7 @@ async function matchDtos(ctx: Ctx, rows: MatchRow[]): Promise<MatchDto[]> {
       deliveries: deliveries
         .filter((d) => d.matchId === m.id)
         .map((d) => ({
-          id: d.id, quantity: d.quantity, deliveredOn: d.deliveredOn, note: d.note, recordedByName: people.get(d.recordedBy) ?? '',
+          id: d.id, quantity: d.quantity, deliveredOn: d.deliveredOn, note: d.note, recordedByName: people.get(d.recordedBy) ?? '', publicPhotoId: d.publicPhotoId,
           proofs: mine.filter((f) => d.proofFileIds.includes(f.id)).map(meta),
         })),
       version: m.version, createdAt: m.createdAt.toISOString(),
@@ -410,6 +410,14 @@ export async function deliver(ctx: Ctx, id: string, body: z.output<typeof c.reco
     const usable = new Set(proofs.filter((f) => !used.has(f.id)).map((f) => f.id));
     if (proofIds.length === 0) throw ruleViolation('R-RESOURCES-DELIVERY', '请先上传交付凭证（照片或收据）再登记交付');
     if (proofIds.some((f) => !usable.has(f))) throw invalid([{ path: 'proofFileIds', message: '凭证须是本对接上传且未用于其他交付的文件' }]);
+    const photo = body.publicPhoto ? proofs.find((f) => f.id === body.publicPhoto?.fileId) : undefined;
+    if (body.publicPhoto) {
+      if (!photo || !proofIds.includes(photo.id) || !photo.mime.startsWith('image/'))
+        throw invalid([{ path: 'publicPhoto.fileId', message: '公开的照片须是本次交付凭证中的一张照片' }]);
+      const [need] = await tx.db.select().from(resourceNeeds).where(eq(resourceNeeds.id, match.needId));
+      // A client's photo shown in public is sharing about them: their consent first.
+      if (need) await checkConsent(tx, need, true);
+    }
     // Conditional UPDATEs: two deliveries at once cannot together pass what was matched.
     const [moved] = await tx.db
       .update(resourceMatches)
@@ -435,6 +443,7 @@ export async function deliver(ctx: Ctx, id: string, body: z.output<typeof c.reco
       .values({
         matchId: id, needId: match.needId, offerId: match.offerId, stationId: match.stationId, scopePath: match.scopePath, kind: offer.kind,
         quantity: body.quantity, deliveredOn: body.deliveredOn, note: body.note, proofFileIds: proofIds, recordedBy: actorOf(tx).id,
+        publicPhotoId: photo?.id ?? null,
       })
       .returning({ id: resourceDeliveries.id });
     if (!delivery) throw new Error('insert returned nothing');
@@ -445,13 +454,19 @@ export async function deliver(ctx: Ctx, id: string, body: z.output<typeof c.reco
         .where(and(eq(resourceNeeds.id, match.needId), sql`${resourceNeeds.status} IN ('open', 'matched')`));
     await writeAudit(tx, {
       action: 'resource.delivery', objectType: 'resource_match', objectId: id,
-      after: { deliveryId: delivery.id, quantity: body.quantity, deliveredOn: body.deliveredOn, proofs: proofIds, needMet: body.needMet },
+      after: { deliveryId: delivery.id, quantity: body.quantity, deliveredOn: body.deliveredOn, proofs: proofIds, needMet: body.needMet, publicPhoto: photo?.id ?? null },
     });
     return matchDto(tx, moved);
   });
 }
 
 // The public wall
+
+export async function wallPhoto(ctx: Ctx, fileId: string) {
+  const file = await repo.publicPhoto(ctx.db, fileId);
+  if (!file) throw notFound('照片');
+  return file;
+}
 
 const WALL_LIMIT = 60;
 

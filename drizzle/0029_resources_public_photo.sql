@@ -1,0 +1,1 @@
+ALTER TABLE "resource_deliveries" ADD COLUMN "public_photo_id" uuid;
