@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberProblem } from '../../shared/rules/id-number';
 import { chinaToday } from '../../shared/rules/china-date';
+import { loadDemo, openDatabase } from '../db/setup';
+import { createFieldCipher } from '../platform/field-cipher';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { rowsOf } from './demo-year-sql';
+import { TIERS } from './tiers';
 
 let t: TestApp;
 const YEAR = Number(chinaToday().slice(0, 4));
@@ -94,6 +98,24 @@ describe('the demo year: every page of every demo role has something to show', (
     });
 });
 
+describe('npm start', () => {
+  it('loads the year with the demo on a fresh store (loadDemo), once', async () => {
+    const database = await openDatabase({ dataDir: null });
+    try {
+      const cipher = createFieldCipher(randomBytes(32));
+      expect((await loadDemo(database, 'Sgz@demo2026', cipher)).seeded).toBe(true);
+      const [n] = await rowsOf<{ clients: number; records: number }>(database.db,
+        sql`SELECT (SELECT count(*)::int FROM clients) AS clients, (SELECT count(*)::int FROM service_records) AS records`);
+      // The small demo may bring a few rows of its own.
+      expect(n?.clients).toBeGreaterThanOrEqual(TIERS.demo.clients);
+      expect(n?.records).toBeGreaterThanOrEqual(TIERS.demo.serviceRecords);
+      expect((await loadDemo(database, 'Sgz@demo2026', cipher)).seeded).toBe(false);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+});
+
 describe('the demo year: what it holds', () => {
   it('has a few hundred clients with valid, encrypted, fictitious ID numbers in every domain and most target groups', async () => {
     const [c] = await rowsOf<{ n: number; groups: number }>(t.database.db, sql`SELECT count(*)::int AS n,
@@ -124,6 +146,15 @@ describe('the demo year: what it holds', () => {
     const one = (await w.get(`/api/service-records/${first?.id}`)).json<{ notes: string | null }>();
     expect(one.notes ?? '').toMatch(/[\u4e00-\u9fa5]{6,}/);
     expect(one.notes ?? '').not.toMatch(/合成数据/);
+  });
+
+  it('reads as the demo’s own: nothing the generator marks as synthetic is left', async () => {
+    const [left] = await rowsOf<{ n: number }>(t.database.db, sql`SELECT
+      (SELECT count(*) FROM organizations o WHERE o::text LIKE '%合成%') + (SELECT count(*) FROM contracts k WHERE k::text LIKE '%合成%')
+      + (SELECT count(*) FROM clients c WHERE c.status_reason LIKE '%合成%') + (SELECT count(*) FROM groups g WHERE g::text LIKE '%合成%')
+      + (SELECT count(*) FROM partners p WHERE p::text LIKE '%合成%') + (SELECT count(*) FROM reports r WHERE r.sections::text LIKE '%合成%')
+      + (SELECT count(*) FROM users u WHERE u.username LIKE 'scale-%') AS n`);
+    expect(Number(left?.n)).toBe(0);
   });
 
   it('has cases in every stage, with the plan and the closure waiting for approval', async () => {

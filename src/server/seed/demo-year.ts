@@ -6,7 +6,7 @@ import { randomDemoPassword } from '../db/demo-passwords';
 import type { FieldCipher } from '../platform/field-cipher';
 import { CASE_STORIES, GROUP_THEMES, PARTNER_TEMPLATES, RECORD_NOTES, VOLUNTEERS } from './demo-year-text';
 import { seedDemoYearOversight } from './demo-year-oversight';
-import { DEMO_TOWN, shiftDay, textArray } from './demo-year-sql';
+import { DEMO_TOWN, rowsOf, shiftDay, textArray } from './demo-year-sql';
 import { generateScale, type ScaleSummary } from './scale';
 import { TIERS, type TierSize } from './tiers';
 
@@ -30,9 +30,16 @@ export interface DemoYearOptions {
  * contract (one 不合格, R-CONTRACT-FAIL), supervision with one follow-up overdue. Set-based SQL;
  * dates relative to today (China). Runs in one transaction on a store that has no clients yet.
  */
-export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYearOptions = {}): Promise<ScaleSummary> {
+export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYearOptions = {}): Promise<ScaleSummary | null> {
   const seed = options.seed ?? DEMO_YEAR_SEED;
   const log = options.log ?? (() => undefined);
+  // The load switches roll-up triggers off and on (ALTER TABLE): only the schema's owner may. An application role
+  // that owns nothing (DATABASE_MIGRATION_URL set) keeps the plain demo; `demo:scale --tier demo` as the owner adds the year.
+  const [owner] = await rowsOf<{ ok: boolean }>(db, sql`SELECT pg_has_role(relowner, 'MEMBER') AS ok FROM pg_class WHERE oid = 'service_records'::regclass`);
+  if (!owner?.ok) {
+    log('demo year skipped: the database role does not own the schema');
+    return null;
+  }
   const today = chinaToday();
   const since = shiftDay(today, -364);
   return db.transaction(async (t) => {
@@ -46,6 +53,7 @@ export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYea
       log(`${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     };
     await step('demo year: station accounts', () => stationAccounts(tx));
+    await step('demo year: names and reasons', () => namesAndReasons(tx));
     await step('demo year: case work', () => caseWork(tx, cipher, today));
     await step('demo year: groups and sessions', () => groupsAndSessions(tx));
     await step('demo year: partners and referrals', () => partnersAndReferrals(tx, cipher));
@@ -53,6 +61,32 @@ export async function seedDemoYear(db: Db, cipher: FieldCipher, options: DemoYea
     await step('demo year: briefings, evaluations, supervision', () => seedDemoYearOversight(tx, today, log));
     return summary;
   });
+}
+
+/**
+ * What the generator marks as synthetic reads as the demo's own: the contractor it adds where the
+ * demo had none (临港区) with a contract like its neighbours' (its stations open), and the reasons
+ * of paused and closed client files.
+ */
+async function namesAndReasons(db: Db): Promise<void> {
+  await db.execute(sql`UPDATE organizations o SET name = r.name || '善行社会工作服务中心', legal_representative = '（演示）',
+      registering_authority = '威海市民政局', address = r.name
+    FROM regions r WHERE r.code = o.county_code AND o.name LIKE '%号合成社会工作服务中心'`);
+  await db.execute(sql`UPDATE contracts k SET title = r.short_name || extract(year FROM k.starts_on)::int || '年镇街社工站服务合同',
+      number = r.code || '-' || extract(year FROM k.starts_on)::int || '-SGZ-01',
+      content = t.content, quantity = t.quantity, quality = t.quality, rights_duties = t.rights_duties, liability = t.liability, tripartite = t.tripartite,
+      history = jsonb_build_array(jsonb_build_object('at', to_char(((k.signed_on::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
+        'by', r.short_name || '民政局', 'event', '签订合同', 'comment', '签订日期 ' || k.signed_on))
+    FROM regions r, organizations o, (SELECT * FROM contracts WHERE county_code = '371002' ORDER BY starts_on DESC LIMIT 1) t
+    WHERE r.code = k.county_code AND o.id = k.contractor_org_id AND o.legal_representative = '（演示）' AND o.name LIKE '%善行社会工作服务中心' AND k.content = '镇街社工站驻站服务'`);
+  await db.execute(sql`UPDATE stations s SET status = 'operating', opened_on = k.starts_on
+    FROM contract_stations cs JOIN contracts k ON k.id = cs.contract_id
+    WHERE cs.station_id = s.id AND s.status = 'preparing' AND k.title LIKE '%镇街社工站服务合同'`);
+  await db.execute(sql`UPDATE clients SET status_reason = CASE status
+      WHEN 'paused' THEN (ARRAY['外出务工，暂停入户服务', '住院治疗期间暂停服务'])[1 + (2147483647 & hashtext(id::text)) % 2]
+      WHEN 'closed' THEN (ARRAY['已迁出本市', '已入住养老机构', '家庭情况好转，本人申请终止服务'])[1 + (2147483647 & hashtext(id::text)) % 3]
+      ELSE '' END
+    WHERE status_reason = '（合成数据）'`);
 }
 
 /**
