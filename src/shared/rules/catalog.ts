@@ -1,6 +1,7 @@
 import type { RuleRef } from '../errors';
 import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
+import { SYSTEM_RULES } from './institutional-systems';
 import { PLATFORM_RULES } from './platform';
 import { PURCHASE_RULES } from './purchase';
 import { REPORT_RULES } from './reports';
@@ -37,6 +38,7 @@ export const RULES = {
   ...PLATFORM_RULES,
   ...RESOURCE_RULES,
   ...VOLUNTEER_RULES,
+  ...SYSTEM_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

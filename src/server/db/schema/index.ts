@@ -18,3 +18,4 @@ export * from './public-funding';
 export * from './applications';
 export * from './volunteers';
 export * from './resources';
+export * from './institutional-systems';
