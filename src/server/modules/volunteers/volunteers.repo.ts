@@ -74,12 +74,13 @@ export async function volunteerIdByIndex(ctx: Ctx, stationId: string, index: str
   return row?.id;
 }
 
-/** Active volunteers of a station by name (to match an activity's free-text list). */
-export async function activeVolunteersOf(ctx: Ctx, stationId: string) {
+/** Active volunteers of stations by name (to match activities' free-text lists), in one query. */
+export async function activeVolunteersOf(ctx: Ctx, stationIds: string[]) {
+  if (stationIds.length === 0) return [];
   return ctx.db
-    .select({ id: volunteers.id, name: volunteers.name })
+    .select({ id: volunteers.id, name: volunteers.name, stationId: volunteers.stationId })
     .from(volunteers)
-    .where(and(eq(volunteers.stationId, stationId), eq(volunteers.status, 'active'), volunteerScope(ctx)));
+    .where(and(inArray(volunteers.stationId, stationIds), eq(volunteers.status, 'active'), volunteerScope(ctx)));
 }
 
 export async function recordsOfDay(ctx: Ctx, volunteerId: string, date: string) {

@@ -270,13 +270,13 @@ export async function sources(ctx: Ctx, query: z.output<typeof c.listVolunteerSo
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
   const { sessions, records } = await repo.sourceActivities(ctx, query.stationId, from, to);
   const stationIds = [...new Set([...sessions, ...records].map((x) => x.stationId))];
-  const [done, byStation] = await Promise.all([
+  const [done, registered] = await Promise.all([
     repo.recordedFrom(ctx, [...sessions, ...records].map((x) => x.id)),
-    Promise.all(stationIds.map(async (s) => [s, await repo.activeVolunteersOf(ctx, s)] as const)).then((e) => new Map(e)),
+    repo.activeVolunteersOf(ctx, stationIds),
   ]);
   const listed = (stationId: string, sourceId: string, names: { name: string; hours: number }[]) =>
     names.map((n) => {
-      const match = (byStation.get(stationId) ?? []).filter((v) => v.name === n.name);
+      const match = registered.filter((v) => v.stationId === stationId && v.name === n.name);
       const volunteerId = match.length === 1 && match[0] ? match[0].id : null;
       return { name: n.name, hours: n.hours, volunteerId, recorded: !!volunteerId && done.some((d) => d.sourceId === sourceId && d.volunteerId === volunteerId) };
     });
@@ -308,7 +308,7 @@ export async function recordFromActivity(ctx: Ctx, body: z.output<typeof c.recor
   const unmatched: string[] = [];
   let entries = body.entries;
   if (!entries) {
-    const registered = await repo.activeVolunteersOf(ctx, activity.stationId);
+    const registered = await repo.activeVolunteersOf(ctx, [activity.stationId]);
     entries = [];
     for (const listed of activity.volunteers) {
       const match = registered.filter((v) => v.name === listed.name);
