@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chooseOption } from './support/antd';
 import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
@@ -128,7 +129,11 @@ describe('慈善资源：登记需求和资源、对接、确认、交付、公�
     await match.locator('input[type="file"]').setInputFiles({ name: '交付照片.png', mimeType: 'image/png', buffer: PNG });
     await match.getByText('交付照片.png').waitFor();
     await match.getByRole('button', { name: '登记交付' }).click();
-    await page.getByTestId('deliver-drawer').getByLabel('数量', { exact: true }).fill('5');
+    const deliver = page.getByTestId('deliver-drawer');
+    await deliver.getByLabel('数量', { exact: true }).fill('5');
+    // The photo goes on the wall only with the consent of the people in it.
+    await chooseOption(page, deliver, '在公示墙展示的照片（可不选）', '交付照片.png');
+    await deliver.getByLabel('照片中的人已同意在公示墙展示').check();
     await page.getByRole('dialog').getByRole('button', { name: '登记交付' }).click();
     await match.getByText('已交付').waitFor();
     await page.getByText('已满足').first().waitFor();
@@ -136,7 +141,10 @@ describe('慈善资源：登记需求和资源、对接、确认、交付、公�
 
     // 7. The wall thanks the donor by the name agreed; no one's name or phone, not the donor's full name.
     await visitor.reload();
-    await visitor.getByTestId('wall-thank').filter({ hasText: thanksName }).waitFor();
+    const thanks = visitor.getByTestId('wall-thank').filter({ hasText: thanksName });
+    await thanks.waitFor();
+    const photo = thanks.getByRole('img', { name: '交付现场照片（经同意公开）' });
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await screenshot(visitor, JOURNEY, '06-wall');
     const shown = await visitor.locator('body').innerText();
     for (const secret of [secretName, secretPhone, donor]) expect(shown).not.toContain(secret);

@@ -84,6 +84,10 @@ export const zhCNResources = {
     remaining: (n: string) => `尚可交付 ${n}`,
     deliveries: '交付记录',
     shares: '共享服务对象信息',
+    publicPhoto: '在公示墙展示的照片（可不选）',
+    publicPhotoHint: '只在照片中的人同意后展示；服务对象的照片还须其已同意共享信息。',
+    photoConsented: '照片中的人已同意在公示墙展示',
+    photoConsentRequired: '展示照片须经照片中的人同意',
   },
   public: {
     title: '公示墙',
@@ -141,5 +145,6 @@ export const zhCNResources = {
     noThanks: '暂无致谢',
     neededBy: (d: string) => `希望在 ${d} 前`,
     thanksLine: (donor: string, what: string) => `感谢${donor}捐赠${what}`,
+    photoAlt: '交付现场照片（经同意公开）',
   },
 };

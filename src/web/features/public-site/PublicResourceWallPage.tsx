@@ -3,7 +3,9 @@ import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { TARGET_GROUP_LABELS } from '../../../shared/rules/clients';
 import { SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { DONOR_KIND_LABELS, RESOURCE_KIND_LABELS } from '../../../shared/rules/resources';
+import { publicResourcePhoto } from '../../../shared/contracts/resources';
 import { PageHeader } from '../../components/PageHeader';
+import { apiUrl } from '../../lib/api';
 import { LoadError, PageLoading } from '../../components/PageStates';
 import { m } from '../../i18n';
 import { quantityText } from '../resources/resourceFields';
@@ -56,7 +58,7 @@ export default function PublicResourceWallPage() {
             <Flex vertical gap={8} data-testid="wall-thanks">
               {data.thanks.map((x) => (
                 <Card key={x.id} size="small" data-testid="wall-thank">
-                  <Flex gap={8} align="start">
+                  <Flex gap={8} align="start" wrap>
                     <HeartOutlined aria-hidden style={{ color: '#eb2f96', marginTop: 4 }} />
                     <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                       <div>
@@ -66,6 +68,14 @@ export default function PublicResourceWallPage() {
                       <Typography.Text type="secondary">
                         {x.deliveredOn} · {x.countyName}{x.townName} · {x.needText}
                       </Typography.Text>
+                      {x.photoId ? (
+                        <img
+                          src={apiUrl(publicResourcePhoto, { params: { id: x.photoId } })}
+                          alt={t.photoAlt}
+                          loading="lazy"
+                          style={{ display: 'block', marginTop: 8, maxWidth: '100%', maxHeight: 240, borderRadius: 6 }}
+                        />
+                      ) : null}
                     </div>
                   </Flex>
                 </Card>

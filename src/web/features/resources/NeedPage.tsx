@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, List, Space, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { MatchDto, NeedDto, OfferDto } from '../../../shared/contracts/resources';
@@ -78,16 +78,17 @@ function ProposeDrawer({ need, offer, onClose, onError }: { need: NeedDto; offer
 }
 
 function DeliverDrawer({ match, kind, onClose, onError }: { match: MatchDto; kind: NeedDto['kind']; onClose: () => void; onError: (e: unknown) => void }) {
-  const [form] = Form.useForm<{ quantity: unknown; deliveredOn: string; note?: string; needMet: boolean }>();
+  const [form] = Form.useForm<{ quantity: unknown; deliveredOn: string; note?: string; needMet: boolean; photoId?: string; photoConsented: boolean }>();
   const deliver = useDeliver();
   const save = useDrawerSave(form, { saved: mt.delivered, onClose });
   const proofs = match.pendingProofs;
+  const photos = proofs.filter((f) => f.mime.startsWith('image/'));
   return (
     <DrawerForm
       title={mt.deliverTitle}
       form={form}
       testId="deliver-drawer"
-      initialValues={{ deliveredOn: chinaToday(), needMet: true }}
+      initialValues={{ deliveredOn: chinaToday(), needMet: true, photoConsented: false }}
       okText={mt.deliver}
       pending={deliver.isPending}
       onClose={onClose}
@@ -100,7 +101,10 @@ function DeliverDrawer({ match, kind, onClose, onError }: { match: MatchDto; kin
         deliver.mutate(
           {
             id: match.id,
-            body: { quantity: quantityOf(kind, v.quantity), deliveredOn: v.deliveredOn, note: v.note ?? '', needMet: v.needMet, proofFileIds: proofs.map((f) => f.id) },
+            body: {
+              quantity: quantityOf(kind, v.quantity), deliveredOn: v.deliveredOn, note: v.note ?? '', needMet: v.needMet, proofFileIds: proofs.map((f) => f.id),
+              publicPhoto: v.photoId && v.photoConsented ? { fileId: v.photoId, consented: true } : null,
+            },
           },
           { onSuccess: save.onSuccess, onError: (e) => { onError(e); onClose(); } },
         )
@@ -116,6 +120,16 @@ function DeliverDrawer({ match, kind, onClose, onError }: { match: MatchDto; kin
       <Form.Item name="needMet" valuePropName="checked">
         <Checkbox>{mt.needMet}</Checkbox>
       </Form.Item>
+      {photos.length ? (
+        <>
+          <Form.Item label={mt.publicPhoto} name="photoId" extra={mt.publicPhotoHint}>
+            <Select allowClear aria-label={mt.publicPhoto} options={photos.map((f) => ({ value: f.id, label: f.name }))} />
+          </Form.Item>
+          <Form.Item name="photoConsented" valuePropName="checked" rules={[{ validator: async (_, v: boolean) => { if (form.getFieldValue('photoId') && !v) throw new Error(mt.photoConsentRequired); } }]}>
+            <Checkbox>{mt.photoConsented}</Checkbox>
+          </Form.Item>
+        </>
+      ) : null}
     </DrawerForm>
   );
 }
