@@ -334,3 +334,19 @@ describe('counted in the evaluation', () => {
     expect(scored.prefill.value).toBeGreaterThan(0);
   });
 });
+
+describe('the leading social worker (社工引领志愿者)', () => {
+  it('must be on post at the volunteer’s station', async () => {
+    const v = (await worker.get(`/api/volunteers/${volunteerId}`)).json();
+    const posted = (await worker.get(`/api/social-workers?stationId=${v.stationId}&onPost=yes`)).json().items as { id: string; name: string }[];
+    const unposted = await made(district.post('/api/social-workers', { name: '待上岗社工', idNumber: idNumberBornOn('1992-02-02', 455), education: 'bachelor', major: '社会工作' }));
+    const lead = posted[0];
+    if (!lead) throw new Error('no worker on post at 鲸园');
+    const body = { ...consent, name: v.name, skills: v.skills, teamId: v.teamId, version: v.version };
+    const refused = await worker.patch(`/api/volunteers/${volunteerId}`, { ...body, leadWorkerId: unposted.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields[0].path).toBe('leadWorkerId');
+    const ok = await made(worker.patch(`/api/volunteers/${volunteerId}`, { ...body, leadWorkerId: lead.id }));
+    expect(ok).toMatchObject({ leadWorkerId: lead.id, leadWorkerName: lead.name });
+  });
+});

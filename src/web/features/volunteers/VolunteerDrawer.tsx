@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../lib/permissions';
 import { zhCNVolunteers as t } from '../../i18n/zh-CN.volunteers';
 import { useActionError } from '../clients/useActionError';
 import { StationSelect } from '../reports/fields';
+import { useWorkers } from '../social-workers/social-workers.api';
 import { useCreateVolunteer, useTeams, useUpdateVolunteer } from './volunteers.api';
 
 interface Values {
@@ -19,6 +20,7 @@ interface Values {
   skills: VolunteerSkill[];
   availability?: string;
   teamId?: string | null;
+  leadWorkerId?: string | null;
   consentOn?: Dayjs | null;
   consentScope?: string;
   guardianName?: string;
@@ -40,6 +42,8 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: VolunteerDe
   const stationId = Form.useWatch('stationId', form) ?? volunteer?.stationId ?? me.scope.stationId ?? undefined;
   const idNumber = Form.useWatch('idNumber', form);
   const teams = useTeams({ stationId, pageSize: 200 });
+  // 社工引领志愿者: the station's workers on post.
+  const workers = useWorkers({ stationId, onPost: 'yes', pageSize: 100, sort: 'name' });
   const today = dayjs().format('YYYY-MM-DD');
   const typed = idNumber ? normaliseIdNumber(idNumber) : '';
   const minor = volunteer ? volunteer.minor : !!typed && !idNumberProblem(typed, today) && fullYearsOn(birthDateOf(typed), today) < 18;
@@ -53,6 +57,7 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: VolunteerDe
       skills: v.skills ?? [],
       availability: v.availability?.trim() ?? '',
       teamId: v.teamId ?? null,
+      leadWorkerId: v.leadWorkerId ?? null,
       consentOn: day(v.consentOn),
       consentScope: v.consentScope?.trim() ?? '',
       guardianName: v.guardianName?.trim() ?? '',
@@ -121,6 +126,14 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: VolunteerDe
           placeholder={t.noTeam}
           loading={teams.isFetching}
           options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        />
+      </Form.Item>
+      <Form.Item label={t.leadWorker} name="leadWorkerId">
+        <Select<string>
+          allowClear
+          placeholder={t.leadWorkerPlaceholder}
+          loading={workers.isFetching}
+          options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
         />
       </Form.Item>
       <Divider titlePlacement="start" plain>{t.consentSection}</Divider>
