@@ -49,6 +49,8 @@ import { userRoutes } from './modules/users/users.routes';
 import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 import { applicationRoutes } from './modules/applications/applications.routes';
+import { institutionalSystemRoutes } from './modules/institutional-systems/institutional-systems.routes';
+import { publicityRoutes } from './modules/publicity/publicity.routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -266,6 +268,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workbenchRoutes(api);
     volunteerRoutes(api);
     applicationRoutes(api);
+    institutionalSystemRoutes(api);
+    publicityRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

@@ -66,6 +66,11 @@ export const PERMISSIONS = [
   'application:read',
   'application:write',
   'application:decide',
+  'publicity:read',
+  'publicity:write',
+  'publicity:review',
+  'system:read',
+  'system:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -169,6 +174,11 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'application:read': '查看部门使用社工站的申请（申请人仅本人的）',
   'application:write': '起草和提交使用社工站的书面申请',
   'application:decide': '决定使用社工站的申请（同意、退回修改或不予同意）',
+  'publicity:read': '查看社工故事、工作动态和服务品牌',
+  'publicity:write': '撰写社工故事和工作动态并提交审核，维护本站服务品牌',
+  'publicity:review': '审核社工故事和工作动态（发布或退回）',
+  'system:read': '查看区市五项制度文件及完备情况',
+  'system:write': '上传和修订本区市的五项制度文件',
 };
 
 // "社工+志愿者" (一（二）3): the station's operator and staff keep the register; officers read it.
@@ -189,12 +199,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // acceptance, catalogue or evaluation set-up). No full ID numbers, phones or case notes
   // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
   // province needs figures, not personal files (PIPL, minimum necessary).
-  province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead],
-  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read'],
-  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm'],
-  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm'],
-  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm'],
-  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write'],
+  province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead, 'system:read'],
+  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read', 'system:read', 'publicity:read'],
+  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'system:write', 'publicity:read', 'publicity:review'],
+  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm', 'system:read', 'publicity:read'],
+  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'publicity:read', 'publicity:write'],
+  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write', 'system:read', 'publicity:read', 'publicity:write'],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
   evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],
   // Its own applications and their results (五（三）); never clients' personal data.

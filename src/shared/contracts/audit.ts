@@ -259,5 +259,14 @@ export const AUDIT_ACTIONS = {
   'application.submit': '提交使用社工站的申请',
   'application.decide': '决定使用社工站的申请',
   'application.export': '导出书面申请或答复',
+  'system_document.create': '登记五项制度文件（新版本替代现行版本）',
+  'system_document.file': '上传五项制度文件正文',
+  'publicity.create': '撰写社工故事或工作动态',
+  'publicity.update': '修改社工故事或工作动态',
+  'publicity.photo': '上传宣传稿件照片',
+  'publicity.submit': '提交宣传稿件审核',
+  'publicity.publish': '审核发布宣传稿件',
+  'publicity.return': '退回宣传稿件',
+  'publicity.brand': '登记服务品牌',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

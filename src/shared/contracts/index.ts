@@ -27,3 +27,5 @@ export * as workbench from './workbench';
 export * as applications from './applications';
 export * as volunteers from './volunteers';
 export * as resources from './resources';
+export * as institutionalSystems from './institutional-systems';
+export * as publicity from './publicity';

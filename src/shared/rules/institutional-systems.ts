@@ -32,7 +32,8 @@ export const SYSTEM_STANDING_LABELS: Record<SystemStanding, string> = {
  */
 export function systemStanding(docs: readonly { status: 'in_force' | 'superseded'; effectiveOn: string }[], today: string): SystemStanding {
   if (docs.some((d) => d.status === 'in_force' && d.effectiveOn <= today)) return 'in_force';
-  return docs.length > 0 ? 'superseded_only' : 'missing';
+  // A version approved but effective only later leaves the system missing until that day.
+  return docs.some((d) => d.status === 'superseded') ? 'superseded_only' : 'missing';
 }
 
 /** The finding's plain sentence for a county missing a system. */

@@ -1,0 +1,127 @@
+import { eq, type SQL } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/institutional-systems';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { SYSTEM_KIND_LABELS, SYSTEM_KINDS, missingSystemMessage, systemStanding } from '../../../shared/rules/institutional-systems';
+import { files, systemDocuments } from '../../db/schema';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, inTransaction, type Ctx } from '../../platform/context';
+import { AppError, isUniqueViolation, notFound } from '../../platform/errors';
+import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
+import * as repo from './institutional-systems.repo';
+import type { SystemDocumentRow } from './institutional-systems.repo';
+
+type Dto = z.input<typeof c.systemDocumentSchema>;
+type Input = z.output<typeof c.systemDocumentInput>;
+
+async function dtos(ctx: Ctx, rows: SystemDocumentRow[]): Promise<Dto[]> {
+  const names = await repo.namesFor(ctx.db, rows);
+  return rows.map((r) => ({
+    id: r.id, countyCode: r.countyCode, countyName: names.county.get(r.countyCode) ?? r.countyCode, kind: r.kind, title: r.title,
+    version: r.version, effectiveOn: r.effectiveOn, approvedBy: r.approvedBy, approvedOn: r.approvedOn, note: r.note, status: r.status,
+    supersededAt: r.supersededAt ? r.supersededAt.toISOString() : null, file: (r.fileId && names.file.get(r.fileId)) || null,
+    createdBy: (r.createdBy && names.person.get(r.createdBy)) || '', createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+async function dto(ctx: Ctx, row: SystemDocumentRow): Promise<Dto> {
+  const [d] = await dtos(ctx, [row]);
+  if (!d) throw new Error('no dto');
+  return d;
+}
+
+export async function list(ctx: Ctx, q: z.output<typeof c.listSystemDocuments.query>): Promise<Dto[]> {
+  const where: SQL[] = [];
+  if (q.countyCode) where.push(eq(systemDocuments.countyCode, q.countyCode));
+  if (q.kind) where.push(eq(systemDocuments.kind, q.kind));
+  return dtos(ctx, await repo.listDocuments(ctx, where));
+}
+
+export async function get(ctx: Ctx, id: string): Promise<Dto> {
+  const row = await repo.findDocument(ctx, id);
+  if (!row) throw notFound('制度文件');
+  return dto(ctx, row);
+}
+
+/** Units × five systems on today's China date, and a finding for each system without a version in force. */
+export async function completeness(ctx: Ctx): Promise<z.input<typeof c.completenessSchema>> {
+  const today = chinaToday();
+  const [counties, docs] = await Promise.all([repo.countiesInScope(ctx), repo.listDocuments(ctx, [])]);
+  const findings: z.input<typeof c.completenessSchema>['findings'] = [];
+  const rows = counties.map((county) => {
+    const systems = SYSTEM_KINDS.map((kind) => {
+      const mine = docs.filter((d) => d.countyCode === county.code && d.kind === kind);
+      const standing = systemStanding(mine, today);
+      if (standing !== 'in_force') findings.push({ countyCode: county.code, countyName: county.name, kind, standing, rule: 'R-SYS-FIVE', message: missingSystemMessage(county.name, kind, standing) });
+      // Newest first (repo order): the one in force if any, else the latest superseded.
+      const current = mine.find((d) => d.status === 'in_force') ?? mine[0];
+      return { kind, standing, current: current ? { id: current.id, title: current.title, version: current.version, effectiveOn: current.effectiveOn } : null };
+    });
+    return { code: county.code, name: county.name, systems, inForce: systems.filter((s) => s.standing === 'in_force').length };
+  });
+  return { asOf: today, counties: rows, findings };
+}
+
+/** A county officer registers its own county's document; the version in force (if any) is superseded, not replaced. */
+export async function create(ctx: Ctx, body: Input): Promise<Dto> {
+  const scope = actorOf(ctx).scope;
+  const county = scope.kind === 'county' && scope.path ? await repo.countyOfPath(ctx.db, scope.path) : undefined;
+  if (!county || county.path !== scope.path) throw new AppError('FORBIDDEN', '五项制度由区市民政部门登记本区市的制度文件');
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const previous = await repo.inForceForUpdate(tx.db, county.code, body.kind);
+      const now = new Date();
+      if (previous) await tx.db.update(systemDocuments).set({ status: 'superseded', supersededAt: now }).where(eq(systemDocuments.id, previous.id));
+      const [row] = await tx.db
+        .insert(systemDocuments)
+        .values({ ...body, countyCode: county.code, scopePath: county.path, createdBy: actorOf(tx).id })
+        .returning();
+      if (!row) throw new Error('insert returned nothing');
+      if (previous) await tx.db.update(systemDocuments).set({ supersededBy: row.id }).where(eq(systemDocuments.id, previous.id));
+      await writeAudit(tx, {
+        action: 'system_document.create', objectType: 'system_document', objectId: row.id,
+        detail: `${county.name}${SYSTEM_KIND_LABELS[body.kind]}《${body.title}》${body.version}${previous ? `，替代${previous.version}` : ''}`,
+        ...(previous ? { before: { id: previous.id, version: previous.version } } : {}),
+        after: { kind: row.kind, title: row.title, version: row.version, effectiveOn: row.effectiveOn },
+      });
+      return dto(tx, row);
+    });
+  } catch (err) {
+    // Two versions registered at the same moment: the partial unique index keeps one in force.
+    if (isUniqueViolation(err, 'system_documents_in_force_uq')) throw new AppError('CONFLICT', '该制度刚有新版本登记，请刷新后再试');
+    throw err;
+  }
+}
+
+async function writable(ctx: Ctx, id: string): Promise<SystemDocumentRow> {
+  const row = await repo.findDocument(ctx, id);
+  const scope = actorOf(ctx).scope;
+  if (!row || scope.kind !== 'county' || row.scopePath !== scope.path) throw notFound('制度文件');
+  if (row.status !== 'in_force') throw new AppError('CONFLICT', '已被新版本替代的制度文件不能再更换正文');
+  return row;
+}
+
+export async function attachFile(ctx: Ctx, id: string, request: FastifyRequest): Promise<Dto> {
+  const row = await writable(ctx, id);
+  const upload = await readUpload(request, DOCUMENT_TYPES);
+  return inTransaction(ctx, async (tx) => {
+    const [file] = await tx.db
+      .insert(files)
+      .values({ ownerType: 'system_document', ownerId: id, scopePath: row.scopePath, uploadedBy: actorOf(tx).id, ...upload })
+      .returning({ id: files.id });
+    if (!file) throw new Error('insert returned nothing');
+    const [after] = await tx.db.update(systemDocuments).set({ fileId: file.id }).where(eq(systemDocuments.id, id)).returning();
+    if (!after) throw notFound('制度文件');
+    await writeAudit(tx, { action: 'system_document.file', objectType: 'system_document', objectId: id, before: { fileId: row.fileId }, after: { fileId: file.id, name: upload.name, size: upload.size } });
+    return dto(tx, after);
+  });
+}
+
+export async function file(ctx: Ctx, id: string) {
+  const row = await repo.findDocument(ctx, id);
+  if (!row?.fileId) throw notFound('制度文件正文');
+  const [f] = await ctx.db.select().from(files).where(eq(files.id, row.fileId));
+  if (!f) throw notFound('制度文件正文');
+  return f;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { SYSTEM_KINDS } from '../rules/institutional-systems';
+import { calendarDate, idParams, nonEmpty, optionalText, route } from './http';
+import { fileMetaSchema } from './organizations';
+
+// The five institutional systems of each county unit (R-SYS-FIVE, 二（四））.
+
+export const systemDocumentInput = z
+  .strictObject({
+    kind: z.enum(SYSTEM_KINDS, { error: '请选择制度类别' }),
+    title: nonEmpty('制度名称', 100),
+    version: nonEmpty('版本', 30),
+    effectiveOn: calendarDate,
+    approvedBy: nonEmpty('批准机关或会议', 100),
+    approvedOn: calendarDate,
+    note: optionalText(500),
+  })
+  .refine((b) => b.effectiveOn >= b.approvedOn, { path: ['effectiveOn'], error: '施行日期不能早于批准日期' });
+
+export const systemDocumentSchema = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  kind: z.enum(SYSTEM_KINDS),
+  title: z.string(),
+  version: z.string(),
+  effectiveOn: z.string(),
+  approvedBy: z.string(),
+  approvedOn: z.string(),
+  note: z.string(),
+  status: z.enum(['in_force', 'superseded']),
+  supersededAt: z.string().nullable(),
+  file: fileMetaSchema.nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SystemDocument = z.infer<typeof systemDocumentSchema>;
+
+const standing = z.enum(['in_force', 'superseded_only', 'missing']);
+
+export const completenessSchema = z.object({
+  asOf: z.string(),
+  counties: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      systems: z.array(
+        z.object({
+          kind: z.enum(SYSTEM_KINDS),
+          standing,
+          /** The version in force (or the latest superseded one). */
+          current: z.object({ id: z.string(), title: z.string(), version: z.string(), effectiveOn: z.string() }).nullable(),
+        }),
+      ),
+      inForce: z.number().int(),
+    }),
+  ),
+  /** One per county and system without a version in force. */
+  findings: z.array(
+    z.object({ countyCode: z.string(), countyName: z.string(), kind: z.enum(SYSTEM_KINDS), standing, rule: z.literal('R-SYS-FIVE'), message: z.string() }),
+  ),
+});
+export type Completeness = z.infer<typeof completenessSchema>;
+
+export const listSystemDocuments = route({
+  method: 'GET', path: '/api/institutional-systems', summary: '五项制度文件（含已废止的历史版本）', tag: 'institutional-systems',
+  permission: 'system:read',
+  query: z.strictObject({ countyCode: z.string().regex(/^\d{6}$/).optional(), kind: z.enum(SYSTEM_KINDS).optional() }),
+  response: z.array(systemDocumentSchema),
+});
+
+export const systemCompleteness = route({
+  method: 'GET', path: '/api/institutional-systems/completeness', summary: '各区市五项制度完备情况与缺项发现', tag: 'institutional-systems',
+  permission: 'system:read', response: completenessSchema,
+});
+
+export const getSystemDocument = route({
+  method: 'GET', path: '/api/institutional-systems/:id', summary: '制度文件详情', tag: 'institutional-systems',
+  permission: 'system:read', params: idParams, response: systemDocumentSchema,
+});
+
+export const createSystemDocument = route({
+  method: 'POST', path: '/api/institutional-systems', summary: '登记本区市的制度文件（新版本替代现行版本，旧版本留存）', tag: 'institutional-systems',
+  permission: 'system:write', body: systemDocumentInput, response: systemDocumentSchema,
+});
+
+export const uploadSystemFile = route({
+  method: 'POST', path: '/api/institutional-systems/:id/file', summary: '上传制度文件正文（PDF、Word 或图片）', tag: 'institutional-systems',
+  permission: 'system:write', params: idParams, response: systemDocumentSchema,
+});
+
+export const downloadSystemFile = route({
+  method: 'GET', path: '/api/institutional-systems/:id/file', summary: '下载制度文件正文', tag: 'institutional-systems',
+  permission: 'system:read', params: idParams,
+});
