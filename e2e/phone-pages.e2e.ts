@@ -4,6 +4,7 @@ import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnF
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
 import { StationPage } from './support/pages/StationPage';
+import { StationsPage } from './support/pages/StationsPage';
 
 // Every page a role can open must fit a 375 px phone: wide tables scroll inside themselves,
 // the page itself never scrolls sideways.
@@ -72,6 +73,8 @@ describe('手机（375 px）各页面', () => {
     expect(labels).toContain('社工站');
     expect(labels).not.toContain('接口文档');
     await shell.navigate('社工站');
+    // The workbench stays up while the list's chunk loads, and it links the same station's findings.
+    await new StationsPage(page).waitUntilShown();
     await page.getByRole('link', { name: /鲸园街道社会工作服务站/ }).first().click();
     const station = new StationPage(page);
     await station.name.waitFor();

@@ -1,6 +1,6 @@
 import { ApiOutlined, MenuOutlined } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useLayoutEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, Badge, Button, Layout, Menu, type MenuProps } from 'antd';
+import { lazy, Suspense, useLayoutEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageStates';
 import '../lib/dayjs-locale';
@@ -11,6 +11,9 @@ import { m } from '../i18n';
 import { useWorkbench } from '../features/workbench/workbench.api';
 import { API_DOCS_URL, NAV_GROUPS, allowedNav, navItemOf, navKeyOf, seesApiDocs, type NavGroup, type NavItem } from './navigation';
 import { UserMenu } from './UserMenu';
+
+// The phone's menu drawer loads at the first tap on the menu button, not with every first page.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 const apiDocsEntry = {
   key: API_DOCS_URL,
@@ -90,6 +93,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   useLayoutEffect(() => setDocumentTitle(navItemOf(pathname)?.label), [pathname]);
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   return (
     <AntApp>
       <Layout style={{ minHeight: '100vh' }}>
@@ -135,7 +139,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                   icon={<MenuOutlined aria-hidden />}
                   aria-label={m.nav.openMenu}
                   data-testid="open-menu"
-                  onClick={() => setDrawerOpen(true)}
+                  onClick={() => {
+                    setDrawerUsed(true);
+                    setDrawerOpen(true);
+                  }}
                 />
                 <span style={{ fontWeight: 600, color: '#1f6fb2', whiteSpace: 'nowrap' }}>{m.app.shortName}</span>
               </>
@@ -149,17 +156,19 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             </main>
           </Layout.Content>
         </Layout>
-        {isMobile ? (
-          <Drawer
-            placement="left"
-            size={260}
-            title={m.app.shortName}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            styles={{ body: { padding: 0 } }}
-          >
-            <NavMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
+        {isMobile && drawerUsed ? (
+          <Suspense fallback={null}>
+            <Drawer
+              placement="left"
+              size={260}
+              title={m.app.shortName}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              styles={{ body: { padding: 0 } }}
+            >
+              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          </Suspense>
         ) : null}
       </Layout>
     </AntApp>

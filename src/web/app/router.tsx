@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import type { Permission } from '../../shared/permissions';
 import { NotFoundResult, PageLoading } from '../components/PageStates';
 import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guards';
@@ -9,7 +9,6 @@ import { CHANGE_PASSWORD_PATH, RequirePermission, RequireSession } from './guard
 // (its JS budget, scripts/bench-web-budget.ts).
 const AppLayout = lazy(() => import('./AppLayout').then((x) => ({ default: x.AppLayout })));
 const PublicLayout = lazy(() => import('./PublicLayout').then((x) => ({ default: x.PublicLayout })));
-const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const ProfilePage = lazy(() => import('../features/auth/ProfilePage'));
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage'));
@@ -79,10 +78,9 @@ function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
-// Route objects for useRoutes under a BrowserRouter (App.tsx). The app uses no loaders, actions
-// or fetchers: createBrowserRouter's data router would add ~20 KB gzip to every first load.
-export const routes: RouteObject[] = [
-  { path: '/login', element: <Standalone><LoginPage /></Standalone> },
+// Every route but /login (App.tsx), for useRoutes under a BrowserRouter. The app uses no loaders,
+// actions or fetchers: createBrowserRouter's data router would add ~20 KB gzip to every first load.
+const routes: RouteObject[] = [
   {
     // The public site (R-PROC-PUBLIC, R-FUND-USE): no session needed.
     path: '/public',
@@ -160,3 +158,8 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/** Loaded by App.tsx for every page but the login page, with the chunks each route preloads. */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

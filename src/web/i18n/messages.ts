@@ -4,7 +4,7 @@
 // the login page.
 import { zhCN } from './zh-CN';
 
-export const { app, common, nav, auth, profile, dashboard, stations, users, roles, security, audit } = zhCN;
+export const { app, common, nav, auth, profile, users, roles, audit } = zhCN;
 export { zhCNStaffing as staffing } from './zh-CN.staffing';
 export { zhCNDaily as daily } from './zh-CN.daily';
 export { zhCNPurchase as purchase } from './zh-CN.purchase';
@@ -12,3 +12,6 @@ export { zhCNReports as reports } from './zh-CN.reports';
 export { zhCNDashboards as dashboards } from './zh-CN.dashboards';
 export { zhCNWorkbench as workbench } from './zh-CN.workbench';
 export { zhCNResources as resources } from './zh-CN.resources';
+export { zhCNStations as stations } from './zh-CN.stations';
+export { zhCNDashboard as dashboard } from './zh-CN.dashboard';
+export { zhCNSecurity as security } from './zh-CN.security';

@@ -10,6 +10,9 @@ import type { zhCNReports } from './zh-CN.reports';
 import type { zhCNResources } from './zh-CN.resources';
 import type { zhCNStaffing } from './zh-CN.staffing';
 import type { zhCNWorkbench } from './zh-CN.workbench';
+import type { zhCNSecurity } from './zh-CN.security';
+import type { zhCNDashboard } from './zh-CN.dashboard';
+import type { zhCNStations } from './zh-CN.stations';
 
 export const zhCN = {
   app: {
@@ -153,90 +156,6 @@ export const zhCN = {
     security: '账号安全',
     idle: (minutes: number) => `无操作 ${minutes} 分钟后自动退出登录`,
   },
-  dashboard: {
-    title: '首页',
-    coverageTitle: '社工站覆盖率',
-    coverageLabel: '运营社工站 / 镇（街道）',
-    coverageOf: (operating: number, towns: number) => `运营 ${operating} 个 / 镇街 ${towns} 个`,
-    stationsTotal: (n: number) => `已建社工站 ${n} 个（含筹建、暂停）`,
-    operating: '运营社工站',
-    towns: '镇（街道）',
-    chartTitle: '各区市运营社工站与镇街数',
-    chartLabel: '各区市社工站覆盖情况柱状图',
-    empty: '暂无覆盖率数据',
-    table: '各区市明细',
-    county: '区市',
-    rate: '覆盖率',
-  },
-  stations: {
-    listTitle: '社工站名录',
-    county: '区市',
-    status: '状态',
-    keyword: '关键字',
-    keywordPlaceholder: '社工站或镇街名称（含别名）',
-    sort: '排序',
-    sorts: {
-      code: '按区划代码',
-      name: '按名称',
-      status: '按状态',
-      openedOn: '按启用日期（早→晚）',
-      '-openedOn': '按启用日期（晚→早）',
-      updatedAt: '按更新时间（早→晚）',
-      '-updatedAt': '按更新时间（晚→早）',
-    },
-    export: '导出 Excel',
-    exporting: '正在导出…',
-    exported: '已开始下载',
-    create: '新建社工站',
-    createTitle: '新建社工站',
-    created: '社工站已建立',
-    empty: '没有符合条件的社工站',
-    name: '社工站名称',
-    town: '镇（街道）',
-    townRequired: '请选择镇（街道）',
-    countyRequired: '请先选择区市',
-    venueType: '场所类型',
-    venueTypeRequired: '请选择场所类型',
-    venueOther: '场所说明',
-    venueOtherHint: '场所类型为“其他”时请说明',
-    address: '地址',
-    addressRequired: '请填写地址',
-    phone: '联系电话',
-    openedOn: '启用日期',
-    outdoorPlaque: '户外标牌',
-    indoorPlaque: '室内标牌',
-    equipment: '设施设备',
-    hostContactName: '镇街联系人',
-    hostContactPhone: '镇街联系人电话',
-    operatorOrg: '承接机构',
-    noOperator: '无在履行合同',
-    statusReason: '状态变更原因',
-    createdAt: '建立时间',
-    updatedAt: '更新时间',
-    version: '版本',
-    notSet: '未填写',
-    standardName: '标准名称',
-    standardNameNote: '标准名称按 R-STATION-NAME（二（五））由区市和镇街名称自动生成，不可编辑。',
-    namePreview: (name: string) => `标准名称：${name}`,
-    detailTitle: '社工站信息',
-    findings: '规则检查',
-    noFindings: '未发现问题',
-    edit: '编辑',
-    editTitle: '编辑社工站',
-    updated: '社工站信息已保存',
-    changeStatus: '变更状态',
-    changeStatusTitle: '变更社工站状态',
-    newStatus: '新状态',
-    newStatusRequired: '请选择新状态',
-    reason: '变更原因',
-    reasonRequired: '请填写变更原因',
-    statusChanged: '状态已变更',
-    confirmStatusTitle: (status: string) => `确认将社工站状态变更为“${status}”？`,
-    confirmStatusContent: '该操作会影响社工站覆盖率统计，并记入审计日志。',
-    notFound: '社工站不存在或不在您的数据范围内',
-    backToList: '返回名录',
-    open: '查看',
-  },
   users: {
     title: '用户管理',
     adminByCli: '仅限命令行管理',
@@ -300,24 +219,6 @@ export const zhCN = {
     admin: '三员',
     adminNote: '系统管理员、安全管理员、审计管理员三员分立，不得兼任，也不得兼任业务角色。',
   },
-  security: {
-    title: '安全策略',
-    minLength: '密码最小长度',
-    minClasses: '密码至少包含字符类别数',
-    minClassesHint: '大写字母、小写字母、数字、其他符号四类中至少几类',
-    rotationDays: '密码有效期（天）',
-    rotationHint: '0 表示不强制定期修改；等保常用 90 天',
-    maxFailedLogins: '连续登录失败锁定次数',
-    lockMinutes: '锁定时长（分钟）',
-    idleMinutes: '无操作超时（分钟）',
-    absoluteHours: '会话最长时长（小时）',
-    passwordGroup: '密码',
-    loginGroup: '登录与会话',
-    totpAllRoles: '所有角色均须使用动态口令（双因素认证）',
-    totpAllRolesHint: '系统管理员、安全管理员、审计管理员始终须使用动态口令；开启后其他角色在下次登录时绑定。',
-    updatedAt: (at: string) => `最近修改：${at}`,
-    saved: '安全策略已保存',
-  },
   audit: {
     title: '审计日志',
     actor: '用户',
@@ -372,5 +273,8 @@ export type Messages = typeof zhCN & {
   reports: typeof zhCNReports;
   dashboards: typeof zhCNDashboards;
   workbench: typeof zhCNWorkbench;
+  security: typeof zhCNSecurity;
+  dashboard: typeof zhCNDashboard;
+  stations: typeof zhCNStations;
   resources: typeof zhCNResources;
 };
