@@ -7,11 +7,12 @@ import { seedResourcesDemo } from './demo-resources';
 
 let t: TestApp;
 
+// On the demo year, so the client needs find 鲸园's clients as loadDemo gives them.
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoYear: true });
   await seedResourcesDemo(t.database.db, t.cipher);
   await seedResourcesDemo(t.database.db, t.cipher); // a second run adds nothing
-});
+}, 300_000);
 afterAll(() => t.close());
 
 describe('the charity resources demo', () => {
@@ -32,6 +33,9 @@ describe('the charity resources demo', () => {
     const pending = needs.items.find((n: { title: string }) => n.title === '行动不便老人上门体检');
     const detail = (await manager.get(`/api/resource-needs/${pending.id}`)).json();
     expect(detail.matches[0]).toMatchObject({ status: 'proposed', proposedByName: '驻站社工 陈晓' });
+    // It is a client's need, shared with the doctor with the client's consent.
+    expect(detail.need).toMatchObject({ source: 'client', clientConsent: true });
+    expect(detail.matches[0].sharesClient).toBe(true);
   });
 
   it('shows the reviewed open needs and the thanks on the public wall, with no personal data', async () => {
