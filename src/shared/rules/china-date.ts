@@ -8,9 +8,19 @@ dayjs.extend(timezone);
 /** Every calendar rule of the plan counts China calendar days, whatever the server's zone. */
 export const CHINA_TZ = 'Asia/Shanghai';
 
+/**
+ * One formatter for every call: dayjs's tz() builds an Intl formatter per call (about 0.5 ms
+ * on a busy machine; 10 s of a province's year calendar, 18,000 reports, went there).
+ */
+const chinaDayFormat = new Intl.DateTimeFormat('en-US', { timeZone: CHINA_TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The China calendar day (YYYY-MM-DD) on which an instant falls. */
 export function chinaDay(instant: Date | string | number): string {
-  return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD');
+  // Strings keep dayjs's parsing (a date-only string is local midnight there, UTC for Date).
+  if (typeof instant === 'string') return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD');
+  const parts = chinaDayFormat.formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 export function chinaToday(now: Date = new Date()): string {

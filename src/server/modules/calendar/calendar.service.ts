@@ -25,6 +25,9 @@ const settled = (d: Deadline, today: string): State =>
 
 const inRange = (d: string | null, from: string, to: string): d is string => d !== null && d >= from && d <= to;
 
+/** One collator: localeCompare(…, 'zh-CN') builds one per call (13 s for a province's year of 18k deadlines). */
+const byTitle = new Intl.Collator('zh-CN');
+
 /**
  * The purchase cycle's deadlines between two days, computed from the records (nothing stored):
  * plan due dates (R-PLAN-DUE), procurement deadlines, on-post deadlines (R-ONPOST-1M), instalments,
@@ -137,6 +140,6 @@ export async function deadlines(ctx: Ctx, from: string, to: string) {
   }
 
   for (const d of items) d.state = settled(d, today);
-  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
+  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byTitle.compare(a.title, b.title)));
   return { asOf: today, items };
 }
