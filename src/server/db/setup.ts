@@ -10,6 +10,7 @@ import { seedDemoYear } from '../seed/demo-year';
 import { seedApplicationsDemo } from '../seed/demo-applications';
 import { seedResourcesDemo } from '../seed/demo-resources';
 import { seedVolunteersDemo } from '../seed/demo-volunteers';
+import { seedSystemsDemo } from '../seed/demo-systems';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -85,5 +86,6 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   if (seeded) await seedApplicationsDemo(database.db);
   if (seeded) await seedResourcesDemo(database.db, cipher);
   if (seeded) await seedVolunteersDemo(database.db, cipher);
+  if (seeded) await seedSystemsDemo(database.db);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

@@ -64,6 +64,7 @@ const IndicatorSystemPage = lazy(() => import('../features/evaluations/Indicator
 const SupervisionsPage = lazy(() => import('../features/supervisions/SupervisionsPage'));
 const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage'));
 const ApplicationPage = lazy(() => import('../features/applications/ApplicationPage'));
+const SystemsPage = lazy(() => import('../features/institutional-systems/SystemsPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -125,6 +126,7 @@ const routes: RouteObject[] = [
           { path: 'partners', element: gated('partner:read', <PartnersPage />) },
           { path: 'applications', element: gated('application:read', <ApplicationsPage />) },
           { path: 'applications/:id', element: gated('application:read', <ApplicationPage />) },
+          { path: 'institutional-systems', element: gated('system:read', <SystemsPage />) },
           { path: 'volunteers', element: gated('volunteer:read', <VolunteersPage />) },
           { path: 'volunteers/from-activity', element: gated('volunteer:write', <VolunteerActivitiesPage />) },
           { path: 'volunteers/totals', element: gated('volunteer:read', <VolunteerTotalsPage />) },

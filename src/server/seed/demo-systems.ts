@@ -1,0 +1,35 @@
+import dayjs from 'dayjs';
+import { asc, eq } from 'drizzle-orm';
+import { chinaToday } from '../../shared/rules/china-date';
+import { SYSTEM_KIND_LABELS, SYSTEM_KINDS } from '../../shared/rules/institutional-systems';
+import type { Db } from '../db/client';
+import { regions, systemDocuments } from '../db/schema';
+
+/**
+ * The five systems (R-SYS-FIVE): every county unit has three to five in force; the first county
+ * has all five and an earlier personnel version superseded (history), the last has only three,
+ * so the city's completeness view shows findings.
+ */
+export async function seedSystemsDemo(db: Db): Promise<void> {
+  if ((await db.select({ id: systemDocuments.id }).from(systemDocuments).limit(1)).length > 0) return;
+  const counties = await db.select({ code: regions.code, name: regions.name, shortName: regions.shortName, path: regions.path }).from(regions).where(eq(regions.level, 'county')).orderBy(asc(regions.code));
+  const today = chinaToday();
+  const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
+  const rows: (typeof systemDocuments.$inferInsert)[] = [];
+  counties.forEach((c, i) => {
+    const count = i === counties.length - 1 ? 3 : i % 3 === 1 ? 4 : 5;
+    for (const kind of SYSTEM_KINDS.slice(0, count)) {
+      rows.push({
+        countyCode: c.code, scopePath: c.path, kind, title: `${c.shortName}社工站${SYSTEM_KIND_LABELS[kind]}`, version: '2026年版',
+        effectiveOn: day(-200 + i), approvedBy: `${c.shortName}民政局局务会`, approvedOn: day(-210 + i), status: 'in_force',
+      });
+    }
+  });
+  const first = counties[0];
+  if (first)
+    rows.push({
+      countyCode: first.code, scopePath: first.path, kind: 'personnel', title: `${first.shortName}社工站人员管理制度（试行）`, version: '2021年试行版',
+      effectiveOn: day(-1500), approvedBy: `${first.shortName}民政局局务会`, approvedOn: day(-1510), status: 'superseded', supersededAt: new Date(`${day(-200)}T09:00:00+08:00`),
+    });
+  if (rows.length) await db.insert(systemDocuments).values(rows);
+}

@@ -1,0 +1,133 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import type { Completeness, SystemDocument } from '../../../shared/contracts/institutional-systems';
+import { chinaToday } from '../../../shared/rules/china-date';
+import {
+  SYSTEM_KIND_LABELS, SYSTEM_KINDS, SYSTEM_STANDING_LABELS, type SystemKind, type SystemStanding,
+} from '../../../shared/rules/institutional-systems';
+import { PageHeader } from '../../components/PageHeader';
+import { Finding, ruleOf } from '../../components/RuleTag';
+import { useReportError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { usePermission } from '../../lib/permissions';
+import { fileUrl, useCompleteness, useRegisterDocument, useSystemDocuments, type SystemDocumentBody } from './systems.api';
+
+type County = Completeness['counties'][number];
+const STANDING_COLORS: Record<SystemStanding, string> = { in_force: 'green', superseded_only: 'orange', missing: 'red' };
+const kindOptions = SYSTEM_KINDS.map((k) => ({ value: k, label: SYSTEM_KIND_LABELS[k] }));
+
+/** 五项制度 (R-SYS-FIVE, 二（四））: each county unit's five systems, who is missing what, and the documents with their history. */
+export default function SystemsPage() {
+  const canWrite = usePermission('system:write');
+  const matrix = useCompleteness();
+  const [county, setCounty] = useState<string | undefined>(undefined);
+  const docs = useSystemDocuments(county);
+  const [open, setOpen] = useState(false);
+
+  const columns: TableProps<County>['columns'] = [
+    { title: '区市', dataIndex: 'name', key: 'name', width: 110, fixed: 'start' },
+    ...SYSTEM_KINDS.map((kind) => ({
+      title: SYSTEM_KIND_LABELS[kind].replace('制度', ''), key: kind, width: 150,
+      render: (_: unknown, c: County) => {
+        const s = c.systems.find((x) => x.kind === kind);
+        if (!s) return null;
+        return (
+          <span data-testid={`cell-${c.code}-${kind}`}>
+            <Tag color={STANDING_COLORS[s.standing]}>{SYSTEM_STANDING_LABELS[s.standing]}</Tag>
+            {s.current ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{s.current.version}</Typography.Text> : null}
+          </span>
+        );
+      },
+    })),
+    { title: '现行', dataIndex: 'inForce', key: 'inForce', width: 70, render: (n: number) => `${n}/5` },
+  ];
+
+  const docColumns: TableProps<SystemDocument>['columns'] = [
+    { title: '区市', dataIndex: 'countyName', key: 'county', width: 100 },
+    { title: '类别', dataIndex: 'kind', key: 'kind', width: 170, render: (k: SystemKind) => SYSTEM_KIND_LABELS[k] },
+    { title: '制度名称', dataIndex: 'title', key: 'title', width: 240 },
+    { title: '版本', dataIndex: 'version', key: 'version', width: 120 },
+    { title: '施行日期', dataIndex: 'effectiveOn', key: 'effectiveOn', width: 110 },
+    { title: '批准', key: 'approved', width: 200, render: (_: unknown, d) => `${d.approvedBy}（${d.approvedOn}）` },
+    {
+      title: '状态', key: 'status', width: 170,
+      render: (_: unknown, d) => d.status === 'in_force'
+        ? <Tag color="green">现行</Tag>
+        : <><Tag>已被替代</Tag>{d.supersededAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(d.supersededAt)}</Typography.Text> : null}</>,
+    },
+    { title: '正文', key: 'file', width: 200, render: (_: unknown, d) => (d.file ? <a href={fileUrl(d.id)} download>{d.file.name}</a> : '—') },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="五项制度"
+        extra={canWrite ? <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>登记制度文件</Button> : null}
+      />
+      <Typography.Paragraph type="secondary">
+        各区市民政部门建立人员管理、财务管理、服务场所使用管理、文书档案管理、服务对象数据库管理五项制度；登记新版本后，原版本转为“已被替代”并保留。
+      </Typography.Paragraph>
+      <Card title={`完备情况（截至 ${matrix.data?.asOf ?? chinaToday()}）`} style={{ marginBottom: 16 }}>
+        <Table<County> rowKey="code" size="small" columns={columns} dataSource={matrix.data?.counties ?? []} loading={matrix.isLoading}
+          pagination={false} scroll={{ x: 'max-content' }} data-testid="systems-matrix" />
+      </Card>
+      <Card title={`缺项（${matrix.data?.findings.length ?? 0}）`} style={{ marginBottom: 16 }} data-testid="systems-findings">
+        {matrix.data && matrix.data.findings.length === 0 ? <Empty description="五项制度齐全" /> : (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {(matrix.data?.findings ?? []).map((f) => (
+              <Finding key={`${f.countyCode}-${f.kind}`} rule={ruleOf(f.rule)} message={f.message} tone={f.standing === 'missing' ? 'danger' : 'warning'} />
+            ))}
+          </Space>
+        )}
+      </Card>
+      <Card
+        title="制度文件及历史版本"
+        extra={(matrix.data?.counties.length ?? 0) > 1 ? (
+          <Select allowClear placeholder="全部区市" style={{ width: 160 }} value={county} onChange={setCounty} aria-label="区市"
+            options={(matrix.data?.counties ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+        ) : null}
+      >
+        <Table<SystemDocument> rowKey="id" size="small" columns={docColumns} dataSource={docs.data ?? []} loading={docs.isLoading}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="systems-documents" />
+      </Card>
+      {open ? <RegisterModal onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+type Values = Omit<SystemDocumentBody, 'note'> & { note?: string };
+
+function RegisterModal({ onClose }: { onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const [file, setFile] = useState<File | null>(null);
+  const register = useRegisterDocument();
+  const reportError = useReportError();
+  const { message } = App.useApp();
+  const today = chinaToday();
+  const save = async () => {
+    const v = await form.validateFields();
+    register.mutate(
+      { body: { ...v, note: v.note ?? '' }, file },
+      { onSuccess: () => { message.success('制度文件已登记'); onClose(); }, onError: (e) => reportError(e, form) },
+    );
+  };
+  return (
+    <Modal open title="登记制度文件" okText="登记" cancelText="取消" onOk={() => void save()} onCancel={onClose} confirmLoading={register.isPending} destroyOnHidden>
+      <Form<Values> form={form} layout="vertical" initialValues={{ effectiveOn: today, approvedOn: today }}>
+        <Form.Item name="kind" label="制度类别" rules={[{ required: true, message: '请选择制度类别' }]} extra="同类别已有现行版本的，登记后原版本转为“已被替代”">
+          <Select options={kindOptions} aria-label="制度类别" />
+        </Form.Item>
+        <Form.Item name="title" label="制度名称" rules={[{ required: true, message: '请填写制度名称' }]}><Input maxLength={100} /></Form.Item>
+        <Form.Item name="version" label="版本" rules={[{ required: true, message: '请填写版本' }]}><Input maxLength={30} placeholder="如：2026年修订版" /></Form.Item>
+        <Form.Item name="approvedBy" label="批准机关或会议" rules={[{ required: true, message: '请填写批准机关或会议' }]}><Input maxLength={100} /></Form.Item>
+        <Form.Item name="approvedOn" label="批准日期" rules={[{ required: true, message: '请填写批准日期' }]}><Input type="date" /></Form.Item>
+        <Form.Item name="effectiveOn" label="施行日期" rules={[{ required: true, message: '请填写施行日期' }]}><Input type="date" /></Form.Item>
+        <Form.Item name="note" label="备注"><Input.TextArea maxLength={500} rows={2} /></Form.Item>
+        <Form.Item label="制度正文（PDF、Word 或图片，不超过 10 MB）">
+          <input type="file" aria-label="制度正文" accept=".pdf,.docx,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
