@@ -3,6 +3,7 @@ import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
 import { SYSTEM_RULES } from './institutional-systems';
 import { PLATFORM_RULES } from './platform';
+import { PUBLICITY_RULES } from './publicity';
 import { PURCHASE_RULES } from './purchase';
 import { REPORT_RULES } from './reports';
 import { RESOURCE_RULES } from './resources';
@@ -39,6 +40,7 @@ export const RULES = {
   ...RESOURCE_RULES,
   ...VOLUNTEER_RULES,
   ...SYSTEM_RULES,
+  ...PUBLICITY_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -19,3 +19,4 @@ export * from './applications';
 export * from './volunteers';
 export * from './resources';
 export * from './institutional-systems';
+export * from './publicity';

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { PLAQUE_STATES, STATION_STATUSES, VENUE_TYPES } from '../../../shared/rules/station-venue';
 import { regions } from './regions';
 
@@ -24,6 +24,10 @@ export const stations = pgTable(
     equipment: text('equipment').notNull().default(''),
     hostContactName: text('host_contact_name').notNull().default(''),
     hostContactPhone: text('host_contact_phone').notNull().default(''),
+    /** The public directory (五（五）): opening hours and map position (WGS-84), shown without login. */
+    openingHours: text('opening_hours').notNull().default(''),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,89 @@
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { clientConsents, clients, files, publicityPosts, stationBrands, users } from '../../db/schema';
+import { actorOf, type Ctx } from '../../platform/context';
+import { stationRecordScope } from '../../platform/scope';
+
+export type PostRow = typeof publicityPosts.$inferSelect;
+
+const inStationScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: publicityPosts.scopePath, stationId: publicityPosts.stationId });
+
+/**
+ * Who reads a post: the station's own writers (its workers, its operator) all of them, drafts
+ * included; officers once submitted, and their own drafts (a draft is the writers' until sent).
+ */
+export function readScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const actor = actorOf(ctx);
+  const scope = inStationScope(ctx);
+  const stationWriter = actor.permissions.has('publicity:write') && (actor.scope.kind === 'station' || actor.scope.kind === 'org');
+  if (stationWriter) return scope;
+  return and(scope, or(ne(publicityPosts.status, 'draft'), eq(publicityPosts.authorId, actor.id))) ?? sql`false`;
+}
+
+/** Submitted and waiting for this officer's own county (the district reviews its stations' posts). */
+export function toReviewBy(ctx: Ctx): SQL {
+  const actor = actorOf(ctx);
+  if (!actor.permissions.has('publicity:review') || actor.scope.kind !== 'county' || !actor.scope.path) return sql`false`;
+  return and(eq(publicityPosts.status, 'submitted'), sql`${publicityPosts.scopePath} LIKE ${`${actor.scope.path}%`}`) ?? sql`false`;
+}
+
+export async function findPost(ctx: Ctx, id: string): Promise<PostRow | undefined> {
+  const [row] = await ctx.db.select().from(publicityPosts).where(and(eq(publicityPosts.id, id), readScope(ctx))).limit(1);
+  return row;
+}
+
+export async function listPosts(ctx: Ctx, where: SQL, page: number, pageSize: number) {
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select().from(publicityPosts).where(where).orderBy(desc(publicityPosts.updatedAt), desc(publicityPosts.id)).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(publicityPosts).where(where),
+  ]);
+  return { rows, total: n?.n ?? 0 };
+}
+
+export async function authorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The station's clients among `ids`, each with whether a sharing consent (共享同意) is on file. */
+export async function stationClients(db: Db, stationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const [rows, consents] = await Promise.all([
+    db.select({ id: clients.id, name: clients.name, address: clients.address }).from(clients).where(and(eq(clients.stationId, stationId), inArray(clients.id, [...ids]))),
+    db.selectDistinct({ id: clientConsents.clientId }).from(clientConsents).where(and(inArray(clientConsents.clientId, [...ids]), eq(clientConsents.kind, 'sharing'))),
+  ]);
+  const consented = new Set(consents.map((c) => c.id));
+  return rows.map((r) => ({ ...r, sharingConsent: consented.has(r.id) }));
+}
+
+/**
+ * Names of any of the station's clients that the text contains (two characters or more): one
+ * query over the station's own clients, answered by the station index.
+ */
+export async function clientNamesIn(db: Db, stationId: string, text: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: clients.name })
+    .from(clients)
+    .where(and(eq(clients.stationId, stationId), sql`char_length(${clients.name}) >= 2`, sql`strpos(${text}, ${clients.name}) > 0`))
+    .limit(5);
+  return rows.map((r) => r.name);
+}
+
+export async function photoFiles(db: Db, postId: string) {
+  return db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt })
+    .from(files)
+    .where(and(eq(files.ownerType, 'publicity_post'), eq(files.ownerId, postId)))
+    .orderBy(files.createdAt);
+}
+
+export async function brands(ctx: Ctx) {
+  return ctx.db
+    .select()
+    .from(stationBrands)
+    .where(stationRecordScope(ctx, { scopePath: stationBrands.scopePath, stationId: stationBrands.stationId }))
+    .orderBy(stationBrands.createdAt)
+    .limit(500);
+}

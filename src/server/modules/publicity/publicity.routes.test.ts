@@ -1,0 +1,215 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizations, stations } from '../../db/schema';
+import { idNumberBornOn, multipartFile } from '../../testing/factories';
+import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import { DIRECTORY_PAGE_SIZE } from './publicity.pages';
+
+let t: TestApp;
+let worker: Session; // 鲸园街道 station worker
+let org: Session; // the organisation running 鲸园
+let district: Session; // 环翠区民政局
+let otherCounty: Session; // 文登区民政局
+let jyStation: string;
+let village: string;
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
+
+type PostJson = { id: string; version: number; status: string; canReview: boolean; returnReason: string };
+const ruleOf = (res: { json(): { error?: { details?: { rule?: { id: string } } } } }) => res.json().error?.details?.rule?.id;
+
+let seq = 0;
+async function client(name: string, consent = false): Promise<string> {
+  seq += 1;
+  const res = await worker.post('/api/clients', {
+    name, idNumber: idNumberBornOn('1950-05-05', 700 + seq), villageCode: village, targetGroups: ['left_behind_elderly'], phone: '13800001111', address: '统一路88号',
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  const id: string = res.json().id;
+  if (consent) {
+    const c = await worker.post(`/api/clients/${id}/consents`, { kind: 'sharing', givenBy: name, givenOn: '2026-01-05', scope: '宣传报道' });
+    if (c.statusCode !== 200) throw new Error(c.body);
+  }
+  return id;
+}
+
+async function draft(s: Session, body: Record<string, unknown> = {}): Promise<PostJson> {
+  const res = await s.post('/api/publicity/posts', { kind: 'story', stationId: jyStation, title: '邻里守望的一年', body: '社工和志愿者每周上门探访独居老人。', ...body });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json();
+}
+
+async function submitted(s: Session, body: Record<string, unknown> = {}): Promise<PostJson> {
+  const d = await draft(s, body);
+  const res = await s.post(`/api/publicity/posts/${d.id}/submit`, { version: d.version });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json();
+}
+
+async function photo(postId: string): Promise<string> {
+  const body = multipartFile('活动照片.png', png, 'image/png');
+  const res = await worker.request('POST', `/api/publicity/posts/${postId}/photos`, body.payload, body.headers);
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json().id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [worker, org, district] = await Promise.all(['demo-worker', 'demo-org', 'demo-district'].map((u) => t.login(u)));
+  otherCounty = await t.userWith('wd.district', ['district_officer'], { kind: 'county', regionCode: '371003' });
+  const [jy] = await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
+  if (!jy) throw new Error('demo station');
+  jyStation = jy.id;
+  village = (await worker.get('/api/regions?level=village&parentCode=371002002')).json()[0].code;
+});
+afterAll(() => t.close());
+
+describe('the ordinary guards', () => {
+  it('401 without a session, 403 without the permission (a town officer does not write, a worker does not review)', async () => {
+    expect((await t.anon('GET', '/api/publicity/posts')).statusCode).toBe(401);
+    expect((await (await t.login('demo-applicant')).get('/api/publicity/posts')).statusCode).toBe(403);
+    expect((await (await t.login('demo-town')).post('/api/publicity/posts', { kind: 'news', stationId: jyStation, title: 'x', body: 'y' })).statusCode).toBe(403);
+    const p = await submitted(worker);
+    expect((await worker.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).statusCode).toBe(403);
+  });
+});
+
+describe('review by the district (R-PUBLICITY-REVIEW, R-FOUR-EYES)', () => {
+  it('returns with a reason, the writer fixes and resubmits, the district publishes', async () => {
+    const p = await submitted(org, { kind: 'news', title: '鲸园街道社工站开展重阳节活动' });
+    expect(p).toMatchObject({ status: 'submitted' });
+    const listed = (await district.get('/api/publicity/posts?toReview=true&pageSize=100')).json<{ items: { id: string }[] }>();
+    expect(listed.items.map((i) => i.id)).toContain(p.id);
+    expect((await district.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: false })).statusCode).toBe(400);
+    const back = await district.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: false, reason: '请补充活动成效' });
+    expect(back.json()).toMatchObject({ status: 'returned', returnReason: '请补充活动成效' });
+    const edited = await org.patch(`/api/publicity/posts/${p.id}`, { version: back.json().version, post: { kind: 'news', title: '重阳节活动：40位老人参加', body: '活动成效……' } });
+    expect(edited.statusCode).toBe(200);
+    const again = await org.post(`/api/publicity/posts/${p.id}/submit`, { version: edited.json().version });
+    expect(again.json().status).toBe('submitted');
+    const pub = await district.post(`/api/publicity/posts/${p.id}/review`, { version: again.json().version, publish: true });
+    expect(pub.json()).toMatchObject({ status: 'published' });
+    expect(pub.json().publishedAt).toBeTruthy();
+    expect((await org.patch(`/api/publicity/posts/${p.id}`, { version: pub.json().version, post: { kind: 'news', title: 'x', body: 'y' } })).statusCode).toBe(409);
+  });
+
+  it('the writer never reviews their own post (the district writes its news, a colleague reviews it)', async () => {
+    // The district writes its own news too; a colleague reviews it.
+    const p = await submitted(district, { kind: 'news', title: '环翠区社工站建设推进会召开' });
+    const own = await district.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true });
+    expect(own.statusCode).toBe(422);
+    expect(ruleOf(own)).toBe('R-FOUR-EYES');
+    const colleague = await t.userWith('hc.district2', ['district_officer'], { kind: 'county', regionCode: '371002' });
+    expect((await colleague.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).json().status).toBe('published');
+  });
+
+  it('another county cannot see or review the post; another organisation does not see it; drafts stay with the writers', async () => {
+    const p = await submitted(worker);
+    expect((await otherCounty.get(`/api/publicity/posts/${p.id}`)).statusCode).toBe(404);
+    expect((await otherCounty.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).statusCode).toBe(404);
+    expect((await otherCounty.get('/api/publicity/posts?pageSize=100')).json().items).toEqual([]);
+    const [wd] = await t.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, '威海市文登区同心社会工作服务中心'));
+    if (!wd) throw new Error('demo org');
+    const otherOrg = await t.userWith('wd.org', ['org_manager'], { kind: 'org', orgId: wd.id });
+    expect((await otherOrg.get(`/api/publicity/posts/${p.id}`)).statusCode).toBe(404);
+    expect((await org.get(`/api/publicity/posts/${p.id}`)).statusCode).toBe(200);
+    const d = await draft(worker);
+    expect((await district.get(`/api/publicity/posts/${d.id}`)).statusCode).toBe(404);
+    expect((await org.get(`/api/publicity/posts/${d.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('the privacy check (R-PUBLICITY-PRIVACY)', () => {
+  async function refusedAtSubmit(body: Record<string, unknown>) {
+    const d = await draft(worker, body);
+    const res = await worker.post(`/api/publicity/posts/${d.id}/submit`, { version: d.version });
+    expect(res.statusCode).toBe(422);
+    expect(ruleOf(res)).toBe('R-PUBLICITY-PRIVACY');
+    return res.json().error.message as string;
+  }
+
+  it('blocks any client’s name of the station (linked or not), an ID number and a phone number', async () => {
+    await client('欧阳明珠');
+    expect(await refusedAtSubmit({ body: '欧阳明珠阿姨今年八十岁，每周都来活动室。' })).toContain('服务对象姓名');
+    expect(await refusedAtSubmit({ body: `老人的身份证号是${idNumberBornOn('1940-01-01', 321)}。` })).toContain('身份证号');
+    expect(await refusedAtSubmit({ title: '联系电话 13912345678' })).toContain('电话号码');
+    const linked = await client('慕容秋');
+    expect(await refusedAtSubmit({ clientIds: [linked], body: '秋阿姨（慕容秋）笑了。' })).toContain('服务对象姓名');
+  });
+
+  it('blocks a face photo without consent on file and lets a consented one through; publication checks again', async () => {
+    const noConsent = await client('司马清风');
+    const d = await draft(worker, { clientIds: [noConsent] });
+    const f = await photo(d.id);
+    const withFace = await worker.patch(`/api/publicity/posts/${d.id}`, {
+      version: d.version, post: { kind: 'story', title: '活动剪影', body: '大家一起包饺子。', clientIds: [noConsent], photos: [{ fileId: f, caption: '包饺子', showsFaces: true, consentClientId: noConsent }] },
+    });
+    expect(withFace.statusCode).toBe(200);
+    const refused = await worker.post(`/api/publicity/posts/${d.id}/submit`, { version: withFace.json().version });
+    expect(ruleOf(refused)).toBe('R-PUBLICITY-PRIVACY');
+    expect(refused.json().error.message).toContain('照片');
+
+    const consented = await client('上官晴', true);
+    const c = await draft(worker, { clientIds: [consented] });
+    const g = await photo(c.id);
+    const ok = await worker.patch(`/api/publicity/posts/${c.id}`, {
+      version: c.version, post: { kind: 'story', title: '活动剪影', body: '大家一起包饺子。', clientIds: [consented], photos: [{ fileId: g, caption: '包饺子', showsFaces: true, consentClientId: consented }] },
+    });
+    const sent = await worker.post(`/api/publicity/posts/${c.id}/submit`, { version: ok.json().version });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await district.post(`/api/publicity/posts/${c.id}/review`, { version: sent.json().version, publish: true })).json().status).toBe('published');
+    const img = await t.anon('GET', `/stories/${c.id}/photos/${g}`);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    // The unpublished post's photo is not public.
+    expect((await t.anon('GET', `/stories/${d.id}/photos/${f}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the public directory (no login, server-rendered HTML)', () => {
+  it('lists active stations with title, description and viewport, searches by town, and pages', async () => {
+    const res = await t.anon('GET', '/stations-directory');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toMatch(/<title>威海市社会工作服务站名录/);
+    expect(res.body).toContain('<meta name="description"');
+    expect(res.body).toContain('name="viewport"');
+    expect(res.body).toContain('环翠区鲸园街道社会工作服务站');
+    expect(res.body).toContain(`/stations-directory/${jyStation}`);
+    const total = Number(/共 (\d+) 个社工站/.exec(res.body)?.[1]);
+    expect(total).toBeGreaterThan(DIRECTORY_PAGE_SIZE);
+    expect(res.body).toContain('rel="next" href="/stations-directory?page=2"');
+    const page2 = await t.anon('GET', '/stations-directory?page=2');
+    expect(page2.body).toContain('第 2 / ');
+    expect(page2.body).not.toContain('环翠区鲸园街道社会工作服务站');
+    const found = await t.anon('GET', `/stations-directory?q=${encodeURIComponent('鲸园')}`);
+    expect(found.body).toContain('共 1 个社工站');
+    expect(found.body).toContain('环翠区鲸园街道社会工作服务站');
+  });
+
+  it('shows published stories only, never a draft, a submitted or a returned one, and escapes what users wrote', async () => {
+    const evil = await submitted(worker, { title: '<script>alert(1)</script>的故事', body: '"><img src=x onerror=alert(2)>' });
+    const pending = await submitted(worker, { title: '尚在审核的稿件' });
+    const drafted = await draft(worker, { title: '仍是草稿的稿件' });
+    await district.post(`/api/publicity/posts/${evil.id}/review`, { version: evil.version, publish: true });
+    const station = await t.anon('GET', `/stations-directory/${jyStation}`);
+    expect(station.statusCode).toBe(200);
+    expect(station.body).toContain(`/stories/${evil.id}`);
+    expect(station.body).not.toContain('尚在审核的稿件');
+    expect(station.body).not.toContain('仍是草稿的稿件');
+    expect(station.body).not.toContain('<script>alert(1)</script>');
+    expect(station.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const story = await t.anon('GET', `/stories/${evil.id}`);
+    expect(story.statusCode).toBe(200);
+    expect(story.body).not.toContain('<script>');
+    expect(story.body).not.toContain('<img src=x');
+    expect(story.body).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;的故事');
+    expect((await t.anon('GET', `/stories/${pending.id}`)).statusCode).toBe(404);
+    expect((await t.anon('GET', `/stories/${drafted.id}`)).statusCode).toBe(404);
+    const search = await t.anon('GET', `/stations-directory?q=${encodeURIComponent('"><script>x</script>')}`);
+    expect(search.statusCode).toBe(200);
+    expect(search.body).not.toContain('<script>x');
+  });
+});
