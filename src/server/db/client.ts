@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -27,7 +28,8 @@ export interface Database {
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
   // pg_trgm backs the name searches' trigram indexes (migration 0015 creates the extension).
-  const options = { extensions: { pg_trgm } };
+  // btree_gist backs the room bookings' exclusion constraint (migration 0033).
+  const options = { extensions: { pg_trgm, btree_gist } };
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -20,3 +20,4 @@ export * from './volunteers';
 export * from './resources';
 export * from './institutional-systems';
 export * from './publicity';
+export * from './venues';
