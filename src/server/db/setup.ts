@@ -10,6 +10,7 @@ import { seedDemoYear } from '../seed/demo-year';
 import { seedApplicationsDemo } from '../seed/demo-applications';
 import { seedResourcesDemo } from '../seed/demo-resources';
 import { seedVolunteersDemo } from '../seed/demo-volunteers';
+import { seedPublicityDemo } from '../seed/demo-publicity';
 import { seedSystemsDemo } from '../seed/demo-systems';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
@@ -86,6 +87,7 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   if (seeded) await seedApplicationsDemo(database.db);
   if (seeded) await seedResourcesDemo(database.db, cipher);
   if (seeded) await seedVolunteersDemo(database.db, cipher);
+  if (seeded) await seedPublicityDemo(database.db);
   if (seeded) await seedSystemsDemo(database.db);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }
