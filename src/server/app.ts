@@ -50,6 +50,7 @@ import { workbenchRoutes } from './modules/workbench/workbench.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 import { applicationRoutes } from './modules/applications/applications.routes';
 import { institutionalSystemRoutes } from './modules/institutional-systems/institutional-systems.routes';
+import { venueRoutes } from './modules/venues/venues.routes';
 import { publicityRoutes } from './modules/publicity/publicity.routes';
 
 declare module 'fastify' {
@@ -269,6 +270,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     volunteerRoutes(api);
     applicationRoutes(api);
     institutionalSystemRoutes(api);
+    venueRoutes(api);
     publicityRoutes(api);
   });
 

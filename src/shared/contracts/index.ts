@@ -29,3 +29,4 @@ export * as volunteers from './volunteers';
 export * as resources from './resources';
 export * as institutionalSystems from './institutional-systems';
 export * as publicity from './publicity';
+export * as venues from './venues';
