@@ -7,17 +7,18 @@ import {
   SaveOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { exportReportDocx, exportReportXlsx, type ReportDetail } from '../../../shared/contracts/reports';
 import { REPORT_RULES, REPORT_SECTIONS, REPORT_SECTION_LABELS, type ReportSection } from '../../../shared/rules/reports';
+import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useDraftFlow } from '../../components/useDraftFlow';
 import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
 import { Finding, RuleTag } from '../../components/RuleTag';
 import { apiUrl, isApiError } from '../../lib/api';
-import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -68,8 +69,6 @@ function ReportScreen({ report, goBack, refetch }: { report: ReportDetail; goBac
   const watched = Form.useWatch((v: Partial<Sections>) => v, form) as Partial<Sections> | undefined;
   const update = useUpdateReport(report.id);
   const submit = useSubmitReport(report.id);
-  const reportError = useReportError();
-  const { message, modal } = App.useApp();
   const [reviewing, setReviewing] = useState<'accepted' | 'returned' | null>(null);
 
   // A save or someone else's change brings a new version: show what the server holds.
@@ -82,56 +81,22 @@ function ReportScreen({ report, goBack, refetch }: { report: ReportDetail; goBac
 
   const dirty = editable && watched !== undefined && !sameSections(trimmed(watched), trimmed(report.sections));
 
-  const onError = (e: unknown) => {
-    if (isApiError(e, 'VERSION_CONFLICT')) {
-      message.warning(m.common.versionConflict, 6);
-      void refetch();
-      return;
-    }
-    reportError(e, form);
-  };
-
-  const save = async (): Promise<ReportDetail> => {
-    const v = await form.validateFields();
-    return update.mutateAsync({ version: report.version, sections: trimmed(v) });
-  };
-
-  const onSave = () =>
-    save()
-      .then(() => message.success(t.saved))
-      .catch((e: unknown) => {
-        if (e && typeof e === 'object' && 'errorFields' in e) return;
-        onError(e);
-      });
-
-  const onSubmit = () => {
-    if (report.missing.length > 0) {
-      message.error(t.submitBlocked(report.missing.join('、')));
-      return;
-    }
-    const late = chinaToday() > report.dueOn;
-    modal.confirm({
-      title: t.submitTitle,
-      content: (
-        <>
-          <p>{t.submitConfirm(report.dueOn)}</p>
-          {late && report.firstSubmittedAt === null ? <Typography.Text type="danger">{t.submitLate(report.dueOn)}</Typography.Text> : null}
-        </>
-      ),
-      okText: t.submit,
-      cancelText: m.common.cancel,
-      onOk: async () => {
-        try {
-          const version = dirty ? (await save()).version : report.version;
-          await submit.mutateAsync({ version });
-          message.success(t.submitted);
-        } catch (e) {
-          if (e && typeof e === 'object' && 'errorFields' in e) return;
-          onError(e);
-        }
-      },
-    });
-  };
+  const late = chinaToday() > report.dueOn;
+  const { onSave, onSubmit } = useDraftFlow(form, {
+    version: report.version,
+    dirty,
+    save: (v) => update.mutateAsync({ version: report.version, sections: trimmed(v) }),
+    submit: (version) => submit.mutateAsync({ version }),
+    refetch,
+    blocked: report.missing.length > 0 ? t.submitBlocked(report.missing.join('、')) : null,
+    texts: t,
+    confirmContent: (
+      <>
+        <p>{t.submitConfirm(report.dueOn)}</p>
+        {late && report.firstSubmittedAt === null ? <Typography.Text type="danger">{t.submitLate(report.dueOn)}</Typography.Text> : null}
+      </>
+    ),
+  });
 
   const busy = update.isPending || submit.isPending;
   const rule = report.kind === 'district_annual' ? REPORT_RULES['R-DISTRICT-REPORT'] : REPORT_RULES['R-REPORTS'];
@@ -320,50 +285,33 @@ function ReviewModal({
 }) {
   const [form] = Form.useForm<{ comment: string }>();
   const review = useReviewReport(report.id);
-  const reportError = useReportError();
-  const { message } = App.useApp();
   const returning = decision === 'returned';
-  const onFinish = (v: { comment?: string }) =>
-    review.mutate(
-      { version: report.version, decision, comment: v.comment?.trim() ?? '' },
-      {
-        onSuccess: () => {
-          message.success(returning ? t.returned : t.accepted);
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e, 'VERSION_CONFLICT')) {
-            message.warning(m.common.versionConflict, 6);
-            void onConflict();
-            onClose();
-            return;
-          }
-          reportError(e, form);
-        },
-      },
-    );
+  // The report re-read after someone else decided first is shown on the page, not in this dialog.
+  const write = useFormWrite(form, {
+    onClose,
+    onConflict: () => {
+      onClose();
+      return onConflict();
+    },
+  });
   return (
-    <Modal
-      open
+    <FormModal<{ comment: string }>
       title={returning ? t.returnTitle : t.acceptTitle}
       okText={returning ? t.return : t.accept}
-      okButtonProps={{ danger: returning }}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={review.isPending}
-      destroyOnHidden
+      danger={returning}
+      form={form}
+      pending={review.isPending}
+      onClose={onClose}
+      intro={!returning ? <Typography.Paragraph>{t.acceptConfirm}</Typography.Paragraph> : null}
+      onFinish={(v) => review.mutate({ version: report.version, decision, comment: v.comment?.trim() ?? '' }, write.done(returning ? t.returned : t.accepted))}
     >
-      {!returning ? <Typography.Paragraph>{t.acceptConfirm}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={review.isPending}>
-        <Form.Item
-          label={returning ? t.returnComment : t.comment}
-          name="comment"
-          rules={returning ? [{ required: true, whitespace: true, message: t.returnCommentRequired }] : []}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={returning ? t.returnComment : t.comment}
+        name="comment"
+        rules={returning ? [{ required: true, whitespace: true, message: t.returnCommentRequired }] : []}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
