@@ -78,9 +78,9 @@ describe('JS 预算脚本统计的文件即浏览器实际加载的文件', () =
     expect(errors).toEqual([]);
   });
 
-  it('区市民政部门登录后的首页（含覆盖率卡和图表）', async () => {
+  it('区市民政部门登录后的首页（含覆盖率卡；柱状图点开才加载）', async () => {
     const { files, errors } = await openHome('demo-district', 'desktop', async (p) => {
-      await p.getByRole('img', { name: '各区市社工站覆盖情况柱状图' }).waitFor();
+      await p.getByRole('table', { name: '各区市明细' }).waitFor();
     });
     expect(sorted(files)).toEqual(sorted(pageFiles(manifest, page('home-coverage'))));
     expect(errors).toEqual([]);

@@ -58,6 +58,11 @@ describe('工作台', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     // The coverage view stays, as one card of the district's home.
     await page.getByTestId('coverage-card').waitFor();
+    // Per county on first paint; the bar chart (ECharts) loads when asked for.
+    expect(await page.getByTestId('coverage-county').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '显示柱状图' }).click();
+    await page.getByRole('img', { name: '各区市社工站覆盖情况柱状图' }).waitFor();
+    expect(await page.getByTestId('coverage-dashboards').getAttribute('href')).toBe('/dashboards');
     const item = bench.item('reportsToReview', report.title);
     await item.waitFor();
     // Plain words first; the clause in words; the rule id only as a small tag.

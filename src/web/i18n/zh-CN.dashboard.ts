@@ -15,4 +15,7 @@ export const zhCNDashboard = {
   table: '各区市明细',
   county: '区市',
   rate: '覆盖率',
+  openDashboards: '查看驾驶舱',
+  showChart: '显示柱状图',
+  hideChart: '收起柱状图',
 };
