@@ -26,6 +26,7 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
   SendOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -60,6 +61,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/groups', label: m.nav.groups, icon: <TeamOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/partners', label: m.nav.partners, icon: <LinkOutlined aria-hidden />, permission: 'partner:read', group: 'daily' },
   { path: '/applications', label: m.nav.applications, icon: <SendOutlined aria-hidden />, permission: 'application:read', group: 'daily' },
+  { path: '/publicity', label: '社工故事与动态', icon: <ReadOutlined aria-hidden />, permission: 'publicity:read', group: 'daily' },
   { path: '/volunteers', label: m.nav.volunteers, icon: <HeartOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
   { path: '/volunteer-teams', label: m.nav.volunteerTeams, icon: <FlagOutlined aria-hidden />, permission: 'volunteer:read', group: 'wushe' },
   { path: '/resources/needs', label: m.nav.resourceNeeds, icon: <GiftOutlined aria-hidden />, permission: 'resource:read', group: 'wushe' },

@@ -64,6 +64,8 @@ const IndicatorSystemPage = lazy(() => import('../features/evaluations/Indicator
 const SupervisionsPage = lazy(() => import('../features/supervisions/SupervisionsPage'));
 const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage'));
 const ApplicationPage = lazy(() => import('../features/applications/ApplicationPage'));
+const PostsPage = lazy(() => import('../features/publicity/PostsPage'));
+const PostPage = lazy(() => import('../features/publicity/PostPage'));
 const SystemsPage = lazy(() => import('../features/institutional-systems/SystemsPage'));
 
 function gated(permission: Permission, page: ReactNode) {
@@ -126,6 +128,8 @@ const routes: RouteObject[] = [
           { path: 'partners', element: gated('partner:read', <PartnersPage />) },
           { path: 'applications', element: gated('application:read', <ApplicationsPage />) },
           { path: 'applications/:id', element: gated('application:read', <ApplicationPage />) },
+          { path: 'publicity', element: gated('publicity:read', <PostsPage />) },
+          { path: 'publicity/:id', element: gated('publicity:read', <PostPage />) },
           { path: 'institutional-systems', element: gated('system:read', <SystemsPage />) },
           { path: 'volunteers', element: gated('volunteer:read', <VolunteersPage />) },
           { path: 'volunteers/from-activity', element: gated('volunteer:write', <VolunteerActivitiesPage />) },
