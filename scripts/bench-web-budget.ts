@@ -1,6 +1,7 @@
 /**
  * The web app's JavaScript budget: gzip bytes of the JS a browser loads for the login page and
- * for the first page after login (the workbench at "/", in the signed-in frame), as listed in
+ * for the first page after login (the workbench at "/", in the signed-in frame; the city's and
+ * district's adds the coverage card), each held to its budget, as listed in
  * scripts/web-budget.ts and checked against Chromium by e2e/web-budget.e2e.ts.
  *
  *   npx tsx scripts/bench-web-budget.ts [--build] [--dir dist/web]
