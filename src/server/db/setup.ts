@@ -12,6 +12,7 @@ import { seedResourcesDemo } from '../seed/demo-resources';
 import { seedVolunteersDemo } from '../seed/demo-volunteers';
 import { seedPublicityDemo } from '../seed/demo-publicity';
 import { seedSystemsDemo } from '../seed/demo-systems';
+import { seedVenuesDemo } from '../seed/demo-venues';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -89,5 +90,6 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   if (seeded) await seedVolunteersDemo(database.db, cipher);
   if (seeded) await seedPublicityDemo(database.db);
   if (seeded) await seedSystemsDemo(database.db);
+  if (seeded) await seedVenuesDemo(database.db);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

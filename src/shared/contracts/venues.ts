@@ -8,7 +8,8 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: '�
 
 export const roomInput = z
   .strictObject({
-    stationId: z.uuid(),
+    /** Absent: the signed-in worker's own station. */
+    stationId: z.uuid().optional(),
     name: nonEmpty('场所名称', 50),
     shared: z.boolean().default(false),
     capacity: z.number().int().min(0).max(10000).default(0),

@@ -28,6 +28,7 @@ import {
   SendOutlined,
   ReadOutlined,
   ReconciliationOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ADMIN_ROLES, type Permission, type Role } from '../../shared/permissions';
@@ -55,6 +56,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/social-workers', label: m.nav.socialWorkers, icon: <IdcardOutlined aria-hidden />, permission: 'worker:read', group: 'stations' },
   { path: '/compliance', label: m.nav.compliance, icon: <SolutionOutlined aria-hidden />, permission: 'compliance:read', group: 'stations' },
   { path: '/institutional-systems', label: '五项制度', icon: <ReconciliationOutlined aria-hidden />, permission: 'system:read', group: 'stations' },
+  { path: '/venues', label: '服务场所', icon: <ScheduleOutlined aria-hidden />, permission: 'venue:read', group: 'stations' },
   { path: '/worklist', label: m.nav.worklist, icon: <CarryOutOutlined aria-hidden />, permission: 'client:write', group: 'daily' },
   { path: '/clients', label: m.nav.clients, icon: <ContactsOutlined aria-hidden />, permission: 'client:read', group: 'daily' },
   { path: '/records', label: m.nav.records, icon: <FormOutlined aria-hidden />, permission: 'client:read', group: 'daily' },

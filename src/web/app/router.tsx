@@ -67,6 +67,7 @@ const ApplicationPage = lazy(() => import('../features/applications/ApplicationP
 const PostsPage = lazy(() => import('../features/publicity/PostsPage'));
 const PostPage = lazy(() => import('../features/publicity/PostPage'));
 const SystemsPage = lazy(() => import('../features/institutional-systems/SystemsPage'));
+const VenuesPage = lazy(() => import('../features/venues/VenuesPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -131,6 +132,7 @@ const routes: RouteObject[] = [
           { path: 'publicity', element: gated('publicity:read', <PostsPage />) },
           { path: 'publicity/:id', element: gated('publicity:read', <PostPage />) },
           { path: 'institutional-systems', element: gated('system:read', <SystemsPage />) },
+          { path: 'venues', element: gated('venue:read', <VenuesPage />) },
           { path: 'volunteers', element: gated('volunteer:read', <VolunteersPage />) },
           { path: 'volunteers/from-activity', element: gated('volunteer:write', <VolunteerActivitiesPage />) },
           { path: 'volunteers/totals', element: gated('volunteer:read', <VolunteerTotalsPage />) },

@@ -35,11 +35,11 @@ export async function rooms(ctx: Ctx, stationId: string | undefined): Promise<Ro
 }
 
 export async function createRoom(ctx: Ctx, body: z.output<typeof c.roomInput>): Promise<RoomDto> {
-  const station = await stationFor(ctx, body.stationId);
+  const station = await stationFor(ctx, body.stationId ?? null);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(venueRooms)
-      .values({ ...body, openDays: [...new Set(body.openDays)].sort(), stationId: station.station.id, scopePath: station.station.scopePath })
+      .values({ name: body.name, shared: body.shared, capacity: body.capacity, opensAt: body.opensAt, closesAt: body.closesAt, openDays: [...new Set(body.openDays)].sort(), stationId: station.station.id, scopePath: station.station.scopePath })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await writeAudit(tx, { action: 'venue.room.create', objectType: 'venue_room', objectId: row.id, after: { name: row.name, shared: row.shared, opensAt: row.opensAt, closesAt: row.closesAt, openDays: row.openDays } });
