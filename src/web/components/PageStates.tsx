@@ -1,5 +1,5 @@
 import { Button, Spin } from 'antd';
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentProps, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../lib/api';
 import { errorText } from '../lib/error-text';
@@ -50,4 +50,21 @@ export function NotFoundResult({ subTitle = m.app.notFoundHint }: { subTitle?: s
 
 export function ForbiddenResult() {
   return <Result status="403" title={m.app.forbidden} subTitle={m.app.forbiddenHint} />;
+}
+
+/**
+ * The opening of a page that shows one loaded thing: loading, not found (a missing or malformed id,
+ * when `notFound` says so), or failed with a retry; otherwise the data. Not a hook: call it where
+ * the query is and return `view` after the page's other hooks.
+ */
+export function pageData<T, R extends () => unknown>(
+  q: { data: T | undefined; isPending: boolean; error: unknown; refetch: R },
+  notFound?: string,
+): ({ data: T; view: null } | { data: undefined; view: ReactElement }) & { refetch: R } {
+  const { data, error, refetch } = q;
+  if (q.isPending) return { data: undefined, view: <PageLoading />, refetch };
+  if (notFound !== undefined && (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')))
+    return { data: undefined, view: <NotFoundResult subTitle={notFound} />, refetch };
+  if (!data) return { data: undefined, view: <LoadError error={error} onRetry={() => void refetch()} />, refetch };
+  return { data, view: null, refetch };
 }

@@ -30,9 +30,8 @@ import { DetailTable } from '../../components/DetailTable';
 import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useDraftFlow } from '../../components/useDraftFlow';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
-import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -268,10 +267,8 @@ export default function AnnualPlanPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/annual-plans'));
-  const { data: plan, isPending, error, refetch } = usePlan(id);
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!plan) return <LoadError error={error} onRetry={() => void refetch()} />;
+  const { data: plan, view, refetch } = pageData(usePlan(id), t.notFound);
+  if (view) return view;
   return <PlanScreen plan={plan} goBack={goBack} refetch={refetch} />;
 }
 

@@ -6,8 +6,7 @@ import type { CaseDto } from '../../../shared/contracts/cases';
 import { CASE_APPROVAL_LABELS, CASE_STAGES, CASE_STAGE_LABELS, nextStage } from '../../../shared/rules/case-work';
 import { SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
-import { isApiError } from '../../lib/api';
+import { pageData } from '../../components/PageStates';
 import { formatDateTime, orDash } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -222,12 +221,10 @@ function NextStep({ c, onConflict }: { c: CaseDto; onConflict: () => unknown }) 
 export default function CasePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data: c, isPending, error, refetch } = useCase(id);
+  const { data: c, view, refetch } = pageData(useCase(id), t.notFound);
   const canWrite = usePermission('client:write');
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!c) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const stageIndex = CASE_STAGES.indexOf(c.stage);
   const inIntervention = stageIndex >= CASE_STAGES.indexOf('intervention');

@@ -5,8 +5,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import type { ClientDetail } from '../../../shared/contracts/clients';
 import { CONSENT_KIND_LABELS, LEGAL_BASIS_LABELS } from '../../../shared/rules/clients';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
-import { isApiError } from '../../lib/api';
+import { pageData } from '../../components/PageStates';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
 import { useUrlState } from '../../lib/useUrlState';
@@ -118,14 +117,12 @@ export default function ClientPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/clients'));
-  const { data: client, isPending, error, refetch } = useClient(id);
+  const { data: client, view, refetch } = pageData(useClient(id), t.notFound);
   const [url, setUrl] = useUrlState(TAB_KEYS);
   const tab: TabKey = (TABS as readonly string[]).includes(url.tab ?? '') ? (url.tab as TabKey) : 'cases';
   const [dialog, setDialog] = useState<'edit' | 'status' | 'consent' | null>(null);
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!client) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   return (
     <>

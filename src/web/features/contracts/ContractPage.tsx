@@ -36,9 +36,9 @@ import {
 } from '../../../shared/rules/purchase';
 import { AddButton, DetailTable } from '../../components/DetailTable';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
-import { apiUrl, isApiError } from '../../lib/api';
+import { apiUrl } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime, orDash } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
@@ -289,15 +289,13 @@ export default function ContractPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/contracts'));
-  const { data: ct, isPending, error, refetch } = useContract(id);
+  const { data: ct, view, refetch } = pageData(useContract(id), t.notFound);
   const canWrite = usePermission('contract:write');
   const canGrade = usePermission('contract:grade');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tab, setTab] = useState('content');
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!ct) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const inForce = ct.status === 'signed' || ct.status === 'performing';
   const close = () => setDialog(null);

@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CountLine, Dashboard, DashboardFigure, DashboardRow } from '../../../shared/contracts/dashboards';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoading } from '../../components/PageStates';
+import { pageData, PageLoading } from '../../components/PageStates';
 import { m } from '../../i18n';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useUrlState } from '../../lib/useUrlState';
@@ -187,15 +187,14 @@ export default function DashboardsPage() {
   const { code = 'home' } = useParams();
   const [url, setUrl] = useUrlState(KEYS);
   const year = Number(url.year) || thisYear();
-  const { data, isPending, error, refetch } = useDashboard(code, year);
+  const { data, view, refetch } = pageData(useDashboard(code, year));
   const exporting = useExportDashboard();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const drill = (c: string) => void navigate(`/dashboards/${c}${url.year ? `?year=${url.year}` : ''}`);
 
-  if (isPending) return <PageLoading />;
-  if (!data) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const columns: TableProps<DashboardRow>['columns'] = [
     {

@@ -26,7 +26,7 @@ import { RULES } from '../../../shared/rules/catalog';
 import { EVALUATION_GRADE_LABELS } from '../../../shared/rules/purchase';
 import { gradeOf } from '../../../shared/rules/reports';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
 import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
@@ -106,10 +106,8 @@ export default function EvaluationPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/evaluations'));
-  const { data, isPending, error, refetch } = useEvaluation(id);
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!data) return <LoadError error={error} onRetry={() => void refetch()} />;
+  const { data, view, refetch } = pageData(useEvaluation(id), t.notFound);
+  if (view) return view;
   return <EvaluationScreen evaluation={data} goBack={goBack} refetch={refetch} />;
 }
 

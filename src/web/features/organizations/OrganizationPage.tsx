@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ORG_KIND_LABELS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
-import { isApiError } from '../../lib/api';
+import { pageData } from '../../components/PageStates';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
 import { EditOrganizationDrawer } from './EditOrganizationDrawer';
@@ -48,14 +47,12 @@ export default function OrganizationPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/organizations'));
-  const { data: org, isPending, error, refetch } = useOrganization(id);
+  const { data: org, view, refetch } = pageData(useOrganization(id), t.notFound);
   const canSeeWorkers = usePermission('worker:read');
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!org) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const workers = (
     <Statistic title={t.workersOnPost} value={org.workersOnPost} suffix={t.workersUnit} />

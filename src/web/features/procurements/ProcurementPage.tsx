@@ -6,10 +6,9 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
 import { PURCHASE_METHOD_LABELS, PURCHASE_RULES } from '../../../shared/rules/purchase';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { FormModal, useFormWrite } from '../../components/FormModal';
 import { RuleTag } from '../../components/RuleTag';
-import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -100,7 +99,7 @@ export default function ProcurementPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/procurements'));
-  const { data: p, isPending, error, refetch } = useProcurement(id);
+  const { data: p, view, refetch } = pageData(useProcurement(id), t.notFound);
   const canWrite = usePermission('procurement:write');
   const canContract = usePermission('contract:write');
   const publish = usePublishProcurement(id);
@@ -109,9 +108,7 @@ export default function ProcurementPage() {
   const [dialog, setDialog] = useState<'edit' | 'award' | 'cancel' | null>(null);
   const isMobile = useIsMobile();
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!p) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const open = p.status === 'draft' || p.status === 'published';
   const onPublish = () =>

@@ -16,9 +16,9 @@ import { REPORT_RULES, REPORT_SECTIONS, REPORT_SECTION_LABELS, type ReportSectio
 import { FormModal, useFormWrite } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useDraftFlow } from '../../components/useDraftFlow';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { Finding, RuleTag } from '../../components/RuleTag';
-import { apiUrl, isApiError } from '../../lib/api';
+import { apiUrl } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -41,10 +41,8 @@ export default function ReportPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/reports'));
-  const { data: report, isPending, error, refetch } = useReport(id);
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!report) return <LoadError error={error} onRetry={() => void refetch()} />;
+  const { data: report, view, refetch } = pageData(useReport(id), t.notFound);
+  if (view) return view;
   return <ReportScreen report={report} goBack={goBack} refetch={refetch} />;
 }
 

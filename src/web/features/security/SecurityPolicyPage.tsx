@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Divider, Form, InputNumber, Row, Switch, Typogr
 import { useEffect } from 'react';
 import type { SecurityPolicy } from '../../../shared/contracts/security';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -45,7 +45,7 @@ function NumberItems({ fields }: { fields: NumberField[] }) {
 }
 
 export default function SecurityPolicyPage() {
-  const { data, isPending, error, refetch } = useSecurityPolicy();
+  const { data, view, refetch } = pageData(useSecurityPolicy());
   const save = useUpdateSecurityPolicy();
   const [form] = Form.useForm<SecurityPolicy>();
   const report = useReportError();
@@ -55,8 +55,7 @@ export default function SecurityPolicyPage() {
     if (data) form.setFieldsValue(data);
   }, [data, form]);
 
-  if (isPending) return <PageLoading />;
-  if (!data) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   const onFinish = (v: SecurityPolicy) =>
     save.mutate(

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { GROUP_PHASES, GROUP_PHASE_LABELS } from '../../../shared/rules/case-work';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
-import { isApiError } from '../../lib/api';
+import { pageData } from '../../components/PageStates';
 import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
@@ -116,12 +115,10 @@ export default function GroupPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const { data: group, isPending, error, refetch } = useGroup(id);
+  const { data: group, view, refetch } = pageData(useGroup(id), t.notFound);
   const [adding, setAdding] = useState(false);
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!group) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
   const open = group.phase !== 'closed';
   const sessions = [...group.sessions].sort((a, b) => b.date.localeCompare(a.date));
 

@@ -27,9 +27,8 @@ import {
   type StaffSource,
 } from '../../../shared/rules/staffing';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
-import { isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
 import { orDash } from '../../lib/format';
 import { PermissionGate, usePermission } from '../../lib/permissions';
@@ -262,14 +261,12 @@ export default function WorkerPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/social-workers'));
-  const { data: worker, isPending, error, refetch } = useWorker(id);
+  const { data: worker, view, refetch } = pageData(useWorker(id), t.notFound);
   const canOpenOrgs = usePermission('org:read');
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundResult subTitle={t.notFound} />;
-  if (!worker) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
   const current = worker.currentPosting;
 
   return (

@@ -5,10 +5,9 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StationDetail } from '../../../shared/contracts/stations';
 import { PLAQUE_STATE_LABELS, VENUE_TYPE_LABELS } from '../../../shared/rules/station-venue';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, NotFoundResult, PageLoading } from '../../components/PageStates';
+import { pageData } from '../../components/PageStates';
 import { RuleTag } from '../../components/RuleTag';
 import { StationStaffingSection } from '../compliance/StationStaffingSection';
-import { isApiError } from '../../lib/api';
 import { formatDateTime, orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
 import { m } from '../../i18n';
@@ -74,14 +73,11 @@ export default function StationPage() {
   const location = useLocation();
   // Back to the list with its filters when we came from it; to the list itself after a direct visit.
   const goBack = () => void (location.key !== 'default' ? navigate(-1) : navigate('/stations'));
-  const { data: station, isPending, error, refetch } = useStation(id);
+  const { data: station, view, refetch } = pageData(useStation(id), m.stations.notFound);
   const [editing, setEditing] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
 
-  if (isPending) return <PageLoading />;
-  if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED'))
-    return <NotFoundResult subTitle={m.stations.notFound} />;
-  if (!station) return <LoadError error={error} onRetry={() => void refetch()} />;
+  if (view) return view;
 
   return (
     <>
