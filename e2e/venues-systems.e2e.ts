@@ -6,6 +6,8 @@ import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
 import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
+// 服务场所使用: a station worker registers a room and books it; a clashing booking is refused with
+// a message naming the booking in the way.
 // 二（四） R-SYS-FIVE: 环翠区 registers its financial management system with the text attached;
 // the city's completeness view shows it in force for 环翠区, no finding for it, and the others' gaps.
 const JOURNEY = 'venues-systems';
@@ -73,5 +75,48 @@ describe('五项制度', () => {
     expect(cityErrors).toEqual([]);
     await countyContext.close();
     await cityContext.close();
+  });
+
+  it('社工登记场所并预约 → 冲突的预约被拒绝并说明原因', async () => {
+    const context = await newContext(browser, 'desktop', baseUrl);
+    const page = await context.newPage();
+    screenshotOnFailure(page, JOURNEY);
+    const errors = collectPageErrors(page);
+    await new LoginPage(page).goto();
+    await new LoginPage(page).login('demo-worker');
+    await new WorkbenchPage(page).waitUntilShown();
+    await new AppShell(page).navigate('服务场所');
+    await page.getByRole('heading', { name: '服务场所使用' }).waitFor();
+    await page.getByRole('button', { name: '登记场所' }).click();
+    const roomDialog = page.getByRole('dialog', { name: '登记场所' });
+    await roomDialog.getByLabel('场所名称').fill('多功能活动室');
+    await roomDialog.getByRole('button', { name: '登 记' }).or(roomDialog.getByRole('button', { name: '登记' })).click();
+    await roomDialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('venue-rooms').getByText('多功能活动室').waitFor();
+
+    // Next Monday (China time), 09:00–11:00, then a clash at 10:00–12:00.
+    const now = new Date(Date.now() + 8 * 3600 * 1000);
+    const monday = new Date(now.getTime() + (((8 - now.getUTCDay()) % 7) + 7) * 86400 * 1000).toISOString().slice(0, 10);
+    const bookRoom = async (who: string, from: string, to: string) => {
+      await page.getByRole('button', { name: '预约场所' }).click();
+      const dialog = page.getByRole('dialog', { name: '预约多功能活动室' });
+      await dialog.getByLabel('预约单位或团队').fill(who);
+      await dialog.getByLabel('用途').fill('志愿者培训');
+      await dialog.getByLabel('开始时间').fill(`${monday}T${from}`);
+      await dialog.getByLabel('结束时间').fill(`${monday}T${to}`);
+      await dialog.getByRole('button', { name: '预 约' }).or(dialog.getByRole('button', { name: '预约' })).click();
+      return dialog;
+    };
+    const first = await bookRoom('鲸园青年志愿服务队', '09:00', '11:00');
+    await first.waitFor({ state: 'hidden' });
+    await page.getByTestId('venue-bookings').getByText('鲸园青年志愿服务队').waitFor();
+    const second = await bookRoom('鲸园社区卫生服务站', '10:00', '12:00');
+    await page.getByText('多功能活动室在该时段已被预约').first().waitFor();
+    expect(await page.getByText('鲸园青年志愿服务队（志愿者培训）').count()).toBeGreaterThan(0);
+    await screenshot(page, JOURNEY, '03-booking-clash');
+    expect(await second.isVisible()).toBe(true);
+    expect(await page.getByTestId('venue-bookings').getByText('鲸园社区卫生服务站').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
