@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Flex, Form, Typography } from 'antd';
+import { Alert, App, Form, Typography } from 'antd';
 import type { StationFunding } from '../../../shared/contracts/funding';
 import {
   FUND_SOURCES,
@@ -8,8 +8,8 @@ import {
   formatYuan,
   type FundSource,
 } from '../../../shared/rules/purchase';
+import { DrawerForm } from '../../components/DrawerForm';
 import { RuleTag } from '../../components/RuleTag';
-import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
 import { useActionError } from '../clients/useActionError';
 import { useSetBudget } from './funding.api';
@@ -24,7 +24,6 @@ export function BudgetDrawer({ station, year, onClose }: { station: StationFundi
   const save = useSetBudget();
   const { handle } = useActionError();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const watched = Form.useWatch((v: Partial<Values>) => v, form) as Partial<Values> | undefined;
   const total = FUND_SOURCES.reduce((s, k) => s + fenOf(watched?.[k]), 0);
   const initial = Object.fromEntries(FUND_SOURCES.map((k) => [k, fenToInput(station.budget[k])])) as Values;
@@ -46,42 +45,39 @@ export function BudgetDrawer({ station, year, onClose }: { station: StationFundi
     );
 
   return (
-    <Drawer
+    <DrawerForm<Values>
       title={t.budgetTitle(station.name, year)}
-      open
+      form={form}
+      initialValues={initial}
+      onFinish={onFinish}
+      pending={save.isPending}
       onClose={onClose}
-      size={isMobile ? '100%' : 480}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{m.common.cancel}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {m.common.save}
-          </Button>
-        </Flex>
+      width={480}
+      after={
+        <>
+          <Typography.Title level={5} data-testid="budget-total">
+            {t.budgetTotal(formatYuan(total))}
+          </Typography.Title>
+          {total < STATION_MIN_FUND_FEN ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={
+                <span>
+                  <RuleTag rule={PURCHASE_RULES['R-FUND-STATION']} />
+                  {t.budgetLow}
+                </span>
+              }
+            />
+          ) : null}
+        </>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} disabled={save.isPending}>
-        {FUND_SOURCES.map((k) => (
-          <Form.Item key={k} label={FUND_SOURCE_LABELS[k]} name={k} rules={yuanRules(FUND_SOURCE_LABELS[k])}>
-            <YuanInput />
-          </Form.Item>
-        ))}
-      </Form>
-      <Typography.Title level={5} data-testid="budget-total">
-        {t.budgetTotal(formatYuan(total))}
-      </Typography.Title>
-      {total < STATION_MIN_FUND_FEN ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={
-            <span>
-              <RuleTag rule={PURCHASE_RULES['R-FUND-STATION']} />
-              {t.budgetLow}
-            </span>
-          }
-        />
-      ) : null}
-    </Drawer>
+      {FUND_SOURCES.map((k) => (
+        <Form.Item key={k} label={FUND_SOURCE_LABELS[k]} name={k} rules={yuanRules(FUND_SOURCE_LABELS[k])}>
+          <YuanInput />
+        </Form.Item>
+      ))}
+    </DrawerForm>
   );
 }
