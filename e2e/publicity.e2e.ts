@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { LoginPage } from './support/pages/LoginPage';
+import { WorkbenchPage } from './support/pages/WorkbenchPage';
+
+// 五（五）: the station's social worker writes a story; submitting it with a client's phone in it
+// is refused (R-PUBLICITY-PRIVACY); the worker removes it and submits; 环翠区民政局 (another person)
+// publishes; the public station directory shows the story without any login.
+const JOURNEY = 'publicity';
+const TITLE = '海边的重阳节：社工陪老人包饺子';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('社工故事：撰写、隐私检查、区市审核发布、公开名录', () => {
+  it('社工撰写 → 含电话被拦下 → 修改后提交 → 区民政局发布 → 名录不登录可见', async () => {
+    const workerContext = await newContext(browser, 'desktop', baseUrl);
+    const page = await workerContext.newPage();
+    screenshotOnFailure(page, JOURNEY);
+    const errors = collectPageErrors(page);
+    await new LoginPage(page).goto();
+    await new LoginPage(page).login('demo-worker');
+    await new WorkbenchPage(page).waitUntilShown();
+    await page.goto(`${baseUrl}/publicity`);
+    await page.getByTestId('create-post').click();
+    await page.getByLabel('标题').fill(TITLE);
+    await page.getByLabel('正文').fill('重阳节这天，社工和志愿者陪老人们包饺子。有事请打13912345678。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL('**/publicity/*', { waitUntil: 'commit' });
+    await page.getByTestId('submit-post').click();
+    await page.getByText(/R-PUBLICITY-PRIVACY/).first().waitFor();
+    expect(await page.getByText(/电话号码/).first().isVisible()).toBe(true);
+    await screenshot(page, JOURNEY, '01-refused');
+    await page.locator('.ant-notification-notice-close').first().click();
+    await page.getByTestId('edit-post').click();
+    await page.getByLabel('正文').fill('重阳节这天，社工和志愿者陪老人们包饺子，活动室里满是笑声。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('post-body').getByText('满是笑声').waitFor();
+    await page.getByTestId('submit-post').click();
+    await page.getByText('待审核').first().waitFor();
+    const path = new URL(page.url()).pathname;
+    await screenshot(page, JOURNEY, '02-submitted');
+    expect(errors).toEqual([]);
+    await workerContext.close();
+
+    const districtContext = await newContext(browser, 'desktop', baseUrl);
+    const district = await districtContext.newPage();
+    screenshotOnFailure(district, JOURNEY);
+    await new LoginPage(district).goto();
+    await new LoginPage(district).login('demo-district');
+    await new WorkbenchPage(district).waitUntilShown();
+    await district.goto(`${baseUrl}${path}`);
+    await district.getByTestId('publish-post').click();
+    await district.getByText('已发布').first().waitFor();
+    await screenshot(district, JOURNEY, '03-published');
+    await districtContext.close();
+
+    // The public directory: no session at all, a phone.
+    const publicContext = await newContext(browser, 'phone', baseUrl);
+    const visitor = await publicContext.newPage();
+    screenshotOnFailure(visitor, JOURNEY);
+    await visitor.goto(`${baseUrl}/stations-directory?q=${encodeURIComponent('鲸园')}`);
+    expect(await visitor.title()).toContain('社会工作服务站名录');
+    await visitor.getByRole('link', { name: '环翠区鲸园街道社会工作服务站' }).click();
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { name: TITLE }).waitFor();
+    expect(await visitor.content()).not.toContain('13912345678');
+    await screenshot(visitor, JOURNEY, '04-public');
+    await publicContext.close();
+  });
+});
