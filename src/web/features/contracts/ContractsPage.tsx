@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Typography, type TableProps } from 'antd';
+import { Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ContractSummary } from '../../../shared/contracts/service-contracts';
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../shared/rules/purchase';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
-import { PermissionGate, usePermission } from '../../lib/permissions';
+import { CreateButton } from '../../components/CreateButton';
+import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
 import { Yuan } from '../funding/money';
 import { countyFilter } from '../regions/RegionSelects';
@@ -88,11 +88,7 @@ export default function ContractsPage() {
       <ListPage<ContractSummary>
         title={t.title}
         extra={
-          <PermissionGate permission="contract:write">
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t.create}
-            </Button>
-          </PermissionGate>
+          <CreateButton permission="contract:write" label={t.create} onClick={() => setCreating(true)} />
         }
         list={list}
         filters={[

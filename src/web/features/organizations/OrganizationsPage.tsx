@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -12,9 +12,9 @@ import {
   type OrgStatus,
 } from '../../../shared/rules/organizations';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
+import { CreateButton } from '../../components/CreateButton';
 import { apiUrl } from '../../lib/api';
 import { orDash } from '../../lib/format';
-import { PermissionGate } from '../../lib/permissions';
 import { m } from '../../i18n';
 import { CreateOrganizationModal } from './CreateOrganizationModal';
 import { OrgStatusTag } from './orgLabels';
@@ -67,11 +67,7 @@ export default function OrganizationsPage() {
             <Button icon={<DownloadOutlined aria-hidden />} href={exportHref} download>
               {t.export}
             </Button>
-            <PermissionGate permission="org:create">
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-                {t.create}
-              </Button>
-            </PermissionGate>
+            <CreateButton permission="org:create" label={t.create} onClick={() => setCreating(true)} />
           </>
         }
         list={list}

@@ -1,11 +1,12 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, Switch, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Partner } from '../../../shared/contracts/partners';
 import { PARTNER_KINDS, PARTNER_KIND_LABELS, type PartnerKind } from '../../../shared/rules/partners';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
+import { CreateButton } from '../../components/CreateButton';
 import { formatDateTime, orDash } from '../../lib/format';
-import { PermissionGate, usePermission } from '../../lib/permissions';
+import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
 import { useActionError } from '../clients/useActionError';
 import { countyFilter, CountySelect } from '../regions/RegionSelects';
@@ -160,11 +161,7 @@ export default function PartnersPage() {
       <ListPage<Partner>
         title={t.listTitle}
         extra={
-          <PermissionGate permission="partner:manage">
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-              {t.create}
-            </Button>
-          </PermissionGate>
+          <CreateButton permission="partner:manage" label={t.create} onClick={() => setEditing('new')} />
         }
         list={list}
         filters={[

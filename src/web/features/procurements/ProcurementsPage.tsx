@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, type TableProps } from 'antd';
+import { type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
@@ -11,7 +10,7 @@ import {
   type PurchaseMethod,
 } from '../../../shared/rules/purchase';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
-import { PermissionGate } from '../../lib/permissions';
+import { CreateButton } from '../../components/CreateButton';
 import { m } from '../../i18n';
 import { Yuan } from '../funding/money';
 import { countyFilter } from '../regions/RegionSelects';
@@ -62,11 +61,7 @@ export default function ProcurementsPage() {
       <ListPage<Procurement>
         title={t.title}
         extra={
-          <PermissionGate permission="procurement:write">
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t.create}
-            </Button>
-          </PermissionGate>
+          <CreateButton permission="procurement:write" label={t.create} onClick={() => setCreating(true)} />
         }
         list={list}
         filters={[

@@ -1,9 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Radio, Select, type TableProps } from 'antd';
+import { App, Form, Input, Modal, Radio, Select, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
-import { PermissionGate } from '../../lib/permissions';
+import { CreateButton } from '../../components/CreateButton';
 import { m } from '../../i18n';
 import { useOwnStation, useStationOptions } from '../clients/clients.api';
 import { useActionError } from '../clients/useActionError';
@@ -103,11 +102,7 @@ export default function GroupsPage() {
       <ListPage<Group>
         title={t.listTitle}
         extra={
-          <PermissionGate permission="client:write">
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t.create}
-            </Button>
-          </PermissionGate>
+          <CreateButton permission="client:write" label={t.create} onClick={() => setCreating(true)} />
         }
         list={list}
         filters={[{ type: 'select', key: 'kind', label: t.kind, options: kindOptions, span: { xs: 12, md: 6 } }]}

@@ -1,10 +1,11 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { exportWorkers, type WorkerListItem } from '../../../shared/contracts/social-workers';
 import { EDUCATION_LABELS, type EducationLevel } from '../../../shared/rules/staffing';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
+import { CreateButton } from '../../components/CreateButton';
 import { apiUrl } from '../../lib/api';
 import { orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
@@ -106,11 +107,7 @@ export default function WorkersPage() {
                 {t.import}
               </Button>
             </PermissionGate>
-            <PermissionGate permission="worker:write">
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-                {t.create}
-              </Button>
-            </PermissionGate>
+            <CreateButton permission="worker:write" label={t.create} onClick={() => setCreating(true)} />
           </>
         }
         list={list}

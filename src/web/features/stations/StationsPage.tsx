@@ -1,10 +1,11 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { STATION_SORTS, type StationListItem } from '../../../shared/contracts/stations';
 import { STATION_STATUSES, STATION_STATUS_LABELS, VENUE_TYPE_LABELS, type StationStatus } from '../../../shared/rules/station-venue';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
+import { CreateButton } from '../../components/CreateButton';
 import { useReportError } from '../../lib/errors';
 import { orDash } from '../../lib/format';
 import { PermissionGate } from '../../lib/permissions';
@@ -98,11 +99,7 @@ export default function StationsPage() {
                 {m.stations.export}
               </Button>
             </PermissionGate>
-            <PermissionGate permission="station:create">
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-                {m.stations.create}
-              </Button>
-            </PermissionGate>
+            <CreateButton permission="station:create" label={m.stations.create} onClick={() => setCreating(true)} />
           </>
         }
         list={list}

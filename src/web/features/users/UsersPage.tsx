@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, type TableProps } from 'antd';
+import { Space, Tag, Tooltip, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { USER_STATUSES, type User } from '../../../shared/contracts/users';
 import { ROLES, ROLE_LABELS, SCOPE_KIND_LABELS, type Role } from '../../../shared/permissions';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
+import { CreateButton } from '../../components/CreateButton';
 import { formatDateTime } from '../../lib/format';
-import { PermissionGate, usePermission } from '../../lib/permissions';
+import { usePermission } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -82,11 +82,7 @@ export default function UsersPage() {
     <ListPage<User>
       title={m.users.title}
       extra={
-        <PermissionGate permission="user:manage">
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-            {m.users.create}
-          </Button>
-        </PermissionGate>
+        <CreateButton permission="user:manage" label={m.users.create} onClick={() => setDialog({ kind: 'create' })} />
       }
       filters={[
         { type: 'search', key: 'q', label: m.users.keyword, span: { xs: 24, md: 10 } },
