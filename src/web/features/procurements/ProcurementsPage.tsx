@@ -1,4 +1,4 @@
-import { type TableProps } from 'antd';
+import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Procurement } from '../../../shared/contracts/procurements';
