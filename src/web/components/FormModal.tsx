@@ -38,6 +38,8 @@ export function FormModal<V extends object>(props: {
   onClose: () => void;
   intro?: ReactNode;
   after?: ReactNode;
+  /** Names the form for the journeys. */
+  testId?: string;
   children: ReactNode;
 }) {
   return (
@@ -59,6 +61,7 @@ export function FormModal<V extends object>(props: {
         disabled={props.pending || props.disabled}
         initialValues={props.initialValues}
         onFinish={props.onFinish}
+        data-testid={props.testId}
       >
         {props.children}
       </Form>

@@ -1,6 +1,7 @@
-import { App, Form, Modal, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useReportError } from '../../lib/errors';
+import { FormModal } from '../../components/FormModal';
 import { m } from '../../i18n';
 import { ContractSelect, thisYear, useCountyScope, YearSelect } from '../reports/fields';
 import { useCreateEvaluation } from './evaluations.api';
@@ -31,32 +32,23 @@ export function CreateEvaluationModal({ onClose, year: initialYear }: { onClose:
       onError: (e) => report(e, form),
     });
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t.createTitle}
       okText={t.create}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      onFinish={onFinish}
+      intro={<Typography.Paragraph type="secondary">{t.createHint}</Typography.Paragraph>}
+      testId="create-evaluation-form"
+      initialValues={{ year: initialYear ?? thisYear() }}
     >
-      <Typography.Paragraph type="secondary">{t.createHint}</Typography.Paragraph>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={create.isPending}
-        initialValues={{ year: initialYear ?? thisYear() }}
-        data-testid="create-evaluation-form"
-      >
-        <Form.Item label={m.reports.common.year} name="year" rules={[{ required: true, message: t.yearRequired }]}>
-          <YearSelect />
-        </Form.Item>
-        <Form.Item label={t.contract} name="contractId" rules={[{ required: true, message: t.contractRequired }]}>
-          <ContractSelect signedOnly year={year} countyCode={county} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={m.reports.common.year} name="year" rules={[{ required: true, message: t.yearRequired }]}>
+        <YearSelect />
+      </Form.Item>
+      <Form.Item label={t.contract} name="contractId" rules={[{ required: true, message: t.contractRequired }]}>
+        <ContractSelect signedOnly year={year} countyCode={county} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Alert, DatePicker, Form, Modal, Radio, Select, Typography } from 'antd';
+import { App, Alert, DatePicker, Form, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { listReports } from '../../../shared/contracts/reports';
 import { REPORT_KIND_LABELS, type ReportKind } from '../../../shared/rules/reports';
 import { api, isApiError } from '../../lib/api';
 import { useReportError } from '../../lib/errors';
+import { FormModal } from '../../components/FormModal';
 import { m } from '../../i18n';
 import { CountySelect } from '../regions/RegionSelects';
 import { ContractSelect, StationSelect, thisYear, useCountyScope, YearSelect } from './fields';
@@ -87,72 +88,63 @@ export function DraftReportModal({ onClose }: { onClose: () => void }) {
 
   const due = kind === 'monthly' ? t.monthlyDue : kind === 'district_annual' ? t.districtDue(year) : t.contractDue;
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t.createTitle}
       okText={t.create}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={draft.isPending}
-      destroyOnHidden
+      form={form}
+      pending={draft.isPending}
+      onClose={onClose}
+      onFinish={onFinish}
+      intro={<Typography.Paragraph type="secondary">{t.createHint}</Typography.Paragraph>}
+      testId="draft-report-form"
+      initialValues={{
+        kind: kinds[0],
+        subject: 'station',
+        month: dayjs().subtract(1, 'month').startOf('month'),
+        countyCode: county,
+        year: thisYear(),
+      }}
     >
-      <Typography.Paragraph type="secondary">{t.createHint}</Typography.Paragraph>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        disabled={draft.isPending}
-        data-testid="draft-report-form"
-        initialValues={{
-          kind: kinds[0],
-          subject: 'station',
-          month: dayjs().subtract(1, 'month').startOf('month'),
-          countyCode: county,
-          year: thisYear(),
-        }}
-      >
-        <Form.Item label={t.kind} name="kind" rules={[{ required: true, message: m.reports.common.select(t.kind) }]}>
-          <Select<ReportKind> options={kinds.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] }))} />
+      <Form.Item label={t.kind} name="kind" rules={[{ required: true, message: m.reports.common.select(t.kind) }]}>
+        <Select<ReportKind> options={kinds.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] }))} />
+      </Form.Item>
+      {kind === 'monthly' ? (
+        <>
+          <Form.Item label={t.subjectType} name="subject">
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'station', label: t.subjectStation },
+                { value: 'contract', label: t.subjectContract },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t.month} name="month" rules={[{ required: true, message: t.monthRequired }]}>
+            <DatePicker picker="month" style={{ width: '100%' }} allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+          </Form.Item>
+        </>
+      ) : null}
+      {kind === 'monthly' && subject === 'station' ? (
+        <Form.Item label={m.reports.common.station} name="stationId" rules={[{ required: true, message: t.stationRequired }]}>
+          <StationSelect />
         </Form.Item>
-        {kind === 'monthly' ? (
-          <>
-            <Form.Item label={t.subjectType} name="subject">
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'station', label: t.subjectStation },
-                  { value: 'contract', label: t.subjectContract },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item label={t.month} name="month" rules={[{ required: true, message: t.monthRequired }]}>
-              <DatePicker picker="month" style={{ width: '100%' }} allowClear={false} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
-            </Form.Item>
-          </>
-        ) : null}
-        {kind === 'monthly' && subject === 'station' ? (
-          <Form.Item label={m.reports.common.station} name="stationId" rules={[{ required: true, message: t.stationRequired }]}>
-            <StationSelect />
+      ) : null}
+      {(kind === 'monthly' && subject === 'contract') || kind === 'midterm' || kind === 'final' ? (
+        <Form.Item label={m.reports.common.contract} name="contractId" rules={[{ required: true, message: t.contractRequired }]}>
+          <ContractSelect signedOnly />
+        </Form.Item>
+      ) : null}
+      {kind === 'district_annual' ? (
+        <>
+          <Form.Item label={m.reports.common.county} name="countyCode" rules={[{ required: true, message: t.countyRequired }]}>
+            <CountySelect disabled={Boolean(county)} />
           </Form.Item>
-        ) : null}
-        {(kind === 'monthly' && subject === 'contract') || kind === 'midterm' || kind === 'final' ? (
-          <Form.Item label={m.reports.common.contract} name="contractId" rules={[{ required: true, message: t.contractRequired }]}>
-            <ContractSelect signedOnly />
+          <Form.Item label={m.reports.common.year} name="year" rules={[{ required: true, message: t.yearRequired }]}>
+            <YearSelect />
           </Form.Item>
-        ) : null}
-        {kind === 'district_annual' ? (
-          <>
-            <Form.Item label={m.reports.common.county} name="countyCode" rules={[{ required: true, message: t.countyRequired }]}>
-              <CountySelect disabled={Boolean(county)} />
-            </Form.Item>
-            <Form.Item label={m.reports.common.year} name="year" rules={[{ required: true, message: t.yearRequired }]}>
-              <YearSelect />
-            </Form.Item>
-          </>
-        ) : null}
-        <Alert type="info" showIcon title={due} />
-      </Form>
-    </Modal>
+        </>
+      ) : null}
+      <Alert type="info" showIcon title={due} />
+    </FormModal>
   );
 }
