@@ -43,6 +43,7 @@ const NOT_SCOPED: Record<string, string> = {
   'POST /api/users/:id/unlock': 'accounts: system administrator only',
   'PUT /api/security/policy': 'the security policy: security administrator only',
   'POST /api/audit/verify': 'verifies the audit chain; writes nothing',
+  'POST /api/institutional-systems': 'a county officer registers its own county’s system document; the body names no region (institutional-systems.service, create)',
   'POST /api/auth/login': 'the caller’s own session',
   'POST /api/auth/logout': 'the caller’s own session',
   'POST /api/auth/password': 'the caller’s own password',
@@ -61,6 +62,14 @@ const NOT_SCOPED: Record<string, string> = {
  * by route, then by the roles it holds for (a role not listed must still be refused).
  */
 const READABLE_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
+  'GET /api/institutional-systems/:id': {
+    roles: ['demo-town', 'demo-worker'],
+    why: 'a county’s five systems (R-SYS-FIVE) govern every station of the county: its towns and stations read them (institutional-systems.repo, countyScope)',
+  },
+  'GET /api/institutional-systems/:id/file': {
+    roles: ['demo-town', 'demo-worker'],
+    why: 'the text of the county’s system goes with the document',
+  },
   'GET /api/organizations/:id': {
     roles: ['demo-district', 'demo-town', 'demo-evaluator'],
     why: 'the organisation register is read city-wide, to check a bidder’s or a partner’s record (issue 9 §3)',
@@ -108,6 +117,8 @@ const BODY_NAMED: Record<string, string[]> = {
   'POST /api/resource-matches': ['needId', 'offerId'],
   'POST /api/volunteers': ['stationId'],
   'POST /api/volunteer-teams': ['stationId'],
+  'POST /api/venues/rooms': ['stationId'],
+  'POST /api/venues/bookings': ['roomId'],
   'POST /api/volunteer-records/from-activity': ['sourceId'],
 };
 
@@ -197,6 +208,10 @@ interface Fixture {
   volunteerTeam?: string;
   volunteerCertificate?: string;
   volunteerSession?: string;
+  /** The county's system document (R-SYS-FIVE); a room of the set's station and a booking of it. */
+  systemDoc?: string;
+  room?: string;
+  booking?: string;
   /** The client import template filled with one valid row for the set's village. */
   importSheet?: Buffer;
   /** Each row's detail as its owner reads it (for versions and valid PATCH bodies). */
@@ -289,6 +304,9 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/public/resource-wall/photos/', 'matchFile'],
   ['/api/volunteers/', 'volunteer'],
   ['/api/volunteer-teams/', 'volunteerTeam'],
+  ['/api/institutional-systems/', 'systemDoc'],
+  ['/api/venues/rooms/', 'room'],
+  ['/api/venues/bookings/', 'booking'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],
 ];
 
@@ -582,6 +600,15 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return { multipart: true };
     case 'POST /api/resource-matches/:id/deliveries':
       return { body: { quantity: 1, deliveredOn: today, proofFileIds: f.matchFile ? [f.matchFile] : [] } };
+    // Five systems and venues
+    case 'POST /api/institutional-systems/:id/file':
+      return { multipart: true };
+    case 'POST /api/venues/rooms':
+      return station ? { body: { stationId: station, name: '越权场所', opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5, 6, 7] } } : null;
+    case 'POST /api/venues/bookings':
+      return f.room ? { body: { roomId: f.room, bookerKind: 'station', bookerName: '越权', purpose: '越权', startsAt: `${today}T20:00:00+08:00`, endsAt: `${today}T21:00:00+08:00` } } : null;
+    case 'POST /api/venues/bookings/:id/cancel':
+      return { body: {} };
     default:
       throw new Error(`no request for ${K}`);
   }
@@ -726,6 +753,10 @@ beforeAll(async () => {
   await ok(wdWorker.post(`/api/volunteers/${A.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '文登志愿服务' }), 'wd volunteer record');
   A.volunteerCertificate = await idOf(wdWorker.post(`/api/volunteers/${A.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'wd certificate');
   A.volunteerSession = String(must(((await ok(wdWorker.get(`/api/groups/${A.group}`), 'wd group')).sessions as Json[])[0], 'wd session').id);
+  A.systemDoc = await idOf(wd.post('/api/institutional-systems', { kind: 'personnel', title: '文登区人员管理制度', version: 'v1', effectiveOn: today, approvedBy: '文登区民政局', approvedOn: today }), 'wd system');
+  await upload(wd, `/api/institutional-systems/${A.systemDoc}/file`, 'wd system text');
+  A.room = await idOf(wdWorker.post('/api/venues/rooms', { name: '文登活动室', opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5, 6, 7] }), 'wd room');
+  A.booking = await idOf(wdWorker.post('/api/venues/bookings', { roomId: A.room, bookerKind: 'station', bookerName: '文登社工站', purpose: '小组活动', startsAt: `${today}T09:00:00+08:00`, endsAt: `${today}T10:00:00+08:00` }), 'wd booking');
   await readDetails(A);
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
@@ -754,6 +785,10 @@ beforeAll(async () => {
   B.offer = await idOf(district.post('/api/resource-offers', { stationId: B.station, donorKind: 'enterprise', donorName: '竹岛企业', kind: 'goods', itemName: '大米', quantity: 5 }), 'zd offer');
   B.match = await idOf(district.post('/api/resource-matches', { needId: B.need, offerId: B.offer, quantity: 5 }), 'zd match');
   B.matchFile = await upload(district, `/api/resource-matches/${B.match}/proofs`, 'zd match proof');
+  B.systemDoc = await idOf(district.post('/api/institutional-systems', { kind: 'personnel', title: '环翠区人员管理制度', version: 'v1', effectiveOn: today, approvedBy: '环翠区民政局', approvedOn: today }), 'hc system');
+  await upload(district, `/api/institutional-systems/${B.systemDoc}/file`, 'hc system text');
+  B.room = await idOf(district.post('/api/venues/rooms', { stationId: B.station, name: '竹岛活动室', opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5, 6, 7] }), 'zd room');
+  B.booking = await idOf(district.post('/api/venues/bookings', { roomId: B.room, bookerKind: 'station', bookerName: '竹岛社工站', purpose: '小组活动', startsAt: `${today}T09:00:00+08:00`, endsAt: `${today}T10:00:00+08:00` }), 'zd booking');
   B.volunteerTeam = await idOf(district.post('/api/volunteer-teams', { stationId: B.station, kind: 'volunteer_team', name: '竹岛志愿服务队', incubatedOn: today }), 'zd team');
   B.volunteer = await idOf(
     district.post('/api/volunteers', { stationId: B.station, name: '竹岛志愿者', idNumber: idNumberBornOn('1994-04-04', 943), teamId: B.volunteerTeam, consentOn: today, consentScope: '登记和记录志愿服务' }),
