@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Select, Spin, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { referralSchema } from '../../../shared/contracts/service-records';
 import { REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/rules/case-work';
 import { PARTNER_KIND_LABELS } from '../../../shared/rules/partners';
+import { FormModal, useFormWrite } from '../../components/FormModal';
 import { LoadError } from '../../components/PageStates';
 import { PermissionGate } from '../../lib/permissions';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { m } from '../../i18n';
 import { NoAccess } from '../clients/clientLabels';
-import { useActionError } from '../clients/useActionError';
 import { usePartners } from '../partners/partners.api';
 import { useCreateReferral, useReferrals, useUpdateReferral } from './referrals.api';
 
@@ -53,82 +53,60 @@ function PartnerSelect(props: { value?: string; onChange?: (v: string) => void; 
 function CreateReferralModal({ clientId, onClose }: { clientId: string; onClose: () => void }) {
   const [form] = Form.useForm<CreateValues>();
   const create = useCreateReferral();
-  const { handle } = useActionError();
-  const { message } = App.useApp();
+  const write = useFormWrite(form, { onClose });
   const isMobile = useIsMobile();
-  const onFinish = (v: CreateValues) =>
-    create.mutate(
-      { clientId, partnerId: v.partnerId ?? '', reason: v.reason.trim(), referredOn: v.referredOn.format('YYYY-MM-DD') },
-      {
-        onSuccess: () => {
-          message.success(t.created);
-          onClose();
-        },
-        onError: (e) => handle(e, { form }),
-      },
-    );
   return (
-    <Modal
-      open
+    <FormModal<CreateValues>
       title={t.createTitle}
       okText={t.create}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      initialValues={{ referredOn: dayjs() }}
+      onFinish={(v) =>
+        create.mutate(
+          { clientId, partnerId: v.partnerId ?? '', reason: v.reason.trim(), referredOn: v.referredOn.format('YYYY-MM-DD') },
+          write.done(t.created),
+        )
+      }
     >
-      <Form<CreateValues> form={form} layout="vertical" onFinish={onFinish} disabled={create.isPending} initialValues={{ referredOn: dayjs() }}>
-        <Form.Item label={t.partner} name="partnerId" rules={[{ required: true, message: t.partnerRequired }]}>
-          <PartnerSelect />
-        </Form.Item>
-        <Form.Item label={t.reason} name="reason" rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}>
-          <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
-        <Form.Item label={t.referredOn} name="referredOn" rules={[{ required: true, message: t.referredOnRequired }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t.partner} name="partnerId" rules={[{ required: true, message: t.partnerRequired }]}>
+        <PartnerSelect />
+      </Form.Item>
+      <Form.Item label={t.reason} name="reason" rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}>
+        <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+      <Form.Item label={t.referredOn} name="referredOn" rules={[{ required: true, message: t.referredOnRequired }]}>
+        <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
+type UpdateValues = { status: ReferralStatus; outcome?: string };
+
 function UpdateReferralModal({ referral, onClose }: { referral: Referral; onClose: () => void }) {
-  const [form] = Form.useForm<{ status: ReferralStatus; outcome?: string }>();
+  const [form] = Form.useForm<UpdateValues>();
   const update = useUpdateReferral();
-  const { handle } = useActionError();
-  const { message } = App.useApp();
-  const onFinish = (v: { status: ReferralStatus; outcome?: string }) =>
-    update.mutate(
-      { id: referral.id, body: { version: referral.version, status: v.status, outcome: v.outcome?.trim() ?? '' } },
-      {
-        onSuccess: () => {
-          message.success(t.updated);
-          onClose();
-        },
-        onError: (e) => handle(e, { form }),
-      },
-    );
+  const write = useFormWrite(form, { onClose });
   return (
-    <Modal
-      open
+    <FormModal<UpdateValues>
       title={`${t.updateTitle}：${referral.partnerName}`}
-      okText={m.common.save}
-      cancelText={m.common.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      form={form}
+      pending={update.isPending}
+      onClose={onClose}
+      initialValues={{ status: referral.status, outcome: referral.outcome }}
+      onFinish={(v) =>
+        update.mutate({ id: referral.id, body: { version: referral.version, status: v.status, outcome: v.outcome?.trim() ?? '' } }, write.done(t.updated))
+      }
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={update.isPending} initialValues={{ status: referral.status, outcome: referral.outcome }}>
-        <Form.Item label={t.status} name="status" rules={[{ required: true, message: t.newStatusRequired }]}>
-          <Select options={REFERRAL_STATUSES.map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[s] }))} />
-        </Form.Item>
-        <Form.Item label={t.outcome} name="outcome">
-          <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t.status} name="status" rules={[{ required: true, message: t.newStatusRequired }]}>
+        <Select options={REFERRAL_STATUSES.map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[s] }))} />
+      </Form.Item>
+      <Form.Item label={t.outcome} name="outcome">
+        <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
