@@ -78,6 +78,10 @@ const READABLE_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
     roles: ['demo-district', 'demo-town', 'demo-evaluator'],
     why: 'the register’s own documents (登记证书) go with the register entry',
   },
+  'GET /stations-directory/:id': {
+    roles: DEMO_USERS.map((u) => u.username),
+    why: 'the public station directory (五（五）): every operating station, without login',
+  },
   'GET /api/partners/:id': {
     roles: ['demo-org'],
     why: 'a county’s partner directory lists public bodies; organisations see every county’s (partners.routes.ts, partnerScope)',
@@ -95,6 +99,8 @@ const READABLE_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
  */
 const BODY_NAMED: Record<string, string[]> = {
   'POST /api/annual-plans': ['countyCode', 'stationIds'],
+  'POST /api/publicity/posts': ['stationId'],
+  'POST /api/publicity/brands': ['stationId'],
   'POST /api/applications': ['stationIds'],
   'POST /api/cases': ['clientId'],
   'POST /api/clients': ['stationId', 'villageCode'],
@@ -206,6 +212,9 @@ interface Fixture {
   /** Volunteers: a registered volunteer with a record and a certificate, a team, a session to record from. */
   volunteer?: string;
   volunteerTeam?: string;
+  /** Publicity: a story submitted for review with a photo (not published, so not public). */
+  post?: string;
+  postFile?: string;
   volunteerCertificate?: string;
   volunteerSession?: string;
   /** The county's system document (R-SYS-FIVE); a room of the set's station and a booking of it. */
@@ -261,6 +270,7 @@ const DETAIL_PATHS: Record<string, (f: Fixture) => string | undefined> = {
   station: (f) => f.station && `/api/stations/${f.station}`,
   volunteer: (f) => f.volunteer && `/api/volunteers/${f.volunteer}`,
   volunteerTeam: (f) => f.volunteerTeam && `/api/volunteer-teams/${f.volunteerTeam}`,
+  post: (f) => f.post && `/api/publicity/posts/${f.post}`,
 };
 
 async function readDetails(f: Fixture): Promise<void> {
@@ -308,6 +318,10 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/venues/rooms/', 'room'],
   ['/api/venues/bookings/', 'booking'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],
+  ['/api/publicity/posts/', 'post'],
+  // An unpublished story and its photo: the public routes answer 404 to everyone.
+  ['/stories/', 'post'],
+  ['/stations-directory/', 'station'],
 ];
 
 const FILE_BY_PREFIX: [string, keyof Fixture][] = [
@@ -317,6 +331,8 @@ const FILE_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/organizations/', 'orgFile'],
   ['/api/evaluations/', 'evaluationFile'],
   ['/api/resource-matches/', 'matchFile'],
+  ['/api/publicity/posts/', 'postFile'],
+  ['/stories/', 'postFile'],
 ];
 
 /** The URL of a route for a fixture set, or null when the set has no row of that kind. */
@@ -600,6 +616,18 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return { multipart: true };
     case 'POST /api/resource-matches/:id/deliveries':
       return { body: { quantity: 1, deliveredOn: today, proofFileIds: f.matchFile ? [f.matchFile] : [] } };
+    case 'POST /api/publicity/posts':
+      return station ? { body: { kind: 'story', stationId: station, title: '越权稿件', body: '越权' } } : null;
+    case 'PATCH /api/publicity/posts/:id':
+      return { body: { version: v(f, 'post'), post: { kind: 'story', title: '越权改名', body: '越权' } } };
+    case 'POST /api/publicity/posts/:id/photos':
+      return { multipart: true };
+    case 'POST /api/publicity/posts/:id/submit':
+      return { body: { version: v(f, 'post') } };
+    case 'POST /api/publicity/posts/:id/review':
+      return { body: { version: v(f, 'post'), publish: true } };
+    case 'POST /api/publicity/brands':
+      return station ? { body: { stationId: station, name: '越权品牌' } } : null;
     // Five systems and venues
     case 'POST /api/institutional-systems/:id/file':
       return { multipart: true };
@@ -751,6 +779,9 @@ beforeAll(async () => {
     'wd volunteer',
   );
   await ok(wdWorker.post(`/api/volunteers/${A.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '文登志愿服务' }), 'wd volunteer record');
+  A.post = await idOf(wdWorker.post('/api/publicity/posts', { kind: 'story', title: '文登故事', body: '文登社工站的一天' }), 'wd post');
+  A.postFile = await upload(wdWorker, `/api/publicity/posts/${A.post}/photos`, 'wd post photo');
+  await ok(wdWorker.post(`/api/publicity/posts/${A.post}/submit`, { version: 1 }), 'wd post submit');
   A.volunteerCertificate = await idOf(wdWorker.post(`/api/volunteers/${A.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'wd certificate');
   A.volunteerSession = String(must(((await ok(wdWorker.get(`/api/groups/${A.group}`), 'wd group')).sessions as Json[])[0], 'wd session').id);
   A.systemDoc = await idOf(wd.post('/api/institutional-systems', { kind: 'personnel', title: '文登区人员管理制度', version: 'v1', effectiveOn: today, approvedBy: '文登区民政局', approvedOn: today }), 'wd system');
@@ -795,6 +826,9 @@ beforeAll(async () => {
     'zd volunteer',
   );
   await ok(district.post(`/api/volunteers/${B.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '竹岛志愿服务' }), 'zd volunteer record');
+  B.post = await idOf(district.post('/api/publicity/posts', { kind: 'news', stationId: B.station, title: '竹岛动态', body: '竹岛社工站的一天' }), 'zd post');
+  B.postFile = await upload(district, `/api/publicity/posts/${B.post}/photos`, 'zd post photo');
+  await ok(district.post(`/api/publicity/posts/${B.post}/submit`, { version: 1 }), 'zd post submit');
   B.volunteerCertificate = await idOf(district.post(`/api/volunteers/${B.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'zd certificate');
   B.volunteerSession = String(must(((await ok(district.get(`/api/groups/${B.group}`), 'zd group')).sessions as Json[])[0], 'zd session').id);
   B.supervision = await idOf(district.post('/api/supervisions', { stationId: B.station, date: today, supervisor: '竹岛督导', topic: '竹岛督导主题' }), 'zd supervision');
