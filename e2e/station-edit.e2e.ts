@@ -40,10 +40,10 @@ describe('社工站编辑与审计', () => {
     const shell = new AppShell(page);
     // 工作台 and 驾驶舱 on top, then the sections; 接口文档 is for administrators only.
     expect(await shell.menuLabels()).toEqual([
-      '工作台', '驾驶舱', '社工站', '承接机构', '驻站社工', '人员配备', '五项制度', '服务场所', '个案待办', '服务对象', '服务记录', '小组活动', '资源链接', '使用申请', '志愿者', '志愿服务队',
-      '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录',
+      '工作台', '驾驶舱', '社工站', '承接机构', '驻站社工', '人员配备', '五项制度', '服务场所', '个案待办', '服务对象', '服务记录', '小组活动', '资源链接', '使用申请', '社工故事与动态',
+      '志愿者', '志愿服务队', '需求与对接', '慈善资源', '年度计划', '采购项目', '服务合同', '资金管理', '工作日历', '工作报告', '绩效评估', '督导记录',
     ]);
-    expect(await shell.menuSections()).toEqual(['社工站与人员', '日常服务', '购买与资金', '报告与评估']);
+    expect(await shell.menuSections()).toEqual(['社工站与人员', '日常服务', '五社联动', '购买与资金', '报告与评估']);
     expect(await page.title()).toBe('工作台 · 社工站综合管理平台');
     await shell.navigate('社工站');
     const stations = new StationsPage(page);

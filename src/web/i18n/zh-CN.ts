@@ -78,6 +78,9 @@ export const zhCN = {
     volunteerTeams: '志愿服务队',
     resourceNeeds: '需求与对接',
     resourceOffers: '慈善资源',
+    institutionalSystems: '五项制度',
+    venues: '服务场所',
+    publicity: '社工故事与动态',
     publicWall: '爱心公示墙',
     // The menu's labels live here, not in their sections' files: the menu loads with every page.
     dashboards: '驾驶舱',
