@@ -168,7 +168,7 @@ export const createVolunteerRecord = route({
 
 /** The activities of a station a volunteer's hours can be recorded from. */
 export const volunteerSourceSchema = z.object({
-  source: z.enum(['group_session', 'service_record']),
+  source: z.enum(['group_session', 'service_record', 'resource_delivery']),
   id: z.string(),
   date: z.string(),
   title: z.string(),
@@ -177,7 +177,7 @@ export const volunteerSourceSchema = z.object({
 });
 
 export const listVolunteerSources = route({
-  method: 'GET', path: '/api/volunteer-sources', summary: '可记录志愿服务的活动（小组/社区活动、入户走访等）', tag: 'volunteers',
+  method: 'GET', path: '/api/volunteer-sources', summary: '可记录志愿服务的活动（小组/社区活动、入户走访、慈善资源交付等）', tag: 'volunteers',
   permission: 'volunteer:write',
   query: z.strictObject({ stationId: z.uuid().optional(), from: calendarDate.optional(), to: calendarDate.optional() }),
   response: z.array(volunteerSourceSchema),
@@ -185,10 +185,10 @@ export const listVolunteerSources = route({
 
 export const recordFromActivity = route({
   method: 'POST', path: '/api/volunteer-records/from-activity',
-  summary: '从小组/社区活动或服务记录记录志愿服务（按姓名匹配本站志愿者）', tag: 'volunteers',
+  summary: '从小组/社区活动、服务记录或慈善资源交付记录志愿服务（按姓名匹配本站志愿者）', tag: 'volunteers',
   permission: 'volunteer:write',
   body: z.strictObject({
-    source: z.enum(['group_session', 'service_record']),
+    source: z.enum(['group_session', 'service_record', 'resource_delivery']),
     sourceId: z.uuid(),
     startTime: hhmm,
     endTime: hhmm,

@@ -72,12 +72,13 @@ export const TEAM_STAGES = ['incubating', 'cultivating', 'registered', 'filed'] 
 export type TeamStage = (typeof TEAM_STAGES)[number];
 export const TEAM_STAGE_LABELS: Record<TeamStage, string> = { incubating: '孵化', cultivating: '培育', registered: '登记', filed: '备案' };
 
-export const RECORD_SOURCES = ['own', 'group_session', 'service_record'] as const;
+export const RECORD_SOURCES = ['own', 'group_session', 'service_record', 'resource_delivery'] as const;
 export type RecordSource = (typeof RECORD_SOURCES)[number];
 export const RECORD_SOURCE_LABELS: Record<RecordSource, string> = {
   own: '单独登记',
   group_session: '小组/社区活动',
   service_record: '服务记录（入户走访等）',
+  resource_delivery: '慈善资源交付',
 };
 
 /** Under 18 full years on the day: only with a guardian's consent. */

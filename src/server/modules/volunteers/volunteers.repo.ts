@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/volunteers';
 import {
-  groups, groupSessions, postings, regions, serviceRecords, socialWorkers, stations,
+  groups, groupSessions, postings, regions, resourceDeliveries, resourceOffers, serviceRecords, socialWorkers, stations,
   volunteerCertificates, volunteerServiceRecords, volunteerTeams, volunteers,
 } from '../../db/schema';
 import { qualified } from '../../db/sql';
@@ -261,6 +261,35 @@ export async function findServiceRecord(ctx: Ctx, id: string) {
     .select({ id: serviceRecords.id, date: serviceRecords.date, place: serviceRecords.place, homeVisit: serviceRecords.homeVisit, stationId: serviceRecords.stationId, volunteers: serviceRecords.volunteers })
     .from(serviceRecords)
     .where(and(eq(serviceRecords.id, id), recScope));
+  return row;
+}
+
+const deliveryColumns = {
+  id: resourceDeliveries.id, date: resourceDeliveries.deliveredOn, stationId: resourceDeliveries.stationId, kind: resourceDeliveries.kind,
+  quantity: resourceDeliveries.quantity, donorKind: resourceOffers.donorKind, donorName: resourceOffers.donorName,
+  itemName: resourceOffers.itemName, place: resourceOffers.place,
+};
+/** Deliveries whose offer a volunteer gave (or that are volunteer time): the volunteer's hours can be recorded from them. */
+const volunteerDelivery = or(eq(resourceOffers.donorKind, 'volunteer'), eq(resourceDeliveries.kind, 'volunteer_time'));
+
+export async function sourceDeliveries(ctx: Ctx, stationId: string | undefined, from: string, to: string) {
+  const scope = stationRecordScope(ctx, { scopePath: resourceDeliveries.scopePath, stationId: resourceDeliveries.stationId });
+  return ctx.db
+    .select(deliveryColumns)
+    .from(resourceDeliveries)
+    .innerJoin(resourceOffers, eq(resourceOffers.id, resourceDeliveries.offerId))
+    .where(and(scope, volunteerDelivery, gte(resourceDeliveries.deliveredOn, from), lte(resourceDeliveries.deliveredOn, to), ...(stationId ? [eq(resourceDeliveries.stationId, stationId)] : [])))
+    .orderBy(desc(resourceDeliveries.deliveredOn))
+    .limit(100);
+}
+
+export async function findDelivery(ctx: Ctx, id: string) {
+  const scope = stationRecordScope(ctx, { scopePath: resourceDeliveries.scopePath, stationId: resourceDeliveries.stationId });
+  const [row] = await ctx.db
+    .select(deliveryColumns)
+    .from(resourceDeliveries)
+    .innerJoin(resourceOffers, eq(resourceOffers.id, resourceDeliveries.offerId))
+    .where(and(eq(resourceDeliveries.id, id), scope, volunteerDelivery));
   return row;
 }
 

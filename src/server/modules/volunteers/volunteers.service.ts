@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/volunteers';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { birthDateOf, fullYearsOn, maskIdNumber, maskPhone, sexOf } from '../../../shared/rules/id-number';
-import { TEAM_STAGES, hoursProblem, isMinorVolunteer, spansOverlap, type TeamStage } from '../../../shared/rules/volunteers';
+import { TEAM_STAGES, hoursProblem, isMinorVolunteer, minutesOfDay, spansOverlap, type RecordSource, type TeamStage } from '../../../shared/rules/volunteers';
 import { volunteerServiceRecords, volunteerTeams, volunteers } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
@@ -203,7 +203,7 @@ interface NewRecord {
   training: string;
   commendation: string;
   evaluation: string;
-  source: 'own' | 'group_session' | 'service_record';
+  source: RecordSource;
   sourceId: string | null;
   /** The station of the activity the hours come from: it must be the volunteer's (R-VOLUNTEER-RECORD). */
   activityStationId?: string;
@@ -265,13 +265,30 @@ export async function createRecord(ctx: Ctx, volunteerId: string, body: z.output
 
 const minutesOf = (hoursListed: number) => Math.max(1, Math.round(hoursListed * 60));
 
+/** Kinds whose delivered quantity is counted in hours: the hours recorded never pass it. */
+const HOUR_KINDS: readonly string[] = ['volunteer_time', 'service', 'venue'];
+
+type DeliveryRow = NonNullable<Awaited<ReturnType<typeof repo.findDelivery>>>;
+
+/** A charity delivery as an activity: the offer's donor is the one volunteer it lists. */
+const deliveryActivity = (d: DeliveryRow) => ({
+  id: d.id, date: d.date, stationId: d.stationId, place: d.place,
+  title: `慈善资源交付：${d.donorName}${d.itemName ? `（${d.itemName}）` : ''}`,
+  maxMinutes: HOUR_KINDS.includes(d.kind) ? d.quantity * 60 : null,
+  volunteers: [{ name: d.donorName, hours: HOUR_KINDS.includes(d.kind) ? d.quantity : 0 }],
+});
+
 export async function sources(ctx: Ctx, query: z.output<typeof c.listVolunteerSources.query>) {
   const to = query.to ?? chinaToday();
   const from = query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
-  const { sessions, records } = await repo.sourceActivities(ctx, query.stationId, from, to);
-  const stationIds = [...new Set([...sessions, ...records].map((x) => x.stationId))];
+  const [{ sessions, records }, deliveryRows] = await Promise.all([
+    repo.sourceActivities(ctx, query.stationId, from, to),
+    repo.sourceDeliveries(ctx, query.stationId, from, to),
+  ]);
+  const deliveries = deliveryRows.map(deliveryActivity);
+  const stationIds = [...new Set([...sessions, ...records, ...deliveries].map((x) => x.stationId))];
   const [done, registered] = await Promise.all([
-    repo.recordedFrom(ctx, [...sessions, ...records].map((x) => x.id)),
+    repo.recordedFrom(ctx, [...sessions, ...records, ...deliveries].map((x) => x.id)),
     repo.activeVolunteersOf(ctx, stationIds),
   ]);
   const listed = (stationId: string, sourceId: string, names: { name: string; hours: number }[]) =>
@@ -289,6 +306,7 @@ export async function sources(ctx: Ctx, query: z.output<typeof c.listVolunteerSo
       source: 'service_record' as const, id: r.id, date: r.date, title: `${r.homeVisit ? '入户走访' : '服务记录'}${r.place ? `：${r.place}` : ''}`,
       listed: listed(r.stationId, r.id, r.volunteers),
     })),
+    ...deliveries.map((d) => ({ source: 'resource_delivery' as const, id: d.id, date: d.date, title: d.title, listed: listed(d.stationId, d.id, d.volunteers) })),
   ].sort((a, b) => b.date.localeCompare(a.date));
 }
 
@@ -298,23 +316,44 @@ export async function sources(ctx: Ctx, query: z.output<typeof c.listVolunteerSo
  * matched by name to the station's registered volunteers; names that match none are reported.
  * All or nothing: one refused entry refuses the whole request.
  */
+async function findActivity(ctx: Ctx, source: z.output<typeof c.recordFromActivity.body>['source'], id: string) {
+  if (source === 'group_session') return repo.findSession(ctx, id);
+  if (source === 'service_record') return repo.findServiceRecord(ctx, id);
+  const d = await repo.findDelivery(ctx, id);
+  return d ? { ...deliveryActivity(d), content: `慈善资源交付：${d.itemName || '志愿服务'}` } : undefined;
+}
+
+const ACTIVITY_NAMES = { group_session: '小组/社区活动', service_record: '服务记录', resource_delivery: '慈善资源交付' } as const;
+
 export async function recordFromActivity(ctx: Ctx, body: z.output<typeof c.recordFromActivity.body>) {
-  const activity = body.source === 'group_session' ? await repo.findSession(ctx, body.sourceId) : await repo.findServiceRecord(ctx, body.sourceId);
-  if (!activity) throw notFound(body.source === 'group_session' ? '小组/社区活动' : '服务记录');
+  const activity = await findActivity(ctx, body.source, body.sourceId);
+  if (!activity) throw notFound(ACTIVITY_NAMES[body.source]);
   const station = await findStation(ctx, activity.stationId);
   if (!station) throw notFound('社工站');
   const content =
-    body.content || ('topic' in activity ? `${activity.name}：${activity.topic}` : activity.homeVisit ? '协助社工入户走访' : '协助社工开展服务');
+    body.content ||
+    ('topic' in activity ? `${activity.name}：${activity.topic}` : 'content' in activity ? activity.content : activity.homeVisit ? '协助社工入户走访' : '协助社工开展服务');
   const unmatched: string[] = [];
   let entries = body.entries;
+  const registered = entries && !('maxMinutes' in activity) ? [] : await repo.activeVolunteersOf(ctx, [activity.stationId]);
+  const spanMinutes = (minutesOfDay(body.endTime) ?? 0) - (minutesOfDay(body.startTime) ?? 0);
   if (!entries) {
-    const registered = await repo.activeVolunteersOf(ctx, [activity.stationId]);
     entries = [];
     for (const listed of activity.volunteers) {
       const match = registered.filter((v) => v.name === listed.name);
-      if (match.length === 1 && match[0]) entries.push({ volunteerId: match[0].id, minutes: minutesOf(listed.hours) });
+      // A delivery counted in goods or money has no hours of its own: the span served is the default.
+      if (match.length === 1 && match[0]) entries.push({ volunteerId: match[0].id, minutes: listed.hours > 0 ? minutesOf(listed.hours) : Math.max(1, spanMinutes) });
       else unmatched.push(listed.name);
     }
+  }
+  if ('maxMinutes' in activity) {
+    // A delivery is served by the offer's volunteer only, for no more hours than were delivered.
+    const own = new Set(registered.filter((v) => activity.volunteers.some((l) => l.name === v.name)).map((v) => v.id));
+    if (entries.some((e) => !own.has(e.volunteerId)))
+      throw ruleViolation('R-VOLUNTEER-RECORD', '只能为提供该资源的志愿者记录这次交付的志愿服务');
+    const max = activity.maxMinutes;
+    if (max !== null && entries.some((e) => e.minutes > max))
+      throw ruleViolation('R-VOLUNTEER-HOURS', `服务时长不能超过交付的${max / 60}小时`);
   }
   if (entries.length === 0) throw invalid([{ path: 'entries', message: '没有可记录的志愿者：请先登记志愿者，或逐人填写' }]);
   const list = entries;

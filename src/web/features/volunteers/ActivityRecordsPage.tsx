@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { volunteerSourceSchema } from '../../../shared/contracts/volunteers';
+import { RECORD_SOURCE_LABELS } from '../../../shared/rules/volunteers';
 import { DrawerForm } from '../../components/DrawerForm';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
@@ -81,7 +82,7 @@ function FromActivityDrawer({ source, onClose }: { source: Source; onClose: () =
   );
 }
 
-/** 从活动记录: group and community sessions and service records of the last year that list volunteers. */
+/** 从活动记录: group and community sessions, service records and charity deliveries of the last year that list volunteers. */
 export default function ActivityRecordsPage() {
   const { data, error, isPending, refetch } = useSources({});
   const [chosen, setChosen] = useState<Source | null>(null);
@@ -100,6 +101,7 @@ export default function ActivityRecordsPage() {
             <Card size="small" style={{ marginBottom: 12 }} data-testid="volunteer-source">
               <Flex justify="space-between" align="start" gap={8} wrap>
                 <div style={{ minWidth: 0 }}>
+                  <Tag>{RECORD_SOURCE_LABELS[s.source]}</Tag>
                   <Typography.Text strong>{s.title}</Typography.Text>
                   <div>
                     <Typography.Text type="secondary">{s.date}</Typography.Text>
