@@ -1,12 +1,6 @@
 import { Tag, Typography } from 'antd';
 import type { RuleRef } from '../../shared/errors';
 import { clauseText } from '../../shared/rules/clause-text';
-import { RULES } from '../../shared/rules/catalog';
-
-/** A rule id as the server sends it, with its clause and title from the catalogue. */
-export function ruleOf(id: string): RuleRef {
-  return (RULES as Record<string, RuleRef>)[id] ?? { id, clause: '', title: '' };
-}
 
 /**
  * Where a rule is cited: the clause in words (第四部分第（四）条), then the rule id as a small grey

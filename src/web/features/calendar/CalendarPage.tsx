@@ -11,7 +11,8 @@ import { api } from '../../lib/api';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
-import { RuleTag, ruleOf } from '../../components/RuleTag';
+import { RuleTag } from '../../components/RuleTag';
+import { ruleOf } from '../../components/rule-of';
 
 const t = m.purchase.calendar;
 const KEYS = ['month', 'mode'] as const;

@@ -1,9 +1,8 @@
 import { Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { RuleRef } from '../../../shared/errors';
-import { clauseText } from '../../../shared/rules/clause-text';
 import { LoadError, PageLoading } from '../../components/PageStates';
+import { RuleTag } from '../../components/RuleTag';
 import { m } from '../../i18n';
 import type { CoverageBar } from './CoverageChart';
 import { useCoverage } from './dashboard.api';
@@ -20,19 +19,6 @@ const PALE = '#e6eef6';
 
 function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
-}
-
-/** RuleTag's look without its import of the whole rule catalogue: the server sends the clause and title. */
-function RuleRefText({ rule }: { rule: RuleRef }) {
-  const clause = rule.clause ? clauseText(rule.clause) : '';
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 8 }} data-testid="rule-ref" title={rule.title || undefined}>
-      {clause ? <span data-testid="rule-clause">{clause}</span> : null}
-      <Tag bordered={false} style={{ fontSize: 11, marginInline: clause ? '6px 0' : 0, lineHeight: '18px' }} data-testid="rule-id">
-        {rule.id}
-      </Tag>
-    </Typography.Text>
-  );
 }
 
 /** The overall rate as a ring: three quarters of a circle, filled to the rate. */
@@ -75,7 +61,7 @@ export function CoverageCard() {
   return (
     <Card title={t.coverageTitle} data-testid="coverage-card" extra={<Link to="/dashboards" data-testid="coverage-dashboards">{t.openDashboards}</Link>}>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-        <RuleRefText rule={rule} />
+        <RuleTag rule={rule} />
         {rule.title}
       </Typography.Paragraph>
       {empty ? (

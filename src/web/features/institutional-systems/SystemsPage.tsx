@@ -7,7 +7,8 @@ import {
   SYSTEM_KIND_LABELS, SYSTEM_KINDS, SYSTEM_STANDING_LABELS, type SystemKind, type SystemStanding,
 } from '../../../shared/rules/institutional-systems';
 import { PageHeader } from '../../components/PageHeader';
-import { Finding, ruleOf } from '../../components/RuleTag';
+import { Finding } from '../../components/RuleTag';
+import { ruleOf } from '../../components/rule-of';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';

@@ -1,8 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Card, Empty, Tag, Timeline, Typography } from 'antd';
 import { REPORT_TIMELINESS } from '../../../shared/contracts/reports';
-import type { RuleRef } from '../../../shared/errors';
-import { RULES } from '../../../shared/rules/catalog';
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type ReportKind, type ReportStatus } from '../../../shared/rules/reports';
 import { formatDateTime } from '../../lib/format';
 import { m } from '../../i18n';
@@ -54,10 +52,7 @@ export function FrozenTag() {
   );
 }
 
-/** A rule id as the server sends it in a finding, with its clause and title from the catalogue. */
-export function ruleOf(id: string): RuleRef {
-  return (RULES as Record<string, RuleRef>)[id] ?? { id, clause: '—', title: id };
-}
+export { ruleOf } from '../../components/rule-of';
 
 interface WorkflowEvent {
   at: string;

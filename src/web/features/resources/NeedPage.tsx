@@ -12,7 +12,8 @@ import { NEED_SOURCE_LABELS, RESOURCE_KIND_LABELS } from '../../../shared/rules/
 import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/PageStates';
-import { Finding, ruleOf } from '../../components/RuleTag';
+import { Finding } from '../../components/RuleTag';
+import { ruleOf } from '../../components/rule-of';
 import { isApiError } from '../../lib/api';
 import { orDash } from '../../lib/format';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
