@@ -132,23 +132,5 @@ export const changeStationStatus = route({
   response: stationDetailSchema,
 });
 
-export const coverageRowSchema = z.object({
-  countyCode: z.string(),
-  countyShortName: z.string(),
-  towns: z.number().int(),
-  stations: z.number().int(),
-  operating: z.number().int(),
-});
-
-export const stationCoverage = route({
-  method: 'GET',
-  path: '/api/stations/coverage',
-  summary: '社工站覆盖率（运营站点 / 镇街数，按区市）',
-  tag: 'stations',
-  permission: 'dashboard:read',
-  response: z.object({
-    rule: ruleRefSchema,
-    rows: z.array(coverageRowSchema),
-    total: coverageRowSchema.omit({ countyCode: true, countyShortName: true }),
-  }),
-});
+// The coverage route stands in its own file: the city's first page loads it without the rest of this one.
+export * from './coverage';

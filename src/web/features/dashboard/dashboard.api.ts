@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { stationCoverage } from '../../../shared/contracts/stations';
+import { stationCoverage } from '../../../shared/contracts/coverage';
 import { api } from '../../lib/api';
 
 export function useCoverage() {
