@@ -73,6 +73,9 @@ export const PERMISSIONS = [
   'system:write',
   'venue:read',
   'venue:write',
+  'stationplan:read',
+  'stationplan:write',
+  'stationplan:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,6 +186,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'system:write': '上传和修订本区市的五项制度文件',
   'venue:read': '查看社工站服务场所及预约、使用统计',
   'venue:write': '登记服务场所和预约（冲突与开放时间外的预约被拒绝）',
+  'stationplan:read': '查看社工站“一站一策”服务计划和完成情况',
+  'stationplan:write': '编制社工站“一站一策”服务计划并报送审定',
+  'stationplan:approve': '审定或退回社工站“一站一策”服务计划',
 };
 
 // "社工+志愿者" (一（二）3): the station's operator and staff keep the register; officers read it.
@@ -203,12 +209,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // acceptance, catalogue or evaluation set-up). No full ID numbers, phones or case notes
   // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
   // province needs figures, not personal files (PIPL, minimum necessary).
-  province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead, 'system:read'],
-  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read', 'system:read', 'publicity:read', 'venue:read'],
-  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'system:write', 'publicity:read', 'publicity:write', 'publicity:review', 'venue:read', 'venue:write'],
-  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm', 'system:read', 'publicity:read', 'venue:read'],
-  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write'],
-  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write'],
+  province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead, 'system:read', 'stationplan:read'],
+  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read'],
+  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'system:write', 'publicity:read', 'publicity:write', 'publicity:review', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write', 'stationplan:approve'],
+  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read'],
+  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write'],
+  station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write'],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
   evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],
   // Its own applications and their results (五（三）); never clients' personal data.

@@ -1,4 +1,5 @@
 import type { RuleRef } from '../errors';
+import { ARCHIVE_RULES } from './archives';
 import { CASE_RULES } from './case-work';
 import { CLIENT_RULES } from './clients';
 import { SYSTEM_RULES } from './institutional-systems';
@@ -9,6 +10,7 @@ import { REPORT_RULES } from './reports';
 import { RESOURCE_RULES } from './resources';
 import { SCOPE_RULES } from './service-scope';
 import { STAFF_RULES } from './staffing';
+import { STATION_PLAN_RULES } from './station-plans';
 import { VOLUNTEER_RULES } from './volunteers';
 
 // The plan's rules as the product cites them (see docs and ../shared/spec/policy-rules.md).
@@ -41,6 +43,7 @@ export const RULES = {
   ...VOLUNTEER_RULES,
   ...SYSTEM_RULES,
   ...PUBLICITY_RULES,
+  ...STATION_PLAN_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

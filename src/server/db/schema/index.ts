@@ -21,3 +21,5 @@ export * from './resources';
 export * from './institutional-systems';
 export * from './publicity';
 export * from './venues';
+export * from './station-plans';
+export * from './archives';

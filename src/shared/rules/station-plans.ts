@@ -1,0 +1,86 @@
+import dayjs from 'dayjs';
+
+// 一站一策 (五（三）): the district decides each station's service content and duties; the
+// contractor starts the work with a needs survey and a service plan (R-START-WORK, 四（四）).
+
+export const STATION_PLAN_RULES = {
+  'R-STATION-PLAN': {
+    id: 'R-STATION-PLAN',
+    clause: '五（三）',
+    title: '区市民政部门按照“一站一策”原则，确定社工站服务内容和工作职责',
+  },
+  'R-STATION-PLAN-TARGET': {
+    id: 'R-STATION-PLAN-TARGET',
+    clause: '五（三）',
+    title: '社工站按经确定的服务内容和工作目标开展服务，完成情况低于目标一半的须说明并整改',
+  },
+} as const;
+
+export const STATION_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type StationPlanStatus = (typeof STATION_PLAN_STATUSES)[number];
+export const STATION_PLAN_STATUS_LABELS: Record<StationPlanStatus, string> = {
+  draft: '编制中',
+  submitted: '待审定',
+  approved: '已审定',
+  returned: '已退回',
+};
+
+/**
+ * The fixed measures a plan sets targets for, each counted from a table with an index by station
+ * (service_records(station_id, date), groups(station_id, …) → group_sessions, cases(station_id, …)).
+ */
+export const STATION_PLAN_MEASURES = ['records', 'homeVisits', 'groupSessions', 'casesOpened'] as const;
+export type StationPlanMeasure = (typeof STATION_PLAN_MEASURES)[number];
+export type TargetPeriod = 'month' | 'quarter' | 'year';
+
+export const MEASURE_INFO: Record<StationPlanMeasure, { label: string; unit: string; period: TargetPeriod }> = {
+  records: { label: '服务记录', unit: '条', period: 'month' },
+  homeVisits: { label: '入户走访', unit: '次', period: 'month' },
+  groupSessions: { label: '小组和社区活动', unit: '场', period: 'quarter' },
+  casesOpened: { label: '新开个案', unit: '个', period: 'year' },
+};
+export const PERIOD_LABELS: Record<TargetPeriod, string> = { month: '每月', quarter: '每季度', year: '全年' };
+const MONTHS_IN: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12 };
+
+export type StationPlanTargets = Record<StationPlanMeasure, number>;
+
+/** A month's actual below this share of its pro-rated target is a finding. */
+export const BELOW_TARGET_SHARE = 0.5;
+
+/** The target of one month: a quarterly or yearly target spread evenly over its months. */
+export function monthlyTarget(measure: StationPlanMeasure, target: number): number {
+  return target / MONTHS_IN[MEASURE_INFO[measure].period];
+}
+
+/** R-STATION-PLAN-TARGET: a closed month's actual under half its pro-rated target (a zero target asks nothing). */
+export function belowTarget(measure: StationPlanMeasure, target: number, actual: number): boolean {
+  const t = monthlyTarget(measure, target);
+  return t > 0 && actual < t * BELOW_TARGET_SHARE;
+}
+
+/** 'YYYY-MM' of the months of a plan's year from its first month to its last. */
+export function planMonths(year: number, firstMonth: number, lastMonth: number): string[] {
+  const out: string[] = [];
+  for (let m = firstMonth; m <= lastMonth; m++) out.push(`${year}-${String(m).padStart(2, '0')}`);
+  return out;
+}
+
+/** A month is closed (its figures final) once its last day is before today (China calendar). */
+export function monthClosed(month: string, today: string): boolean {
+  return dayjs(`${month}-01`).endOf('month').format('YYYY-MM-DD') < today;
+}
+
+/**
+ * R-START-WORK: the approved plan is due by the end of the month after the work starts in the
+ * year (the on-post month, R-ONPOST-1M: social workers on post within a month of the start).
+ * `startsOn` is the contract's start, or 1 January when it started earlier.
+ */
+export function stationPlanDueOn(year: number, startsOn: string): string {
+  const start = startsOn < `${year}-01-01` ? `${year}-01-01` : startsOn;
+  return dayjs(start).add(1, 'month').endOf('month').format('YYYY-MM-DD');
+}
+
+export function measureText(measure: StationPlanMeasure, target: number): string {
+  const i = MEASURE_INFO[measure];
+  return `${i.label}${PERIOD_LABELS[i.period]}${target}${i.unit}`;
+}
