@@ -96,12 +96,16 @@ export function contractFindings(contract: ContractRow, stations: ContractStatio
  */
 export function contractHasFindingsSql(today: string): SQL {
   const inForce = sql.join(CONTRACT_IN_FORCE.map((s) => sql`${s}`), sql`, `);
-  const shortStation = sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
+  return sql`(${qualified(contracts.status)} IN (${inForce}) AND (${qualified(contracts.endingYear)} IS NOT NULL
+    OR ${qualified(contracts.endsOn)} < ${today}::date
+    OR (${qualified(contracts.signedOn)} IS NOT NULL AND ${contractShortStationSql(today)})))`;
+}
+
+/** Some station of the row `contracts` lacks MIN_QUALIFIED_WORKERS of the contractor's own qualified workers on post today. */
+export function contractShortStationSql(today: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
     AND (SELECT count(*) FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
       WHERE ${qualified(postings.stationId)} = ${qualified(contractStations.stationId)} AND ${qualified(postings.endDate)} IS NULL
         AND ${qualified(postings.startDate)} <= ${today}::date AND ${qualified(postings.orgId)} = ${qualified(contracts.contractorOrgId)}
         AND ${countsAsQualifiedSql(today)}) < ${MIN_QUALIFIED_WORKERS})`;
-  return sql`(${qualified(contracts.status)} IN (${inForce}) AND (${qualified(contracts.endingYear)} IS NOT NULL
-    OR ${qualified(contracts.endsOn)} < ${today}::date
-    OR (${qualified(contracts.signedOn)} IS NOT NULL AND ${shortStation})))`;
 }
