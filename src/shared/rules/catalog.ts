@@ -44,6 +44,7 @@ export const RULES = {
   ...SYSTEM_RULES,
   ...PUBLICITY_RULES,
   ...STATION_PLAN_RULES,
+  ...ARCHIVE_RULES,
 } as const satisfies Record<string, RuleRef>;
 export type RuleId = keyof typeof RULES;
 

@@ -1,0 +1,45 @@
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ARCHIVE_STATUSES } from '../../../shared/rules/archives';
+import { files } from './files';
+import { stations } from './stations';
+import { users } from './users';
+
+/**
+ * An archive job (资料归档): one station's year, gathered into a zip with an index. All of its
+ * state is here, so any SGZ process may take it (claim with FOR UPDATE SKIP LOCKED) and a job
+ * whose process stopped reporting (heartbeat_at) is taken over. The zip is a `files` row.
+ */
+export const archiveJobs = pgTable(
+  'archive_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    /** The station's path, so the job is scoped like the station. */
+    scopePath: text('scope_path').notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ARCHIVE_STATUSES }).notNull().default('queued'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A new token per claim: a process whose claim was taken over can no longer write. */
+    claimToken: uuid('claim_token'),
+    attempts: integer('attempts').notNull().default(0),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    fileId: uuid('file_id').references(() => files.id),
+    fileCount: integer('file_count').notNull().default(0),
+    size: integer('size'),
+    sha256: text('sha256'),
+    error: text('error').notNull().default(''),
+  },
+  (t) => [
+    index('archive_jobs_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    // The list (newest first) and the claim (oldest waiting first).
+    index('archive_jobs_requested_idx').on(t.requestedAt, t.id),
+    index('archive_jobs_station_year_idx').on(t.stationId, t.year),
+    index('archive_jobs_status_idx').on(t.status, t.heartbeatAt),
+  ],
+);
