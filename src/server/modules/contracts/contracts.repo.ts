@@ -11,6 +11,7 @@ import {
   regions,
 } from '../../db/schema';
 import { qualified } from '../../db/sql';
+import { cappedCount, type CappedTotal } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
 import { IN_FORCE_STATUSES } from '../../platform/station-operator';
@@ -77,7 +78,9 @@ export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number, 
     .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
     .innerJoin(regions, eq(regions.code, contracts.countyCode))
     .where(conditions(ctx, f))
-    .orderBy(desc(contracts.updatedAt), asc(contracts.id))
+    // Both keys descending, as contracts_updated_idx read backward: with a filter (有问题) the scan
+    // stops once the page is full instead of testing every contract in scope before a sort.
+    .orderBy(desc(contracts.updatedAt), desc(contracts.id))
     .limit(limit)
     .offset(offset);
 }
@@ -115,6 +118,18 @@ export async function countContracts(ctx: Ctx, f: ContractFilter): Promise<numbe
     .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
     .where(conditions(ctx, f));
   return row?.n ?? 0;
+}
+
+/** The count read up to the cap: the 有问题 test runs on at most COUNT_CAP + 1 contracts. */
+export async function countContractsCapped(ctx: Ctx, f: ContractFilter): Promise<CappedTotal> {
+  return cappedCount(ctx.db, (limit) =>
+    ctx.db
+      .select({ one: sql`1` })
+      .from(contracts)
+      .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+      .where(conditions(ctx, f))
+      .limit(limit),
+  );
 }
 
 export async function findContract(ctx: Ctx, id: string): Promise<ContractListRow | undefined> {

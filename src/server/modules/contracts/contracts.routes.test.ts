@@ -5,6 +5,7 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { maxContractEnd, onPostDeadline } from '../../../shared/rules/purchase';
 import { auditLog, organizations, stations } from '../../db/schema';
 import { DEMO_ORG_NAME } from '../../db/demo-data';
+import { setCountCapForTests } from '../../platform/capped-count';
 import { endDemoContracts, idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -264,6 +265,28 @@ describe('the 有问题 filter in SQL', () => {
       const page2 = (await city.get('/api/contracts?withFindings=true&pageSize=1&page=2')).json();
       expect(page2.items).toHaveLength(1);
       expect(page2.total).toBe(total);
+    }
+  });
+});
+
+describe('the 有问题 filter at province size', () => {
+  it('counts at most the cap (then says so) and its pages together hold every contract with findings once', async () => {
+    const all = (await city.get('/api/contracts?pageSize=200')).json();
+    const expected = all.items.filter((c: { findings: unknown[] }) => c.findings.length > 0).map((c: { id: string }) => c.id).sort();
+    expect(expected.length).toBeGreaterThan(1);
+    const undo = setCountCapForTests(1);
+    try {
+      const seen: string[] = [];
+      for (let page = 1; page <= expected.length + 1; page++) {
+        const res = (await city.get(`/api/contracts?withFindings=true&pageSize=1&page=${page}`)).json();
+        expect(res).toMatchObject({ total: 1, totalCapped: true });
+        seen.push(...res.items.map((c: { id: string }) => c.id));
+      }
+      expect(seen.sort()).toEqual(expected);
+      // Without the filter contracts are few: the total stays exact.
+      expect((await city.get('/api/contracts?pageSize=1')).json()).toMatchObject({ total: all.total, totalCapped: false });
+    } finally {
+      undo();
     }
   });
 });

@@ -65,8 +65,12 @@ export async function list(ctx: Ctx, q: Query) {
   const offset = (q.page - 1) * q.pageSize;
   // Findings are computed, not stored: the 有问题 filter is their test in SQL, paged in the database.
   const f = q.withFindings === 'true' ? { ...q, findingsOn: chinaToday() } : q;
-  const [rows, total] = await Promise.all([repo.listContracts(ctx, f, q.pageSize, offset), repo.countContracts(ctx, f)]);
-  return { items: await summaries(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+  // The 有问题 count evaluates the findings test per contract: capped like the big lists' counts.
+  const [rows, counted] = await Promise.all([
+    repo.listContracts(ctx, f, q.pageSize, offset),
+    'findingsOn' in f ? repo.countContractsCapped(ctx, f) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
+  ]);
+  return { items: await summaries(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Detail> {
