@@ -12,9 +12,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('rooms at three stations, bookings without clashes, counted per month', async () => {
-  const rooms = (await city.get('/api/venues/rooms')).json<{ stationId: string }[]>();
+  const rooms = (await city.get('/api/venues/rooms')).json<{ items: { stationId: string }[] }>().items;
   expect(new Set(rooms.map((r) => r.stationId)).size).toBe(3);
-  const usage = (await city.get('/api/venues/usage')).json<{ hours: number }[]>();
+  const usage = (await city.get('/api/venues/usage')).json<{ items: { hours: number }[] }>().items;
   expect(usage.length).toBeGreaterThan(3);
   expect(usage.every((u) => u.hours > 0)).toBe(true);
 });

@@ -21,7 +21,11 @@ export const venueRooms = pgTable(
     openDays: integer('open_days').array().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('venue_rooms_station_idx').on(t.stationId)],
+  // One index per access path of the paged list: a station's rooms in list order, a region's by path.
+  (t) => [
+    index('venue_rooms_station_idx').on(t.stationId, t.shared, t.name),
+    index('venue_rooms_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+  ],
 );
 
 /**
@@ -45,5 +49,10 @@ export const venueBookings = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('venue_bookings_room_idx').on(t.roomId, t.startsAt)],
+  // A room's week or month; usage over a range of months, of a station or of a region.
+  (t) => [
+    index('venue_bookings_room_idx').on(t.roomId, t.startsAt),
+    index('venue_bookings_station_starts_idx').on(t.stationId, t.startsAt),
+    index('venue_bookings_scope_starts_idx').on(t.scopePath.op('text_pattern_ops'), t.startsAt),
+  ],
 );

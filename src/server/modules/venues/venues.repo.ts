@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { venueBookings, venueRooms } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../platform/context';
@@ -11,10 +11,17 @@ export type BookingRow = typeof venueBookings.$inferSelect;
 export const roomScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: venueRooms.scopePath, stationId: venueRooms.stationId });
 export const bookingScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: venueBookings.scopePath, stationId: venueBookings.stationId });
 
-export async function rooms(ctx: Ctx, stationId: string | undefined): Promise<RoomRow[]> {
+/** One page of the rooms in scope (optionally of one station), with the total. */
+export async function rooms(ctx: Ctx, stationId: string | undefined, page: number, pageSize: number): Promise<{ rows: RoomRow[]; total: number }> {
   const where: SQL[] = [roomScope(ctx)];
   if (stationId) where.push(eq(venueRooms.stationId, stationId));
-  return ctx.db.select().from(venueRooms).where(and(...where)).orderBy(asc(venueRooms.stationId), asc(venueRooms.shared), asc(venueRooms.name));
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select().from(venueRooms).where(and(...where))
+      .orderBy(asc(venueRooms.scopePath), asc(venueRooms.stationId), asc(venueRooms.shared), asc(venueRooms.name), asc(venueRooms.id))
+      .limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(venueRooms).where(and(...where)),
+  ]);
+  return { rows, total: n?.n ?? 0 };
 }
 
 export async function findRoom(ctx: Ctx, id: string): Promise<RoomRow | undefined> {
@@ -27,8 +34,16 @@ export async function findBooking(ctx: Ctx, id: string): Promise<BookingRow | un
   return row;
 }
 
-export async function bookingsOf(db: Db, roomId: string): Promise<BookingRow[]> {
-  return db.select().from(venueBookings).where(eq(venueBookings.roomId, roomId)).orderBy(asc(venueBookings.startsAt));
+/**
+ * A room's bookings that start within [from, to). A booking lies within one day's opening hours,
+ * so those starting in the window are all that overlap it; the (room, starts_at) index answers it.
+ */
+export async function bookingsOf(db: Db, roomId: string, from: Date, to: Date): Promise<BookingRow[]> {
+  return db
+    .select()
+    .from(venueBookings)
+    .where(and(eq(venueBookings.roomId, roomId), gte(venueBookings.startsAt, from), lt(venueBookings.startsAt, to)))
+    .orderBy(asc(venueBookings.startsAt), asc(venueBookings.id));
 }
 
 /** The live booking that a span would overlap (to name it in the refusal). */
@@ -44,12 +59,15 @@ export async function clashing(db: Db, roomId: string, startsAt: Date, endsAt: D
   return row;
 }
 
-/** Hours booked per room and China month, live bookings only. */
-export async function usage(ctx: Ctx, stationId: string | undefined) {
+/**
+ * Hours booked per room and China month, live bookings starting in [from, to) only: the
+ * (station, starts_at) or (scope path, starts_at) index bounds the rows read by the months asked.
+ */
+export async function usage(ctx: Ctx, stationId: string | undefined, from: Date, to: Date, page: number, pageSize: number) {
   const month = sql<string>`to_char(${venueBookings.startsAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
-  const where: SQL[] = [bookingScope(ctx), eq(venueBookings.status, 'booked')];
+  const where: SQL[] = [bookingScope(ctx), eq(venueBookings.status, 'booked'), gte(venueBookings.startsAt, from), lt(venueBookings.startsAt, to)];
   if (stationId) where.push(eq(venueBookings.stationId, stationId));
-  return ctx.db
+  const rows = ctx.db
     .select({
       roomId: venueBookings.roomId, roomName: venueRooms.name, stationId: venueBookings.stationId, month,
       bookings: sql<number>`count(*)::int`,
@@ -59,5 +77,11 @@ export async function usage(ctx: Ctx, stationId: string | undefined) {
     .innerJoin(venueRooms, eq(venueRooms.id, venueBookings.roomId))
     .where(and(...where))
     .groupBy(venueBookings.roomId, venueRooms.name, venueBookings.stationId, month)
-    .orderBy(month, venueRooms.name);
+    .orderBy(desc(month), asc(venueRooms.name), asc(venueBookings.roomId))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  // Room-months in the range: the groups, counted without reading the rooms.
+  const groups = ctx.db.select({ one: sql<number>`1`.as('one') }).from(venueBookings).where(and(...where)).groupBy(venueBookings.roomId, month).as('g');
+  const [items, [n]] = await Promise.all([rows, ctx.db.select({ n: sql<number>`count(*)::int` }).from(groups)]);
+  return { rows: items, total: n?.n ?? 0 };
 }

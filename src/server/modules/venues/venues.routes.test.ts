@@ -76,7 +76,8 @@ describe('venue bookings', () => {
   });
 
   it('counts hours per room per month from live bookings', async () => {
-    const usage = (await town.get(`/api/venues/usage?stationId=${jingyuan}`)).json<{ roomId: string; month: string; hours: number; bookings: number }[]>();
+    const months = `fromMonth=${monday.slice(0, 7)}&toMonth=${dayjs(monday).add(1, 'day').format('YYYY-MM')}`;
+    const usage = (await town.get(`/api/venues/usage?stationId=${jingyuan}&${months}`)).json<{ items: { roomId: string; month: string; hours: number; bookings: number }[] }>().items;
     const mine = usage.filter((u) => u.roomId === room);
     // Monday: 09–11, 08:30–09, 11–12, 14:30–15:30 (14–15 cancelled) = 4.5 h; Tuesday 09–10 = 1 h.
     expect(mine.reduce((n, u) => n + u.hours, 0)).toBe(5.5);
@@ -87,11 +88,53 @@ describe('venue bookings', () => {
   it('scope: another station neither sees nor books the room; the town and city read; applicants have no access', async () => {
     expect((await otherWorker.get(`/api/venues/rooms/${room}/bookings`)).statusCode).toBe(404);
     expect((await otherWorker.post('/api/venues/bookings', { ...booking('15:30', '16:00') })).statusCode).toBe(400);
-    expect((await otherWorker.get('/api/venues/rooms')).json<{ id: string }[]>().map((r) => r.id)).not.toContain(room);
+    expect((await otherWorker.get('/api/venues/rooms')).json<{ items: { id: string }[] }>().items.map((r) => r.id)).not.toContain(room);
     expect((await otherWorker.post('/api/venues/rooms', { stationId: jingyuan, name: 'x', opensAt: '08:00', closesAt: '17:00', openDays: [1] })).statusCode).toBe(400);
-    expect((await town.get(`/api/venues/rooms/${room}/bookings`)).json<unknown[]>().length).toBeGreaterThan(0);
+    expect((await town.get(`/api/venues/rooms/${room}/bookings?from=${monday}&to=${sunday}`)).json<unknown[]>().length).toBeGreaterThan(0);
     expect((await town.post('/api/venues/bookings', booking('16:00', '17:00'))).statusCode).toBe(403);
-    expect((await city.get('/api/venues/rooms')).json<{ id: string }[]>().map((r) => r.id)).toContain(room);
+    expect((await city.get(`/api/venues/rooms?stationId=${jingyuan}`)).json<{ items: { id: string }[] }>().items.map((r) => r.id)).toContain(room);
     expect((await applicant.get('/api/venues/rooms')).statusCode).toBe(403);
+  });
+});
+
+describe('lists bounded by what they show', () => {
+  it('rooms come a page at a time with the total', async () => {
+    for (const name of ['活动室甲', '活动室乙', '活动室丙'])
+      expect((await worker.post('/api/venues/rooms', { stationId: jingyuan, name, opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5] })).statusCode).toBe(200);
+    type Page = { items: { id: string; name: string }[]; total: number; page: number; pageSize: number };
+    const first = (await town.get(`/api/venues/rooms?stationId=${jingyuan}&pageSize=2`)).json<Page>();
+    const second = (await town.get(`/api/venues/rooms?stationId=${jingyuan}&pageSize=2&page=2`)).json<Page>();
+    expect(first.total).toBe(4);
+    expect(first.items).toHaveLength(2);
+    expect(second.items).toHaveLength(2);
+    expect(new Set([...first.items, ...second.items].map((r) => r.id)).size).toBe(4);
+    expect((await town.get('/api/venues/rooms?pageSize=500')).statusCode).toBe(400);
+  });
+
+  it("a room's bookings come by week or month: a window shows those starting in it, China days", async () => {
+    const week = (await town.get(`/api/venues/rooms/${room}/bookings?from=${monday}&to=${sunday}`)).json<{ startsAt: string }[]>();
+    expect(week.length).toBe(6); // five live, one cancelled, Monday and Tuesday
+    const tuesday = dayjs(monday).add(1, 'day').format('YYYY-MM-DD');
+    const oneDay = (await town.get(`/api/venues/rooms/${room}/bookings?from=${tuesday}&to=${tuesday}`)).json<{ startsAt: string }[]>();
+    expect(oneDay.map((b) => b.startsAt)).toEqual([new Date(at(tuesday, '09:00')).toISOString()]);
+    const weekBefore = dayjs(monday).subtract(7, 'day').format('YYYY-MM-DD');
+    expect((await town.get(`/api/venues/rooms/${room}/bookings?from=${weekBefore}&to=${dayjs(monday).subtract(1, 'day').format('YYYY-MM-DD')}`)).json<unknown[]>()).toEqual([]);
+    const tooLong = await town.get(`/api/venues/rooms/${room}/bookings?from=${monday}&to=${dayjs(monday).add(60, 'day').format('YYYY-MM-DD')}`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details.fields[0].path).toBe('to');
+    expect((await town.get(`/api/venues/rooms/${room}/bookings?from=${monday}`)).statusCode).toBe(400);
+  });
+
+  it('usage counts only the months asked for', async () => {
+    const next = dayjs(monday).add(1, 'month').format('YYYY-MM');
+    const later = (await town.get(`/api/venues/usage?stationId=${jingyuan}&fromMonth=${next}&toMonth=${next}`)).json<{ items: { roomId: string }[]; total: number }>();
+    expect(later.items.filter((u) => u.roomId === room)).toEqual([]);
+    const before = dayjs(monday).subtract(1, 'month').format('YYYY-MM');
+    const backwards = await town.get(`/api/venues/usage?fromMonth=${monday.slice(0, 7)}&toMonth=${before}`);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.details.fields[0].path).toBe('toMonth');
+    const paged = (await town.get(`/api/venues/usage?stationId=${jingyuan}&fromMonth=${monday.slice(0, 7)}&toMonth=${next}&pageSize=1`)).json<{ items: unknown[]; total: number }>();
+    expect(paged.items).toHaveLength(1);
+    expect(paged.total).toBeGreaterThanOrEqual(1);
   });
 });

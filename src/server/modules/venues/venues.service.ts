@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/venues';
+import { chinaDay, chinaToday } from '../../../shared/rules/china-date';
 import { BOOKER_KIND_LABELS, outsideOpeningHours } from '../../../shared/rules/venues';
 import { venueBookings, venueRooms } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
@@ -30,8 +31,25 @@ const bookingDto = (b: BookingRow, roomName: string): BookingDto => ({
   startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), status: b.status,
 });
 
-export async function rooms(ctx: Ctx, stationId: string | undefined): Promise<RoomDto[]> {
-  return roomDtos(ctx, await repo.rooms(ctx, stationId));
+export async function rooms(ctx: Ctx, q: z.output<typeof c.listRooms.query>) {
+  const { rows, total } = await repo.rooms(ctx, q.stationId, q.page, q.pageSize);
+  return { items: await roomDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+// China has no daylight saving: a China day or month starts at 00:00 +08:00.
+const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextDay = (day: string) => new Date(chinaMidnight(day).getTime() + 86_400_000);
+const addMonths = (month: string, n: number) => {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  const k = y * 12 + (m - 1) + n;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+};
+/** The current China week, Monday to Sunday. */
+function thisWeek(): { from: string; to: string } {
+  const today = chinaToday();
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
+  const monday = chinaDay(chinaMidnight(today).getTime() - (weekday - 1) * 86_400_000);
+  return { from: monday, to: chinaDay(chinaMidnight(monday).getTime() + 6 * 86_400_000) };
 }
 
 export async function createRoom(ctx: Ctx, body: z.output<typeof c.roomInput>): Promise<RoomDto> {
@@ -49,10 +67,12 @@ export async function createRoom(ctx: Ctx, body: z.output<typeof c.roomInput>): 
   });
 }
 
-export async function bookings(ctx: Ctx, roomId: string): Promise<BookingDto[]> {
+/** A room's bookings from one China day to another (both included): a week or a month. */
+export async function bookings(ctx: Ctx, roomId: string, q: z.output<typeof c.listBookings.query>): Promise<BookingDto[]> {
   const room = await repo.findRoom(ctx, roomId);
   if (!room) throw notFound('服务场所');
-  return (await repo.bookingsOf(ctx.db, room.id)).map((b) => bookingDto(b, room.name));
+  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : thisWeek();
+  return (await repo.bookingsOf(ctx.db, room.id, chinaMidnight(from), nextDay(to))).map((b) => bookingDto(b, room.name));
 }
 
 /** 23P01: the exclusion constraint refused an overlapping booking. */
@@ -108,8 +128,12 @@ export async function cancel(ctx: Ctx, id: string): Promise<BookingDto> {
   });
 }
 
-export async function usage(ctx: Ctx, stationId: string | undefined) {
-  const rows = await repo.usage(ctx, stationId);
+/** Hours used per room-month, for the months asked (newest first), one page of room-months. */
+export async function usage(ctx: Ctx, q: z.output<typeof c.venueUsage.query>) {
+  const toMonth = q.toMonth ?? chinaToday().slice(0, 7);
+  const fromMonth = q.fromMonth ?? addMonths(toMonth, -11);
+  const { rows, total } = await repo.usage(ctx, q.stationId, chinaMidnight(`${fromMonth}-01`), chinaMidnight(`${addMonths(toMonth, 1)}-01`), q.page, q.pageSize);
   const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
-  return rows.map((r) => ({ roomId: r.roomId, roomName: r.roomName, stationName: names.get(r.stationId) ?? '', month: r.month, bookings: r.bookings, hours: Number(r.hours) }));
+  const items = rows.map((r) => ({ roomId: r.roomId, roomName: r.roomName, stationName: names.get(r.stationId) ?? '', month: r.month, bookings: r.bookings, hours: Number(r.hours) }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
