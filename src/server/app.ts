@@ -52,6 +52,7 @@ import { applicationRoutes } from './modules/applications/applications.routes';
 import { institutionalSystemRoutes } from './modules/institutional-systems/institutional-systems.routes';
 import { venueRoutes } from './modules/venues/venues.routes';
 import { publicityRoutes } from './modules/publicity/publicity.routes';
+import { archiveRoutes } from './modules/archives/archives.routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -272,6 +273,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     institutionalSystemRoutes(api);
     venueRoutes(api);
     publicityRoutes(api);
+    archiveRoutes(api);
   });
 
   const webDir = options.webDir ? path.resolve(options.webDir) : null;

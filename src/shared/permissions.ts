@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   'system:write',
   'venue:read',
   'venue:write',
+  'archive:read',
+  'archive:request',
   'stationplan:read',
   'stationplan:write',
   'stationplan:approve',
@@ -186,6 +188,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'system:write': '上传和修订本区市的五项制度文件',
   'venue:read': '查看社工站服务场所及预约、使用统计',
   'venue:write': '登记服务场所和预约（冲突与开放时间外的预约被拒绝）',
+  'archive:read': '查看和下载本人管辖社工站的年度资料归档（下载留痕）',
+  'archive:request': '生成社工站年度资料归档（承接机构仅限其承接服务的年度）',
   'stationplan:read': '查看社工站“一站一策”服务计划和完成情况',
   'stationplan:write': '编制社工站“一站一策”服务计划并报送审定',
   'stationplan:approve': '审定或退回社工站“一站一策”服务计划',
@@ -210,10 +214,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // (worker:reveal, client:sensitive) and no client lists (client:export): supervision from the
   // province needs figures, not personal files (PIPL, minimum necessary).
   province_officer: [...businessRead, 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', 'client:read', ...purchaseRead, 'system:read', 'stationplan:read'],
-  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read'],
-  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'system:write', 'publicity:read', 'publicity:write', 'publicity:review', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write', 'stationplan:approve'],
-  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read'],
-  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write'],
+  city_officer: [...businessRead, ...volunteersRead, ...stationAdmin, ...orgAdmin, 'worker:read', 'worker:reveal', 'worker:export', 'compliance:read', 'catalogue:manage', ...clientsRead, 'client:export', ...purchaseRead, 'plan:file', 'report:review', 'evaluation:configure', 'application:read', 'application:decide', 'resource:read', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read', 'archive:read', 'archive:request'],
+  district_officer: [...businessRead, ...volunteersWork, ...stationAdmin, ...orgAdmin, ...staffing, 'posting:exception', 'compliance:read', ...clientsWork, 'record:review', ...purchaseWork, 'report:write', 'report:review', 'evaluation:score', 'supervision:write', 'application:read', 'application:decide', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'system:write', 'publicity:read', 'publicity:write', 'publicity:review', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write', 'stationplan:approve', 'archive:read', 'archive:request'],
+  town_officer: [...businessRead, ...volunteersRead, 'station:update', 'station:export', 'org:read', 'worker:read', 'worker:export', 'compliance:read', ...clientsRead, 'client:export', ...purchaseRead, 'evaluation:score', 'supervision:write', 'resource:read', 'resource:confirm', 'system:read', 'publicity:read', 'venue:read', 'stationplan:read', 'archive:read', 'archive:request'],
+  org_manager: [...businessRead, ...volunteersWork, 'station:export', 'org:read', 'org:update', ...staffing, 'compliance:read', ...clientsWork, 'case:approve', 'contract:read', 'calendar:read', 'report:read', 'report:write', 'supervision:read', 'resource:read', 'resource:write', 'resource:confirm', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write', 'archive:read', 'archive:request'],
   station_worker: [...businessRead, ...volunteersWork, 'worker:read', 'compliance:read', ...clientsWork, 'resource:read', 'resource:write', 'system:read', 'publicity:read', 'publicity:write', 'venue:read', 'venue:write', 'stationplan:read', 'stationplan:write'],
   // Evaluators see staffing and clients without ID numbers or case notes: no reveal, no client:sensitive.
   evaluator: [...businessRead, 'org:read', 'worker:read', 'compliance:read', 'client:read', ...purchaseRead, 'evaluation:score', 'supervision:write'],

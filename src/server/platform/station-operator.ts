@@ -37,3 +37,14 @@ export function stationCountServedBy(orgId: AnyPgColumn, day: string): SQL<numbe
   return sql<number>`(SELECT count(DISTINCT op_cs.station_id)::int FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
     WHERE op_k.contractor_org_id = ${qualified(orgId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date)`;
 }
+
+/**
+ * True when the organisation served the station on some day of the year (both given as SQL: a
+ * parameter or an outer query's column): a contract in force whose term meets the year. An
+ * archive of a year belongs to those who served it, not to whoever serves the station now.
+ */
+export function servedDuringYear(orgId: string, stationId: SQL, year: SQL): SQL<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_cs.station_id = ${stationId} AND op_k.contractor_org_id = ${orgId}::uuid AND ${IN_FORCE}
+      AND op_k.starts_on <= make_date((${year})::int, 12, 31) AND op_k.ends_on >= make_date((${year})::int, 1, 1))`;
+}

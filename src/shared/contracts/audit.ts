@@ -271,5 +271,7 @@ export const AUDIT_ACTIONS = {
   'publicity.publish': '审核发布宣传稿件',
   'publicity.return': '退回宣传稿件',
   'publicity.brand': '登记服务品牌',
+  'archive.request': '申请生成资料归档',
+  'archive.download': '下载资料归档',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -30,3 +30,4 @@ export * as resources from './resources';
 export * as institutionalSystems from './institutional-systems';
 export * as publicity from './publicity';
 export * as venues from './venues';
+export * as archives from './archives';

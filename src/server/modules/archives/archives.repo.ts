@@ -1,0 +1,129 @@
+import { type SQL, and, desc, eq, like, sql } from 'drizzle-orm';
+import { ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
+import type { Db } from '../../db/client';
+import { qualified } from '../../db/sql';
+import { archiveJobs, files, users } from '../../db/schema';
+import { cappedCount } from '../../platform/capped-count';
+import type { Ctx } from '../../platform/context';
+import { servedDuringYear } from '../../platform/station-operator';
+
+export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
+
+/**
+ * Who may see an archive of (station, year): region scopes by the station's path; an organisation
+ * only for a year it served the station under a contract in force (station-operator), never by
+ * the last contract written.
+ */
+export function archiveScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org')
+    return scope.orgId ? servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year)) : sql`false`;
+  return scope.path ? like(archiveJobs.scopePath, `${scope.path}%`) : sql`false`;
+}
+
+/** The same question for a station and year not yet in a job (the request). */
+export async function orgServed(db: Db, orgId: string, stationId: string, year: number): Promise<boolean> {
+  const [row] = await db.execute(sql`SELECT ${servedDuringYear(orgId, sql`${stationId}::uuid`, sql`${year}`)} AS ok`).then(
+    (r) => (r as unknown as { rows: { ok: boolean }[] }).rows,
+  );
+  return row?.ok === true;
+}
+
+const listColumns = {
+  id: archiveJobs.id, stationId: archiveJobs.stationId, year: archiveJobs.year, title: archiveJobs.title, status: archiveJobs.status,
+  progressDone: archiveJobs.progressDone, progressTotal: archiveJobs.progressTotal, requestedAt: archiveJobs.requestedAt,
+  startedAt: archiveJobs.startedAt, finishedAt: archiveJobs.finishedAt, heartbeatAt: archiveJobs.heartbeatAt, fileCount: archiveJobs.fileCount,
+  size: archiveJobs.size, sha256: archiveJobs.sha256, error: archiveJobs.error, fileId: archiveJobs.fileId,
+  requestedByName: sql<string>`coalesce(${users.displayName}, '')`,
+};
+export type ArchiveListRow = Pick<ArchiveJobRow, 'id' | 'stationId' | 'year' | 'title' | 'status' | 'progressDone' | 'progressTotal' | 'requestedAt'
+  | 'startedAt' | 'finishedAt' | 'heartbeatAt' | 'fileCount' | 'size' | 'sha256' | 'error' | 'fileId'> & { requestedByName: string };
+
+export async function listJobs(ctx: Ctx, f: { stationId?: string; year?: number; page: number; pageSize: number }) {
+  const where = and(
+    archiveScope(ctx),
+    f.stationId ? eq(archiveJobs.stationId, f.stationId) : undefined,
+    f.year ? eq(archiveJobs.year, f.year) : undefined,
+  );
+  const [rows, counted] = await Promise.all([
+    ctx.db
+      .select(listColumns)
+      .from(archiveJobs)
+      .leftJoin(users, eq(users.id, archiveJobs.requestedBy))
+      .where(where)
+      .orderBy(desc(archiveJobs.requestedAt), desc(archiveJobs.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(archiveJobs).where(where).limit(limit)),
+  ]);
+  return { rows: rows as ArchiveListRow[], ...counted };
+}
+
+export async function findJob(ctx: Ctx, id: string): Promise<ArchiveListRow | undefined> {
+  const [row] = await ctx.db
+    .select(listColumns)
+    .from(archiveJobs)
+    .leftJoin(users, eq(users.id, archiveJobs.requestedBy))
+    .where(and(eq(archiveJobs.id, id), archiveScope(ctx)));
+  return row as ArchiveListRow | undefined;
+}
+
+/** A job of the station's year still waiting or being built: a second request joins it. */
+export async function openJobOf(db: Db, stationId: string, year: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: archiveJobs.id })
+    .from(archiveJobs)
+    .where(and(eq(archiveJobs.stationId, stationId), eq(archiveJobs.year, year), sql`${archiveJobs.status} IN ('queued', 'running')`))
+    .limit(1);
+  return row?.id;
+}
+
+export async function archiveFile(db: Db, jobId: string, fileId: string) {
+  const [row] = await db
+    .select({ name: files.name, mime: files.mime, content: files.content })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.ownerType, 'archive'), eq(files.ownerId, jobId)));
+  return row;
+}
+
+/**
+ * Takes the oldest waiting job, or one whose process stopped reporting, for this process: the
+ * row is locked while it is claimed and other processes skip it (SKIP LOCKED), so each job has
+ * one builder at a time. The new token makes the previous builder's writes miss.
+ */
+export async function claimJob(db: Db, token: string): Promise<ArchiveJobRow | undefined> {
+  // In a transaction: on the primary even when the caller's handle reads a replica.
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`
+      UPDATE archive_jobs SET status = 'running', claim_token = ${token}::uuid, attempts = attempts + 1,
+        started_at = now(), heartbeat_at = now(), progress_done = 0, error = ''
+      WHERE id = (
+        SELECT id FROM archive_jobs
+        WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES}))
+        ORDER BY requested_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id`);
+    const id = (res as unknown as { rows: { id: string }[] }).rows[0]?.id;
+    if (!id) return undefined;
+    const [row] = await tx.select().from(archiveJobs).where(eq(archiveJobs.id, id));
+    return row;
+  });
+}
+
+/** Reports progress and proves the claim is still ours (false: another process took the job over). */
+export async function heartbeat(db: Db, id: string, token: string, progress: { done: number; total: number }): Promise<boolean> {
+  const rows = await db
+    .update(archiveJobs)
+    .set({ progressDone: progress.done, progressTotal: progress.total, heartbeatAt: sql`now()` })
+    .where(and(eq(archiveJobs.id, id), eq(archiveJobs.claimToken, token), eq(archiveJobs.status, 'running')))
+    .returning({ id: archiveJobs.id });
+  return rows.length > 0;
+}
+
+/** True when some job waits or has a silent builder: a poll may start this process's worker. */
+export async function workWaiting(db: Db): Promise<boolean> {
+  const res = await db.execute(sql`SELECT EXISTS (SELECT 1 FROM archive_jobs WHERE status = 'queued'
+    OR (status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES}))) AS waiting`);
+  return (res as unknown as { rows: { waiting: boolean }[] }).rows[0]?.waiting === true;
+}

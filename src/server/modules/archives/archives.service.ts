@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type * as c from '../../../shared/contracts/archives';
+import { ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { archiveJobs } from '../../db/schema';
+import { writeAudit } from '../../platform/audit';
+import { actorOf, inTransaction, systemContext, type Ctx } from '../../platform/context';
+import { AppError, invalid, notFound, ruleViolation } from '../../platform/errors';
+import { findStation, stationNames } from '../stations/stations.repo';
+import { kickArchiveWorker } from './archive-builder';
+import * as repo from './archives.repo';
+
+type Dto = c.ArchiveJob;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function dto(r: repo.ArchiveListRow, stationName: string): Dto {
+  return {
+    id: r.id, stationId: r.stationId, stationName, year: r.year, title: r.title, status: r.status, progressDone: r.progressDone,
+    progressTotal: r.progressTotal, requestedByName: r.requestedByName, requestedAt: r.requestedAt.toISOString(), startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt), fileCount: r.fileCount, size: r.size, sha256: r.sha256, error: r.error,
+  };
+}
+
+
+const isStale = (r: repo.ArchiveListRow) =>
+  r.status === 'running' && (!r.heartbeatAt || Date.now() - r.heartbeatAt.getTime() > ARCHIVE_STALE_MINUTES * 60_000);
+
+/** A poll that sees a waiting or abandoned job starts this process's builder: any process can finish any job. */
+function kickIfWaiting(ctx: Ctx, r: repo.ArchiveListRow): void {
+  if (r.status === 'queued' || isStale(r)) kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
+}
+
+export async function list(ctx: Ctx, q: z.output<typeof c.listArchives.query>) {
+  const { rows, total, totalCapped } = await repo.listJobs(ctx, q);
+  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
+  return { items: rows.map((r) => dto(r, names.get(r.stationId) ?? '')), total, totalCapped, page: q.page, pageSize: q.pageSize };
+}
+
+export async function get(ctx: Ctx, id: string): Promise<Dto> {
+  const r = await repo.findJob(ctx, id);
+  if (!r) throw notFound('归档');
+  kickIfWaiting(ctx, r);
+  const names = await stationNames(ctx.db, [r.stationId]);
+  return dto(r, names.get(r.stationId) ?? '');
+}
+
+/**
+ * Queues the archive of a station's year. Region scopes by the station's path; an organisation
+ * only for a year it served the station (R-ARCHIVE-SCOPE), whether or not it serves it today.
+ */
+export async function request(ctx: Ctx, body: z.output<typeof c.requestArchive.body>): Promise<Dto> {
+  const actor = actorOf(ctx);
+  const thisYear = Number(chinaToday().slice(0, 4));
+  if (body.year > thisYear) throw invalid([{ path: 'year', message: `年度不能晚于今年（${thisYear}年）` }]);
+  const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : null;
+  const station = orgId ? await findStation(systemContext(ctx.db, ctx.log, ctx.cipher), body.stationId) : await findStation(ctx, body.stationId);
+  if (!station) throw notFound('社工站');
+  if (orgId && !(await repo.orgServed(ctx.db, orgId, station.station.id, body.year))) {
+    // An organisation that serves the station today learns why; one that never served it sees nothing.
+    if (!(await findStation(ctx, body.stationId))) throw notFound('社工站');
+    throw ruleViolation('R-ARCHIVE-SCOPE', `本机构${body.year}年未承接${station.name}的服务，不能生成该年度的归档`);
+  }
+  const job = await inTransaction(ctx, async (tx) => {
+    const open = await repo.openJobOf(tx.db, station.station.id, body.year);
+    if (open) return open;
+    const [row] = await tx.db
+      .insert(archiveJobs)
+      .values({ stationId: station.station.id, scopePath: station.station.scopePath, year: body.year, title: `${station.name}${body.year}年度资料归档`, requestedBy: actor.id })
+      .returning({ id: archiveJobs.id });
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: row.id, after: { stationId: station.station.id, year: body.year }, detail: `${station.name}${body.year}年度` });
+    return row.id;
+  });
+  kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
+  return get(ctx, job);
+}
+
+/** The zip, after checking the scope again now (a contract may have ended since), audited. */
+export async function download(ctx: Ctx, id: string): Promise<{ name: string; mime: string; content: Buffer }> {
+  const r = await repo.findJob(ctx, id);
+  if (!r) throw notFound('归档');
+  if (r.status !== 'done' || !r.fileId) throw new AppError('CONFLICT', r.status === 'failed' ? '归档生成失败，请重新申请' : '归档尚在生成，请稍候');
+  const fileId = r.fileId;
+  return inTransaction(ctx, async (tx) => {
+    const file = await repo.archiveFile(tx.db, id, fileId);
+    if (!file) throw notFound('归档文件');
+    await writeAudit(tx, { action: 'archive.download', objectType: 'archive', objectId: id, detail: `${r.title}（${r.sha256 ?? ''}）` });
+    return file;
+  });
+}
