@@ -1,0 +1,40 @@
+import { Select } from 'antd';
+import { useDeferredValue, useState } from 'react';
+import { useStationName, useStationSearch } from './venues.api';
+
+/**
+ * A station of the user's scope, found by name: the server searches, so a county's or a
+ * province's hundreds of stations are never loaded at once.
+ */
+export function StationPicker({ value, onChange, allowClear, placeholder, style, ...rest }: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  id?: string;
+  'aria-label'?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState('');
+  const keyword = useDeferredValue(q.trim());
+  const found = useStationSearch(keyword, open);
+  const chosen = useStationName(value);
+  const options = (found.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}` }));
+  if (value && chosen.data && !options.some((o) => o.value === value)) options.unshift({ value, label: chosen.data });
+  return (
+    <Select<string>
+      {...rest}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      onOpenChange={setOpen}
+      loading={found.isFetching}
+      value={value}
+      onChange={(v) => onChange?.(v ?? undefined)}
+      allowClear={allowClear}
+      placeholder={placeholder ?? '输入名称查找社工站'}
+      style={{ minWidth: 280, ...style }}
+      options={options}
+      notFoundContent={found.isFetching ? '查找中…' : '没有符合条件的社工站'}
+    />
+  );
+}
