@@ -1,4 +1,5 @@
 import { bigserial, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { CLIENT_STATUSES, CONSENT_KINDS, LEGAL_BASES, RISK_LEVELS, TARGET_GROUPS } from '../../../shared/rules/clients';
 import { stations } from './stations';
 import { users } from './users';
@@ -50,6 +51,8 @@ export const clients = pgTable(
     index('clients_created_idx').on(t.createdAt),
     // Name search is ILIKE '%…%' (pg_trgm, migration 0015).
     index('clients_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    // Name search by relevance: exact and prefix matches in index order (LIKE 'x%' needs "C").
+    index('clients_name_c_idx').on(sql`${t.name} collate "C"`, t.id),
   ],
 );
 

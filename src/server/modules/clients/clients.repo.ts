@@ -4,7 +4,7 @@ import type { clientListQuery } from '../../../shared/contracts/clients';
 import { cases, clientAccessLog, clientConsents, clients, regions, serviceRecords, socialWorkers } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { actorOf, type Ctx } from '../../platform/context';
-import { cappedCount } from '../../platform/capped-count';
+import { cappedCount, countCap } from '../../platform/capped-count';
 import { invalid, ruleViolation } from '../../platform/errors';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
@@ -26,16 +26,27 @@ const SORTS: Record<ClientFilter['sort'], SQL[]> = {
   riskLevel: [sql`CASE ${clients.riskLevel} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`, asc(clients.name)],
 };
 
+/** The ID-number digits a keyword searches, when the actor may see ID numbers (else null). */
+function idTailOf(ctx: Ctx, q: string): string | null {
+  // ID digits are searchable only by those who may see ID numbers: for others an answer would
+  // tell them whose number ends so (evaluators match names only).
+  const seesIds = ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
+  return seesIds && /^[0-9Xx]{1,4}$/.test(q) ? q.toUpperCase() : null;
+}
+
 function where(ctx: Ctx, f: ClientFilter): SQL | undefined {
-  const conds: SQL[] = [clientScope(ctx)];
+  const conds: SQL[] = [];
   if (f.q) {
-    // ID digits are searchable only by those who may see ID numbers: for others an answer would
-    // tell them whose number ends so (evaluators match names only).
-    const seesIds = ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
-    const tail = seesIds && /^[0-9Xx]{1,4}$/.test(f.q) ? f.q.toUpperCase() : null;
+    const tail = idTailOf(ctx, f.q);
     const m = tail ? or(nameMatch(f.q), like(clients.idNumberTail, `%${tail}`)) : nameMatch(f.q);
     if (m) conds.push(m);
   }
+  return and(filters(ctx, f), ...conds);
+}
+
+/** Scope and every filter but the keyword. */
+function filters(ctx: Ctx, f: ClientFilter): SQL | undefined {
+  const conds: SQL[] = [clientScope(ctx)];
   if (f.stationId) conds.push(eq(clients.stationId, f.stationId));
   if (f.villageCode) conds.push(eq(clients.villageCode, f.villageCode));
   if (f.targetGroup) conds.push(sql`${clients.targetGroups} @> ARRAY[${f.targetGroup}]::text[]`);
@@ -71,11 +82,71 @@ function mine(ctx: Ctx): SQL {
 
 export async function listClients(ctx: Ctx, f: ClientFilter & { page: number; pageSize: number }) {
   const cond = where(ctx, f);
-  const [counted, rows] = await Promise.all([
-    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(clients).where(cond).limit(limit)),
-    ctx.db.select(listColumns).from(clients).where(cond).orderBy(...SORTS[f.sort]).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-  ]);
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(clients).where(cond).limit(limit), f);
+  if (f.q && !idTailOf(ctx, f.q)) return { rows: await byRelevance(ctx, f, f.q, counted.totalCapped), ...counted };
+  const rows = await ctx.db.select(listColumns).from(clients).where(cond).orderBy(...SORTS[f.sort]).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
   return { rows, ...counted };
+}
+
+const nameC = sql`(${clients.name} COLLATE "C")`;
+
+interface Group {
+  cond: SQL | undefined;
+  order: SQL[];
+}
+
+/**
+ * A name search in order of relevance: the exact name, then names starting with the keyword, then
+ * names containing it, each group by name. Every group is read in an index's order
+ * (clients_name_c_idx) and LIMITed to what the page still needs, so a one-character surname
+ * found 20,000 times reads about a page of rows, and page N about N pages, never every match.
+ */
+async function byRelevance(ctx: Ctx, f: ClientFilter & { page: number; pageSize: number }, q: string, many: boolean) {
+  const base = filters(ctx, f);
+  const prefix = sql`${nameC} LIKE ${likeEscape(q) + '%'}`;
+  const exact: Group = { cond: and(base, sql`${nameC} = ${q}`), order: [asc(clients.id)] };
+  const starts: Group = { cond: and(base, prefix, sql`${nameC} <> ${q}`), order: [asc(nameC), asc(clients.id)] };
+  const groups = [exact, starts];
+  const rows: ClientListRow[] = [];
+  let skip = (f.page - 1) * f.pageSize;
+  for (let i = 0; i < 3 && rows.length < f.pageSize; i++) {
+    // The contains group is built only when the page reaches it: it alone may need a probe.
+    const g = groups[i] ?? (await containsGroup(ctx, base, q, prefix, many));
+    const need = f.pageSize - rows.length;
+    const got = await ctx.db.select(listColumns).from(clients).where(g.cond).orderBy(...g.order).limit(need).offset(skip);
+    rows.push(...got);
+    if (got.length > 0 || skip === 0) {
+      skip = 0;
+      continue;
+    }
+    // The page starts past this group: skip its rows (at most `skip`, read to count them).
+    const [n] = await ctx.db.select({ n: count() }).from(ctx.db.select({ one: sql`1` }).from(clients).where(g.cond).limit(skip).as('g'));
+    skip -= n?.n ?? 0;
+  }
+  return rows;
+}
+
+/**
+ * Names containing the keyword but not starting with it, by name. Few of them (no more than the
+ * count cap; the usual case): the name index (grams or trigram) finds them all and they are
+ * sorted. Many (a common character at province scale): walking the name index in order and
+ * testing each name reads about page × (all / matches) rows instead of sorting every match.
+ */
+async function containsGroup(ctx: Ctx, base: SQL | undefined, q: string, prefix: SQL, many: boolean): Promise<Group> {
+  const order = [asc(nameC), asc(clients.id)];
+  const found = and(base, nameMatch(q), sql`NOT ${prefix}`);
+  if (!many) return { cond: found, order };
+  const [probe] = await ctx.db
+    .select({ n: count() })
+    .from(ctx.db.select({ one: sql`1` }).from(clients).where(found).limit(countCap()).as('probe'));
+  if ((probe?.n ?? 0) < countCap()) return { cond: found, order };
+  // `name || ''` keeps the planner off the name indexes for this test, so it walks in name order.
+  return { cond: and(base, sql`(${clients.name} || '') ILIKE ${likeContains(q)}`, sql`NOT ${prefix}`), order };
+}
+
+/** Escapes LIKE wildcards so a keyword matches literally (a prefix: the index serves it). */
+function likeEscape(keyword: string): string {
+  return keyword.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function allClients(ctx: Ctx, f: ClientFilter, limit: number): Promise<ClientListRow[]> {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractStations, files, organizations, regions, reports, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
-import { cappedCount, type CappedTotal } from '../../platform/capped-count';
+import { cappedCount, type CappedTotal, type CountPaging } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -58,8 +58,8 @@ export async function listReports(ctx: Ctx, where: SQL[], limit: number, offset 
     .offset(offset);
 }
 
-export async function countReports(ctx: Ctx, where: SQL[]): Promise<CappedTotal> {
-  return cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(reports).where(and(reportScope(ctx), ...where)).limit(limit));
+export async function countReports(ctx: Ctx, where: SQL[], paging?: CountPaging): Promise<CappedTotal> {
+  return cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(reports).where(and(reportScope(ctx), ...where)).limit(limit), paging);
 }
 
 /** Late or overdue on the China calendar (the same test as reportTimeliness, in SQL for paging). */

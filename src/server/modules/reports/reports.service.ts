@@ -66,7 +66,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.reportListQuery>) {
   if (q.late === 'true') where.push(repo.lateCondition(chinaToday()));
   const [rows, counted] = await Promise.all([
     repo.listReports(ctx, where, q.pageSize, (q.page - 1) * q.pageSize),
-    repo.countReports(ctx, where),
+    repo.countReports(ctx, where, q),
   ]);
   const now = new Date();
   return { items: rows.map((j) => summaryOf(j, now)), ...counted, page: q.page, pageSize: q.pageSize };

@@ -55,7 +55,7 @@ export async function listNeeds(ctx: Ctx, q: z.output<typeof c.listNeeds.query>)
   if (q.clientId) where.push(eq(resourceNeeds.clientId, q.clientId));
   if (q.keyword) where.push(ilike(resourceNeeds.title, likeContains(q.keyword)));
   const cond = and(...where);
-  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(resourceNeeds).where(cond).limit(limit));
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(resourceNeeds).where(cond).limit(limit), q);
   const rows = await ctx.db.select().from(resourceNeeds).where(cond).orderBy(desc(resourceNeeds.createdAt), desc(resourceNeeds.id))
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { rows, counted };
@@ -69,7 +69,7 @@ export async function listOffers(ctx: Ctx, q: z.output<typeof c.listOffers.query
   if (q.available === 'true') where.push(sql`${resourceOffers.reserved} < ${resourceOffers.quantity}`);
   if (q.keyword) where.push(or(ilike(resourceOffers.donorName, likeContains(q.keyword)), ilike(resourceOffers.itemName, likeContains(q.keyword))) ?? sql`true`);
   const cond = and(...where);
-  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(resourceOffers).where(cond).limit(limit));
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(resourceOffers).where(cond).limit(limit), q);
   const rows = await ctx.db.select().from(resourceOffers).where(cond).orderBy(desc(resourceOffers.createdAt), desc(resourceOffers.id))
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { rows, counted };

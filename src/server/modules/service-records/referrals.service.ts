@@ -42,7 +42,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listReferrals.query>) 
   if (q.clientId) where.push(eq(referrals.clientId, q.clientId));
   if (q.status) where.push(eq(referrals.status, q.status));
   const cond = and(...where);
-  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(referrals).where(cond).limit(limit));
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(referrals).where(cond).limit(limit), q);
   const rows = await select(ctx).where(cond).orderBy(desc(referrals.referredOn)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: rows.map((x) => dto(ctx, x)), ...counted, page: q.page, pageSize: q.pageSize };
 }

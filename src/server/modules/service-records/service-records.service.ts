@@ -103,7 +103,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.que
   if (q.from) where.push(gte(serviceRecords.date, q.from));
   if (q.to) where.push(lte(serviceRecords.date, q.to));
   const cond = and(...where);
-  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(serviceRecords).where(cond).limit(limit));
+  const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(serviceRecords).where(cond).limit(limit), q);
   const rows = await ctx.db
     .select()
     .from(serviceRecords)

@@ -39,7 +39,7 @@ export async function listVolunteers(ctx: Ctx, f: z.output<typeof c.volunteerLis
   if (f.status) conds.push(eq(volunteers.status, f.status));
   const where = and(...conds);
   const [counted, rows] = await Promise.all([
-    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteers).where(where).limit(limit)),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteers).where(where).limit(limit), f),
     ctx.db
       .select({ v: volunteers, totalMinutes: totalMinutesOfVolunteer })
       .from(volunteers)
@@ -134,7 +134,7 @@ export async function listRecords(ctx: Ctx, f: z.output<typeof c.volunteerRecord
   if (f.to) conds.push(lte(volunteerServiceRecords.date, f.to));
   const where = and(...conds);
   const [counted, rows] = await Promise.all([
-    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerServiceRecords).where(where).limit(limit)),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerServiceRecords).where(where).limit(limit), f),
     ctx.db
       .select()
       .from(volunteerServiceRecords)
@@ -156,7 +156,7 @@ export async function listTeams(ctx: Ctx, f: z.output<typeof c.listTeams.query>)
   if (f.stage) conds.push(eq(volunteerTeams.stage, f.stage));
   const where = and(...conds);
   const [counted, rows] = await Promise.all([
-    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerTeams).where(where).limit(limit)),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerTeams).where(where).limit(limit), f),
     ctx.db
       .select({ t: volunteerTeams, members: memberCount, minutes: teamMinutes })
       .from(volunteerTeams)
@@ -190,7 +190,7 @@ export async function listCertificates(ctx: Ctx, f: z.output<typeof c.listCertif
     purpose: volunteerCertificates.purpose, prints: volunteerCertificates.prints, volunteerName: volunteers.name,
   };
   const [counted, rows] = await Promise.all([
-    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerCertificates).where(where).limit(limit)),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(volunteerCertificates).where(where).limit(limit), f),
     ctx.db
       .select(cols)
       .from(volunteerCertificates)

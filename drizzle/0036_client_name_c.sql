@@ -1,0 +1,1 @@
+CREATE INDEX "clients_name_c_idx" ON "clients" USING btree ("name" collate "C","id");
