@@ -76,7 +76,7 @@ function rowsIn(url: string, body: unknown): number {
   if (url.startsWith('/api/dashboards/')) return (body as { total?: { figures?: { records?: number } } }).total?.figures?.records ?? 0;
   if (typeof body !== 'object' || body === null) return 0;
   const o = body as Record<string, unknown>;
-  for (const key of ['items', 'rows', 'stations', 'children']) {
+  for (const key of ['items', 'rows', 'stations', 'children', 'groups']) {
     const v = o[key];
     if (Array.isArray(v)) return v.length;
   }
