@@ -125,6 +125,7 @@ const BODY_NAMED: Record<string, string[]> = {
   'POST /api/volunteer-teams': ['stationId'],
   'POST /api/venues/rooms': ['stationId'],
   'POST /api/venues/bookings': ['roomId'],
+  'POST /api/archives': ['stationId'],
   'POST /api/volunteer-records/from-activity': ['sourceId'],
 };
 
@@ -221,6 +222,8 @@ interface Fixture {
   systemDoc?: string;
   room?: string;
   booking?: string;
+  /** A finished station-year archive (资料归档). */
+  archive?: string;
   /** The client import template filled with one valid row for the set's village. */
   importSheet?: Buffer;
   /** Each row's detail as its owner reads it (for versions and valid PATCH bodies). */
@@ -317,6 +320,7 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/institutional-systems/', 'systemDoc'],
   ['/api/venues/rooms/', 'room'],
   ['/api/venues/bookings/', 'booking'],
+  ['/api/archives/', 'archive'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],
   ['/api/publicity/posts/', 'post'],
   // An unpublished story and its photo: the public routes answer 404 to everyone.
@@ -637,6 +641,8 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return f.room ? { body: { roomId: f.room, bookerKind: 'station', bookerName: '越权', purpose: '越权', startsAt: `${today}T20:00:00+08:00`, endsAt: `${today}T21:00:00+08:00` } } : null;
     case 'POST /api/venues/bookings/:id/cancel':
       return { body: {} };
+    case 'POST /api/archives':
+      return station ? { body: { stationId: station, year } } : null;
     default:
       throw new Error(`no request for ${K}`);
   }
@@ -653,6 +659,16 @@ function refusedOnNamingField(c: RouteContract, res: LightMyRequestResponse): bo
   if (!named) return false;
   const fields = (res.json<{ error?: { details?: { fields?: { path: string }[] } } }>().error?.details?.fields ?? []).map((x) => x.path.split('.')[0] ?? '');
   return fields.length > 0 && fields.every((x) => named.includes(x));
+}
+
+/** A station-year archive, waited for: its builder writes in the background and must be done before the fingerprints. */
+async function archiveOf(owner: Session, station: string): Promise<string> {
+  const id = await idOf(owner.post('/api/archives', { stationId: station, year }), 'archive');
+  for (let i = 0; i < 600; i++) {
+    if ((await ok(owner.get(`/api/archives/${id}`), 'archive job')).status === 'done') return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('archive not built');
 }
 
 const is2xx = (res: LightMyRequestResponse) => res.statusCode >= 200 && res.statusCode < 300;
@@ -788,6 +804,7 @@ beforeAll(async () => {
   await upload(wd, `/api/institutional-systems/${A.systemDoc}/file`, 'wd system text');
   A.room = await idOf(wdWorker.post('/api/venues/rooms', { name: '文登活动室', opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5, 6, 7] }), 'wd room');
   A.booking = await idOf(wdWorker.post('/api/venues/bookings', { roomId: A.room, bookerKind: 'station', bookerName: '文登社工站', purpose: '小组活动', startsAt: `${today}T09:00:00+08:00`, endsAt: `${today}T10:00:00+08:00` }), 'wd booking');
+  A.archive = await archiveOf(wd, wdStation.id);
   await readDetails(A);
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
@@ -846,6 +863,7 @@ beforeAll(async () => {
   B.training = String(must((zdWorker.trainings as Json[])[0], 'training').id);
   const zdPosted = await ok(district.post('/api/postings', { workerId: B.worker, stationId: B.station, startDate: today, source: 'dedicated_post' }), 'zd posting');
   B.posting = String(must((zdPosted.postings as Json[])[0], 'posting').id);
+  B.archive = await archiveOf(district, must(B.station, '竹岛 station'));
   await readDetails(B);
 
   const [sunshine] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));

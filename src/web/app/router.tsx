@@ -62,6 +62,7 @@ const EvaluationsPage = lazy(() => import('../features/evaluations/EvaluationsPa
 const EvaluationPage = lazy(() => import('../features/evaluations/EvaluationPage'));
 const IndicatorSystemPage = lazy(() => import('../features/evaluations/IndicatorSystemPage'));
 const SupervisionsPage = lazy(() => import('../features/supervisions/SupervisionsPage'));
+const ArchivesPage = lazy(() => import('../features/archives/ArchivesPage'));
 const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage'));
 const ApplicationPage = lazy(() => import('../features/applications/ApplicationPage'));
 const PostsPage = lazy(() => import('../features/publicity/PostsPage'));
@@ -155,6 +156,7 @@ const routes: RouteObject[] = [
           { path: 'evaluations/indicators', element: gated('evaluation:read', <IndicatorSystemPage />) },
           { path: 'evaluations/:id', element: gated('evaluation:read', <EvaluationPage />) },
           { path: 'supervisions', element: gated('supervision:read', <SupervisionsPage />) },
+          { path: 'archives', element: gated('archive:read', <ArchivesPage />) },
           { path: 'users', element: gated('user:read', <UsersPage />) },
           { path: 'roles', element: gated('role:read', <RolesPage />) },
           { path: 'security', element: gated('security:manage', <SecurityPolicyPage />) },

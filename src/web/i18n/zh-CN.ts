@@ -92,6 +92,7 @@ export const zhCN = {
     reports: '工作报告',
     evaluations: '绩效评估',
     supervisions: '督导记录',
+    archives: '资料归档',
     applications: '使用申请',
     sections: { stations: '社工站与人员', daily: '日常服务', wushe: '五社联动', purchase: '购买与资金', reports: '报告与评估', system: '系统' },
     breadcrumb: '当前位置',

@@ -142,7 +142,7 @@ describe('a station-year archive', () => {
 
     // The index lists every other file with its kind, source and retention period.
     const index = new ExcelJS.Workbook();
-    await index.xlsx.load(await (zip.file('index.xlsx') as JSZip.JSZipObject).async('nodebuffer'));
+    await index.xlsx.load(await (zip.file('index.xlsx') as JSZip.JSZipObject).async('arraybuffer'));
     const sheet = index.getWorksheet('归档目录');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(['序号', '文件夹', '文件名', '类别', '来源记录', '日期', '保管期限', '保管至（年底）', '依据']);
@@ -161,7 +161,7 @@ describe('a station-year archive', () => {
 
     // Case list: masked ID numbers as lists show them, never the full number.
     const caseBook = new ExcelJS.Workbook();
-    await caseBook.xlsx.load(await (zip.file(`05-结案个案/${year}年结案个案一览.xlsx`) as JSZip.JSZipObject).async('nodebuffer'));
+    await caseBook.xlsx.load(await (zip.file(`05-结案个案/${year}年结案个案一览.xlsx`) as JSZip.JSZipObject).async('arraybuffer'));
     const caseText = await sheetText(caseBook);
     expect(caseText).toContain('归档对象');
     expect(caseText).toContain(`${clientIdNumber.slice(0, 4)}**********${clientIdNumber.slice(-4)}`);
@@ -169,7 +169,7 @@ describe('a station-year archive', () => {
 
     // The records summary counts this station's year by month and domain.
     const summary = new ExcelJS.Workbook();
-    await summary.xlsx.load(await (zip.file(`06-服务台账汇总/${year}年服务台账汇总.xlsx`) as JSZip.JSZipObject).async('nodebuffer'));
+    await summary.xlsx.load(await (zip.file(`06-服务台账汇总/${year}年服务台账汇总.xlsx`) as JSZip.JSZipObject).async('arraybuffer'));
     const [own] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(serviceRecords)

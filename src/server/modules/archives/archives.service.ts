@@ -32,6 +32,8 @@ function kickIfWaiting(ctx: Ctx, r: repo.ArchiveListRow): void {
 
 export async function list(ctx: Ctx, q: z.output<typeof c.listArchives.query>) {
   const { rows, total, totalCapped } = await repo.listJobs(ctx, q);
+  const waiting = rows.find((r) => r.status === 'queued' || isStale(r));
+  if (waiting) kickIfWaiting(ctx, waiting);
   const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
   return { items: rows.map((r) => dto(r, names.get(r.stationId) ?? '')), total, totalCapped, page: q.page, pageSize: q.pageSize };
 }

@@ -1,0 +1,163 @@
+import { DownloadOutlined, FolderAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useDeferredValue, useState } from 'react';
+import { FIRST_ARCHIVE_YEAR, type ArchiveJob } from '../../../shared/contracts/archives';
+import { ARCHIVE_RULES, ARCHIVE_STATUS_LABELS, RETENTION, retentionText, type ArchiveStatus, type Retention } from '../../../shared/rules/archives';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { FormModal, useFormWrite } from '../../components/FormModal';
+import { ListPage, useListState } from '../../components/ListPage';
+import { RuleTag } from '../../components/RuleTag';
+import { formatDateTime } from '../../lib/format';
+import { usePermission } from '../../lib/permissions';
+import { archiveUrl, busy, useArchive, useArchives, useRequestArchive, useStationOptions } from './archives.api';
+
+const STATUS_COLORS: Record<ArchiveStatus, string> = { queued: 'default', running: 'processing', done: 'green', failed: 'red' };
+const thisYear = Number(chinaToday().slice(0, 4));
+const years = Array.from({ length: thisYear - FIRST_ARCHIVE_YEAR + 1 }, (_, i) => thisYear - i);
+const yearOptions = years.map((y) => ({ value: String(y), label: `${y}年` }));
+const size = (n: number | null) => (n === null ? '—' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+function JobProgress({ job }: { job: ArchiveJob }) {
+  if (job.status === 'done')
+    return (
+      <Button type="link" size="small" icon={<DownloadOutlined aria-hidden />} href={archiveUrl(job.id)} download data-testid="archive-download">
+        下载（{size(job.size)}）
+      </Button>
+    );
+  if (job.status === 'failed') return <Typography.Text type="danger">{job.error || '生成失败'}</Typography.Text>;
+  const percent = job.progressTotal > 0 ? Math.floor((job.progressDone / job.progressTotal) * 100) : 0;
+  return (
+    <Space size={4} style={{ minWidth: 180 }}>
+      <Progress percent={percent} size="small" status="active" style={{ width: 140, margin: 0 }} data-testid="archive-progress" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{job.progressTotal > 0 ? `${job.progressDone}/${job.progressTotal}` : '排队中'}</Typography.Text>
+    </Space>
+  );
+}
+
+/** 资料归档 (四（四）): a station's year as one zip with an index, requested, built with progress, downloaded with an audit row. */
+export default function ArchivesPage() {
+  const canRequest = usePermission('archive:request');
+  const list = useListState(['year'] as const);
+  const year = list.url.year ? Number(list.url.year) : undefined;
+  const result = useArchives({ year, page: list.page, pageSize: list.pageSize });
+  const [open, setOpen] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+
+  const columns: NonNullable<TableProps<ArchiveJob>['columns']> = [
+    { title: '社工站', dataIndex: 'stationName', key: 'station', width: 240 },
+    { title: '年度', dataIndex: 'year', key: 'year', width: 80, render: (y: number) => `${y}年` },
+    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ArchiveStatus) => <Tag color={STATUS_COLORS[s]}>{ARCHIVE_STATUS_LABELS[s]}</Tag> },
+    { title: '进度 / 下载', key: 'progress', width: 240, render: (_: unknown, j) => <JobProgress job={j} /> },
+    { title: '文件数', dataIndex: 'fileCount', key: 'files', width: 80, render: (n: number, j) => (j.status === 'done' ? n : '—') },
+    { title: '申请人', dataIndex: 'requestedByName', key: 'by', width: 110 },
+    { title: '申请时间', dataIndex: 'requestedAt', key: 'at', width: 160, render: (v: string) => formatDateTime(v) },
+  ];
+
+  return (
+    <>
+      <ListPage<ArchiveJob>
+        title="资料归档"
+        extra={canRequest ? <Button type="primary" icon={<FolderAddOutlined aria-hidden />} onClick={() => setOpen(true)}>生成年度归档</Button> : null}
+        header={
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            按社工站和年度汇集工作报告、年度计划、合同与付款、绩效评估、当年结案个案（身份证号脱敏）、服务台账汇总、志愿服务记录证明及附件，打包为一个压缩包，内附 index.xlsx 目录和各类资料的保管期限。下载时再次核对权限并留痕。
+          </Typography.Paragraph>
+        }
+        filters={[{ type: 'select', key: 'year', label: '年度', placeholder: '全部年度', options: yearOptions }]}
+        list={list}
+        result={result}
+        columns={columns}
+        scrollX={1000}
+        cardsTestId="archive-cards"
+        empty="还没有归档"
+        card={(j) => (
+          <Card size="small" title={`${j.stationName} ${j.year}年`} extra={<Tag color={STATUS_COLORS[j.status]}>{ARCHIVE_STATUS_LABELS[j.status]}</Tag>}>
+            <JobProgress job={j} />
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{j.requestedByName} {formatDateTime(j.requestedAt)}</Typography.Text>
+          </Card>
+        )}
+      >
+        {current ? <CurrentJob id={current} onClose={() => setCurrent(null)} /> : null}
+      </ListPage>
+      <RetentionCard />
+      {open ? <RequestModal onClose={() => setOpen(false)} onQueued={setCurrent} /> : null}
+    </>
+  );
+}
+
+/** The job just requested: its progress bar, polled until the zip is ready, then the download. */
+function CurrentJob({ id, onClose }: { id: string; onClose: () => void }) {
+  const { data } = useArchive(id);
+  if (!data) return null;
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type={data.status === 'failed' ? 'error' : data.status === 'done' ? 'success' : 'info'}
+      closable
+      onClose={onClose}
+      data-testid="archive-current"
+      message={`${data.title}：${ARCHIVE_STATUS_LABELS[data.status]}${busy(data) ? '（可离开本页，生成在服务器上继续）' : ''}`}
+      description={<JobProgress job={data} />}
+    />
+  );
+}
+
+const retentionColumns: TableProps<Retention>['columns'] = [
+  { title: '资料类别', dataIndex: 'label', key: 'label', width: 200 },
+  { title: '保管期限', key: 'period', width: 180, render: (_: unknown, r) => retentionText(r.kind) },
+  { title: '依据', dataIndex: 'source', key: 'source' },
+];
+
+function RetentionCard() {
+  return (
+    <Card title="保管期限" style={{ marginTop: 16 }} extra={<RuleTag rule={ARCHIVE_RULES['R-ARCHIVE-RETENTION']} />} data-testid="archive-retention">
+      <Table<Retention> rowKey="kind" size="small" pagination={false} columns={retentionColumns} dataSource={Object.values(RETENTION)} scroll={{ x: 'max-content' }} />
+    </Card>
+  );
+}
+
+interface Values {
+  stationId: string;
+  year: string;
+}
+
+function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (id: string) => void }) {
+  const [form] = Form.useForm<Values>();
+  const request = useRequestArchive();
+  const write = useFormWrite(form, { onClose });
+  const [q, setQ] = useState('');
+  const [searching, setSearching] = useState(false);
+  const stations = useStationOptions(useDeferredValue(q.trim()), searching || q === '');
+  const options = (stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  return (
+    <FormModal<Values>
+      title="生成社工站年度归档"
+      okText="生成"
+      form={form}
+      initialValues={{ year: String(thisYear - 1 >= FIRST_ARCHIVE_YEAR ? thisYear - 1 : thisYear) }}
+      pending={request.isPending}
+      onClose={onClose}
+      testId="archive-request"
+      intro={write.alert}
+      onFinish={(v) => {
+        write.start();
+        request.mutate({ stationId: v.stationId, year: Number(v.year) }, write.done('已开始生成归档', (job: ArchiveJob) => onQueued(job.id)));
+      }}
+    >
+      <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
+        <Select
+          showSearch={{ filterOption: false, onSearch: setQ }}
+          onOpenChange={setSearching}
+          loading={stations.isFetching}
+          options={options}
+          placeholder="输入名称查找社工站"
+          aria-label="社工站"
+          notFoundContent={stations.isFetching ? '查找中…' : '没有符合条件的社工站'}
+        />
+      </Form.Item>
+      <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]} extra="承接机构只能生成其承接服务年度的归档">
+        <Select options={yearOptions} aria-label="年度" />
+      </Form.Item>
+    </FormModal>
+  );
+}
