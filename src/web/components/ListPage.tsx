@@ -3,7 +3,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useCallback, useEffect, useState, useSyncExternalStore, type Key, type ReactNode } from 'react';
 import { LoadError } from './PageStates';
 import { PageHeader } from './PageHeader';
-import { serverPagination } from '../lib/paging';
+import { pagerTotal, serverPagination } from '../lib/paging';
 import { toPage, useUrlState } from '../lib/useUrlState';
 import { m } from '../i18n';
 
@@ -184,7 +184,7 @@ function orderOf(sort: string, column: Key | undefined): SortOrder {
 
 /**
  * A list page: title and actions, the declared filters (kept in the URL), then a table on a desktop
- * or cards on a phone, paged by the server, with an empty state and the capped total ("共 10,000+ 条").
+ * or cards on a phone, paged by the server, with an empty state and the capped total ("共 1,000+ 条", 下一页 on).
  */
 export function ListPage<T extends object>(props: {
   title: ReactNode;
@@ -249,7 +249,14 @@ export function ListPage<T extends object>(props: {
           ))}
           {isPending ? <Card size="small" loading /> : null}
           {props.unpaged ? null : (
-            <Pagination simple align="center" current={list.page} pageSize={list.pageSize} total={total} onChange={(p) => list.setUrl({ page: p })} />
+            <Pagination
+              simple
+              align="center"
+              current={list.page}
+              pageSize={list.pageSize}
+              total={pagerTotal(list.page, list.pageSize, total, data?.totalCapped, data?.items.length)}
+              onChange={(p) => list.setUrl({ page: p })}
+            />
           )}
           <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
             {m.common.total(total, data?.totalCapped)}
@@ -269,7 +276,7 @@ export function ListPage<T extends object>(props: {
         onChange={onChange}
         onRow={props.onRow}
         expandable={props.expandable}
-        pagination={props.unpaged ? false : serverPagination(list.page, list.pageSize, data?.total, data?.totalCapped)}
+        pagination={props.unpaged ? false : serverPagination(list.page, list.pageSize, data?.total, data?.totalCapped, data?.items.length)}
       />
     );
   return (

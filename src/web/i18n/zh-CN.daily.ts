@@ -40,6 +40,8 @@ export const zhCNDaily = {
     status: '状态',
     sort: '排序',
     sorts: { '-createdAt': '最近登记在前', name: '按姓名', riskLevel: '按风险等级' } as Record<string, string>,
+    /** A name search lists the exact name, then names starting with it, then names containing it. */
+    sortRelevance: '按相关度（同名、姓名开头、包含）',
     export: '导出 Excel',
     exported: '已开始下载（身份证号已脱敏）',
     create: '登记服务对象',

@@ -44,6 +44,7 @@ export default function ClientsPage() {
   const villages = useVillages(townCode);
 
   const sort = oneOf(SORTS, url.sort) ?? '-createdAt';
+  const byRelevance = !!url.q && !/^[0-9Xx]{1,4}$/.test(url.q.trim());
   const targetGroup = oneOf(TARGET_GROUPS, url.targetGroup);
   const riskLevel = oneOf(RISK_LEVELS, url.riskLevel);
   const status = oneOf(CLIENT_STATUSES, url.status);
@@ -131,7 +132,10 @@ export default function ClientsPage() {
         },
         { type: 'select', key: 'riskLevel', label: t.risk, placeholder: t.riskShort, options: riskOptions, span: { xs: 12, md: 6, lg: 4, xl: 2 } },
         { type: 'select', key: 'status', label: t.status, options: statusOptions, span: { xs: 12, md: 6, lg: 4, xl: 2 } },
-        { type: 'select', key: 'sort', label: t.sort, options: sortOptions, fallback: '-createdAt', span: { xs: 12, md: 6, lg: 4, xl: 4 } },
+        // A name search is ordered by relevance on the server, whatever the sort says.
+        byRelevance
+          ? { type: 'select', key: 'sort', label: t.sort, options: [], placeholder: t.sortRelevance, disabled: true, span: { xs: 12, md: 6, lg: 4, xl: 4 } }
+          : { type: 'select', key: 'sort', label: t.sort, options: sortOptions, fallback: '-createdAt', span: { xs: 12, md: 6, lg: 4, xl: 4 } },
         own.isStationWorker && { type: 'check', key: 'mine', label: t.mine, span: { xs: 24, md: 6, lg: 4, xl: 4 } },
       ]}
       result={result}
