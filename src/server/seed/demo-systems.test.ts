@@ -17,6 +17,6 @@ it('every county has three to five systems in force and one county is missing so
   expect(m.counties.every((c) => c.inForce >= 3 && c.inForce <= 5)).toBe(true);
   expect(m.counties.some((c) => c.inForce < 5)).toBe(true);
   expect(m.findings.length).toBeGreaterThan(0);
-  const history = (await city.get('/api/institutional-systems?countyCode=371002&kind=personnel')).json<{ status: string }[]>();
+  const history = (await city.get('/api/institutional-systems?countyCode=371002&kind=personnel')).json<{ items: { status: string }[] }>().items;
   expect(history.map((d) => d.status)).toEqual(['in_force', 'superseded']);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SYSTEM_KINDS } from '../rules/institutional-systems';
-import { calendarDate, idParams, nonEmpty, optionalText, route } from './http';
+import { calendarDate, idParams, nonEmpty, optionalText, pageOf, pagingQuery, route } from './http';
 import { fileMetaSchema } from './organizations';
 
 // The five institutional systems of each county unit (R-SYS-FIVE, 二（四））.
@@ -38,8 +38,14 @@ export type SystemDocument = z.infer<typeof systemDocumentSchema>;
 
 const standing = z.enum(['in_force', 'superseded_only', 'missing']);
 
+/** One page of the county units in scope with their five systems; the findings are the page's. */
 export const completenessSchema = z.object({
   asOf: z.string(),
+  /** County units in scope, and the systems without a version in force across all of them. */
+  total: z.number().int(),
+  findingsTotal: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   counties: z.array(
     z.object({
       code: z.string(),
@@ -65,13 +71,18 @@ export type Completeness = z.infer<typeof completenessSchema>;
 export const listSystemDocuments = route({
   method: 'GET', path: '/api/institutional-systems', summary: '五项制度文件（含已废止的历史版本）', tag: 'institutional-systems',
   permission: 'system:read',
-  query: z.strictObject({ countyCode: z.string().regex(/^\d{6}$/).optional(), kind: z.enum(SYSTEM_KINDS).optional() }),
-  response: z.array(systemDocumentSchema),
+  query: z.strictObject({
+    ...pagingQuery,
+    countyCode: z.string().regex(/^\d{6}$/, { error: '区市代码为6位数字' }).optional(),
+    kind: z.enum(SYSTEM_KINDS).optional(),
+    status: z.enum(['in_force', 'superseded']).optional(),
+  }),
+  response: pageOf(systemDocumentSchema),
 });
 
 export const systemCompleteness = route({
   method: 'GET', path: '/api/institutional-systems/completeness', summary: '各区市五项制度完备情况与缺项发现', tag: 'institutional-systems',
-  permission: 'system:read', response: completenessSchema,
+  permission: 'system:read', query: z.strictObject(pagingQuery), response: completenessSchema,
 });
 
 export const getSystemDocument = route({

@@ -33,5 +33,7 @@ export const systemDocuments = pgTable(
     index('system_documents_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     // At most one version in force per county and system, whatever two officers do at once.
     uniqueIndex('system_documents_in_force_uq').on(t.countyCode, t.kind).where(sql`${t.status} = 'in_force'`),
+    // The document list in its order (county, system, newest first) and the matrix's current version per county and system.
+    index('system_documents_county_kind_idx').on(t.countyCode, t.kind, t.createdAt),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { chinaToday } from '../../../shared/rules/china-date';
 import type { Db } from '../../db/client';
@@ -26,12 +26,41 @@ export function countyScope(ctx: Ctx, countyPath: AnyPgColumn): SQL {
   return regionOrAncestorScope(ctx, countyPath);
 }
 
-export async function countiesInScope(ctx: Ctx) {
+/** One page of the county units in scope, in code order, and how many there are. */
+export async function countiesInScope(ctx: Ctx, page: number, pageSize: number) {
+  const where = and(eq(regions.level, 'county'), countyScope(ctx, regions.path));
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select({ code: regions.code, name: regions.name, path: regions.path }).from(regions).where(where)
+      .orderBy(asc(regions.code)).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(regions).where(where),
+  ]);
+  return { rows, total: n?.n ?? 0 };
+}
+
+/**
+ * Per county (of `codes`) and system, the version that stands: the one in force, else the newest
+ * superseded, with whether any superseded one exists. At most five rows per county.
+ */
+export async function currentVersions(ctx: Ctx, codes: string[]) {
+  if (codes.length === 0) return [];
+  const d = systemDocuments;
   return ctx.db
-    .select({ code: regions.code, name: regions.name, path: regions.path })
-    .from(regions)
-    .where(and(eq(regions.level, 'county'), countyScope(ctx, regions.path)))
-    .orderBy(asc(regions.code));
+    .selectDistinctOn([d.countyCode, d.kind], {
+      id: d.id, countyCode: d.countyCode, kind: d.kind, title: d.title, version: d.version, effectiveOn: d.effectiveOn, status: d.status,
+      hasSuperseded: sql<boolean>`bool_or(${d.status} = 'superseded') OVER (PARTITION BY ${d.countyCode}, ${d.kind})`,
+    })
+    .from(d)
+    .where(and(countyScope(ctx, d.scopePath), inArray(d.countyCode, codes)))
+    .orderBy(d.countyCode, d.kind, sql`(${d.status} = 'in_force') DESC`, desc(d.createdAt));
+}
+
+/** Versions in force on `today` across the whole scope (one per county and system at most). */
+export async function inForceCount(ctx: Ctx, today: string): Promise<number> {
+  const [n] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(systemDocuments)
+    .where(and(countyScope(ctx, systemDocuments.scopePath), eq(systemDocuments.status, 'in_force'), lte(systemDocuments.effectiveOn, today)));
+  return n?.n ?? 0;
 }
 
 /** The county unit whose path starts the given path (an actor's scope), if any. */
@@ -44,12 +73,15 @@ export async function countyOfPath(db: Db, path: string) {
   return row;
 }
 
-export async function listDocuments(ctx: Ctx, where: SQL[]) {
-  return ctx.db
-    .select()
-    .from(systemDocuments)
-    .where(and(countyScope(ctx, systemDocuments.scopePath), ...where))
-    .orderBy(asc(systemDocuments.countyCode), asc(systemDocuments.kind), desc(systemDocuments.createdAt));
+export async function listDocuments(ctx: Ctx, where: SQL[], page: number, pageSize: number) {
+  const all = and(countyScope(ctx, systemDocuments.scopePath), ...where);
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select().from(systemDocuments).where(all)
+      .orderBy(asc(systemDocuments.countyCode), asc(systemDocuments.kind), desc(systemDocuments.createdAt), asc(systemDocuments.id))
+      .limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(systemDocuments).where(all),
+  ]);
+  return { rows, total: n?.n ?? 0 };
 }
 
 export async function findDocument(ctx: Ctx, id: string): Promise<SystemDocumentRow | undefined> {

@@ -18,6 +18,8 @@ const doc = (over: Record<string, unknown> = {}) => ({
 });
 type Doc = { id: string; status: string; version: string; countyCode: string; file: { name: string } | null; supersededAt: string | null };
 type Matrix = {
+  total: number;
+  findingsTotal: number;
   counties: { code: string; name: string; inForce: number; systems: { kind: string; standing: string; current: { version: string } | null }[] }[];
   findings: { countyCode: string; kind: string; standing: string; rule: string; message: string }[];
 };
@@ -83,7 +85,7 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
   it('a new version supersedes the one in force and keeps it in the history', async () => {
     const v1 = await registered(huancui, { kind: 'venue', version: 'v1' });
     const v2 = await registered(huancui, { kind: 'venue', version: 'v2' });
-    const history = (await huancui.get('/api/institutional-systems?countyCode=371002&kind=venue')).json<Doc[]>();
+    const history = (await huancui.get('/api/institutional-systems?countyCode=371002&kind=venue')).json<{ items: Doc[] }>().items;
     expect(history.map((d) => [d.version, d.status])).toEqual([['v2', 'in_force'], ['v1', 'superseded']]);
     expect(history[1]?.supersededAt).not.toBeNull();
     expect((await huancui.get(`/api/institutional-systems/${v1.id}`)).json().status).toBe('superseded');
@@ -101,7 +103,7 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
       huancui.post('/api/institutional-systems', doc({ kind: 'client_database', version: 'b' })),
     ]);
     expect(results.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
-    const all = (await huancui.get('/api/institutional-systems?countyCode=371002&kind=client_database')).json<Doc[]>();
+    const all = (await huancui.get('/api/institutional-systems?countyCode=371002&kind=client_database')).json<{ items: Doc[] }>().items;
     expect(all.filter((d) => d.status === 'in_force')).toHaveLength(1);
     expect(all.length).toBe(1 + results.filter((r) => r.statusCode === 200).length);
   });
@@ -131,8 +133,39 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
     // The county's and the town's matrix: their own county only.
     for (const s of [huancui, town, worker]) expect((await matrix(s)).counties.map((c) => c.code)).toEqual(['371002']);
     expect((await matrix(wendeng)).counties.map((c) => c.code)).toEqual(['371003']);
-    const townList = (await town.get('/api/institutional-systems')).json<Doc[]>();
+    const townList = (await town.get('/api/institutional-systems')).json<{ items: Doc[] }>().items;
     expect(townList.length).toBeGreaterThan(0);
     expect(townList.every((d) => d.countyCode === '371002')).toBe(true);
+  });
+
+  it('the matrix comes a page of counties at a time; the count of missing systems covers the whole scope', async () => {
+    const all = await matrix(city);
+    const page = async (n: number) => (await city.get(`/api/institutional-systems/completeness?pageSize=3&page=${n}`)).json<Matrix>();
+    const pages = await Promise.all([1, 2, 3].map(page));
+    expect(pages[0]?.counties).toHaveLength(3);
+    expect(pages[0]?.total).toBe(all.counties.length);
+    expect(pages.flatMap((p) => p.counties.map((c) => c.code))).toEqual(all.counties.map((c) => c.code).slice(0, 9));
+    // The findings are the page's; findingsTotal counts them all, as the full matrix shows them.
+    expect(pages[0]?.findings.every((f) => pages[0]?.counties.some((c) => c.code === f.countyCode))).toBe(true);
+    expect(pages.map((p) => p.findingsTotal)).toEqual(pages.map(() => all.findings.length));
+    expect(all.findingsTotal).toBe(all.findings.length);
+    expect((await city.get('/api/institutional-systems/completeness?pageSize=1000')).statusCode).toBe(400);
+  });
+
+  it('the document list is paged and filtered by county, system and status', async () => {
+    await registered(huancui, { kind: 'finance', version: 'p1' });
+    await registered(huancui, { kind: 'finance', version: 'p2' });
+    type Page = { items: Doc[]; total: number };
+    const first = (await city.get('/api/institutional-systems?countyCode=371002&pageSize=2')).json<Page>();
+    const second = (await city.get('/api/institutional-systems?countyCode=371002&pageSize=2&page=2')).json<Page>();
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBeGreaterThan(2);
+    expect(second.items.map((d) => d.id)).not.toContain(first.items[0]?.id);
+    expect([...first.items, ...second.items].every((d) => d.countyCode === '371002')).toBe(true);
+    const superseded = (await city.get('/api/institutional-systems?countyCode=371002&kind=finance&status=superseded')).json<Page>();
+    expect(superseded.items.length).toBeGreaterThan(0);
+    expect(superseded.items.every((d) => d.status === 'superseded')).toBe(true);
+    const wd = (await wendeng.get('/api/institutional-systems?countyCode=371002')).json<Page>();
+    expect(wd).toMatchObject({ items: [], total: 0 });
   });
 });

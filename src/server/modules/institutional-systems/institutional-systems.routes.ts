@@ -6,7 +6,7 @@ import * as service from './institutional-systems.service';
 
 export function institutionalSystemRoutes(app: FastifyInstance): void {
   registerRoute(app, c.listSystemDocuments, (ctx, { query }) => service.list(ctx, query));
-  registerRoute(app, c.systemCompleteness, (ctx) => service.completeness(ctx));
+  registerRoute(app, c.systemCompleteness, (ctx, { query }) => service.completeness(ctx, query));
   registerRoute(app, c.getSystemDocument, (ctx, { params }) => service.get(ctx, params.id));
   registerRoute(app, c.createSystemDocument, (ctx, { body }) => service.create(ctx, body));
   registerRoute(app, c.uploadSystemFile, (ctx, { params }, _reply, request) => service.attachFile(ctx, params.id, request));

@@ -31,11 +31,13 @@ async function dto(ctx: Ctx, row: SystemDocumentRow): Promise<Dto> {
   return d;
 }
 
-export async function list(ctx: Ctx, q: z.output<typeof c.listSystemDocuments.query>): Promise<Dto[]> {
+export async function list(ctx: Ctx, q: z.output<typeof c.listSystemDocuments.query>) {
   const where: SQL[] = [];
   if (q.countyCode) where.push(eq(systemDocuments.countyCode, q.countyCode));
   if (q.kind) where.push(eq(systemDocuments.kind, q.kind));
-  return dtos(ctx, await repo.listDocuments(ctx, where));
+  if (q.status) where.push(eq(systemDocuments.status, q.status));
+  const { rows, total } = await repo.listDocuments(ctx, where, q.page, q.pageSize);
+  return { items: await dtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {
@@ -44,23 +46,28 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
   return dto(ctx, row);
 }
 
-/** Units × five systems on today's China date, and a finding for each system without a version in force. */
-export async function completeness(ctx: Ctx): Promise<z.input<typeof c.completenessSchema>> {
+/**
+ * One page of units × five systems on today's China date, and a finding for each of the page's
+ * systems without a version in force; the count of such systems over the whole scope comes from SQL.
+ */
+export async function completeness(ctx: Ctx, q: z.output<typeof c.systemCompleteness.query>): Promise<z.input<typeof c.completenessSchema>> {
   const today = chinaToday();
-  const [counties, docs] = await Promise.all([repo.countiesInScope(ctx), repo.listDocuments(ctx, [])]);
+  const [counties, inForce] = await Promise.all([repo.countiesInScope(ctx, q.page, q.pageSize), repo.inForceCount(ctx, today)]);
+  const current = await repo.currentVersions(ctx, counties.rows.map((c) => c.code));
+  const byKey = new Map(current.map((d) => [`${d.countyCode}/${d.kind}`, d]));
   const findings: z.input<typeof c.completenessSchema>['findings'] = [];
-  const rows = counties.map((county) => {
+  const rows = counties.rows.map((county) => {
     const systems = SYSTEM_KINDS.map((kind) => {
-      const mine = docs.filter((d) => d.countyCode === county.code && d.kind === kind);
-      const standing = systemStanding(mine, today);
+      const d = byKey.get(`${county.code}/${kind}`);
+      // The standing rule reads the version that stands and whether any superseded one exists.
+      const docs = d ? [{ status: d.status, effectiveOn: d.effectiveOn }, ...(d.hasSuperseded ? [{ status: 'superseded' as const, effectiveOn: d.effectiveOn }] : [])] : [];
+      const standing = systemStanding(docs, today);
       if (standing !== 'in_force') findings.push({ countyCode: county.code, countyName: county.name, kind, standing, rule: 'R-SYS-FIVE', message: missingSystemMessage(county.name, kind, standing) });
-      // Newest first (repo order): the one in force if any, else the latest superseded.
-      const current = mine.find((d) => d.status === 'in_force') ?? mine[0];
-      return { kind, standing, current: current ? { id: current.id, title: current.title, version: current.version, effectiveOn: current.effectiveOn } : null };
+      return { kind, standing, current: d ? { id: d.id, title: d.title, version: d.version, effectiveOn: d.effectiveOn } : null };
     });
     return { code: county.code, name: county.name, systems, inForce: systems.filter((s) => s.standing === 'in_force').length };
   });
-  return { asOf: today, counties: rows, findings };
+  return { asOf: today, total: counties.total, findingsTotal: counties.total * SYSTEM_KINDS.length - inForce, page: q.page, pageSize: q.pageSize, counties: rows, findings };
 }
 
 /** A county officer registers its own county's document; the version in force (if any) is superseded, not replaced. */

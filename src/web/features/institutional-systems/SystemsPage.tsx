@@ -11,7 +11,9 @@ import { Finding } from '../../components/RuleTag';
 import { ruleOf } from '../../components/rule-of';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
+import { toPage, useUrlState } from '../../lib/useUrlState';
 import { fileUrl, useCompleteness, useRegisterDocument, useSystemDocuments, type SystemDocumentBody } from './systems.api';
 
 type County = Completeness['counties'][number];
@@ -19,12 +21,22 @@ const STANDING_COLORS: Record<SystemStanding, string> = { in_force: 'green', sup
 const kindOptions = SYSTEM_KINDS.map((k) => ({ value: k, label: SYSTEM_KIND_LABELS[k] }));
 
 /** 五项制度 (R-SYS-FIVE, 二（四））: each county unit's five systems, who is missing what, and the documents with their history. */
+const URL_KEYS = ['matrixPage', 'countyCode', 'kind', 'status', 'page', 'pageSize'] as const;
+const MATRIX_PAGE_SIZE = 10;
+const isKind = (v: string | undefined): v is SystemKind => SYSTEM_KINDS.some((k) => k === v);
+
 export default function SystemsPage() {
   const canWrite = usePermission('system:write');
-  const matrix = useCompleteness();
-  const [county, setCounty] = useState<string | undefined>(undefined);
-  const docs = useSystemDocuments(county);
+  const [url, setUrl] = useUrlState(URL_KEYS);
+  const matrixPage = toPage(url.matrixPage, 1);
+  const matrix = useCompleteness(matrixPage, MATRIX_PAGE_SIZE);
+  const county = url.countyCode;
+  const page = toPage(url.page, 1);
+  const pageSize = toPage(url.pageSize, 20);
+  const status = url.status === 'in_force' || url.status === 'superseded' ? url.status : undefined;
+  const docs = useSystemDocuments({ countyCode: county, kind: isKind(url.kind) ? url.kind : undefined, status, page, pageSize });
   const [open, setOpen] = useState(false);
+  const filter = (changes: Partial<Record<(typeof URL_KEYS)[number], string | undefined>>) => setUrl({ ...changes, page: null });
 
   const columns: TableProps<County>['columns'] = [
     { title: '区市', dataIndex: 'name', key: 'name', width: 110, fixed: 'start' },
@@ -70,10 +82,16 @@ export default function SystemsPage() {
         各区市民政部门建立人员管理、财务管理、服务场所使用管理、文书档案管理、服务对象数据库管理五项制度；登记新版本后，原版本转为“已被替代”并保留。
       </Typography.Paragraph>
       <Card title={`完备情况（截至 ${matrix.data?.asOf ?? chinaToday()}）`} style={{ marginBottom: 16 }}>
-        <Table<County> rowKey="code" size="small" columns={columns} dataSource={matrix.data?.counties ?? []} loading={matrix.isLoading}
-          pagination={false} scroll={{ x: 'max-content' }} data-testid="systems-matrix" />
+        <Table<County> rowKey="code" size="small" columns={columns} dataSource={matrix.data?.counties ?? []} loading={matrix.isFetching}
+          pagination={{ ...serverPagination(matrixPage, MATRIX_PAGE_SIZE, matrix.data?.total), showSizeChanger: false, hideOnSinglePage: true }}
+          onChange={(p) => setUrl({ matrixPage: p.current })}
+          onRow={(c) => ({ onClick: () => filter({ countyCode: c.code }), style: { cursor: 'pointer' } })}
+          scroll={{ x: 'max-content' }} data-testid="systems-matrix" />
       </Card>
-      <Card title={`缺项（${matrix.data?.findings.length ?? 0}）`} style={{ marginBottom: 16 }} data-testid="systems-findings">
+      <Card
+        title={`缺项（${matrix.data?.findingsTotal ?? 0}）`}
+        extra={(matrix.data?.total ?? 0) > MATRIX_PAGE_SIZE ? <Typography.Text type="secondary">列出本页区市的缺项</Typography.Text> : null}
+        style={{ marginBottom: 16 }} data-testid="systems-findings">
         {matrix.data && matrix.data.findings.length === 0 ? <Empty description="五项制度齐全" /> : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {(matrix.data?.findings ?? []).map((f) => (
@@ -84,13 +102,25 @@ export default function SystemsPage() {
       </Card>
       <Card
         title="制度文件及历史版本"
-        extra={(matrix.data?.counties.length ?? 0) > 1 ? (
-          <Select allowClear placeholder="全部区市" style={{ width: 160 }} value={county} onChange={setCounty} aria-label="区市"
-            options={(matrix.data?.counties ?? []).map((c) => ({ value: c.code, label: c.name }))} />
-        ) : null}
+        extra={
+          <Space wrap>
+            {(matrix.data?.total ?? 0) > 1 ? (
+              <Select allowClear placeholder="全部区市" style={{ width: 160 }} value={county} onChange={(v?: string) => filter({ countyCode: v })} aria-label="区市"
+                options={[
+                  ...(matrix.data?.counties ?? []).map((c) => ({ value: c.code, label: c.name })),
+                  // A county chosen from another page of the matrix keeps its name.
+                  ...(county && !matrix.data?.counties.some((c) => c.code === county) ? [{ value: county, label: docs.data?.items[0]?.countyName ?? county }] : []),
+                ]} />
+            ) : null}
+            <Select allowClear placeholder="全部类别" style={{ width: 200 }} value={isKind(url.kind) ? url.kind : undefined} onChange={(v?: string) => filter({ kind: v })} aria-label="制度类别筛选" options={kindOptions} />
+            <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v?: string) => filter({ status: v })} aria-label="状态"
+              options={[{ value: 'in_force', label: '现行' }, { value: 'superseded', label: '已被替代' }]} />
+          </Space>
+        }
       >
-        <Table<SystemDocument> rowKey="id" size="small" columns={docColumns} dataSource={docs.data ?? []} loading={docs.isLoading}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="systems-documents" />
+        <Table<SystemDocument> rowKey="id" size="small" columns={docColumns} dataSource={docs.data?.items ?? []} loading={docs.isFetching}
+          pagination={serverPagination(page, pageSize, docs.data?.total)} onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
+          scroll={{ x: 'max-content' }} data-testid="systems-documents" />
       </Card>
       {open ? <RegisterModal onClose={() => setOpen(false)} /> : null}
     </>

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../shared/contracts/auth';
-import type { BodyOf } from '../../../shared/contracts/http';
+import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
 import {
   createSystemDocument, downloadSystemFile, listSystemDocuments, systemCompleteness, uploadSystemFile, type SystemDocument,
 } from '../../../shared/contracts/institutional-systems';
@@ -11,11 +11,17 @@ import { ME_KEY } from '../../lib/session';
 
 export type SystemDocumentBody = BodyOf<typeof createSystemDocument>;
 
-export const useCompleteness = () =>
-  useQuery({ queryKey: ['institutional-systems', 'completeness'], queryFn: () => api(systemCompleteness) });
+export type DocumentsQuery = QueryOf<typeof listSystemDocuments>;
 
-export const useSystemDocuments = (countyCode: string | undefined) =>
-  useQuery({ queryKey: ['institutional-systems', 'list', countyCode ?? ''], queryFn: () => api(listSystemDocuments, { query: { countyCode } }) });
+export const useCompleteness = (page: number, pageSize: number) =>
+  useQuery({
+    queryKey: ['institutional-systems', 'completeness', page, pageSize],
+    queryFn: () => api(systemCompleteness, { query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useSystemDocuments = (query: DocumentsQuery) =>
+  useQuery({ queryKey: ['institutional-systems', 'list', query], queryFn: () => api(listSystemDocuments, { query }), placeholderData: keepPreviousData });
 
 export const fileUrl = (id: string) => apiUrl(downloadSystemFile, { params: { id } });
 

@@ -1,0 +1,1 @@
+CREATE INDEX "system_documents_county_kind_idx" ON "system_documents" USING btree ("county_code","kind","created_at");
