@@ -52,8 +52,21 @@ export const dashboardSchema = z.object({
   year: z.number().int(),
   asOf: z.string(),
   total: dashboardRowSchema,
-  /** Per child region (a county's towns, a city's counties …); empty for a town. */
+  /**
+   * One page of the child regions (a county's towns, a city's counties …), in the order asked for;
+   * empty for a town. The answer's size never grows with the number of children.
+   */
   children: z.array(dashboardRowSchema),
+  childrenPage: z.object({
+    /** How many child regions there are in all. */
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    sort: z.string(),
+    order: z.enum(['asc', 'desc']),
+    /** The children not on this page, summed for `figure` (the sort figure; records when sorted by code). */
+    others: z.object({ count: z.number().int(), figure: z.enum(DASHBOARD_FIGURES), value: z.number() }),
+  }),
   months: z.array(
     z.object({
       month: z.string(),
@@ -77,7 +90,16 @@ const params = z.strictObject({
   /** A region code, or "home" for the actor's own region. */
   regionCode: z.union([z.literal('home'), z.string().regex(/^\d{2,12}$/, { error: '区划代码为数字' })]),
 });
-const query = z.strictObject({ year: yearSchema.optional() });
+const query = z.strictObject({
+  year: yearSchema.optional(),
+  /** Children ordered by a figure (largest first unless order=asc) or by region code (default). */
+  sort: z.enum(['code', ...DASHBOARD_FIGURES]).default('code'),
+  order: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DashboardQuery = z.input<typeof query>;
+const exportQuery = z.strictObject({ year: yearSchema.optional() });
 
 export const getDashboard = route({
   method: 'GET', path: '/api/dashboards/:regionCode', summary: '驾驶舱：一个区划及其下级的统计（读汇总表）', tag: 'dashboards',
@@ -86,5 +108,5 @@ export const getDashboard = route({
 
 export const exportDashboard = route({
   method: 'GET', path: '/api/dashboards/:regionCode/export', summary: '导出驾驶舱统计（Excel）', tag: 'dashboards',
-  permission: 'dashboard:read', params, query,
+  permission: 'dashboard:read', params, query: exportQuery,
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -12,6 +13,14 @@ import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, sma
  * Tier 0 holds the places themselves; tier 1 the same station lines summed at the station's
  * county (its town's parent), so a city or province view reads one row per county and month,
  * not one per station (migration 0020). Writers contend on a county's row, never the province's.
+ *
+ * Tier 2 holds every region above a county (city, province): the sum of everything beneath it, so
+ * a dashboard's totals are the rows of its own path whatever the number of counties. Writers never
+ * touch these rows: a change of a county's line adds a delta per ancestor to
+ * dashboard_rollup_pending (insert only, no lock), and a dashboard read folds the pending deltas in
+ * (one folder at a time); readers add the not-yet-folded deltas of their path.
+ * So the rows of one path P, all tiers, are P's own figures: a town's stations, a county's sums
+ * and its own county-level lines, a city's or province's sums (migration 0037).
  */
 export const dashboardRollups = pgTable(
   'dashboard_rollups',
@@ -27,7 +36,23 @@ export const dashboardRollups = pgTable(
     primaryKey({ columns: [t.tier, t.scopePath, t.period, t.measure] }),
     index('dashboard_rollups_station_idx').on(t.stationId, t.period),
     index('dashboard_rollups_scope_idx').on(t.tier, t.scopePath.op('text_pattern_ops'), t.period),
+    // Children sorted by one measure: the county-and-above lines of that measure under a path.
+    index('dashboard_rollups_place_measure_idx')
+      .on(t.measure, t.scopePath.op('text_pattern_ops'), t.period)
+      .where(sql`tier > 0 OR station_id IS NULL`),
   ],
+);
+
+/** Deltas for tier 2 not yet folded in (see dashboardRollups): appended by writers, folded by readers. */
+export const dashboardRollupPending = pgTable(
+  'dashboard_rollup_pending',
+  {
+    scopePath: text('scope_path').notNull(),
+    period: text('period').notNull(),
+    measure: text('measure').notNull(),
+    value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [index('dashboard_rollup_pending_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.measure)],
 );
 
 /**

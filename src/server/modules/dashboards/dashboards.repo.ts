@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { dashboardRollups, dashboardStationStaffing, regions, stations } from '../../db/schema';
+import { qualified } from '../../db/sql';
+import type { DashboardFigure } from '../../../shared/contracts/dashboards';
 import type { Ctx } from '../../platform/context';
 import { stationsServedBy } from '../../platform/station-operator';
 
@@ -179,16 +181,121 @@ export async function saveStaffing(
     WHERE d.station_id = x.station_id`);
 }
 
-export async function staffingUnder(ctx: Ctx, path: string, stationIds: string[]) {
-  if (stationIds.length === 0) return [];
+/** Moves the pending tier-2 deltas into their rows (a no-op when another process is folding). */
+export async function foldPending(ctx: Ctx): Promise<void> {
+  await ctx.db.execute(sql`SELECT dashboard_rollups_fold()`);
+}
+
+const yearPeriods = (year: number) => sql`(period = '' OR period LIKE ${`${year}%`})`;
+
+/** Region actors read rows under their path only (the region was checked too: this is the belt). */
+function pathScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  return scope && scope.kind !== 'org' && scope.path ? sql`scope_path LIKE ${`${scope.path}%`}` : sql`false`;
+}
+
+/**
+ * The figures of places, each from the rows of its own path (all tiers, plus pending deltas):
+ * a town its stations' lines, a county its sums and county-level lines, a city or province its
+ * tier-2 sums. One index probe per place, whatever lies beneath it. Region actors only.
+ */
+export async function placeSums(ctx: Ctx, paths: string[], year: number) {
+  if (paths.length === 0) return [];
+  const list = sql.join(paths.map((p) => sql`${p}`), sql`, `);
+  const res = await ctx.db.execute(sql`SELECT scope_path AS path, period, measure, sum(value)::float8 AS value FROM (
+      SELECT scope_path, period, measure, value FROM dashboard_rollups
+        WHERE tier IN (0, 1, 2) AND scope_path IN (${list}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+      UNION ALL
+      SELECT scope_path, period, measure, value FROM dashboard_rollup_pending
+        WHERE scope_path IN (${list}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+    ) x GROUP BY 1, 2, 3`);
+  return (res as unknown as { rows: { path: string; period: string; measure: string; value: number }[] }).rows;
+}
+
+const OPEN_DUE = 'reports_open_due:';
+const SIMPLE_FIGURES: Partial<Record<DashboardFigure, string>> = {
+  clients: 'clients', clientsActive: 'clients_status:active', records: 'records', hours: 'minutes', persons: 'persons',
+  homeVisits: 'home_visits', volunteerTimes: 'volunteer_times', volunteerHours: 'volunteer_hours', budgetFen: 'budget_fen',
+  spentFen: 'spent_fen', paidFen: 'paid_fen', reports: 'reports', reportsOnTime: 'reports_on_time',
+};
+
+/** The roll-up lines of a figure and what each adds (as figuresFrom in the service); null if not a roll-up figure. */
+function figureLines(k: DashboardFigure, today: string): { filter: SQL; value: SQL } | null {
+  const measure = SIMPLE_FIGURES[k];
+  if (measure) return { filter: sql`measure = ${measure}`, value: k === 'hours' ? sql`value / 60` : sql`value` };
+  const due = sql`substr(measure, ${OPEN_DUE.length + 1})`;
+  if (k === 'reportsLate')
+    return { filter: sql`(measure = 'reports_late' OR measure LIKE ${`${OPEN_DUE}%`})`, value: sql`CASE WHEN measure = 'reports_late' OR ${due} < ${today} THEN value ELSE 0 END` };
+  if (k === 'reportsPending') return { filter: sql`measure LIKE ${`${OPEN_DUE}%`}`, value: sql`CASE WHEN ${due} >= ${today} THEN value ELSE 0 END` };
+  return null;
+}
+
+export const isRollupFigure = (k: DashboardFigure) => figureLines(k, '') !== null;
+
+/**
+ * One roll-up figure for every child of `path` (for sorting and the chart's "其余"): only that
+ * figure's lines, at the children's own paths: ∝ children × months, never the stations beneath.
+ * Region actors only.
+ */
+export async function childFigure(ctx: Ctx, path: string, year: number, townChildren: boolean, figure: DashboardFigure, today: string) {
+  const lines = figureLines(figure, today);
+  if (!lines) return [];
+  const { filter: measureFilter, value: valueExpr } = lines;
+  const rest = sql`substr(scope_path, ${path.length + 1})`;
+  const atChild = sql`scope_path LIKE ${`${path}%`} AND strpos(${rest}, '/') = length(scope_path) - ${path.length}`;
+  // A city's or province's children are read from the partial index of county-and-above lines.
+  const place = townChildren ? sql`tier = 0` : sql`(tier > 0 OR station_id IS NULL)`;
+  const res = await ctx.db.execute(sql`SELECT split_part(${rest}, '/', 1) AS child, sum(${valueExpr})::float8 AS value FROM (
+      SELECT scope_path, measure, value FROM dashboard_rollups
+        WHERE ${place} AND ${atChild} AND (${measureFilter}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+      UNION ALL
+      SELECT scope_path, measure, value FROM dashboard_rollup_pending
+        WHERE ${atChild} AND (${measureFilter}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+    ) x GROUP BY 1`);
+  return (res as unknown as { rows: { child: string; value: number }[] }).rows;
+}
+
+/** Stations of some towns (the page's towns, or the town shown), for links and drill-down. */
+export async function stationsOfTowns(ctx: Ctx, townCodes: string[], today: string) {
+  if (townCodes.length === 0) return [];
+  return ctx.db
+    .select({ id: stations.id, scopePath: stations.scopePath, townCode: stations.townCode, status: stations.status })
+    .from(stations)
+    .where(and(inArray(stations.townCode, townCodes), stationScope(ctx, today)));
+}
+
+/** Staffing rows the actor may count: region actors by path, an organisation by the stations it serves. */
+function staffingScope(ctx: Ctx, path: string, today: string): SQL {
+  const under = sql`${qualified(dashboardStationStaffing.scopePath)} LIKE ${`${path}%`} AND ${qualified(stations.status)} <> 'revoked'`;
+  const scope = ctx.actor?.scope;
+  if (!ctx.system && scope?.kind === 'org')
+    return scope.orgId ? sql`${under} AND ${qualified(dashboardStationStaffing.stationId)} IN ${stationsServedBy(scope.orgId, today)}` : sql`false`;
+  return under;
+}
+
+/** Live stations' staffing per child of `path`, summed in SQL (one narrow row per station). */
+export async function staffingByChild(ctx: Ctx, path: string, today: string) {
+  const child = sql<string>`split_part(substr(${qualified(dashboardStationStaffing.scopePath)}, ${path.length + 1}), '/', 1)`;
   return ctx.db
     .select({
-      stationId: dashboardStationStaffing.stationId,
-      scopePath: dashboardStationStaffing.scopePath,
-      onPost: dashboardStationStaffing.onPost,
-      compliant: dashboardStationStaffing.compliant,
-      findings: dashboardStationStaffing.findings,
+      child,
+      staffed: sql<number>`count(*)::int`,
+      compliant: sql<number>`count(*) FILTER (WHERE ${dashboardStationStaffing.compliant})::int`,
+      findings: sql<number>`coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v))), 0)::int`,
     })
     .from(dashboardStationStaffing)
-    .where(and(like(dashboardStationStaffing.scopePath, `${path}%`), inArray(dashboardStationStaffing.stationId, stationIds)));
+    .innerJoin(stations, eq(stations.id, dashboardStationStaffing.stationId))
+    .where(staffingScope(ctx, path, today))
+    .groupBy(sql`1`);
+}
+
+/** Staffing findings per rule under `path`. */
+export async function staffingByRule(ctx: Ctx, path: string, today: string) {
+  const res = await ctx.db.execute(sql`SELECT f.k AS rule, sum(f.v::int)::int AS n
+    FROM ${dashboardStationStaffing} JOIN ${stations} ON ${qualified(stations.id)} = ${qualified(dashboardStationStaffing.stationId)}
+    CROSS JOIN LATERAL jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v)
+    WHERE ${staffingScope(ctx, path, today)}
+    GROUP BY 1`);
+  return (res as unknown as { rows: { rule: string; n: number }[] }).rows;
 }

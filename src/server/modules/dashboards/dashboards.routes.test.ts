@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, Figures } from '../../../shared/contracts/dashboards';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { auditLog, dashboardRollups, postings, stations } from '../../db/schema';
+import { auditLog, dashboardRollupPending, dashboardRollups, postings, stations } from '../../db/schema';
 import { idNumberBornOn, XLSX_MIME } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -174,9 +174,13 @@ describe('dashboards read roll-ups that agree with the records', () => {
       (await t.database.db.select().from(dashboardRollups).where(sql`${dashboardRollups.value} <> 0`))
         .map((r) => `${r.tier}|${r.scopePath}|${r.period}|${r.measure}|${r.value}`)
         .sort();
+    // Tier 2 as the triggers and reads keep it: the pending deltas folded in.
+    await t.database.db.execute(sql`SELECT dashboard_rollups_fold()`);
     const kept = await rows();
+    expect(kept.some((r) => r.startsWith('2|/371000/|'))).toBe(true);
     await t.database.db.execute(sql`SELECT dashboard_rollups_rebuild()`);
     expect(await rows()).toEqual(kept);
+    expect((await t.database.db.select().from(dashboardRollupPending)).length).toBe(0);
   });
 
   it('agrees with the staffing compliance page, and follows a posting that ends', async () => {
@@ -216,6 +220,75 @@ describe('dashboards read roll-ups that agree with the records', () => {
     expect(d.total.figures.reports).toBe(all.total);
     expect(d.total.figures.reportsLate).toBe(late.total);
     expect(d.total.links.reportsLate).toBe(`/reports?year=${year}&late=true`);
+  });
+});
+
+describe('dashboards at province size: totals from the region’s own rows, children paged', () => {
+  const one = async (q: ReturnType<typeof sql>) => Number(((await t.database.db.execute(q)) as unknown as { rows: { n: string | number }[] }).rows[0]?.n ?? 0);
+
+  it('a city’s totals equal counts made from the raw rows, per county too', async () => {
+    const d = await dash(city, 'home', year);
+    const records = sql`FROM service_records r JOIN stations s ON s.id = r.station_id WHERE r.date BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`;
+    expect(d.total.figures.records).toBe(await one(sql`SELECT count(*) AS n ${records}`));
+    expect(d.total.figures.hours).toBeCloseTo((await one(sql`SELECT coalesce(sum(r.duration_minutes), 0) AS n ${records}`)) / 60, 1);
+    expect(d.total.figures.homeVisits).toBe(await one(sql`SELECT count(*) AS n ${records} AND r.home_visit`));
+    expect(d.total.figures.clients).toBe(await one(sql`SELECT count(*) AS n FROM clients c JOIN stations s ON s.id = c.station_id`));
+    expect(d.total.figures.stations).toBe(await one(sql`SELECT count(*) AS n FROM stations WHERE status <> 'revoked'`));
+    const county = townRow(d, '371002');
+    expect(county.figures.records).toBe(await one(sql`SELECT count(*) AS n ${records} AND s.scope_path LIKE '/371000/371002/%'`));
+    // Each month from the city's own rows.
+    for (const m of d.months)
+      expect(m.records, m.month).toBe(await one(sql`SELECT count(*) AS n ${records} AND to_char(r.date, 'YYYY-MM') = ${m.month}`));
+  });
+
+  it('a write appends deltas for the city and province rows; a dashboard read folds them in, counting once', async () => {
+    const tier2 = async () => one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 2 AND scope_path = '/371000/' AND measure = 'records'`);
+    const pending = async () => one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollup_pending WHERE scope_path = '/371000/' AND measure = 'records'`);
+    const before = await dash(city, 'home');
+    const folded = await tier2();
+    expect(await pending()).toBe(0);
+    const res = await worker.post('/api/service-records', { method: 'case', date: today, durationMinutes: 15, itemCode: 'EL02', clientIds: [activeClient], notes: 'x' });
+    expect(res.statusCode, res.body).toBe(200);
+    // The writer did not touch the city's row (no lock shared by every writer of the city).
+    expect(await tier2()).toBe(folded);
+    expect(await pending()).toBe(1);
+    const after = await dash(city, 'home');
+    expect(after.total.figures.records - before.total.figures.records).toBe(1);
+    expect(await tier2()).toBe(folded + 1);
+    expect(await pending()).toBe(0);
+    expect((await dash(city, 'home')).total.figures.records).toBe(after.total.figures.records);
+  });
+
+  it('pages and sorts the children by any figure: all pages together are every child once, in order, with the rest summed', async () => {
+    const codes = ((await t.database.db.execute(sql`SELECT code FROM regions WHERE parent_code = '371000' ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+    expect(codes.length).toBeGreaterThan(2);
+    const full = await dash(city, 'home');
+    for (const [sort, order] of [['records', 'desc'], ['stations', 'asc'], ['spentFen', 'desc'], ['reportsLate', 'desc'], ['code', 'asc']] as const) {
+      const seen: Dashboard['children'] = [];
+      for (let page = 1; page <= Math.ceil(codes.length / 2); page++) {
+        const res = await city.get(`/api/dashboards/home?year=${year}&sort=${sort}&order=${order}&page=${page}&pageSize=2`);
+        expect(res.statusCode, res.body).toBe(200);
+        const d = res.json<Dashboard>();
+        expect(d.children.length).toBeLessThanOrEqual(2);
+        expect(d.childrenPage).toMatchObject({ total: codes.length, page, pageSize: 2, sort, order });
+        const figure = sort === 'code' ? 'records' : sort;
+        expect(d.childrenPage.others.figure).toBe(figure);
+        expect(d.childrenPage.others.count).toBe(codes.length - d.children.length);
+        // The rest, summed: the total less this page (a city has no lines of its own for these).
+        const onPage = d.children.reduce((n, c) => n + c.figures[figure], 0);
+        expect(d.childrenPage.others.value).toBeCloseTo(full.total.figures[figure] - onPage, 2);
+        // The totals do not depend on the page.
+        expect(d.total.figures).toEqual(full.total.figures);
+        seen.push(...d.children);
+      }
+      expect(seen.map((c) => c.code).sort()).toEqual(codes);
+      const keys = seen.map((c) => (sort === 'code' ? c.code : c.figures[sort]));
+      const ordered = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(keys).toEqual(order === 'asc' ? ordered : ordered.reverse());
+      // A child's figures are the same on any page and in any order.
+      for (const c of seen) expect(c.figures).toEqual(townRow(full, c.code).figures);
+    }
+    expect((await city.get('/api/dashboards/home?sort=nope')).statusCode).toBe(400);
   });
 });
 

@@ -30,6 +30,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /**
  * The region asked for, if the actor may open it: region actors within their path; an
  * organisation where it serves a station today (anything else is a 404, as for any row).
+ * An organisation's stations are listed (they are few); a region actor's never are.
  */
 async function resolve(ctx: Ctx, regionCode: string, today: string) {
   const scope = ctx.actor?.scope;
@@ -38,8 +39,8 @@ async function resolve(ctx: Ctx, regionCode: string, today: string) {
   const region = await repo.findRegion(ctx, regionCode === 'home' ? (topCode ?? '') : regionCode);
   if (!region || !topCode) throw notFound('区划');
   if (!isOrg && !(scope?.path && region.path.startsWith(scope.path))) throw notFound('区划');
-  const stations = await repo.stationsUnder(ctx, region.path, today);
-  if (isOrg && stations.length === 0) throw notFound('区划');
+  const orgStations = isOrg ? await repo.stationsUnder(ctx, region.path, today) : null;
+  if (orgStations && orgStations.length === 0) throw notFound('区划');
   const pathCodes = region.path.split('/').filter(Boolean);
   const ancestors = new Map((await repo.regionsByCodes(ctx, pathCodes)).map((r) => [r.code, r]));
   const from = Math.max(pathCodes.indexOf(topCode), 0);
@@ -48,7 +49,7 @@ async function resolve(ctx: Ctx, regionCode: string, today: string) {
     return r ? [{ code: r.code, name: r.shortName || r.name, level: r.level }] : [];
   });
   const countyCode = pathCodes.find((c) => ancestors.get(c)?.level === 'county') ?? null;
-  return { region, stations, breadcrumb, countyCode, wholeScope: isOrg ? region.code === topCode : region.path === scope?.path };
+  return { region, orgStations, breadcrumb, countyCode, wholeScope: isOrg ? region.code === topCode : region.path === scope?.path };
 }
 
 /**
@@ -154,69 +155,131 @@ function linksFor(p: Place, year: number): Record<DashboardFigure, string | null
   };
 }
 
-export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number): Promise<Dashboard> {
+export interface DashboardOptions {
+  year?: number;
+  sort?: DashboardFigure | 'code';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+const COVERAGE_FIGURES = ['towns', 'stations', 'operating', 'staffedStations', 'compliantStations', 'findings'] as const;
+type CoverageFigure = (typeof COVERAGE_FIGURES)[number];
+const isCoverageFigure = (k: DashboardFigure): k is CoverageFigure => (COVERAGE_FIGURES as readonly string[]).includes(k);
+
+function addTo(map: Map<string, Sums>, key: string, measure: string, value: number) {
+  const m = map.get(key) ?? new Map<string, number>();
+  m.set(measure, (m.get(measure) ?? 0) + value);
+  map.set(key, m);
+}
+
+export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOptions = {}): Promise<Dashboard> {
   const today = chinaToday();
-  const year = yearAsked ?? Number(today.slice(0, 4));
-  const { region, stations, breadcrumb, countyCode: regionCounty, wholeScope } = await resolve(ctx, regionCode, today);
+  const year = opts.year ?? Number(today.slice(0, 4));
+  const sort = opts.sort ?? 'code';
+  const order = opts.order ?? (sort === 'code' ? 'asc' : 'desc');
+  const page = opts.page ?? 1;
+  const pageSize = opts.pageSize ?? 20;
+  const { region, orgStations, breadcrumb, countyCode: regionCounty, wholeScope } = await resolve(ctx, regionCode, today);
   await refreshStaffing(ctx, region.path, today);
+  const isOrg = orgStations !== null;
   const isTown = region.level === 'town';
-  // Above a county the county sums are read (one row per county, not per station).
-  const countySums = ctx.actor?.scope.kind !== 'org' && !['county', 'town', 'village'].includes(region.level);
-  const [children, sums, monthly, coverage, staffing] = await Promise.all([
+  const childKey = (path: string) => path.slice(region.path.length).split('/')[0] ?? '';
+  // The chart shows the sort figure (records when sorted by code) for the page and "其余" for the rest.
+  const chartFigure: DashboardFigure = sort === 'code' ? 'records' : sort;
+  if (!isOrg) await inTransaction(ctx, (tx) => repo.foldPending(tx));
+
+  const [allChildren, coverage, staffing, byRule] = await Promise.all([
     isTown ? Promise.resolve([]) : repo.childRegions(ctx, region.code),
-    repo.sumsByChild(ctx, region.path, year, today, countySums),
-    repo.monthlySums(ctx, region.path, year, today, countySums),
     repo.coverageByChild(ctx, region.path, today),
     // On the primary, like the refresh just made: a replica may not have it yet.
-    inTransaction(ctx, (tx) => repo.staffingUnder(tx, region.path, stations.filter((s) => s.status !== 'revoked').map((s) => s.id))),
+    inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today)),
+    inTransaction(ctx, (tx) => repo.staffingByRule(tx, region.path, today)),
   ]);
+  const served = orgStations ? new Set(orgStations.map((s) => childKey(s.scopePath))) : null;
+  const children = allChildren.filter((c) => !served || served.has(c.code));
 
-  // Per child code ('' = rows of the region itself): roll-up sums, then coverage and staffing.
-  const perChild = new Map<string, Sums>();
-  const total: Sums = new Map();
-  for (const r of sums) {
-    const m = perChild.get(r.child) ?? new Map<string, number>();
-    m.set(r.measure, (m.get(r.measure) ?? 0) + r.value);
-    perChild.set(r.child, m);
-    total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
+  // Coverage and staffing per child code ('' = the region itself).
+  const place = new Map<string, Record<CoverageFigure, number>>();
+  const placeOf = (k: string) => {
+    const p = place.get(k) ?? { towns: 0, stations: 0, operating: 0, staffedStations: 0, compliantStations: 0, findings: 0 };
+    place.set(k, p);
+    return p;
+  };
+  for (const t of coverage.towns) placeOf(t.child).towns += t.towns;
+  for (const s of coverage.stations) {
+    placeOf(s.child).stations += s.stations;
+    placeOf(s.child).operating += s.operating;
   }
-  const childKey = (path: string) => path.slice(region.path.length).split('/')[0] ?? '';
+  for (const s of staffing) {
+    const p = placeOf(s.child);
+    p.staffedStations += s.staffed;
+    p.compliantStations += s.compliant;
+    p.findings += s.findings;
+  }
   const apply = (f: Figures, key: string | null) => {
-    const inKey = (n: string) => key === null || n === key;
-    for (const t of coverage.towns) if (inKey(t.child)) f.towns += t.towns;
-    for (const s of coverage.stations)
-      if (inKey(s.child)) {
-        f.stations += s.stations;
-        f.operating += s.operating;
-      }
-    for (const s of staffing)
-      if (inKey(childKey(s.scopePath))) {
-        f.staffedStations += 1;
-        if (s.compliant) f.compliantStations += 1;
-        f.findings += Object.values(s.findings).reduce((a, b) => a + b, 0);
-      }
+    for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
     return f;
   };
 
-  const stationOfTown = new Map(stations.map((s) => [s.townCode, s]));
-  const isOrg = ctx.actor?.scope.kind === 'org';
-  const servedChildren = new Set(stations.map((s) => childKey(s.scopePath)));
+  // Roll-up sums: an organisation's from its stations' lines (few), grouped per child; a region
+  // actor's from the rows of the region's own path and of the page's children only.
+  const perChild = new Map<string, Sums>();
+  const total: Sums = new Map();
+  const monthsMap = new Map<string, Sums>();
+  if (isOrg) {
+    const [sums, monthly] = await Promise.all([
+      repo.sumsByChild(ctx, region.path, year, today, false),
+      repo.monthlySums(ctx, region.path, year, today, false),
+    ]);
+    for (const r of sums) {
+      addTo(perChild, r.child, r.measure, r.value);
+      total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
+    }
+    for (const r of monthly) addTo(monthsMap, r.period, r.measure, r.value);
+  }
 
-  const rows: DashboardRow[] = children
-    .filter((c) => !isOrg || servedChildren.has(c.code))
-    .map((c) => {
-      const station = stationOfTown.get(c.code) ?? null;
-      const countyCode = c.level === 'county' ? c.code : regionCounty;
-      return {
-        code: c.code,
-        name: c.shortName || c.name,
-        level: c.level,
-        stationId: station?.id ?? null,
-        drillable: true,
-        figures: apply(figuresFrom(perChild.get(c.code) ?? new Map(), today), c.code),
-        links: linksFor({ countyCode, stationId: station?.id ?? null, wholeScope: false }, year),
-      };
-    });
+  // Every child's value of the chart figure: for the order and for "其余".
+  const keyOf = new Map<string, number>();
+  if (isCoverageFigure(chartFigure)) for (const c of children) keyOf.set(c.code, place.get(c.code)?.[chartFigure] ?? 0);
+  else if (isOrg) for (const c of children) keyOf.set(c.code, figuresFrom(perChild.get(c.code) ?? new Map(), today)[chartFigure]);
+  else if (children.length > 0)
+    for (const r of await repo.childFigure(ctx, region.path, year, children[0]?.level === 'town', chartFigure, today)) keyOf.set(r.child, r.value);
+  const sign = order === 'asc' ? 1 : -1;
+  const sorted = [...children].sort((a, b) =>
+    sort === 'code' ? sign * a.code.localeCompare(b.code) : sign * ((keyOf.get(a.code) ?? 0) - (keyOf.get(b.code) ?? 0)) || a.code.localeCompare(b.code),
+  );
+  const pageChildren = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const onPage = new Set(pageChildren.map((c) => c.code));
+  const othersValue = sorted.filter((c) => !onPage.has(c.code)).reduce((n, c) => n + (keyOf.get(c.code) ?? 0), 0);
+
+  if (!isOrg) {
+    const rows = await repo.placeSums(ctx, [region.path, ...pageChildren.map((c) => c.path)], year);
+    for (const r of rows) {
+      if (r.path === region.path) {
+        total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
+        if (/^\d{4}-\d{2}$/.test(r.period)) addTo(monthsMap, r.period, r.measure, r.value);
+      } else addTo(perChild, childKey(r.path), r.measure, r.value);
+    }
+  }
+
+  const townCodes = [...(pageChildren[0]?.level === 'town' ? pageChildren.map((c) => c.code) : []), ...(isTown ? [region.code] : [])];
+  const townStations = orgStations ?? (await repo.stationsOfTowns(ctx, townCodes, today));
+  const stationOfTown = new Map(townStations.map((s) => [s.townCode, s]));
+
+  const rows: DashboardRow[] = pageChildren.map((c) => {
+    const station = stationOfTown.get(c.code) ?? null;
+    const countyCode = c.level === 'county' ? c.code : regionCounty;
+    return {
+      code: c.code,
+      name: c.shortName || c.name,
+      level: c.level,
+      stationId: station?.id ?? null,
+      drillable: true,
+      figures: apply(figuresFrom(perChild.get(c.code) ?? new Map(), today), c.code),
+      links: linksFor({ countyCode, stationId: station?.id ?? null, wholeScope: false }, year),
+    };
+  });
 
   const regionStation = isTown ? (stationOfTown.get(region.code) ?? null) : null;
   const totalRow: DashboardRow = {
@@ -227,6 +290,10 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
     drillable: false,
     figures: apply(figuresFrom(total, today), null),
     links: linksFor({ countyCode: region.level === 'county' ? region.code : regionCounty, stationId: regionStation?.id ?? null, wholeScope }, year),
+  };
+  const childrenPage = {
+    total: children.length, page, pageSize, sort, order,
+    others: { count: children.length - pageChildren.length, figure: chartFigure, value: round2(othersValue) },
   };
 
   const line = (key: string, label: string, value: number, link: string | null): CountLine => ({ key, label, value, link });
@@ -241,12 +308,6 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
       ? `/evaluations?year=${year}&countyCode=${region.code}`
       : null;
 
-  const monthsMap = new Map<string, Map<string, number>>();
-  for (const r of monthly) {
-    const m = monthsMap.get(r.period) ?? new Map<string, number>();
-    m.set(r.measure, r.value);
-    monthsMap.set(r.period, m);
-  }
   const recordsBase = totalLinks.records;
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = `${year}-${String(i + 1).padStart(2, '0')}`;
@@ -265,8 +326,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
     };
   });
 
-  const findingsTotal = new Map<string, number>();
-  for (const s of staffing) for (const [rule, n] of Object.entries(s.findings)) findingsTotal.set(rule, (findingsTotal.get(rule) ?? 0) + n);
+  const findingsTotal = new Map(byRule.filter((r) => r.n > 0).map((r) => [r.rule, r.n]));
 
   return {
     region: { code: region.code, name: region.name, level: region.level, stationId: regionStation?.id ?? null },
@@ -275,6 +335,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
     asOf: today,
     total: totalRow,
     children: rows,
+    childrenPage,
     months,
     // Service records carry their domain; the records list has no domain filter, so these open no list.
     domains: SERVICE_DOMAINS.map((d) => ({
@@ -291,8 +352,17 @@ export async function dashboard(ctx: Ctx, regionCode: string, yearAsked?: number
   };
 }
 
+const EXPORT_PAGE = 100;
+
 export async function exportXlsx(ctx: Ctx, regionCode: string, year?: number): Promise<Buffer> {
-  const d = await dashboard(ctx, regionCode, year);
+  // Every child, a page at a time in code order (the answer itself never holds them all).
+  const d = await dashboard(ctx, regionCode, { year, pageSize: EXPORT_PAGE });
+  const children = [...d.children];
+  for (let page = 2; children.length < d.childrenPage.total; page++) {
+    const next = await dashboard(ctx, regionCode, { year, pageSize: EXPORT_PAGE, page });
+    if (next.children.length === 0) break;
+    children.push(...next.children);
+  }
   const columns = [
     { header: '区划', key: 'name', width: 18 },
     ...DASHBOARD_FIGURES.map((k) => ({ header: k.endsWith('Fen') ? `${DASHBOARD_FIGURE_LABELS[k]}（元）` : DASHBOARD_FIGURE_LABELS[k], key: k, width: 12 })),
@@ -301,7 +371,7 @@ export async function exportXlsx(ctx: Ctx, regionCode: string, year?: number): P
     name,
     ...Object.fromEntries(DASHBOARD_FIGURES.map((k) => [k, k.endsWith('Fen') ? r.figures[k] / 100 : r.figures[k]])),
   });
-  const rows = [...d.children.map((c) => row(c, c.name)), row(d.total, `${d.total.name}合计`)];
+  const rows = [...children.map((c) => row(c, c.name)), row(d.total, `${d.total.name}合计`)];
   const content = await listWorkbook('驾驶舱', columns, rows, `${d.region.name} ${d.year}年度，统计日期：${d.asOf}`);
   await writeAuditAlone(ctx, {
     action: 'dashboard.export', objectType: 'region', objectId: d.region.code, detail: `导出驾驶舱 ${d.region.name} ${d.year}年度，${rows.length} 行`,
