@@ -13,6 +13,7 @@ import { seedVolunteersDemo } from '../seed/demo-volunteers';
 import { seedPublicityDemo } from '../seed/demo-publicity';
 import { seedSystemsDemo } from '../seed/demo-systems';
 import { seedVenuesDemo } from '../seed/demo-venues';
+import { seedArchivesDemo } from '../seed/demo-year-archives';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -91,5 +92,7 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   if (seeded) await seedPublicityDemo(database.db);
   if (seeded) await seedSystemsDemo(database.db);
   if (seeded) await seedVenuesDemo(database.db);
+  // After the year: the archive of 鲸园's last year is built from it.
+  if (seeded && options.year !== false) await seedArchivesDemo(database.db, cipher);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

@@ -31,23 +31,23 @@ const MENUS: Record<string, string[]> = {
   'demo-city': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions',
+    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives',
   ],
   'demo-district': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/cases?followUp=overdue', '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
     PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/reports?status=submitted',
-    '/api/evaluations', '/api/supervisions',
+    '/api/evaluations', '/api/supervisions', '/api/archives',
   ],
   'demo-town': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions',
+    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives',
   ],
   'demo-org': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/cases?pending=true', '/api/cases?followUp=overdue', '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    '/api/contracts', CALENDAR, '/api/reports', '/api/reports?status=returned', '/api/supervisions',
+    '/api/contracts', CALENDAR, '/api/reports', '/api/reports?status=returned', '/api/supervisions', '/api/archives',
   ],
   'demo-worker': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/social-workers', '/api/compliance/staffing',
