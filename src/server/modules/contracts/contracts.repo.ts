@@ -11,7 +11,7 @@ import {
   regions,
 } from '../../db/schema';
 import { qualified } from '../../db/sql';
-import { cappedCount, type CappedTotal } from '../../platform/capped-count';
+import { cappedCount, type CappedTotal, type CountPaging } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
 import { IN_FORCE_STATUSES } from '../../platform/station-operator';
@@ -121,7 +121,7 @@ export async function countContracts(ctx: Ctx, f: ContractFilter): Promise<numbe
 }
 
 /** The count read up to the cap: the 有问题 test runs on at most COUNT_CAP + 1 contracts. */
-export async function countContractsCapped(ctx: Ctx, f: ContractFilter): Promise<CappedTotal> {
+export async function countContractsCapped(ctx: Ctx, f: ContractFilter, paging: CountPaging): Promise<CappedTotal> {
   return cappedCount(ctx.db, (limit) =>
     ctx.db
       .select({ one: sql`1` })
@@ -129,6 +129,7 @@ export async function countContractsCapped(ctx: Ctx, f: ContractFilter): Promise
       .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
       .where(conditions(ctx, f))
       .limit(limit),
+    paging,
   );
 }
 

@@ -279,7 +279,8 @@ describe('the 有问题 filter at province size', () => {
       const seen: string[] = [];
       for (let page = 1; page <= expected.length + 1; page++) {
         const res = (await city.get(`/api/contracts?withFindings=true&pageSize=1&page=${page}`)).json();
-        expect(res).toMatchObject({ total: 1, totalCapped: true });
+        // Capped, the count reaches at least to this page (下一页 stays truthful), exact at the end.
+        expect(res).toMatchObject(page < expected.length ? { total: page, totalCapped: true } : { total: expected.length, totalCapped: false });
         seen.push(...res.items.map((c: { id: string }) => c.id));
       }
       expect(seen.sort()).toEqual(expected);

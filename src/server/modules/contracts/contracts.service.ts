@@ -68,7 +68,7 @@ export async function list(ctx: Ctx, q: Query) {
   // The 有问题 count evaluates the findings test per contract: capped like the big lists' counts.
   const [rows, counted] = await Promise.all([
     repo.listContracts(ctx, f, q.pageSize, offset),
-    'findingsOn' in f ? repo.countContractsCapped(ctx, f) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
+    'findingsOn' in f ? repo.countContractsCapped(ctx, f, q) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
   ]);
   return { items: await summaries(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
