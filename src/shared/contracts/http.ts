@@ -45,7 +45,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
-    /** True when `total` is the count cap (server COUNT_CAP), not the exact number: show "10,000+". */
+    /** True when `total` is the count cap (server COUNT_CAP), not the exact number: show "1,000+" and offer 下一页. */
     totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
