@@ -8,6 +8,7 @@ import { buildApp } from '../app';
 import type { Database } from '../db/client';
 import { seedDemo } from '../db/demo-data';
 import { seedDemoYear } from '../seed/demo-year';
+import { seedArchivesDemo } from '../seed/demo-year-archives';
 import { createTestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'Sgz@demo2026';
@@ -110,6 +111,7 @@ export async function createTestApp(options: { demo?: boolean; regionRoot?: stri
   if (options.demo !== false) await seedDemo(database.db, DEMO_PASSWORD, cipher);
   // The year of work `npm start` loads (seed/demo-year.ts), for the tests that ask for it.
   if (options.demo !== false && options.demoYear) await seedDemoYear(database.db, cipher);
+  if (options.demo !== false && options.demoYear) await seedArchivesDemo(database.db, cipher);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
   const testApp: TestApp = {
