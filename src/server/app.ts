@@ -52,6 +52,7 @@ import { applicationRoutes } from './modules/applications/applications.routes';
 import { institutionalSystemRoutes } from './modules/institutional-systems/institutional-systems.routes';
 import { venueRoutes } from './modules/venues/venues.routes';
 import { publicityRoutes } from './modules/publicity/publicity.routes';
+import { stationPlanRoutes } from './modules/station-plans/station-plans.routes';
 import { archiveRoutes } from './modules/archives/archives.routes';
 
 declare module 'fastify' {
@@ -272,6 +273,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     applicationRoutes(api);
     institutionalSystemRoutes(api);
     venueRoutes(api);
+    stationPlanRoutes(api);
     publicityRoutes(api);
     archiveRoutes(api);
   });

@@ -14,6 +14,7 @@ import { seedPublicityDemo } from '../seed/demo-publicity';
 import { seedSystemsDemo } from '../seed/demo-systems';
 import { seedVenuesDemo } from '../seed/demo-venues';
 import { seedArchivesDemo } from '../seed/demo-year-archives';
+import { seedStationPlansDemo } from '../seed/demo-year-station-plans';
 import { grantAppRole, roleOfUrl } from '../ops/db-roles';
 
 export interface DatabaseTarget {
@@ -94,5 +95,6 @@ export async function loadDemo(database: Database, password: string, cipher: Fie
   if (seeded) await seedVenuesDemo(database.db);
   // After the year: the archive of 鲸园's last year is built from it.
   if (seeded && options.year !== false) await seedArchivesDemo(database.db, cipher);
+  if (seeded) await seedStationPlansDemo(database.db);
   return { seeded, adminPasswords: seeded ? adminPasswords : {} };
 }

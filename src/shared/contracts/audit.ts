@@ -271,6 +271,11 @@ export const AUDIT_ACTIONS = {
   'publicity.publish': '审核发布宣传稿件',
   'publicity.return': '退回宣传稿件',
   'publicity.brand': '登记服务品牌',
+  'station_plan.create': '编制社工站一站一策服务计划',
+  'station_plan.update': '修改社工站服务计划',
+  'station_plan.submit': '报送社工站服务计划审定',
+  'station_plan.review': '审定或退回社工站服务计划',
+  'station_plan.file_upload': '上传需求调研报告或服务计划',
   'archive.request': '申请生成资料归档',
   'archive.download': '下载资料归档',
 } as const;

@@ -31,3 +31,4 @@ export * as institutionalSystems from './institutional-systems';
 export * as publicity from './publicity';
 export * as venues from './venues';
 export * as archives from './archives';
+export * as stationPlans from './station-plans';

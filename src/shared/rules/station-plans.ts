@@ -44,18 +44,17 @@ const MONTHS_IN: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12
 
 export type StationPlanTargets = Record<StationPlanMeasure, number>;
 
-/** A month's actual below this share of its pro-rated target is a finding. */
-export const BELOW_TARGET_SHARE = 0.5;
-
 /** The target of one month: a quarterly or yearly target spread evenly over its months. */
 export function monthlyTarget(measure: StationPlanMeasure, target: number): number {
   return target / MONTHS_IN[MEASURE_INFO[measure].period];
 }
 
-/** R-STATION-PLAN-TARGET: a closed month's actual under half its pro-rated target (a zero target asks nothing). */
+/**
+ * R-STATION-PLAN-TARGET: a closed month's actual under half its pro-rated target (a zero target asks
+ * nothing). In integers — actual · 2 · months-per-period < target — so SQL gives the same answer.
+ */
 export function belowTarget(measure: StationPlanMeasure, target: number, actual: number): boolean {
-  const t = monthlyTarget(measure, target);
-  return t > 0 && actual < t * BELOW_TARGET_SHARE;
+  return target > 0 && actual * 2 * MONTHS_IN[MEASURE_INFO[measure].period] < target;
 }
 
 /** 'YYYY-MM' of the months of a plan's year from its first month to its last. */

@@ -17,6 +17,7 @@ import { sourceTotal } from '../funding/funding.repo';
 import { readPolicy } from '../security/security.repo';
 import { coverage } from '../stations/stations.repo';
 import * as repo from './workbench.repo';
+import * as stationPlansRepo from '../station-plans/station-plans.repo';
 import { forWorkbench as applicationsForWorkbench } from '../applications/applications.repo';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/rules/platform';
 
@@ -265,6 +266,29 @@ async function returnedReports(ctx: Ctx, today: string): Promise<WorkbenchSectio
   return section('returnedReports', p.total, items, '/reports', '/reports?status=returned');
 }
 
+async function stationPlansToApprove(ctx: Ctx): Promise<WorkbenchSection> {
+  const p = await stationPlansRepo.plansWithStatus(ctx, 'submitted', repo.SHOWN);
+  const items = p.rows.map((r) =>
+    item('station_plan_submitted', `${r.stationName}${r.year}年服务计划已报送，等待审定`, '审阅服务内容、目标和需求调研报告，予以审定或退回（退回须写明理由；报送人本人不能审定）', 'R-STATION-PLAN', 'due', `/station-plans/${r.id}`));
+  return section('stationPlansToApprove', p.total, items, '/station-plans', '/station-plans?status=submitted');
+}
+
+async function stationPlansToFix(ctx: Ctx, today: string): Promise<WorkbenchSection> {
+  const year = Number(today.slice(0, 4));
+  const [returned, missing] = await Promise.all([
+    stationPlansRepo.plansWithStatus(ctx, 'returned', repo.SHOWN),
+    stationPlansRepo.missingPlans(ctx, year, today, repo.SHOWN, 0, true),
+  ]);
+  const items = [
+    ...returned.rows.map((r) =>
+      item('station_plan_returned', `${r.stationName}${r.year}年服务计划被退回${r.lastComment ? `：${r.lastComment}` : ''}`, '按退回理由修改后重新报送区市民政部门审定', 'R-STATION-PLAN', 'due', `/station-plans/${r.id}`)),
+    ...missing.rows.map((r) =>
+        item('station_plan_missing', `${r.stationName}${year}年服务计划${r.status ? '尚未审定' : '尚未编制'}`, '完成需求调研，上传需求调研报告和服务计划并报送审定后消除', 'R-START-WORK', 'overdue',
+          r.planId ? `/station-plans/${r.planId}` : `/station-plans?year=${year}`)),
+  ];
+  return section('stationPlansToFix', returned.total + missing.total, items, '/station-plans', `/station-plans?year=${year}`);
+}
+
 async function onPost(ctx: Ctx, today: string): Promise<WorkbenchSection> {
   const { total, items } = await onPostLate(ctx, today);
   return section('onPost', total, items, '/contracts', '/contracts?withFindings=true');
@@ -351,6 +375,7 @@ async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): P
       return Promise.all([
         reportsToReview(ctx, false), plans(ctx, year, today, false), districtReports(ctx, year, today),
         stationFindings(ctx, today, { operator: true, onPost: true }), paymentsDue(ctx, today), supervisionOverdue(ctx, today), applications(ctx, 'toDecide'),
+        stationPlansToApprove(ctx),
       ]);
     case 'town':
       return Promise.all([
@@ -361,7 +386,7 @@ async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): P
       const orgId = actorOf(ctx).scope.orgId;
       return Promise.all([
         orgId ? briefings(ctx, orgId, today) : null, returnedReports(ctx, today), onPost(ctx, today),
-        stationFindings(ctx, today, { operator: false, onPost: false }),
+        stationFindings(ctx, today, { operator: false, onPost: false }), stationPlansToFix(ctx, today),
       ]);
     }
     case 'worker':

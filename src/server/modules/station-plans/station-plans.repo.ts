@@ -1,0 +1,251 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { chinaToday } from '../../../shared/rules/china-date';
+import type { StationPlanMeasure } from '../../../shared/rules/station-plans';
+import type { Db } from '../../db/client';
+import { contracts, contractStations, files, organizations, regions, stationPlans, stationPlanVersions, stations, users } from '../../db/schema';
+import { actorOf, type Ctx } from '../../platform/context';
+import { scopeFilter } from '../../platform/scope';
+import { IN_FORCE_STATUSES, stationsServedBy } from '../../platform/station-operator';
+
+export type PlanRow = typeof stationPlans.$inferSelect;
+
+const town = alias(regions, 'sp_town');
+const county = alias(regions, 'sp_county');
+const standardName = sql<string>`${county.shortName} || ${town.name} || '社会工作服务站'`;
+const IN_FORCE = sql.raw(`('${IN_FORCE_STATUSES.join("', '")}')`);
+
+/** Region actors by path; an organisation by the plans of its own contracts. */
+export const planScope = (ctx: Ctx): SQL => scopeFilter(ctx, { scopePath: stationPlans.scopePath, orgId: stationPlans.orgId });
+
+/**
+ * R-STATION-PLAN-TARGET in SQL, for the list's count and filter: the measures of an approved plan
+ * with a closed month whose actual is under half its pro-rated target (actual·2·months < target,
+ * integers only, the same test as belowTarget). Bounded by the plan's one station and year.
+ */
+export function findingsCount(today: string): SQL<number> {
+  return sql<number>`(CASE WHEN ${stationPlans.status} = 'approved' THEN (
+    SELECT coalesce(bool_or(${stationPlans.targetRecords} > 0 AND x.records * 2 < ${stationPlans.targetRecords}), false)::int
+      + coalesce(bool_or(${stationPlans.targetHomeVisits} > 0 AND x.visits * 2 < ${stationPlans.targetHomeVisits}), false)::int
+      + coalesce(bool_or(${stationPlans.targetGroupSessions} > 0 AND x.sessions * 6 < ${stationPlans.targetGroupSessions}), false)::int
+      + coalesce(bool_or(${stationPlans.targetCasesOpened} > 0 AND x.cases * 24 < ${stationPlans.targetCasesOpened}), false)::int
+    FROM (
+      SELECT
+        (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month')) AS records,
+        (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month') AND r.home_visit) AS visits,
+        (SELECT count(*) FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
+          WHERE g.station_id = ${stationPlans.stationId} AND gs.date >= m.mo AND gs.date < (m.mo + interval '1 month')) AS sessions,
+        (SELECT count(*) FROM cases c WHERE c.station_id = ${stationPlans.stationId} AND c.opened_on >= m.mo AND c.opened_on < (m.mo + interval '1 month')) AS cases
+      FROM generate_series(make_date(${stationPlans.year}, ${stationPlans.firstMonth}::int, 1), make_date(${stationPlans.year}, ${stationPlans.lastMonth}::int, 1), interval '1 month') AS m(mo)
+      WHERE (m.mo + interval '1 month')::date <= ${today}::date
+    ) x
+  ) ELSE 0 END)`;
+}
+
+export interface ListFilter {
+  year?: number;
+  status?: PlanRow['status'];
+  belowTarget?: boolean;
+}
+
+function listWhere(ctx: Ctx, f: ListFilter, today: string): SQL | undefined {
+  return and(
+    planScope(ctx),
+    f.year !== undefined ? eq(stationPlans.year, f.year) : undefined,
+    f.status ? eq(stationPlans.status, f.status) : undefined,
+    f.belowTarget === true ? sql`${findingsCount(today)} > 0` : undefined,
+    f.belowTarget === false ? sql`${findingsCount(today)} = 0` : undefined,
+  );
+}
+
+export async function listPlans(ctx: Ctx, f: ListFilter, today: string, limit: number, offset: number) {
+  const where = listWhere(ctx, f, today);
+  const [items, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: stationPlans.id, stationId: stationPlans.stationId, stationName: standardName, countyShortName: county.shortName,
+        year: stationPlans.year, orgId: stationPlans.orgId, orgName: organizations.name, contractId: stationPlans.contractId,
+        status: stationPlans.status, findings: findingsCount(today), version: stationPlans.version, updatedAt: stationPlans.updatedAt,
+      })
+      .from(stationPlans)
+      .innerJoin(stations, eq(stations.id, stationPlans.stationId))
+      .innerJoin(town, eq(town.code, stations.townCode))
+      .innerJoin(county, eq(county.code, town.parentCode))
+      .innerJoin(organizations, eq(organizations.id, stationPlans.orgId))
+      .where(where)
+      .orderBy(desc(stationPlans.year), asc(stations.townCode))
+      .limit(limit)
+      .offset(offset),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(stationPlans).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findPlan(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select({
+      plan: stationPlans, stationName: standardName, countyShortName: county.shortName, orgName: organizations.name, contractTitle: contracts.title,
+    })
+    .from(stationPlans)
+    .innerJoin(stations, eq(stations.id, stationPlans.stationId))
+    .innerJoin(town, eq(town.code, stations.townCode))
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .innerJoin(organizations, eq(organizations.id, stationPlans.orgId))
+    .innerJoin(contracts, eq(contracts.id, stationPlans.contractId))
+    .where(and(eq(stationPlans.id, id), planScope(ctx)));
+  return row;
+}
+
+/**
+ * A station the actor may plan for, with the contract in force for it in the year (signed or
+ * performing, its term overlapping the year; the latest start wins). Region actors by path, an
+ * organisation only for stations it serves today under its own contract.
+ */
+export async function stationWithContract(ctx: Ctx, stationId: string, year: number) {
+  const scope = actorOf(ctx).scope;
+  const stationScope =
+    scope.kind === 'org'
+      ? scope.orgId ? sql`${stations.id} IN ${stationsServedBy(scope.orgId, chinaToday())}` : sql`false`
+      : scopeFilter(ctx, { scopePath: stations.scopePath });
+  const [station] = await ctx.db.select({ id: stations.id, scopePath: stations.scopePath }).from(stations).where(and(eq(stations.id, stationId), stationScope));
+  if (!station) return { station: undefined, contract: undefined };
+  const [contract] = await ctx.db
+    .select({ id: contracts.id, orgId: contracts.contractorOrgId, startsOn: contracts.startsOn, endsOn: contracts.endsOn })
+    .from(contractStations)
+    .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
+    .where(
+      and(
+        eq(contractStations.stationId, stationId),
+        sql`${contracts.status} IN ${IN_FORCE}`,
+        sql`${contracts.startsOn} <= make_date(${year}::int, 12, 31)`,
+        sql`${contracts.endsOn} >= make_date(${year}::int, 1, 1)`,
+        scope.kind === 'org' && scope.orgId ? eq(contracts.contractorOrgId, scope.orgId) : undefined,
+      ),
+    )
+    .orderBy(desc(contracts.startsOn))
+    .limit(1);
+  return { station, contract };
+}
+
+/** Per month of the period, each measure's count for the one station. */
+export async function monthlyActuals(db: Db, stationId: string, from: string, to: string): Promise<Map<string, Record<StationPlanMeasure, number>>> {
+  const rows = (await db.execute(sql`
+    WITH r AS (
+      SELECT to_char(date, 'YYYY-MM') AS m, count(*)::int AS records, (count(*) FILTER (WHERE home_visit))::int AS visits
+      FROM service_records WHERE station_id = ${stationId} AND date >= ${from}::date AND date <= ${to}::date GROUP BY 1
+    ), s AS (
+      SELECT to_char(gs.date, 'YYYY-MM') AS m, count(*)::int AS sessions
+      FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
+      WHERE g.station_id = ${stationId} AND gs.date >= ${from}::date AND gs.date <= ${to}::date GROUP BY 1
+    ), c AS (
+      SELECT to_char(opened_on, 'YYYY-MM') AS m, count(*)::int AS cases
+      FROM cases WHERE station_id = ${stationId} AND opened_on >= ${from}::date AND opened_on <= ${to}::date GROUP BY 1
+    )
+    SELECT coalesce(r.m, s.m, c.m) AS m, coalesce(r.records, 0) AS records, coalesce(r.visits, 0) AS visits,
+      coalesce(s.sessions, 0) AS sessions, coalesce(c.cases, 0) AS cases
+    FROM r FULL JOIN s ON s.m = r.m FULL JOIN c ON c.m = coalesce(r.m, s.m)`)) as unknown as {
+    rows: { m: string; records: number; visits: number; sessions: number; cases: number }[];
+  };
+  return new Map(
+    rows.rows.map((r) => [r.m, { records: Number(r.records), homeVisits: Number(r.visits), groupSessions: Number(r.sessions), casesOpened: Number(r.cases) }]),
+  );
+}
+
+export const FILE_OWNER = { needs_survey: 'station_plan:needs_survey', service_plan: 'station_plan:service_plan' } as const;
+export type PlanFileKind = keyof typeof FILE_OWNER;
+const kindOf = (owner: string): PlanFileKind => (owner === FILE_OWNER.needs_survey ? 'needs_survey' : 'service_plan');
+
+export async function filesOf(db: Db, planId: string) {
+  const rows = await db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt, ownerType: files.ownerType })
+    .from(files)
+    .where(and(inArray(files.ownerType, Object.values(FILE_OWNER)), eq(files.ownerId, planId)))
+    .orderBy(asc(files.createdAt));
+  return rows.map(({ ownerType, createdAt, ...f }) => ({ ...f, kind: kindOf(ownerType), createdAt: createdAt.toISOString() }));
+}
+
+export async function fileOf(db: Db, planId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(inArray(files.ownerType, Object.values(FILE_OWNER)), eq(files.ownerId, planId), eq(files.id, fileId)));
+  return row;
+}
+
+const submitter = alias(users, 'sp_submitter');
+const decider = alias(users, 'sp_decider');
+
+export async function versionsOf(db: Db, planId: string) {
+  return db
+    .select({ v: stationPlanVersions, submittedBy: submitter.displayName, decidedBy: decider.displayName })
+    .from(stationPlanVersions)
+    .leftJoin(submitter, eq(submitter.id, stationPlanVersions.submittedBy))
+    .leftJoin(decider, eq(decider.id, stationPlanVersions.decidedBy))
+    .where(eq(stationPlanVersions.planId, planId))
+    .orderBy(asc(stationPlanVersions.number));
+}
+
+export interface MissingRow {
+  stationId: string;
+  stationName: string;
+  orgName: string;
+  startsOn: string;
+  planId: string | null;
+  status: PlanRow['status'] | null;
+}
+
+/**
+ * R-START-WORK: stations in scope under a contract in force on the day whose plan for the year is
+ * not approved although the month after the work started in the year has ended. An organisation
+ * sees the stations it serves on the day.
+ */
+export async function missingPlans(
+  ctx: Ctx, year: number, today: string, limit: number, offset: number, exceptReturned = false,
+): Promise<{ rows: MissingRow[]; total: number }> {
+  const day = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const scope = ctx.actor?.scope;
+  const stationScope = ctx.system
+    ? sql`true`
+    : scope?.kind === 'org'
+      ? scope.orgId ? sql`s.id IN ${stationsServedBy(scope.orgId, day)}` : sql`false`
+      : scope?.path && scope.kind !== 'none' ? sql`s.scope_path LIKE ${`${scope.path}%`}` : sql`false`;
+  const base = sql`
+    FROM stations s
+    JOIN LATERAL (SELECT k.contractor_org_id, k.starts_on FROM contract_stations cs JOIN contracts k ON k.id = cs.contract_id
+      WHERE cs.station_id = s.id AND k.status IN ${IN_FORCE} AND k.starts_on <= ${day}::date AND k.ends_on >= ${day}::date
+      ORDER BY k.starts_on DESC LIMIT 1) k ON true
+    JOIN organizations o ON o.id = k.contractor_org_id
+    JOIN regions twn ON twn.code = s.town_code
+    JOIN regions cty ON cty.code = twn.parent_code
+    LEFT JOIN station_plans p ON p.station_id = s.id AND p.year = ${year}
+    WHERE ${stationScope} AND p.status IS DISTINCT FROM 'approved' ${exceptReturned ? sql`AND p.status IS DISTINCT FROM 'returned'` : sql``}
+      AND (date_trunc('month', greatest(k.starts_on, make_date(${year}::int, 1, 1))) + interval '2 months' - interval '1 day')::date < ${today}::date`;
+  const [rows, counted] = await Promise.all([
+    ctx.db.execute(sql`
+      SELECT s.id AS "stationId", cty.short_name || twn.name || '社会工作服务站' AS "stationName", o.name AS "orgName",
+        to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", p.id AS "planId", p.status
+      ${base}
+      ORDER BY s.town_code LIMIT ${limit} OFFSET ${offset}`),
+    ctx.db.execute(sql`SELECT count(*)::int AS n ${base}`),
+  ]);
+  const n = (counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  return { rows: (rows as unknown as { rows: MissingRow[] }).rows, total: Number(n) };
+}
+
+/** The workbench's few plans of a status in scope, with their count (submitted: to approve; returned: to fix). */
+export async function plansWithStatus(ctx: Ctx, status: 'submitted' | 'returned', limit: number) {
+  const where = and(planScope(ctx), eq(stationPlans.status, status));
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ id: stationPlans.id, year: stationPlans.year, stationName: standardName, lastComment: stationPlans.lastComment, updatedAt: stationPlans.updatedAt })
+      .from(stationPlans)
+      .innerJoin(stations, eq(stations.id, stationPlans.stationId))
+      .innerJoin(town, eq(town.code, stations.townCode))
+      .innerJoin(county, eq(county.code, town.parentCode))
+      .where(where)
+      .orderBy(asc(stationPlans.updatedAt))
+      .limit(limit),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(stationPlans).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
