@@ -315,10 +315,6 @@ export const zhCNPurchase = {
     item: '事项',
     open: '查看',
     more: (n: number) => `另有 ${n} 项`,
-    groupTitle: (region: string, n: number, kind: string) => `${region}：${n} 项${kind}`,
-    groupedHint: '范围内社工站较多，期限按日期、类型和下级区域汇总；点击条目查看明细',
-    drawerTitle: (region: string, date: string, kind: string) => `${region} · ${date} · ${kind}`,
-    stateCount: (state: string, n: number) => `${state} ${n}`,
   },
   public: {
     siteTitle: (root: string) => `${root}社工站信息公开`,

@@ -22,7 +22,15 @@ import { m } from '../../i18n';
 import { RuleTag } from '../../components/RuleTag';
 import { ruleOf } from '../../components/rule-of';
 
-const t = m.purchase.calendar;
+// The grouped view's words live in this lazy chunk, not in the messages every first page loads (JS budget).
+const t = {
+  ...m.purchase.calendar,
+  groupTitle: (region: string, n: number, kind: string) => `${region}：${n} 项${kind}`,
+  groupedHint: '范围内社工站较多，期限按日期、类型和下级区域汇总；点击条目查看明细',
+  drawerTitle: (region: string, date: string, kind: string) => `${region} · ${date} · ${kind}`,
+  stateCount: (state: string, n: number) => `${state} ${n}`,
+  total: (n: number) => `共 ${n} 项`,
+};
 const KEYS = ['month', 'mode'] as const;
 const SOON_DAYS = 30;
 
@@ -162,7 +170,7 @@ function GroupDrawer({ group, onClose }: { group: DeadlineGroup | null; onClose:
             pageSize={PAGE}
             total={data.total}
             showSizeChanger={false}
-            showTotal={(n) => `共 ${n} 项`}
+            showTotal={t.total}
             onChange={setPage}
           />
         </>
