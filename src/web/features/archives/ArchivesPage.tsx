@@ -110,8 +110,11 @@ const retentionColumns: TableProps<Retention>['columns'] = [
 
 function RetentionCard() {
   return (
-    <Card title="保管期限" style={{ marginTop: 16 }} extra={<RuleTag rule={ARCHIVE_RULES['R-ARCHIVE-RETENTION']} />} data-testid="archive-retention">
+    <Card title="保管期限" style={{ marginTop: 16 }} data-testid="archive-retention">
       <Table<Retention> rowKey="kind" size="small" pagination={false} columns={retentionColumns} dataSource={Object.values(RETENTION)} scroll={{ x: 'max-content' }} />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        保管期限自所列时点起算，写入每个归档的 index.xlsx。<RuleTag rule={ARCHIVE_RULES['R-ARCHIVE-RETENTION']} />
+      </Typography.Paragraph>
     </Card>
   );
 }

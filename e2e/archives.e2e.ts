@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chinaToday } from '../src/shared/rules/china-date';
+import { chooseOption } from './support/antd';
+import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { AppShell } from './support/pages/AppShell';
+import { LoginPage } from './support/pages/LoginPage';
+import { WorkbenchPage } from './support/pages/WorkbenchPage';
+
+// 资料归档: the district asks for 鲸园's archive of this year, watches its progress, downloads the
+// zip and finds the index (index.xlsx) and the year's folders in it.
+const JOURNEY = 'archives';
+const STATION = '环翠区鲸园街道社会工作服务站';
+const YEAR = Number(chinaToday().slice(0, 4));
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('资料归档', () => {
+  it('区市申请生成社工站年度归档 → 看到进度 → 下载压缩包（含 index.xlsx 目录）', async () => {
+    const context = await newContext(browser, 'desktop', baseUrl);
+    const page = await context.newPage();
+    screenshotOnFailure(page, JOURNEY);
+    const errors = collectPageErrors(page);
+    await new LoginPage(page).goto();
+    await new LoginPage(page).login('demo-district');
+    await new WorkbenchPage(page).waitUntilShown();
+    await new AppShell(page).navigate('资料归档');
+    await page.getByRole('heading', { name: '资料归档' }).waitFor();
+    // The retention periods are shown with their rule.
+    const retention = page.getByTestId('archive-retention');
+    await retention.getByText('30年（自合同终止起）').first().waitFor();
+    expect(await retention.getByTestId('rule-id').innerText()).toBe('R-ARCHIVE-RETENTION');
+
+    await page.getByRole('button', { name: '生成年度归档' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成社工站年度归档' });
+    await chooseOption(page, dialog, '社工站', STATION);
+    await chooseOption(page, dialog, '年度', `${YEAR}年`);
+    await dialog.getByRole('button', { name: '生成' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The job just asked for: its state and progress, polled until the zip is ready.
+    const current = page.getByTestId('archive-current');
+    await current.getByText(`${STATION}${YEAR}年度资料归档`, { exact: false }).waitFor();
+    await screenshot(page, JOURNEY, '01-requested');
+    const link = current.getByTestId('archive-download');
+    await link.waitFor({ timeout: 60_000 });
+    await screenshot(page, JOURNEY, '02-ready');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`${STATION}${YEAR}年度资料归档.zip`);
+    const path = await download.path();
+    const bytes = await readFile(path);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files);
+    expect(names).toContain('index.xlsx');
+    expect(names.some((n) => n.startsWith('06-服务台账汇总/'))).toBe(true);
+    expect(names.some((n) => n.startsWith('03-合同与付款/'))).toBe(true);
+
+    // The list shows it done, with the file count.
+    await page.getByRole('row', { name: new RegExp(`${STATION}.*${YEAR}年.*已完成`) }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
