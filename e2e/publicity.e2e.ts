@@ -9,6 +9,9 @@ import { WorkbenchPage } from './support/pages/WorkbenchPage';
 // publishes; the public station directory shows the story without any login.
 const JOURNEY = 'publicity';
 const TITLE = '海边的重阳节：社工陪老人包饺子';
+const BRAND = '鲸园海边课堂';
+// A 1×1 PNG: the server checks a photo by its content.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -36,19 +39,38 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     await page.getByLabel('正文').fill('重阳节这天，社工和志愿者陪老人们包饺子。有事请打13912345678。');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL('**/publicity/*', { waitUntil: 'commit' });
+    // A photo where faces can be recognised, with no linked client's consent on file.
+    await page.locator('input[type="file"][aria-label="上传照片"]').setInputFiles({ name: '包饺子.png', mimeType: 'image/png', buffer: PNG });
+    const photos = page.getByTestId('post-photos');
+    await photos.waitFor();
+    await photos.getByLabel('照片1可辨认面部').check();
+    await photos.getByLabel('照片1同意出自').waitFor();
     await page.getByTestId('submit-post').click();
     await page.getByText(/R-PUBLICITY-PRIVACY/).first().waitFor();
     expect(await page.getByText(/电话号码/).first().isVisible()).toBe(true);
+    expect(await page.getByText(/张照片可辨认面部/).first().isVisible()).toBe(true);
     await screenshot(page, JOURNEY, '01-refused');
     await page.locator('.ant-notification-notice-close').first().click();
     await page.getByTestId('edit-post').click();
     await page.getByLabel('正文').fill('重阳节这天，社工和志愿者陪老人们包饺子，活动室里满是笑声。');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('post-body').getByText('满是笑声').waitFor();
+    // No consent on file: the worker marks the photo as one without recognisable faces.
+    await photos.getByLabel('照片1可辨认面部').uncheck();
+    await photos.getByLabel('照片1同意出自').waitFor({ state: 'detached' });
     await page.getByTestId('submit-post').click();
     await page.getByText('待审核').first().waitFor();
     const path = new URL(page.url()).pathname;
     await screenshot(page, JOURNEY, '02-submitted');
+    // The station's service brand (服务品牌), shown on its public page at once.
+    await page.goto(`${baseUrl}/publicity`);
+    await page.getByTestId('create-brand').click();
+    const brandDialog = page.getByRole('dialog', { name: '登记服务品牌' });
+    await brandDialog.getByLabel('品牌名称').fill(BRAND);
+    await brandDialog.getByLabel('品牌介绍').fill('暑期在海边为孩子们开设的安全和自然课堂。');
+    await brandDialog.getByRole('button', { name: '保 存' }).or(brandDialog.getByRole('button', { name: '保存' })).click();
+    await brandDialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('brands').getByText(BRAND).waitFor();
     expect(errors).toEqual([]);
     await workerContext.close();
 
@@ -71,6 +93,7 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     await visitor.goto(`${baseUrl}/stations-directory?q=${encodeURIComponent('鲸园')}`);
     expect(await visitor.title()).toContain('社会工作服务站名录');
     await visitor.getByRole('link', { name: '环翠区鲸园街道社会工作服务站' }).click();
+    await visitor.getByText(BRAND).first().waitFor();
     await visitor.getByRole('link', { name: TITLE }).click();
     await visitor.getByRole('heading', { name: TITLE }).waitFor();
     expect(await visitor.content()).not.toContain('13912345678');

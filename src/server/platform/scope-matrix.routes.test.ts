@@ -215,6 +215,8 @@ interface Fixture {
   volunteerTeam?: string;
   /** Publicity: a story submitted for review with a photo (not published, so not public). */
   post?: string;
+  /** A service brand of the set's station. */
+  brand?: string;
   postFile?: string;
   volunteerCertificate?: string;
   volunteerSession?: string;
@@ -323,6 +325,7 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/archives/', 'archive'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],
   ['/api/publicity/posts/', 'post'],
+  ['/api/publicity/brands/', 'brand'],
   // An unpublished story and its photo: the public routes answer 404 to everyone.
   ['/stories/', 'post'],
   ['/stations-directory/', 'station'],
@@ -632,6 +635,8 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return { body: { version: v(f, 'post'), publish: true } };
     case 'POST /api/publicity/brands':
       return station ? { body: { stationId: station, name: '越权品牌' } } : null;
+    case 'PATCH /api/publicity/brands/:id':
+      return { body: { version: 1, name: '越权改名', description: '' } };
     // Five systems and venues
     case 'POST /api/institutional-systems/:id/file':
       return { multipart: true };
@@ -796,6 +801,7 @@ beforeAll(async () => {
   );
   await ok(wdWorker.post(`/api/volunteers/${A.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '文登志愿服务' }), 'wd volunteer record');
   A.post = await idOf(wdWorker.post('/api/publicity/posts', { kind: 'story', title: '文登故事', body: '文登社工站的一天' }), 'wd post');
+  A.brand = await idOf(wdWorker.post('/api/publicity/brands', { name: '文登暖心驿站' }), 'wd brand');
   A.postFile = await upload(wdWorker, `/api/publicity/posts/${A.post}/photos`, 'wd post photo');
   await ok(wdWorker.post(`/api/publicity/posts/${A.post}/submit`, { version: 1 }), 'wd post submit');
   A.volunteerCertificate = await idOf(wdWorker.post(`/api/volunteers/${A.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'wd certificate');
@@ -844,6 +850,7 @@ beforeAll(async () => {
   );
   await ok(district.post(`/api/volunteers/${B.volunteer}/records`, { date: today, startTime: '07:00', endTime: '08:00', minutes: 60, content: '竹岛志愿服务' }), 'zd volunteer record');
   B.post = await idOf(district.post('/api/publicity/posts', { kind: 'news', stationId: B.station, title: '竹岛动态', body: '竹岛社工站的一天' }), 'zd post');
+  B.brand = await idOf(district.post('/api/publicity/brands', { stationId: B.station, name: '竹岛邻里汇' }), 'zd brand');
   B.postFile = await upload(district, `/api/publicity/posts/${B.post}/photos`, 'zd post photo');
   await ok(district.post(`/api/publicity/posts/${B.post}/submit`, { version: 1 }), 'zd post submit');
   B.volunteerCertificate = await idOf(district.post(`/api/volunteers/${B.volunteer}/certificates`, { periodFrom: today, periodTo: today }), 'zd certificate');

@@ -271,6 +271,7 @@ export const AUDIT_ACTIONS = {
   'publicity.publish': '审核发布宣传稿件',
   'publicity.return': '退回宣传稿件',
   'publicity.brand': '登记服务品牌',
+  'publicity.brand.update': '修改服务品牌',
   'station_plan.create': '编制社工站一站一策服务计划',
   'station_plan.update': '修改社工站服务计划',
   'station_plan.submit': '报送社工站服务计划审定',

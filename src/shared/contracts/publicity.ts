@@ -103,17 +103,30 @@ export const reviewPost = route({
   response: postSchema,
 });
 
-export const brandSchema = z.object({ id: z.string(), stationId: z.string(), stationName: z.string(), name: z.string(), description: z.string() });
+export const brandSchema = z.object({
+  id: z.string(), stationId: z.string(), stationName: z.string(), name: z.string(), description: z.string(), version: z.number().int(),
+});
+export type Brand = z.infer<typeof brandSchema>;
+
+/** A brand is shown on the station's public page at once: R-PUBLICITY-PRIVACY applies to its words. */
+const brandFields = { name: nonEmpty('品牌名称', 50), description: optionalText(500) };
 
 export const listBrands = route({
-  method: 'GET', path: '/api/publicity/brands', summary: '服务品牌（管辖范围内）', tag: 'publicity',
-  permission: 'publicity:read', response: z.array(brandSchema),
+  method: 'GET', path: '/api/publicity/brands', summary: '服务品牌（管辖范围内，可按社工站筛选，分页）', tag: 'publicity',
+  permission: 'publicity:read', query: z.strictObject({ ...pagingQuery, stationId: z.uuid().optional() }), response: pageOf(brandSchema),
 });
 
 export const createBrand = route({
   method: 'POST', path: '/api/publicity/brands', summary: '登记本站服务品牌', tag: 'publicity',
   permission: 'publicity:write',
-  body: z.strictObject({ stationId: z.uuid().optional(), name: nonEmpty('品牌名称', 50), description: optionalText(500) }),
+  body: z.strictObject({ stationId: z.uuid().optional(), ...brandFields }),
+  response: brandSchema,
+});
+
+export const updateBrand = route({
+  method: 'PATCH', path: '/api/publicity/brands/:id', summary: '修改服务品牌的名称和介绍', tag: 'publicity',
+  permission: 'publicity:write', params: idParams,
+  body: z.strictObject({ version: z.number().int(), ...brandFields }),
   response: brandSchema,
 });
 

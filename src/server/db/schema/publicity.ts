@@ -55,6 +55,9 @@ export const stationBrands = pgTable(
     description: text('description').notNull().default(''),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('station_brands_station_idx').on(t.stationId)],
+  // The paged list: a station's brands, or a region's by path.
+  (t) => [index('station_brands_station_idx').on(t.stationId), index('station_brands_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
 );

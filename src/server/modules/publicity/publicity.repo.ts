@@ -79,11 +79,19 @@ export async function photoFiles(db: Db, postId: string) {
     .orderBy(files.createdAt);
 }
 
-export async function brands(ctx: Ctx) {
-  return ctx.db
-    .select()
-    .from(stationBrands)
-    .where(stationRecordScope(ctx, { scopePath: stationBrands.scopePath, stationId: stationBrands.stationId }))
-    .orderBy(stationBrands.createdAt)
-    .limit(500);
+const brandScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: stationBrands.scopePath, stationId: stationBrands.stationId });
+
+/** One page of the brands in scope (optionally of one station), with the total. */
+export async function brands(ctx: Ctx, stationId: string | undefined, page: number, pageSize: number) {
+  const where = and(brandScope(ctx), stationId ? eq(stationBrands.stationId, stationId) : undefined);
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select().from(stationBrands).where(where).orderBy(stationBrands.createdAt, stationBrands.id).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(stationBrands).where(where),
+  ]);
+  return { rows, total: n?.n ?? 0 };
+}
+
+export async function findBrand(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(stationBrands).where(and(eq(stationBrands.id, id), brandScope(ctx))).limit(1);
+  return row;
 }

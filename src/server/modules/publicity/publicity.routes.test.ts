@@ -213,3 +213,60 @@ describe('the public directory (no login, server-rendered HTML)', () => {
     expect(search.body).not.toContain('<script>x');
   });
 });
+
+describe('service brands (服务品牌 per station)', () => {
+  type BrandJson = { id: string; stationId: string; stationName: string; name: string; description: string; version: number };
+  type BrandPage = { items: BrandJson[]; total: number };
+
+  it('the station registers, edits and lists its brand; a stale edit is refused; the public station page shows it', async () => {
+    const created = await worker.post('/api/publicity/brands', { name: '鲸园邻里汇', description: '每周三的老年人互助小组' });
+    expect(created.statusCode).toBe(200);
+    const b = created.json<BrandJson>();
+    expect(b).toMatchObject({ stationId: jyStation, name: '鲸园邻里汇', version: 1 });
+    expect(b.stationName).toContain('鲸园街道');
+    const edited = await worker.patch(`/api/publicity/brands/${b.id}`, { version: 1, name: '鲸园邻里守望', description: '每周三的老年人互助小组和上门探访' });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json<BrandJson>()).toMatchObject({ name: '鲸园邻里守望', version: 2 });
+    const stale = await org.patch(`/api/publicity/brands/${b.id}`, { version: 1, name: '旧名', description: '' });
+    expect(stale.statusCode).toBe(409);
+    const mine = (await district.get(`/api/publicity/brands?stationId=${jyStation}`)).json<BrandPage>();
+    expect(mine.items.map((x) => x.name)).toContain('鲸园邻里守望');
+    expect(mine.items.map((x) => x.name)).not.toContain('鲸园邻里汇');
+    expect((await t.anon('GET', `/stations-directory/${jyStation}`)).body).toContain('鲸园邻里守望');
+  });
+
+  it('lists a page at a time with the total', async () => {
+    for (const name of ['品牌一', '品牌二', '品牌三']) expect((await district.post('/api/publicity/brands', { stationId: jyStation, name })).statusCode).toBe(200);
+    const first = (await district.get(`/api/publicity/brands?stationId=${jyStation}&pageSize=2`)).json<BrandPage>();
+    const second = (await district.get(`/api/publicity/brands?stationId=${jyStation}&pageSize=2&page=2`)).json<BrandPage>();
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBeGreaterThanOrEqual(4);
+    expect(second.items.map((x) => x.id)).not.toContain(first.items[0]?.id);
+  });
+
+  it('scope: another county neither sees nor edits the brand; a town officer reads but does not write; bad input names its fields', async () => {
+    const b = (await worker.post('/api/publicity/brands', { name: '鲸园助老服务' })).json<BrandJson>();
+    expect((await otherCounty.get('/api/publicity/brands?pageSize=200')).json<BrandPage>().items.map((x) => x.id)).not.toContain(b.id);
+    expect((await otherCounty.patch(`/api/publicity/brands/${b.id}`, { version: 1, name: '越权', description: '' })).statusCode).toBe(404);
+    expect((await otherCounty.post('/api/publicity/brands', { stationId: jyStation, name: '越权' })).statusCode).toBe(400);
+    const town = await t.login('demo-town');
+    expect((await town.get(`/api/publicity/brands?stationId=${jyStation}`)).json<BrandPage>().items.map((x) => x.id)).toContain(b.id);
+    expect((await town.patch(`/api/publicity/brands/${b.id}`, { version: 1, name: '改名', description: '' })).statusCode).toBe(403);
+    expect((await t.anon('GET', '/api/publicity/brands')).statusCode).toBe(401);
+    const bad = await worker.patch(`/api/publicity/brands/${b.id}`, { version: 1, name: '', description: 'x'.repeat(501) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['name', 'description']));
+  });
+
+  it('R-PUBLICITY-PRIVACY: a brand is public at once, so it may not name a client or hold a phone or ID number', async () => {
+    await client('于秀英');
+    const named = await worker.post('/api/publicity/brands', { name: '助老品牌', description: '于秀英老人是我们服务的第一位对象' });
+    expect(named.statusCode).toBe(422);
+    expect(ruleOf(named)).toBe('R-PUBLICITY-PRIVACY');
+    expect(named.json().error.message).toContain('服务对象姓名');
+    const b = (await worker.post('/api/publicity/brands', { name: '助老热线' })).json<BrandJson>();
+    const phone = await worker.patch(`/api/publicity/brands/${b.id}`, { version: b.version, name: '助老热线', description: '联系 13912345678' });
+    expect(ruleOf(phone)).toBe('R-PUBLICITY-PRIVACY');
+    expect((await district.get(`/api/publicity/brands?stationId=${jyStation}&pageSize=200`)).json<BrandPage>().items.find((x) => x.id === b.id)?.description).toBe('');
+  });
+});

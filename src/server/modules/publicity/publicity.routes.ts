@@ -18,8 +18,9 @@ export function publicityRoutes(app: FastifyInstance): void {
   registerRoute(app, c.downloadPostPhoto, async (ctx, { params }, reply) => sendStoredFile(reply, await service.photo(ctx, params.id, params.fileId)));
   registerRoute(app, c.submitPost, (ctx, { params, body }) => service.submit(ctx, params.id, body.version));
   registerRoute(app, c.reviewPost, (ctx, { params, body }) => service.review(ctx, params.id, body));
-  registerRoute(app, c.listBrands, (ctx) => service.listBrands(ctx));
+  registerRoute(app, c.listBrands, (ctx, { query }) => service.listBrands(ctx, query));
   registerRoute(app, c.createBrand, (ctx, { body }) => service.createBrand(ctx, body));
+  registerRoute(app, c.updateBrand, (ctx, { params, body }) => service.updateBrand(ctx, params.id, body));
   registerRoute(app, c.directoryPage, async (ctx, { query }, reply) => html(reply, await pages.directoryHtml(ctx.db, query.q, query.page)));
   registerRoute(app, c.stationPage, async (ctx, { params }, reply) => html(reply, await pages.stationHtml(ctx.db, params.id)));
   registerRoute(app, c.storyPage, async (ctx, { params }, reply) => html(reply, await pages.storyHtml(ctx.db, params.id)));

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/publicity';
+import { personalDataIn } from '../../../shared/rules/personal-data';
 import { POST_STATUS_LABELS, privacyProblems, type PostPhoto } from '../../../shared/rules/publicity';
 import { files, publicityPosts, stationBrands } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
@@ -208,14 +209,29 @@ export async function review(ctx: Ctx, id: string, body: z.output<typeof c.revie
   });
 }
 
-export async function listBrands(ctx: Ctx) {
-  const rows = await repo.brands(ctx);
+type BrandRow = typeof stationBrands.$inferSelect;
+const brandDto = (b: BrandRow, stationName: string) => ({ id: b.id, stationId: b.stationId, stationName, name: b.name, description: b.description, version: b.version });
+
+export async function listBrands(ctx: Ctx, q: z.output<typeof c.listBrands.query>) {
+  const { rows, total } = await repo.brands(ctx, q.stationId, q.page, q.pageSize);
   const names = await stationNames(ctx.db, [...new Set(rows.map((b) => b.stationId))]);
-  return rows.map((b) => ({ id: b.id, stationId: b.stationId, stationName: names.get(b.stationId) ?? '', name: b.name, description: b.description }));
+  return { items: rows.map((b) => brandDto(b, names.get(b.stationId) ?? '')), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * R-PUBLICITY-PRIVACY for a brand: it is on the station's public page as soon as it is saved,
+ * so its name and introduction may hold no client's name, ID number or phone.
+ */
+async function assertBrandPrivate(ctx: Ctx, stationId: string, body: { name: string; description: string }): Promise<void> {
+  const text = `${body.name}\n${body.description}`;
+  const namesFound = await repo.clientNamesIn(ctx.db, stationId, text);
+  const kinds = [...new Set([...(namesFound.length > 0 ? ['服务对象姓名'] : []), ...personalDataIn(text, { name: null, address: null })])];
+  if (kinds.length > 0) throw ruleViolation('R-PUBLICITY-PRIVACY', `服务品牌会显示在社工站的公开页面上，名称或介绍中不能有${kinds.join('、')}，请删去后再保存。`);
 }
 
 export async function createBrand(ctx: Ctx, body: z.output<typeof c.createBrand.body>) {
   const station = await stationFor(ctx, body.stationId ?? null);
+  await assertBrandPrivate(ctx, station.station.id, body);
   return inTransaction(ctx, async (tx) => {
     const [b] = await tx.db
       .insert(stationBrands)
@@ -223,6 +239,27 @@ export async function createBrand(ctx: Ctx, body: z.output<typeof c.createBrand.
       .returning();
     if (!b) throw new Error('insert returned nothing');
     await writeAudit(tx, { action: 'publicity.brand', objectType: 'station_brand', objectId: b.id, after: { station: b.stationId, name: b.name } });
-    return { id: b.id, stationId: b.stationId, stationName: station.name, name: b.name, description: b.description };
+    return brandDto(b, station.name);
+  });
+}
+
+/** Whoever may register the station's brand edits it (the station's writers, its district); a stale version is refused. */
+export async function updateBrand(ctx: Ctx, id: string, body: z.output<typeof c.updateBrand.body>) {
+  const before = await repo.findBrand(ctx, id);
+  if (!before) throw notFound('服务品牌');
+  const station = await stationFor(ctx, before.stationId);
+  await assertBrandPrivate(ctx, before.stationId, body);
+  return inTransaction(ctx, async (tx) => {
+    const [b] = await tx.db
+      .update(stationBrands)
+      .set({ name: body.name, description: body.description, version: sql`${stationBrands.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(stationBrands.id, id), eq(stationBrands.version, body.version)))
+      .returning();
+    if (!b) throw versionConflict();
+    await writeAudit(tx, {
+      action: 'publicity.brand.update', objectType: 'station_brand', objectId: id,
+      before: { name: before.name, description: before.description }, after: { name: b.name, description: b.description },
+    });
+    return brandDto(b, station.name);
   });
 }

@@ -5,6 +5,7 @@ import { POST_KIND_LABELS } from '../../../shared/rules/publicity';
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { PostForm, type PostValues } from './PostForm';
+import { PostMaterials } from './PostMaterials';
 import { PostStatusTag } from './PostsPage';
 import { usePost, useReviewPost, useSubmitPost, useUpdatePost } from './publicity.api';
 
@@ -54,7 +55,8 @@ export default function PostPage() {
         {p.returnReason ? <Descriptions.Item label="退回理由" span={2}><Typography.Text type="warning">{p.returnReason}</Typography.Text></Descriptions.Item> : null}
       </Descriptions>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }} data-testid="post-body">{p.body}</Typography.Paragraph>
-      <Timeline items={p.history.map((h) => ({ children: `${formatDateTime(h.at)} ${h.by} ${h.event}${h.comment ? `：${h.comment}` : ''}` }))} />
+      <PostMaterials post={p} />
+      <Timeline style={{ marginTop: 16 }} items={p.history.map((h) => ({ children: `${formatDateTime(h.at)} ${h.by} ${h.event}${h.comment ? `：${h.comment}` : ''}` }))} />
       {editing ? (
         <PostForm
           form={form}

@@ -8,7 +8,8 @@ import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
 import { PostForm, type PostValues } from './PostForm';
-import { useBrands, useCreatePost, usePosts } from './publicity.api';
+import { BrandsCard } from './BrandsCard';
+import { useCreatePost, usePosts } from './publicity.api';
 
 const STATUS_COLORS: Record<PostStatus, string> = { draft: 'default', submitted: 'processing', published: 'success', returned: 'warning' };
 export const PostStatusTag = ({ status }: { status: PostStatus }) => <Tag color={STATUS_COLORS[status]}>{POST_STATUS_LABELS[status]}</Tag>;
@@ -19,7 +20,6 @@ export default function PostsPage() {
   const [page, setPage] = useState(1);
   const [toReview, setToReview] = useState(false);
   const result = usePosts({ page, pageSize: 20, toReview: toReview ? 'true' : undefined });
-  const brands = useBrands();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<PostValues>();
   const create = useCreatePost();
@@ -56,12 +56,7 @@ export default function PostsPage() {
           ]}
         />
       </Card>
-      <Card title="服务品牌">
-        {(brands.data ?? []).length === 0 ? <Typography.Text type="secondary">暂无</Typography.Text> : null}
-        {(brands.data ?? []).map((b) => (
-          <Typography.Paragraph key={b.id}><strong>{b.name}</strong>（{b.stationName}）{b.description ? `：${b.description}` : ''}</Typography.Paragraph>
-        ))}
-      </Card>
+      <BrandsCard />
       {creating ? (
         <PostForm
           form={form}
