@@ -123,7 +123,8 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number): P
     .select({ id: reports.id, kind: reports.kind, title: reports.title, periodEnd: reports.periodEnd })
     .from(reports)
     .where(and(
-      contractIds.length > 0 ? sql`(${reports.stationId} = ${stationId} OR ${inArray(reports.contractId, contractIds)})` : eq(reports.stationId, stationId),
+      // The station's own, and its contracts' reports that name no station (another station's are not this station's).
+      contractIds.length > 0 ? sql`(${reports.stationId} = ${stationId} OR (${reports.stationId} IS NULL AND ${inArray(reports.contractId, contractIds)}))` : eq(reports.stationId, stationId),
       sql`${reports.status} <> 'draft'`, sql`${reports.periodStart} <= ${to}::date`, sql`${reports.periodEnd} >= ${from}::date`,
     ))
     .orderBy(asc(reports.periodStart), asc(reports.kind));

@@ -20,6 +20,7 @@ let wendeng: Session;
 let jingyuan = '';
 let jobId = '';
 let reportTitle = '';
+let otherStationReport = '';
 let clientId = '';
 const clientIdNumber = idNumberBornOn('1948-03-03', 701);
 
@@ -84,6 +85,11 @@ beforeAll(async () => {
   reportTitle = String(report.title);
   const edited = await made(org.patch(`/api/reports/${String(report.id)}`, { version: report.version, sections: { highlights: '开展“暖心敲门”行动。', problems: '无', nextPlan: '继续' } }));
   await made(org.post(`/api/reports/${String(report.id)}/submit`, { version: edited.version }));
+  // Another station of the same contract: its briefing is not 鲸园's record.
+  const [zd] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002003'));
+  const other = await made(org.post('/api/reports', { kind: 'monthly', month: lastMonth, stationId: zd?.id }));
+  otherStationReport = String(other.title);
+  await made(org.post(`/api/reports/${String(other.id)}/submit`, { version: other.version }));
 
   const team = String((await made(worker.post('/api/volunteer-teams', { kind: 'volunteer_team', name: '鲸园志愿服务队', incubatedOn: today }))).id);
   const volunteer = String((await made(worker.post('/api/volunteers', { name: '归档志愿者', idNumber: idNumberBornOn('1994-04-04', 951), teamId: team, consentOn: today, consentScope: '登记和记录志愿服务' }))).id);
@@ -131,7 +137,8 @@ describe('a station-year archive', () => {
     const zip = await JSZip.loadAsync(dl.rawPayload);
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
     expect(names).toContain('index.xlsx');
-    expect(names).toContain(`01-工作报告/${reportTitle}.docx`);
+    expect(names.filter((n) => n.startsWith('01-工作报告/') && n.endsWith('.docx'))).toEqual([`01-工作报告/${reportTitle}.docx`]);
+    expect(names).not.toContain(`01-工作报告/${otherStationReport}.docx`);
     expect(names).toContain(`05-结案个案/${year}年结案个案一览.xlsx`);
     expect(names).toContain('05-结案个案/服务记录附件/入户照片.png');
     expect(names).toContain(`06-服务台账汇总/${year}年服务台账汇总.xlsx`);
