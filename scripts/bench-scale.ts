@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { chinaToday } from '../src/shared/rules/china-date';
+import { monthlyPeriod } from '../src/shared/rules/reports';
 import { buildApp } from '../src/server/app';
 import type { Database } from '../src/server/db/client';
 import { regions, reports, stations } from '../src/server/db/schema';
@@ -69,6 +70,7 @@ const REQUESTS: Request[] = [
   { name: 'records of one station-month', as: 'demo-city', url: (t) => `/api/service-records?stationId=${t.stationId}&from=${lastMonth}-01&to=${monthEnd(lastMonth)}&page=1&pageSize=20` },
   { name: 'deadline calendar (year view)', as: 'demo-city', url: () => `/api/calendar?from=${year}-01-01&to=${year}-12-31` },
   { name: 'deadline calendar (month view)', as: 'demo-city', url: () => `/api/calendar?from=${lastMonth}-01&to=${monthEnd(lastMonth)}` },
+  { name: 'deadline calendar, one entry opened (a county’s reports of a day)', as: 'demo-city', url: () => `/api/calendar/entries?date=${monthlyPeriod(lastMonth).dueOn.slice(0, 8)}05&kind=report_due&region=371002&limit=20&offset=0` }, // the generator's reports fall due on the 5th
   { name: 'contracts with problems, page 1', as: 'demo-city', url: () => '/api/contracts?withFindings=true&page=1&pageSize=20' },
   { name: 'public funding summary (anonymous)', as: null, url: () => `/api/public/funding?year=${year}` },
   { name: 'funding overview', as: 'demo-city', url: () => `/api/funding?year=${year}` },
