@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCountCapForTests } from '../../platform/capped-count';
+import { NAME_SEARCH_COUNT_CAP } from './clients.repo';
 import { idNumberBornOn } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -156,5 +157,22 @@ describe('capped totals', () => {
     } finally {
       undo();
     }
+  });
+});
+
+describe('a name search counts no further than it needs', () => {
+  it('stops at the search cap where a plain list of the same clients counts them all', async () => {
+    const at = await station(city, '371002');
+    const before = (await district.get(`/api/clients?stationId=${at.stationId}&pageSize=1`)).json().total as number;
+    for (let i = 0; i <= NAME_SEARCH_COUNT_CAP; i++) await make(at, `瑀${String.fromCharCode(0x4e00 + i)}`, true);
+    const found = await search(district, '瑀', 1, 20);
+    expect(found.items).toHaveLength(20);
+    expect(found).toMatchObject({ total: NAME_SEARCH_COUNT_CAP, totalCapped: true });
+    const listed = (await district.get(`/api/clients?stationId=${at.stationId}&pageSize=1`)).json();
+    expect(listed).toMatchObject({ total: before + NAME_SEARCH_COUNT_CAP + 1, totalCapped: false });
+    // The last page is exact: it counts up to its own end.
+    const last = await search(district, '瑀', 6, 20);
+    expect(last.items).toHaveLength(1);
+    expect(last).toMatchObject({ total: NAME_SEARCH_COUNT_CAP + 1, totalCapped: false });
   });
 });
