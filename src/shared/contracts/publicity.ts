@@ -151,3 +151,12 @@ export const publicPostPhoto = route({
   method: 'GET', path: '/stories/:id/photos/:fileId', summary: '公开：已发布故事的照片', tag: 'public', public: true,
   params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
 });
+
+export const sitemap = route({
+  method: 'GET', path: '/sitemap.xml', summary: '公开：站点地图（名录、社工站页面、已发布的故事；超过5万条时为索引）', tag: 'public', public: true,
+  query: z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() }),
+});
+
+export const robots = route({
+  method: 'GET', path: '/robots.txt', summary: '公开：robots.txt（允许收录公开页面，指向站点地图）', tag: 'public', public: true,
+});

@@ -4,6 +4,7 @@ import { organizations, stations } from '../../db/schema';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { DIRECTORY_PAGE_SIZE } from './publicity.pages';
+import { setSitemapPageForTests } from './publicity.sitemap';
 
 let t: TestApp;
 let worker: Session; // 鲸园街道 station worker
@@ -268,5 +269,61 @@ describe('service brands (服务品牌 per station)', () => {
     const phone = await worker.patch(`/api/publicity/brands/${b.id}`, { version: b.version, name: '助老热线', description: '联系 13912345678' });
     expect(ruleOf(phone)).toBe('R-PUBLICITY-PRIVACY');
     expect((await district.get(`/api/publicity/brands?stationId=${jyStation}&pageSize=200`)).json<BrandPage>().items.find((x) => x.id === b.id)?.description).toBe('');
+  });
+});
+
+describe('sitemap.xml and robots.txt (no login, cached)', () => {
+  const locsOf = (body: string) => [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+
+  it('lists the directory, every operating station and every published story, never an unpublished one', async () => {
+    const published = await submitted(worker, { title: '可以收录的故事' });
+    const pub = await district.post(`/api/publicity/posts/${published.id}/review`, { version: published.version, publish: true });
+    expect(pub.statusCode).toBe(200);
+    const pending = await submitted(worker, { title: '尚未审核的故事' });
+    const res = await t.anon('GET', '/sitemap.xml');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
+    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    expect(res.body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const locs = locsOf(res.body);
+    expect(locs[0]).toMatch(/^https?:\/\/[^/]+\/stations-directory$/);
+    expect(locs.some((l) => l.endsWith(`/stations-directory/${jyStation}`))).toBe(true);
+    expect(locs.some((l) => l.endsWith(`/stories/${published.id}`))).toBe(true);
+    expect(locs.some((l) => l.endsWith(`/stories/${pending.id}`))).toBe(false);
+    const operating = (await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.status, 'operating'))).length;
+    expect(locs.filter((l) => l.includes('/stations-directory/'))).toHaveLength(operating);
+    expect(new Set(locs).size).toBe(locs.length);
+  });
+
+  it('past the page size, /sitemap.xml is an index of pages that together hold every URL once; past the end is a 404', async () => {
+    const whole = locsOf((await t.anon('GET', '/sitemap.xml')).body);
+    const undo = setSitemapPageForTests(25);
+    try {
+      const index = await t.anon('GET', '/sitemap.xml');
+      expect(index.body).toContain('<sitemapindex');
+      const pages = locsOf(index.body);
+      expect(pages).toHaveLength(Math.ceil(whole.length / 25));
+      const parts: string[] = [];
+      for (const p of pages) {
+        const res = await t.anon('GET', new URL(p).pathname + new URL(p).search);
+        expect(res.statusCode).toBe(200);
+        parts.push(...locsOf(res.body));
+      }
+      expect(parts).toEqual(whole);
+      expect((await t.anon('GET', `/sitemap.xml?page=${pages.length + 1}`)).statusCode).toBe(404);
+    } finally {
+      undo();
+    }
+  });
+
+  it('robots.txt lets crawlers into the public pages only and names the sitemap', async () => {
+    const res = await t.anon('GET', '/robots.txt');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.headers['cache-control']).toContain('public');
+    expect(res.body).toContain('Allow: /stations-directory');
+    expect(res.body).toContain('Allow: /stories/');
+    expect(res.body).toContain('Disallow: /api/');
+    expect(res.body).toMatch(/^Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml$/m);
   });
 });

@@ -1,13 +1,17 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as c from '../../../shared/contracts/publicity';
 import { registerRoute } from '../../platform/routes';
 import { sendStoredFile } from '../../platform/uploads';
 import * as pages from './publicity.pages';
+import { robotsTxt, sitemapXml } from './publicity.sitemap';
 import * as service from './publicity.service';
 
 // Public pages change when a story is published: a short shared cache keeps them fast.
 const html = (reply: FastifyReply, body: string) =>
   reply.type('text/html; charset=utf-8').header('Cache-Control', 'public, max-age=60').send(body);
+
+// The site's own address as the request reached it (behind a trusted proxy, its forwarded host and scheme).
+const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export function publicityRoutes(app: FastifyInstance): void {
   registerRoute(app, c.listPosts, (ctx, { query }) => service.list(ctx, query));
@@ -25,4 +29,9 @@ export function publicityRoutes(app: FastifyInstance): void {
   registerRoute(app, c.stationPage, async (ctx, { params }, reply) => html(reply, await pages.stationHtml(ctx.db, params.id)));
   registerRoute(app, c.storyPage, async (ctx, { params }, reply) => html(reply, await pages.storyHtml(ctx.db, params.id)));
   registerRoute(app, c.publicPostPhoto, async (ctx, { params }, reply) => sendStoredFile(reply, await pages.publicPhoto(ctx.db, params.id, params.fileId)));
+  // Crawlers fetch these often; an hour's shared cache keeps them from reaching the database each time.
+  registerRoute(app, c.sitemap, async (ctx, { query }, reply, request) =>
+    reply.type('application/xml; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(await sitemapXml(ctx.db, origin(request), query.page)));
+  registerRoute(app, c.robots, async (_ctx, _input, reply, request) =>
+    reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(robotsTxt(origin(request))));
 }
