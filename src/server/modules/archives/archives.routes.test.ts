@@ -256,4 +256,16 @@ describe('a station-year archive', () => {
     const [after] = await db.select({ status: archiveJobs.status, attempts: archiveJobs.attempts }).from(archiveJobs).where(eq(archiveJobs.id, row?.id ?? ''));
     expect(after).toEqual({ status: 'running', attempts: 1 });
   });
+
+  it('two builders claiming at once never take the same job (FOR UPDATE SKIP LOCKED)', async () => {
+    const db = t.database.db;
+    const [s] = await db.select({ scopePath: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan));
+    const made = await db
+      .insert(archiveJobs)
+      .values([year - 3, year - 4].map((y) => ({ stationId: jingyuan, scopePath: s?.scopePath ?? '', year: y, title: `${y}` })))
+      .returning({ id: archiveJobs.id });
+    const [a, b] = await Promise.all([repo.claimJob(db, randomUUID()), repo.claimJob(db, randomUUID())]);
+    expect([a?.id, b?.id].sort()).toEqual(made.map((x) => x.id).sort());
+    expect(await repo.claimJob(db, randomUUID())).toBeUndefined();
+  });
 });
