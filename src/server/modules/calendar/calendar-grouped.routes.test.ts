@@ -1,9 +1,13 @@
+import dayjs from 'dayjs';
 import { and, asc, eq, gte, like, lte, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEADLINE_STATES, type Deadline, type DeadlineGroup, type DeadlineState } from '../../../shared/contracts/calendar';
 import { chinaToday } from '../../../shared/rules/china-date';
+import { onPostDeadline } from '../../../shared/rules/purchase';
 import { monthlyPeriod, reportTimeliness } from '../../../shared/rules/reports';
-import { regions, reports, stations, users } from '../../db/schema';
+import { DEMO_ORG_NAME } from '../../db/demo-data';
+import { organizations, regions, reports, stations, users } from '../../db/schema';
+import { endDemoContracts } from '../../testing/factories';
 import { hashPassword } from '../../platform/passwords';
 import { createTestApp, DEMO_PASSWORD, type Session, type TestApp } from '../../testing/test-app';
 import { calendarAnswer, calendarItems, entriesOf } from './calendar.testing';
@@ -51,6 +55,7 @@ describe('grouped calendar (Weihai)', () => {
   }
 
   let futureDue = '';
+  let onPostDay = '';
   beforeAll(async () => {
     t = await createTestApp();
     city = await t.login('demo-city');
@@ -62,6 +67,20 @@ describe('grouped calendar (Weihai)', () => {
       .orderBy(asc(stations.townCode));
     expect(huancui.length).toBeGreaterThanOrEqual(3);
     const day = (d: string, shift: number) => new Date(Date.parse(`${d}T12:00:00+08:00`) + shift * 86_400_000);
+    // A contract signed 40 days ago whose on-post deadline passed unmet (鲸园 lacks the contractor's
+    // qualified workers) and whose first instalment is unpaid: the SQL counts must agree with the JS.
+    await endDemoContracts(district);
+    const [org] = await t.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));
+    const signedOn = dayjs(today).subtract(40, 'day').format('YYYY-MM-DD');
+    const created = await district.post('/api/contracts', {
+      countyCode: '371002', title: '汇总测试合同', contractorOrgId: org?.id, stationIds: huancui.slice(0, 2).map((s) => s.id),
+      content: '服务', startsOn: signedOn, endsOn: dayjs(signedOn).add(60, 'day').format('YYYY-MM-DD'), quantity: '数量', quality: '质量',
+      priceFen: 200, instalments: [{ label: '首期', dueOn: signedOn, amountFen: 100 }, { label: '二期', dueOn: dayjs(today).add(20, 'day').format('YYYY-MM-DD'), amountFen: 100 }],
+      rightsDuties: '权利义务', liability: '违约责任',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect((await district.post(`/api/contracts/${created.json().id}/sign`, { version: created.json().version, signedOn })).statusCode).toBe(200);
+    onPostDay = onPostDeadline(signedOn);
     // Next-but-one year: a third submitted early, the rest not yet due.
     futureDue = await monthlyReports(`${future}-05`, (i, due) => (i % 3 === 0 ? day(due, -2) : null));
     // This January's: on time, late, or still missing (overdue).
@@ -160,7 +179,12 @@ describe('grouped calendar (Weihai)', () => {
 
   it('every grouped entry opens to deadlines whose states add up to its counts (all kinds)', async () => {
     const items = await calendarItems(city, `${thisYear - 1}-01-01`, `${thisYear}-12-31`);
-    expect(new Set(items.map((d) => d.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(items.find((d) => d.kind === 'onpost_due' && d.title.startsWith('汇总测试合同'))).toMatchObject({ date: onPostDay, state: 'overdue' });
+    expect(items.find((d) => d.kind === 'instalment_due' && d.title.startsWith('汇总测试合同') && d.title.includes('首期'))?.state).toBe('overdue');
+    // The SQL counts of the contracts' deadlines (on-post, instalments, ends) agree with the same deadlines computed one by one.
+    expect([...new Set(items.map((d) => d.kind))].sort()).toEqual(
+      ['contract_end', 'district_report_due', 'instalment_due', 'onpost_due', 'plan_due', 'procurement_deadline', 'report_due'],
+    );
   });
 });
 
