@@ -8,12 +8,13 @@ import { CASE_STAGE_LABELS, SERVICE_METHOD_LABELS, SERVICE_METHODS } from '../..
 import { chinaDateTime } from '../../../shared/rules/china-date';
 import { maskIdNumber } from '../../../shared/rules/id-number';
 import { SERVICE_DOMAIN_LABELS, SERVICE_DOMAINS } from '../../../shared/rules/organizations';
+import { STATION_PLAN_STATUS_LABELS } from '../../../shared/rules/station-plans';
 import { EVALUATION_GRADE_LABELS, SPENDING_CATEGORY_LABELS } from '../../../shared/rules/purchase';
 import { REPORT_KIND_LABELS } from '../../../shared/rules/reports';
 import type { Db } from '../../db/client';
 import {
   annualPlans, archiveJobs, cases, clients, contractPayments, contractSpending, contractStations, contracts, evaluations, files, reports,
-  serviceRecords, users, volunteerCertificates,
+  serviceRecords, stationPlans, users, volunteerCertificates,
 } from '../../db/schema';
 import { type Ctx, systemContext } from '../../platform/context';
 import type { FieldCipher } from '../../platform/field-cipher';
@@ -155,6 +156,30 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number): P
           { k: '目标', v: plan.content.goals }, { k: '预算（元）', v: yuan(plan.content.budgetFen) }, { k: '服务内容与进度', v: plan.content.contentSchedule },
           { k: '质量标准', v: plan.content.qualityStandards }, { k: '数量标准', v: plan.content.quantityStandards }, { k: '评估安排', v: plan.content.evaluationPlan },
           { k: '本站在计划内', v: plan.content.stationIds.includes(stationId) ? '是' : '否' },
+        ],
+      }], footer),
+    });
+
+  // 02 the station's own plan of the year (一站一策), once submitted.
+  const [stationPlan] = await db
+    .select({
+      status: stationPlans.status, itemCodes: stationPlans.itemCodes, duties: stationPlans.duties, firstMonth: stationPlans.firstMonth, lastMonth: stationPlans.lastMonth,
+      records: stationPlans.targetRecords, visits: stationPlans.targetHomeVisits, sessions: stationPlans.targetGroupSessions, cases: stationPlans.targetCasesOpened,
+      approvedAt: stationPlans.approvedAt, updatedAt: stationPlans.updatedAt,
+    })
+    .from(stationPlans)
+    .where(and(eq(stationPlans.stationId, stationId), eq(stationPlans.year, year), sql`${stationPlans.status} <> 'draft'`));
+  if (stationPlan)
+    items.push({
+      folder: FOLDERS.plan, name: `${year}年一站一策服务计划.xlsx`, kind: 'plan', source: `${station.name}${year}年一站一策（${STATION_PLAN_STATUS_LABELS[stationPlan.status]}）`,
+      date: dateText(stationPlan.approvedAt ?? stationPlan.updatedAt), startYear: year,
+      render: () => workbook([{
+        name: '一站一策', columns: [{ header: '项目', key: 'k', width: 20 }, { header: '内容', key: 'v', width: 90 }],
+        rows: [
+          { k: '状态', v: STATION_PLAN_STATUS_LABELS[stationPlan.status] }, { k: '覆盖月份', v: `${stationPlan.firstMonth}月至${stationPlan.lastMonth}月` },
+          { k: '服务项目', v: stationPlan.itemCodes.join('、') }, { k: '职责', v: stationPlan.duties },
+          { k: '服务记录目标（条）', v: stationPlan.records }, { k: '入户走访目标（次）', v: stationPlan.visits },
+          { k: '小组活动目标（节）', v: stationPlan.sessions }, { k: '新开个案目标（件）', v: stationPlan.cases },
         ],
       }], footer),
     });

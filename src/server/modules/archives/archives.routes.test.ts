@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { archiveJobs, auditLog, cases, contracts, serviceRecords, stations, users } from '../../db/schema';
+import { archiveJobs, auditLog, cases, contracts, serviceRecords, stationPlans, stations, users } from '../../db/schema';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import * as repo from './archives.repo';
@@ -98,6 +98,12 @@ beforeAll(async () => {
 
   const [k] = await db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.countyCode, '371002'), eq(contracts.status, 'performing')));
   await upload(district, `/api/contracts/${k?.id ?? ''}/files`, '合同扫描件.png');
+  // 鲸园's 一站一策 of the year, approved; another station's is not 鲸园's.
+  const [contractor] = await db.select({ orgId: contracts.contractorOrgId, scope: stations.scopePath }).from(contracts).innerJoin(stations, eq(stations.id, jingyuan)).where(eq(contracts.id, k?.id ?? ''));
+  await db.insert(stationPlans).values({
+    stationId: jingyuan, scopePath: contractor?.scope ?? '', year, contractId: k?.id ?? '', orgId: contractor?.orgId ?? '', firstMonth: 4, lastMonth: 12,
+    status: 'approved', itemCodes: ['EL02'], duties: '鲸园站职责', targetRecords: 100, approvedAt: new Date(),
+  });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -142,6 +148,7 @@ describe('a station-year archive', () => {
     expect(names).toContain(`05-结案个案/${year}年结案个案一览.xlsx`);
     expect(names).toContain('05-结案个案/服务记录附件/入户照片.png');
     expect(names).toContain(`06-服务台账汇总/${year}年服务台账汇总.xlsx`);
+    expect(names).toContain(`02-年度计划/${year}年一站一策服务计划.xlsx`);
     expect(names.some((n) => /^03-合同与付款\/HCMZ-\d{4}-SGZ-01\/合同文件\/合同扫描件\.png$/.test(n))).toBe(true);
     expect(names.some((n) => /^03-合同与付款\/HCMZ-\d{4}-SGZ-01\/合同要素\.xlsx$/.test(n))).toBe(true);
     expect(names.some((n) => /^07-志愿服务记录证明\/志愿服务记录证明.+（副本）\.docx$/.test(n))).toBe(true);
