@@ -100,6 +100,7 @@ const READABLE_BY_DESIGN: Record<string, { roles: string[]; why: string }> = {
 const BODY_NAMED: Record<string, string[]> = {
   'POST /api/annual-plans': ['countyCode', 'stationIds'],
   'POST /api/publicity/posts': ['stationId'],
+  'POST /api/station-plans': ['stationId'],
   'POST /api/publicity/brands': ['stationId'],
   'POST /api/applications': ['stationIds'],
   'POST /api/cases': ['clientId'],
@@ -224,6 +225,9 @@ interface Fixture {
   systemDoc?: string;
   room?: string;
   booking?: string;
+  /** 一站一策: the station's plan for the year and its needs survey. */
+  stationPlan?: string;
+  stationPlanFile?: string;
   /** A finished station-year archive (资料归档). */
   archive?: string;
   /** The client import template filled with one valid row for the set's village. */
@@ -276,6 +280,7 @@ const DETAIL_PATHS: Record<string, (f: Fixture) => string | undefined> = {
   volunteer: (f) => f.volunteer && `/api/volunteers/${f.volunteer}`,
   volunteerTeam: (f) => f.volunteerTeam && `/api/volunteer-teams/${f.volunteerTeam}`,
   post: (f) => f.post && `/api/publicity/posts/${f.post}`,
+  stationPlan: (f) => f.stationPlan && `/api/station-plans/${f.stationPlan}`,
 };
 
 async function readDetails(f: Fixture): Promise<void> {
@@ -325,6 +330,7 @@ const ID_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/archives/', 'archive'],
   ['/api/volunteer-certificates/', 'volunteerCertificate'],
   ['/api/publicity/posts/', 'post'],
+  ['/api/station-plans/', 'stationPlan'],
   ['/api/publicity/brands/', 'brand'],
   // An unpublished story and its photo: the public routes answer 404 to everyone.
   ['/stories/', 'post'],
@@ -339,6 +345,7 @@ const FILE_BY_PREFIX: [string, keyof Fixture][] = [
   ['/api/evaluations/', 'evaluationFile'],
   ['/api/resource-matches/', 'matchFile'],
   ['/api/publicity/posts/', 'postFile'],
+  ['/api/station-plans/', 'stationPlanFile'],
   ['/stories/', 'postFile'],
 ];
 
@@ -389,6 +396,8 @@ const applicationBody = (station: string) => ({
   department: '越权申请单位', title: '越权申请', purpose: '越权', itemCodes: ['EL02'], stationIds: [station], periodStart: today, periodEnd: today,
   targetPeople: '越权', fundedBy: '越权', providedBy: '越权',
 });
+
+const stationPlanContent = { itemCodes: ['SA01'], duties: '越权职责', targets: { records: 1, homeVisits: 1, groupSessions: 1, casesOpened: 1 } };
 
 /** A valid request for each write route, naming the fixture's rows. */
 function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
@@ -646,6 +655,17 @@ function callFor(c: RouteContract, f: Fixture, role: string): Call | null {
       return f.room ? { body: { roomId: f.room, bookerKind: 'station', bookerName: '越权', purpose: '越权', startsAt: `${today}T20:00:00+08:00`, endsAt: `${today}T21:00:00+08:00` } } : null;
     case 'POST /api/venues/bookings/:id/cancel':
       return { body: {} };
+    // 一站一策
+    case 'POST /api/station-plans':
+      return station ? { body: { stationId: station, year, ...stationPlanContent } } : null;
+    case 'PATCH /api/station-plans/:id':
+      return { body: { version: v(f, 'stationPlan'), ...stationPlanContent } };
+    case 'POST /api/station-plans/:id/submit':
+      return { body: { version: v(f, 'stationPlan') } };
+    case 'POST /api/station-plans/:id/review':
+      return { body: { version: v(f, 'stationPlan'), decision: 'approved' } };
+    case 'POST /api/station-plans/:id/files':
+      return { multipart: true, query: 'kind=needs_survey' };
     case 'POST /api/archives':
       return station ? { body: { stationId: station, year } } : null;
     default:
@@ -811,6 +831,8 @@ beforeAll(async () => {
   A.room = await idOf(wdWorker.post('/api/venues/rooms', { name: '文登活动室', opensAt: '08:00', closesAt: '18:00', openDays: [1, 2, 3, 4, 5, 6, 7] }), 'wd room');
   A.booking = await idOf(wdWorker.post('/api/venues/bookings', { roomId: A.room, bookerKind: 'station', bookerName: '文登社工站', purpose: '小组活动', startsAt: `${today}T09:00:00+08:00`, endsAt: `${today}T10:00:00+08:00` }), 'wd booking');
   A.archive = await archiveOf(wd, wdStation.id);
+  A.stationPlan = await idOf(wdManager.post('/api/station-plans', { stationId: wdStation.id, year, ...stationPlanContent, duties: '文登职责' }), 'wd station plan');
+  A.stationPlanFile = await upload(wdManager, `/api/station-plans/${A.stationPlan}/files?kind=needs_survey`, 'wd station plan file');
   await readDetails(A);
 
   // ---- Set B: 竹岛街道 (环翠区), for the 鲸园 town officer and station worker ----
@@ -871,6 +893,8 @@ beforeAll(async () => {
   const zdPosted = await ok(district.post('/api/postings', { workerId: B.worker, stationId: B.station, startDate: today, source: 'dedicated_post' }), 'zd posting');
   B.posting = String(must((zdPosted.postings as Json[])[0], 'posting').id);
   B.archive = await archiveOf(district, must(B.station, '竹岛 station'));
+  B.stationPlan = await idOf(demoOrg.post('/api/station-plans', { stationId: B.station, year, ...stationPlanContent, duties: '竹岛职责' }), 'zd station plan');
+  B.stationPlanFile = await upload(demoOrg, `/api/station-plans/${B.stationPlan}/files?kind=needs_survey`, 'zd station plan file');
   await readDetails(B);
 
   const [sunshine] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORG_NAME));

@@ -69,6 +69,8 @@ const PostsPage = lazy(() => import('../features/publicity/PostsPage'));
 const PostPage = lazy(() => import('../features/publicity/PostPage'));
 const SystemsPage = lazy(() => import('../features/institutional-systems/SystemsPage'));
 const VenuesPage = lazy(() => import('../features/venues/VenuesPage'));
+const StationPlansPage = lazy(() => import('../features/station-plans/StationPlansPage'));
+const StationPlanPage = lazy(() => import('../features/station-plans/StationPlanPage'));
 
 function gated(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -134,6 +136,8 @@ const routes: RouteObject[] = [
           { path: 'publicity/:id', element: gated('publicity:read', <PostPage />) },
           { path: 'institutional-systems', element: gated('system:read', <SystemsPage />) },
           { path: 'venues', element: gated('venue:read', <VenuesPage />) },
+          { path: 'station-plans', element: gated('stationplan:read', <StationPlansPage />) },
+          { path: 'station-plans/:id', element: gated('stationplan:read', <StationPlanPage />) },
           { path: 'volunteers', element: gated('volunteer:read', <VolunteersPage />) },
           { path: 'volunteers/from-activity', element: gated('volunteer:write', <VolunteerActivitiesPage />) },
           { path: 'volunteers/totals', element: gated('volunteer:read', <VolunteerTotalsPage />) },

@@ -15,3 +15,4 @@ export { zhCNResources as resources } from './zh-CN.resources';
 export { zhCNStations as stations } from './zh-CN.stations';
 export { zhCNDashboard as dashboard } from './zh-CN.dashboard';
 export { zhCNSecurity as security } from './zh-CN.security';
+export { zhCNStationPlans as stationPlans } from './zh-CN.station-plans';

@@ -8,6 +8,7 @@ import type { zhCNDashboards } from './zh-CN.dashboards';
 import type { zhCNPurchase } from './zh-CN.purchase';
 import type { zhCNReports } from './zh-CN.reports';
 import type { zhCNResources } from './zh-CN.resources';
+import type { zhCNStationPlans } from './zh-CN.station-plans';
 import type { zhCNStaffing } from './zh-CN.staffing';
 import type { zhCNWorkbench } from './zh-CN.workbench';
 import type { zhCNSecurity } from './zh-CN.security';
@@ -94,6 +95,7 @@ export const zhCN = {
     supervisions: '督导记录',
     archives: '资料归档',
     applications: '使用申请',
+    stationPlans: '一站一策',
     sections: { stations: '社工站与人员', daily: '日常服务', wushe: '五社联动', purchase: '购买与资金', reports: '报告与评估', system: '系统' },
     breadcrumb: '当前位置',
     openMenu: '打开菜单',
@@ -281,4 +283,5 @@ export type Messages = typeof zhCN & {
   dashboard: typeof zhCNDashboard;
   stations: typeof zhCNStations;
   resources: typeof zhCNResources;
+  stationPlans: typeof zhCNStationPlans;
 };
