@@ -6,7 +6,7 @@ import { DashboardsPage } from './support/pages/DashboardsPage';
 import { LoginPage } from './support/pages/LoginPage';
 
 // The city's 驾驶舱: drill 威海市 → 环翠区 → 鲸园街道, and a figure opens the list it counts
-// (the list's total is the figure), on a desktop and on a 375 px phone.
+// (the list's total is the figure), on a desktop and on a 375 px phone; the children sorted by the server.
 const JOURNEY = 'dashboards';
 
 let browser: Browser;
@@ -36,6 +36,17 @@ async function journey(device: Device): Promise<void> {
   await dash.waitFor('威海市');
   await screenshot(page, JOURNEY, `${device}-city`);
   expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+  if (device === 'desktop') {
+    // The server sorts (and pages) the children: largest first, the chart shows the sorted figure.
+    const sorted = await dash.sortChildren('服务记录', 'records');
+    expect(sorted.childrenPage).toMatchObject({ sort: 'records', order: 'desc' });
+    const values = sorted.children.map((c) => c.figures.records ?? 0);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await page.getByTestId('dashboard-children').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(page.url()).toContain('sort=records');
+    expect(await dash.chartTitle()).toContain('服务记录');
+  }
 
   await dash.drill('371002', '环翠区');
   expect(await dash.breadcrumb()).toContain('威海市');

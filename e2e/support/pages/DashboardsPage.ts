@@ -28,6 +28,21 @@ export class DashboardsPage {
     return { total: body.total, url: new URL(res.url()) };
   }
 
+  /** Clicks a column of the children table; returns the dashboard the server sorted for it. */
+  async sortChildren(column: string, sort: string): Promise<{ children: { code: string; figures: Record<string, number> }[]; childrenPage: { total: number; sort: string; order: string } }> {
+    const answered = this.page.waitForResponse((res: Response) => {
+      const url = new URL(res.url());
+      return url.pathname.startsWith('/api/dashboards/') && url.searchParams.get('sort') === sort && res.request().method() === 'GET';
+    });
+    await this.page.getByTestId('dashboard-children').getByRole('columnheader', { name: new RegExp(`^${column}`) }).click();
+    return (await answered).json();
+  }
+
+  /** The children chart's title (it names the figure shown). */
+  chartTitle(): Promise<string> {
+    return this.page.getByTestId('dashboard-children-chart').locator('.ant-card-head-title').innerText();
+  }
+
   breadcrumb(): Promise<string> {
     return this.page.getByTestId('dashboard-breadcrumb').innerText();
   }

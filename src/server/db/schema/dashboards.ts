@@ -72,6 +72,10 @@ export const dashboardStationStaffing = pgTable(
     compliant: boolean('compliant').notNull(),
     /** Findings (severity 'finding') per rule id. */
     findings: jsonb('findings').$type<Record<string, number>>().notNull(),
+    /** Warnings (severity 'warning'): certificates due within CERT_WARNING_DAYS. */
+    warnings: integer('warnings').notNull().default(0),
+    /** Workers with an R-STAFF-CERT3Y finding or warning (the compliance page's rule filter). */
+    certIssues: integer('cert_issues').notNull().default(0),
     /** Set by the triggers when an input changes; the row is recomputed before it is read. */
     stale: boolean('stale').notNull().default(true),
   },

@@ -123,3 +123,46 @@ export async function stationBatch(
     ${ruleFilter(f)} ORDER BY town_code`)) as unknown as Rows<{ id: string }>;
   return { ids: res.rows.map((r) => r.id), lastTownCode: codes.length < limit ? null : (codes.at(-1) ?? null) };
 }
+
+/**
+ * The same counts from dashboard_station_staffing (one narrow row per station, recomputed only
+ * when stale: refreshStaffing first), for region actors: a province's county sums read its
+ * stations' rows, never their postings and workers. `matching` counts the stations the rule
+ * filters keep (the page's total).
+ */
+function staffedStations(path: string, f: StationFilter): SQL {
+  return sql`FROM dashboard_station_staffing d
+    JOIN ${stations} ON ${qualified(stations.id)} = d.station_id
+    JOIN regions town ON town.code = ${qualified(stations.townCode)}
+    JOIN regions county ON county.code = town.parent_code
+    WHERE d.scope_path LIKE ${`${path}%`} AND ${qualified(stations.status)} <> 'revoked'
+      ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
+      ${f.townCode ? sql`AND ${qualified(stations.townCode)} = ${f.townCode}` : sql``}`;
+}
+
+function keptByRules(f: StationFilter): SQL {
+  const conds: SQL[] = [];
+  if (f.rule === 'R-STAFF-MIN') conds.push(sql.raw(`d.qualified < ${MIN_QUALIFIED_WORKERS}`));
+  else if (f.rule === 'R-STAFF-CERT3Y') conds.push(sql`d.cert_issues > 0`);
+  else if (f.rule) conds.push(sql`coalesce((d.findings ->> ${f.rule})::int, 0) > 0`);
+  if (f.onlyFindings) conds.push(sql`(NOT d.compliant OR d.warnings > 0)`);
+  return conds.length ? sql.join(conds, sql` AND `) : sql`true`;
+}
+
+export async function countyCountsKept(ctx: Ctx, path: string, f: StationFilter): Promise<(CountyCounts & { matching: number })[]> {
+  const res = (await ctx.db.execute(sql`SELECT county.code AS "countyCode", county.short_name AS "countyShortName",
+      count(*)::int AS stations, count(*) FILTER (WHERE d.compliant)::int AS compliant,
+      coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(d.findings) AS x(k, v))), 0)::int AS findings,
+      coalesce(sum(d.warnings), 0)::int AS warnings,
+      count(*) FILTER (WHERE ${keptByRules(f)})::int AS matching
+    ${staffedStations(path, { countyCode: f.countyCode, townCode: f.townCode })}
+    GROUP BY county.code, county.short_name ORDER BY county.code`)) as unknown as Rows<CountyCounts & { matching: number }>;
+  return res.rows;
+}
+
+/** One page of the kept stations in town-code order: the stations index walked until the page is full. */
+export async function stationPageKept(ctx: Ctx, path: string, f: StationFilter, page: number, pageSize: number): Promise<string[]> {
+  const res = (await ctx.db.execute(sql`SELECT d.station_id AS id ${staffedStations(path, f)} AND ${keptByRules(f)}
+    ORDER BY ${qualified(stations.townCode)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)) as unknown as Rows<{ id: string }>;
+  return res.rows.map((r) => r.id);
+}

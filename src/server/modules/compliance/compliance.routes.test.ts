@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { chinaToday } from '../../../shared/rules/china-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stations } from '../../db/schema';
+import { postings, stations } from '../../db/schema';
 import { fillWorkbook, idNumberBornOn, multipartFile, XLSX_MIME } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -102,6 +103,33 @@ describe('a city or province at a time', () => {
       const byRule = (await city.get(`/api/compliance/staffing?rule=${rule}&pageSize=200`)).json();
       expect(byRule.stations.map((r: StationRow) => r.stationId)).toEqual(rows.filter((r) => r.findings.some((f) => f.rule.id === rule)).map((r) => r.stationId));
     }
+  });
+});
+
+describe('county sums from the per-station rows kept for the day', () => {
+  it('counts the stations’ kept rows (recomputed when stale), and a posting that ends moves them', async () => {
+    const kept = async () =>
+      (
+        (await t.database.db.execute(sql`SELECT count(*)::int AS stations, count(*) FILTER (WHERE compliant)::int AS compliant,
+          coalesce(sum(warnings), 0)::int AS warnings, count(*) FILTER (WHERE stale OR as_of <> ${chinaToday()}::date)::int AS old
+          FROM dashboard_station_staffing d JOIN stations s ON s.id = d.station_id WHERE s.status <> 'revoked'`)) as unknown as {
+          rows: { stations: number; compliant: number; warnings: number; old: number }[];
+        }
+      ).rows[0];
+    const before = (await city.get('/api/compliance/staffing?pageSize=1')).json();
+    expect(await kept()).toEqual({ stations: before.total.stations, compliant: before.total.compliant, warnings: before.total.warnings, old: 0 });
+    const ok = (await city.get('/api/compliance/staffing?pageSize=200')).json().stations.find((r: StationRow) => r.compliant && r.qualifiedOnPost === 2);
+    if (!ok) throw new Error('no compliant station with two qualified workers');
+    const [posting] = await t.database.db.select({ id: postings.id }).from(postings).where(and(eq(postings.stationId, ok.stationId), isNull(postings.endDate)));
+    if (!posting) throw new Error('no posting');
+    expect((await district.post(`/api/postings/${posting.id}/end`, { endDate: chinaToday(), reason: '调离' })).statusCode).toBe(200);
+    const after = (await city.get('/api/compliance/staffing?pageSize=1')).json();
+    expect(after.total.compliant).toBe(before.total.compliant - 1);
+    expect(after.total.findings).toBe(before.total.findings + 1);
+    expect((await kept())?.compliant).toBe(after.total.compliant);
+    const short = (await city.get('/api/compliance/staffing?rule=R-STAFF-MIN&pageSize=200')).json();
+    expect(short.stations.map((r: StationRow) => r.stationId)).toContain(ok.stationId);
+    expect(short.stationsTotal).toBe(short.stations.length);
   });
 });
 

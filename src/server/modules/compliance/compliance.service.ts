@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/compliance';
 import type { Finding } from '../../../shared/contracts/social-workers';
 import { chinaToday } from '../../../shared/rules/china-date';
-import type { StaffRuleId } from '../../../shared/rules/staffing';
+import { certificateDue, type StaffRuleId } from '../../../shared/rules/staffing';
 import { STATION_STATUS_LABELS } from '../../../shared/rules/station-venue';
 import { writeAuditAlone } from '../../platform/audit';
-import type { Ctx } from '../../platform/context';
+import { inTransaction, type Ctx } from '../../platform/context';
+import * as staffingRows from '../dashboards/dashboards.repo';
 import { EXPORT_CAP } from '../../platform/excel';
 import { streamedListWorkbook } from '../../platform/excel-stream';
 import { notFound } from '../../platform/errors';
@@ -47,6 +48,38 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
   return byStation;
 }
 
+/**
+ * Staffing compliance as of today, per station, kept in dashboard_station_staffing. The rules
+ * are code and depend on the day, so the server computes them; triggers mark a station stale
+ * when its postings or workers change. A request recomputes only the stale stations under the
+ * path (all of them once a day), from postings and worker tables: no record table is read.
+ */
+export async function refreshStaffing(ctx: Ctx, path: string, today: string): Promise<void> {
+  // Committed first, so that a concurrent posting change finds the row to mark stale.
+  await inTransaction(ctx, (tx) => staffingRows.ensureStaffingRows(tx, path, today));
+  await inTransaction(ctx, async (tx) => {
+    const ids = await staffingRows.lockStaleStaffing(tx, path, today);
+    if (ids.length === 0) return;
+    const posted = await postedWorkers(tx, ids, today);
+    await staffingRows.saveStaffing(
+      tx,
+      today,
+      ids.map((id) => {
+        const onPost = posted.get(id) ?? [];
+        const { findings, qualified } = stationFindings(onPost, today);
+        const byRule: Record<string, number> = {};
+        for (const f of findings) if (f.severity === 'finding') byRule[f.rule.id] = (byRule[f.rule.id] ?? 0) + 1;
+        // CERT3Y's own findings and warnings (not an exception recorded under that rule).
+        const certIssues = onPost.filter((w) => certificateDue(w.quals, w.firstPostingDate, today).state !== 'ok').length;
+        return {
+          stationId: id, onPost: onPost.length, qualified, compliant: Object.keys(byRule).length === 0, findings: byRule,
+          warnings: findings.filter((f) => f.severity === 'warning').length, certIssues,
+        };
+      }),
+    );
+  });
+}
+
 /** Evaluates the staffing rules of many stations with a handful of queries. */
 async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
   const live = stationRows.filter((s) => s.station.status !== 'revoked');
@@ -78,10 +111,22 @@ export async function staffing(ctx: Ctx, query: Omit<Query, 'page' | 'pageSize'>
   const q = { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 200 };
   const today = chinaToday();
   const scope = { countyCode: q.countyCode, townCode: q.townCode };
-  const [counties, page] = await Promise.all([
-    repo.countyCounts(ctx, scope, today),
-    repo.stationPage(ctx, { ...scope, rule: q.rule, onlyFindings: q.only === 'findings' }, today, q.page, q.pageSize),
-  ]);
+  const filter = { ...scope, rule: q.rule, onlyFindings: q.only === 'findings' };
+  const path = ctx.actor?.scope.kind !== 'org' ? ctx.actor?.scope.path : null;
+  let counties: repo.CountyCounts[];
+  let page: { ids: string[]; total: number };
+  if (path && !ctx.system) {
+    // Region actors: from the per-station rows the dashboards keep, recomputed only where stale.
+    await refreshStaffing(ctx, path, today);
+    const [kept, ids] = await inTransaction(ctx, async (tx) => [
+      await repo.countyCountsKept(tx, path, filter),
+      await repo.stationPageKept(tx, path, filter, q.page, q.pageSize),
+    ] as const);
+    counties = kept.map(({ matching: _m, ...k }) => k);
+    page = { ids, total: kept.reduce((n, k) => n + k.matching, 0) };
+  } else {
+    [counties, page] = await Promise.all([repo.countyCounts(ctx, scope, today), repo.stationPage(ctx, filter, today, q.page, q.pageSize)]);
+  }
   const total = counties.reduce(
     (t, k) => ({ stations: t.stations + k.stations, compliant: t.compliant + k.compliant, findings: t.findings + k.findings, warnings: t.warnings + k.warnings }),
     { stations: 0, compliant: 0, findings: 0, warnings: 0 },

@@ -171,13 +171,17 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
 export async function saveStaffing(
   ctx: Ctx,
   today: string,
-  rows: { stationId: string; onPost: number; qualified: number; compliant: boolean; findings: Record<string, number> }[],
+  rows: { stationId: string; onPost: number; qualified: number; compliant: boolean; findings: Record<string, number>; warnings: number; certIssues: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => ({ station_id: r.stationId, on_post: r.onPost, qualified: r.qualified, compliant: r.compliant, findings: r.findings })));
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      station_id: r.stationId, on_post: r.onPost, qualified: r.qualified, compliant: r.compliant, findings: r.findings, warnings: r.warnings, cert_issues: r.certIssues,
+    })),
+  );
   await ctx.db.execute(sql`UPDATE dashboard_station_staffing d SET as_of = ${today}::date, on_post = x.on_post, qualified = x.qualified,
-      compliant = x.compliant, findings = x.findings, stale = false
-    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, compliant boolean, findings jsonb)
+      compliant = x.compliant, findings = x.findings, warnings = x.warnings, cert_issues = x.cert_issues, stale = false
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, compliant boolean, findings jsonb, warnings int, cert_issues int)
     WHERE d.station_id = x.station_id`);
 }
 

@@ -16,8 +16,7 @@ import { writeAuditAlone } from '../../platform/audit';
 import { inTransaction, type Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { listWorkbook } from '../../platform/excel';
-import { postedWorkers } from '../compliance/compliance.service';
-import { stationFindings } from '../compliance/staffing-findings';
+import { refreshStaffing } from '../compliance/compliance.service';
 import * as repo from './dashboards.repo';
 
 type Sums = Map<string, number>;
@@ -50,33 +49,6 @@ async function resolve(ctx: Ctx, regionCode: string, today: string) {
   });
   const countyCode = pathCodes.find((c) => ancestors.get(c)?.level === 'county') ?? null;
   return { region, orgStations, breadcrumb, countyCode, wholeScope: isOrg ? region.code === topCode : region.path === scope?.path };
-}
-
-/**
- * Staffing compliance as of today, per station, kept in dashboard_station_staffing. The rules
- * are code and depend on the day, so the server computes them; triggers mark a station stale
- * when its postings or workers change. A request recomputes only the stale stations of its
- * region (all of them once a day), from postings and worker tables: no record table is read.
- */
-async function refreshStaffing(ctx: Ctx, path: string, today: string): Promise<void> {
-  // Committed first, so that a concurrent posting change finds the row to mark stale.
-  await inTransaction(ctx, (tx) => repo.ensureStaffingRows(tx, path, today));
-  await inTransaction(ctx, async (tx) => {
-    const ids = await repo.lockStaleStaffing(tx, path, today);
-    if (ids.length === 0) return;
-    const posted = await postedWorkers(tx, ids, today);
-    await repo.saveStaffing(
-      tx,
-      today,
-      ids.map((id) => {
-        const onPost = posted.get(id) ?? [];
-        const { findings, qualified } = stationFindings(onPost, today);
-        const byRule: Record<string, number> = {};
-        for (const f of findings) if (f.severity === 'finding') byRule[f.rule.id] = (byRule[f.rule.id] ?? 0) + 1;
-        return { stationId: id, onPost: onPost.length, qualified, compliant: Object.keys(byRule).length === 0, findings: byRule };
-      }),
-    );
-  });
 }
 
 /** Figures from the roll-up sums of one place (a child region, or the whole region). */

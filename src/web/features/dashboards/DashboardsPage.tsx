@@ -2,12 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Col, Empty, Flex, List, Row, Select, Table, Typography, type TableProps } from 'antd';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CountLine, Dashboard, DashboardFigure, DashboardRow } from '../../../shared/contracts/dashboards';
+import { DASHBOARD_FIGURES, type CountLine, type Dashboard, type DashboardFigure, type DashboardRow } from '../../../shared/contracts/dashboards';
 import { PageHeader } from '../../components/PageHeader';
 import { pageData, PageLoading } from '../../components/PageStates';
 import { m } from '../../i18n';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { useUrlState } from '../../lib/useUrlState';
+import { toPage, useUrlState } from '../../lib/useUrlState';
 import type { ChartOption } from './DashboardChart';
 import { useDashboard, useExportDashboard } from './dashboards.api';
 
@@ -15,7 +15,9 @@ import { useDashboard, useExportDashboard } from './dashboards.api';
 const DashboardChart = lazy(() => import('./DashboardChart'));
 
 const t = m.dashboards;
-const KEYS = ['year'] as const;
+const KEYS = ['year', 'sort', 'order', 'page'] as const;
+const PAGE_SIZE = 20;
+const isFigure = (v: string | undefined): v is DashboardFigure => (DASHBOARD_FIGURES as readonly string[]).includes(v ?? '');
 const thisYear = () => new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear() - i);
 
@@ -83,20 +85,20 @@ function Lines({ title, lines, empty, testId }: { title: string; lines: CountLin
 function Charts({ data, onDrill }: { data: Dashboard; onDrill: (code: string) => void }) {
   const navigate = useNavigate();
   const children = data.children;
-  const childOption: ChartOption = useMemo(
-    () => ({
+  const { others } = data.childrenPage;
+  const figure = others.figure;
+  // This page's children, and the rest of them as one bar ("其余 X 个"): never more bars than a page.
+  const childOption: ChartOption = useMemo(() => {
+    const names = [...children.map((c) => c.name), ...(others.count > 0 ? [t.others(others.count)] : [])];
+    const values = [...children.map((c) => c.figures[figure]), ...(others.count > 0 ? [{ value: others.value, itemStyle: { color: '#b0b7c3' } }] : [])];
+    return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
-      xAxis: { type: 'category', data: children.map((c) => c.name), axisLabel: { interval: 0, rotate: children.length > 5 ? 30 : 0 } },
+      grid: { left: 8, right: 8, bottom: 8, top: 16, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t.figures.records, type: 'bar', data: children.map((c) => c.figures.records), itemStyle: { color: '#1f6fb2' }, barMaxWidth: 24 },
-        { name: t.figures.hours, type: 'bar', data: children.map((c) => c.figures.hours), itemStyle: { color: '#7aa6cf' }, barMaxWidth: 24 },
-      ],
-    }),
-    [children],
-  );
+      series: [{ name: t.figures[figure], type: 'bar', data: values, itemStyle: { color: '#1f6fb2' }, barMaxWidth: 24 }],
+    };
+  }, [children, others, figure]);
   const monthOption: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -132,8 +134,8 @@ function Charts({ data, onDrill }: { data: Dashboard; onDrill: (code: string) =>
     <Row gutter={[16, 16]}>
       {children.length > 0 ? (
         <Col xs={24} lg={12}>
-          <Card size="small" title={t.chartChildren}>
-            <DashboardChart option={childOption} label={t.chartLabel(t.chartChildren)} onPick={(i) => { const c = children[i]; if (c) onDrill(c.code); }} />
+          <Card size="small" title={t.chartChildren(t.figures[figure])} data-testid="dashboard-children-chart">
+            <DashboardChart option={childOption} label={t.chartLabel(t.chartChildren(t.figures[figure]))} onPick={(i) => { const c = children[i]; if (c) onDrill(c.code); }} />
           </Card>
         </Col>
       ) : null}
@@ -187,18 +189,32 @@ export default function DashboardsPage() {
   const { code = 'home' } = useParams();
   const [url, setUrl] = useUrlState(KEYS);
   const year = Number(url.year) || thisYear();
-  const { data, view, refetch } = pageData(useDashboard(code, year));
+  const sort = isFigure(url.sort) ? url.sort : 'code';
+  const order = url.order === 'asc' || url.order === 'desc' ? url.order : undefined;
+  const page = toPage(url.page, 1);
+  const { data, view } = pageData(useDashboard(code, { year, sort, order, page, pageSize: PAGE_SIZE }));
   const exporting = useExportDashboard();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const drill = (c: string) => void navigate(`/dashboards/${c}${url.year ? `?year=${url.year}` : ''}`);
+  const sortOrderOf = (k: string): 'ascend' | 'descend' | null => (sort === k ? ((order ?? (k === 'code' ? 'asc' : 'desc')) === 'asc' ? 'ascend' : 'descend') : null);
+  const pagination = data
+    ? {
+        current: data.childrenPage.page,
+        pageSize: data.childrenPage.pageSize,
+        total: data.childrenPage.total,
+        showSizeChanger: false,
+        showTotal: (n: number) => t.childrenTotal(n),
+        onChange: (p: number) => setUrl({ page: p }),
+      }
+    : false;
 
   if (view) return view;
 
   const columns: TableProps<DashboardRow>['columns'] = [
     {
-      title: t.name, key: 'name', fixed: 'left',
+      title: t.name, key: 'code', fixed: 'left', sorter: true, sortOrder: sortOrderOf('code'), sortDirections: ['ascend', 'descend'],
       render: (_, r) => (
         <Link to={`/dashboards/${r.code}${url.year ? `?year=${url.year}` : ''}`} data-testid={`drill-${r.code}`} aria-label={t.drill(r.name)}>
           {r.name}
@@ -206,7 +222,8 @@ export default function DashboardsPage() {
       ),
     },
     {
-      title: `${t.figures.operating}/${t.figures.towns}`, key: 'coverage', align: 'right',
+      title: `${t.figures.operating}/${t.figures.towns}`, key: 'operating', align: 'right', sorter: true, sortOrder: sortOrderOf('operating'),
+      sortDirections: ['descend', 'ascend'],
       render: (_, r) => (
         <>
           <Figure row={r} k="operating" testId={`child-${r.code}-operating`} />/{r.figures.towns}
@@ -214,7 +231,7 @@ export default function DashboardsPage() {
       ),
     },
     ...TABLE_FIGURES.filter((k) => k !== 'operating').map((k) => ({
-      title: t.figures[k], key: k, align: 'right' as const,
+      title: t.figures[k], key: k, align: 'right' as const, sorter: true, sortOrder: sortOrderOf(k), sortDirections: ['descend' as const, 'ascend' as const],
       render: (_: unknown, r: DashboardRow) => <Figure row={r} k={k} testId={`child-${r.code}-${k}`} />,
     })),
   ];
@@ -282,10 +299,11 @@ export default function DashboardsPage() {
           </Flex>
         </Card>
 
-        {data.children.length > 0 ? (
+        {data.childrenPage.total > 0 ? (
           <Card size="small" title={t.sections.children} data-testid="dashboard-children">
             {isMobile ? (
               <List
+                pagination={pagination ? { ...pagination, align: 'center', size: 'small' } : false}
                 dataSource={data.children}
                 renderItem={(r) => (
                   <List.Item>
@@ -306,7 +324,23 @@ export default function DashboardsPage() {
                 )}
               />
             ) : (
-              <Table size="small" rowKey="code" pagination={false} scroll={{ x: 'max-content' }} dataSource={data.children} columns={columns} />
+              <Table
+                size="small"
+                rowKey="code"
+                pagination={pagination}
+                scroll={{ x: 'max-content' }}
+                dataSource={data.children}
+                columns={columns}
+                // Sorted and paged by the server: a province has too many children to send them all.
+                onChange={(_p, _filters, sorter) => {
+                  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+                  const key = one?.order ? String(one.columnKey) : 'code';
+                  const next = one?.order === 'ascend' ? 'asc' : one?.order === 'descend' ? 'desc' : 'asc';
+                  // A new order starts again at page 1; a page change is the pagination's.
+                  if (key !== sort || next !== (order ?? (sort === 'code' ? 'asc' : 'desc')))
+                    setUrl({ sort: key === 'code' ? null : key, order: next, page: null });
+                }}
+              />
             )}
           </Card>
         ) : null}

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { exportDashboard, getDashboard } from '../../../shared/contracts/dashboards';
+import { exportDashboard, getDashboard, type DashboardQuery } from '../../../shared/contracts/dashboards';
 import { api, download } from '../../lib/api';
 
-export function useDashboard(regionCode: string, year: number) {
+/** A region's dashboard with one page of its children, sorted by the server. */
+export function useDashboard(regionCode: string, query: DashboardQuery) {
   return useQuery({
-    queryKey: ['dashboards', regionCode, year],
-    queryFn: () => api(getDashboard, { params: { regionCode }, query: { year } }),
+    queryKey: ['dashboards', regionCode, query],
+    queryFn: () => api(getDashboard, { params: { regionCode }, query }),
     placeholderData: keepPreviousData,
   });
 }
