@@ -18,7 +18,10 @@ describe('the publicity demo', () => {
   it('has posts in every state, public texts pass the privacy check, and every station a position in Weihai', async () => {
     const worker = await t.login('demo-worker');
     const posts = (await worker.get('/api/publicity/posts?pageSize=50')).json<{ items: { id: string; status: string }[] }>();
-    expect(posts.items.map((p) => p.status).sort()).toEqual(['draft', 'published', 'published', 'returned']);
+    expect(posts.items.map((p) => p.status).sort()).toEqual(['draft', 'published', 'published', 'returned', 'submitted']);
+    // The submitted one waits on the district's workbench (社工故事待审核).
+    const bench = (await (await t.login('demo-district')).get('/api/workbench')).json<{ sections: { key: string; total: number }[] }>();
+    expect(bench.sections.find((x) => x.key === 'postsToReview')?.total).toBe(1);
     const published = await rowsOf<{ title: string; body: string }>(t.database.db, sql`SELECT title, body FROM publicity_posts WHERE status = 'published'`);
     expect(published).toHaveLength(3);
     for (const p of published) expect(privacyProblems(`${p.title}\n${p.body}`, [], { namesFound: [], linked: [] })).toEqual([]);

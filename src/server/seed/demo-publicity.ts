@@ -11,7 +11,8 @@ const CENTRES: Record<string, [number, number]> = {
 
 /**
  * The public directory and stories (五（五）): opening hours and a map position for every station,
- * brands at 鲸园 and 竹岛, three published posts, one draft and one returned for demo-worker.
+ * brands at 鲸园 and 竹岛, three published posts, one draft and one returned for demo-worker, and one
+ * submitted by demo-worker that waits for 环翠区's review (the district's 社工故事待审核).
  * No client is named in any text (R-PUBLICITY-PRIVACY).
  */
 export async function seedPublicityDemo(db: Db): Promise<void> {
@@ -64,6 +65,11 @@ export async function seedPublicityDemo(db: Db): Promise<void> {
     {
       kind: 'story', stationId: jy.id, scopePath: jy.scopePath, authorId: worker.id, title: '（草稿）志愿者老周的第100次探访', status: 'draft',
       body: '草稿：待补充照片和活动数据。', history: [event(-1, worker.name, '撰写')],
+    },
+    {
+      kind: 'story', stationId: jy.id, scopePath: jy.scopePath, authorId: worker.id, title: '楼道里的“守望员”', status: 'submitted',
+      body: '鲸园街道的楼道“守望员”已有28位，多是社工站结对探访过的老人。他们每天留意邻居家的灯和门，有情况就给社工站打电话。',
+      submittedBy: worker.id, submittedAt: at(-1), history: [event(-2, worker.name, '撰写'), event(-1, worker.name, '提交审核')],
     },
     {
       kind: 'story', stationId: jy.id, scopePath: jy.scopePath, authorId: worker.id, title: '困境儿童的暑假', status: 'returned',

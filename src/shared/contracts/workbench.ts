@@ -14,7 +14,7 @@ export type WorkbenchSeverity = (typeof WORKBENCH_SEVERITIES)[number];
 /** The sections a workbench can hold; their headings and empty texts are in the web's locale. */
 export const WORKBENCH_SECTIONS = [
   'plans', 'districtReports', 'reportsToReview', 'funding', 'coverageGaps', 'contractsEnding', 'evaluationsInProgress',
-  'stationFindings', 'paymentsDue', 'supervisionOverdue', 'applications', 'stationPlansToApprove',
+  'stationFindings', 'paymentsDue', 'supervisionOverdue', 'applications', 'stationPlansToApprove', 'postsToReview',
   'reportsToRead', 'supervisionToRecord',
   'briefings', 'returnedReports', 'onPost', 'stationPlansToFix',
   'followUps', 'myCases',

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { clientConsents, clients, files, publicityPosts, stationBrands, users } from '../../db/schema';
 import { actorOf, type Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
+import { stationNames } from '../stations/stations.repo';
 
 export type PostRow = typeof publicityPosts.$inferSelect;
 
@@ -26,6 +27,22 @@ export function toReviewBy(ctx: Ctx): SQL {
   const actor = actorOf(ctx);
   if (!actor.permissions.has('publicity:review') || actor.scope.kind !== 'county' || !actor.scope.path) return sql`false`;
   return and(eq(publicityPosts.status, 'submitted'), sql`${publicityPosts.scopePath} LIKE ${`${actor.scope.path}%`}`) ?? sql`false`;
+}
+
+/**
+ * The workbench's 社工故事待审核: posts submitted to this county officer that another person
+ * wrote and submitted (R-FOUR-EYES), oldest first, with the station's name; counted in the database.
+ */
+export async function forWorkbench(ctx: Ctx, limit: number) {
+  const actor = actorOf(ctx);
+  const where = and(toReviewBy(ctx), ne(publicityPosts.authorId, actor.id), or(isNull(publicityPosts.submittedBy), ne(publicityPosts.submittedBy, actor.id)));
+  const [rows, [n]] = await Promise.all([
+    ctx.db.select({ id: publicityPosts.id, kind: publicityPosts.kind, title: publicityPosts.title, stationId: publicityPosts.stationId, submittedAt: publicityPosts.submittedAt })
+      .from(publicityPosts).where(where).orderBy(asc(publicityPosts.submittedAt), asc(publicityPosts.id)).limit(limit),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(publicityPosts).where(where),
+  ]);
+  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
+  return { rows: rows.map((r) => ({ ...r, stationName: names.get(r.stationId) ?? '' })), total: n?.n ?? 0 };
 }
 
 export async function findPost(ctx: Ctx, id: string): Promise<PostRow | undefined> {

@@ -179,4 +179,27 @@ describe('GET /api/workbench', () => {
     for (const i of items) expect(i.title).toContain('鲸园街道');
     for (const i of (await bench(wendeng)).sections.flatMap((x) => x.items)) expect(i.title).not.toContain('环翠区');
   });
+
+  it('社工故事待审核: a story the station submits waits for its district (not another county) until published; the officer’s own never does (R-FOUR-EYES)', async () => {
+    const draft = await worker.post('/api/publicity/posts', { kind: 'story', title: '工作台待审的故事', body: '社工和志愿者陪老人过节。' });
+    expect(draft.statusCode).toBe(200);
+    const sent = await worker.post(`/api/publicity/posts/${draft.json().id}/submit`, { version: draft.json().version });
+    expect(sent.statusCode).toBe(200);
+    const post = sent.json<{ id: string; version: number }>();
+    const mine = await district.post('/api/publicity/posts', { kind: 'news', stationId: jingyuan, title: '区局自己写的动态', body: '区民政局召开推进会。' });
+    await district.post(`/api/publicity/posts/${mine.json().id}/submit`, { version: mine.json().version });
+
+    const section = sectionOf(await bench(district), 'postsToReview');
+    expect(links(section)).toContain(`/publicity/${post.id}`);
+    expect(links(section)).not.toContain(`/publicity/${mine.json().id}`);
+    const item = section.items.find((i) => i.link === `/publicity/${post.id}`);
+    expect(item?.title).toContain('工作台待审的故事');
+    expect(item?.title).toContain('鲸园街道');
+    expect(item).toMatchObject({ ruleId: 'R-PUBLICITY-REVIEW', severity: 'due' });
+    expect((await bench(district)).badges['/publicity']).toBeGreaterThanOrEqual(1);
+    expect(sectionOf(await bench(wendeng), 'postsToReview').items.map((i) => i.link)).not.toContain(`/publicity/${post.id}`);
+
+    expect((await district.post(`/api/publicity/posts/${post.id}/review`, { version: post.version, publish: true })).statusCode).toBe(200);
+    expect(links(sectionOf(await bench(district), 'postsToReview'))).not.toContain(`/publicity/${post.id}`);
+  });
 });

@@ -19,7 +19,9 @@ import { coverage } from '../stations/stations.repo';
 import * as repo from './workbench.repo';
 import * as stationPlansRepo from '../station-plans/station-plans.repo';
 import { forWorkbench as applicationsForWorkbench } from '../applications/applications.repo';
+import { forWorkbench as publicityForWorkbench } from '../publicity/publicity.repo';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../../shared/rules/platform';
+import { POST_KIND_LABELS } from '../../../shared/rules/publicity';
 
 type Out = { persona: WorkbenchPersona; asOf: string; sections: WorkbenchSection[]; badges: Record<string, number> };
 
@@ -273,6 +275,14 @@ async function stationPlansToApprove(ctx: Ctx): Promise<WorkbenchSection> {
   return section('stationPlansToApprove', p.total, items, '/station-plans', '/station-plans?status=submitted');
 }
 
+/** 五（五）: stories and news submitted by the county's stations, waiting for its review (not the officer's own: R-FOUR-EYES). */
+async function postsToReview(ctx: Ctx): Promise<WorkbenchSection> {
+  const p = await publicityForWorkbench(ctx, repo.SHOWN);
+  const items = p.rows.map((r) =>
+    item('post_submitted', `${r.stationName}提交的${POST_KIND_LABELS[r.kind]}“${r.title}”等待审核`, '核对内容和照片（不得出现服务对象姓名、身份证号、电话；露脸照片须有同意在案），予以发布或退回', 'R-PUBLICITY-REVIEW', 'due', `/publicity/${r.id}`));
+  return section('postsToReview', p.total, items, '/publicity', '/publicity?toReview=true');
+}
+
 async function stationPlansToFix(ctx: Ctx, today: string): Promise<WorkbenchSection> {
   const year = Number(today.slice(0, 4));
   const [returned, missing] = await Promise.all([
@@ -375,7 +385,7 @@ async function sectionsOf(ctx: Ctx, persona: WorkbenchPersona, today: string): P
       return Promise.all([
         reportsToReview(ctx, false), plans(ctx, year, today, false), districtReports(ctx, year, today),
         stationFindings(ctx, today, { operator: true, onPost: true }), paymentsDue(ctx, today), supervisionOverdue(ctx, today), applications(ctx, 'toDecide'),
-        stationPlansToApprove(ctx),
+        stationPlansToApprove(ctx), postsToReview(ctx),
       ]);
     case 'town':
       return Promise.all([

@@ -18,7 +18,8 @@ export default function PostsPage() {
   const canWrite = usePermission('publicity:write');
   const canReview = usePermission('publicity:review');
   const [page, setPage] = useState(1);
-  const [toReview, setToReview] = useState(false);
+  // The workbench's 社工故事待审核 links here with ?toReview=true.
+  const [toReview, setToReview] = useState(() => new URLSearchParams(window.location.search).get('toReview') === 'true');
   const result = usePosts({ page, pageSize: 20, toReview: toReview ? 'true' : undefined });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<PostValues>();
