@@ -247,7 +247,7 @@ export async function childFigure(ctx: Ctx, path: string, year: number, townChil
   if (!lines) return [];
   const { filter: measureFilter, value: valueExpr } = lines;
   const rest = sql`substr(scope_path, ${path.length + 1})`;
-  const atChild = sql`scope_path LIKE ${`${path}%`} AND strpos(${rest}, '/') = length(scope_path) - ${path.length}`;
+  const atChild = sql`scope_path LIKE ${`${path}%`} AND length(scope_path) > ${path.length} AND strpos(${rest}, '/') = length(scope_path) - ${path.length}`;
   // A city's or province's children are read from the partial index of county-and-above lines.
   const place = townChildren ? sql`tier = 0` : sql`(tier > 0 OR station_id IS NULL)`;
   const res = await ctx.db.execute(sql`SELECT split_part(${rest}, '/', 1) AS child, sum(${valueExpr})::float8 AS value FROM (
