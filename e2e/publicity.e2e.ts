@@ -43,7 +43,8 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     await page.locator('input[type="file"][aria-label="上传照片"]').setInputFiles({ name: '包饺子.png', mimeType: 'image/png', buffer: PNG });
     const photos = page.getByTestId('post-photos');
     await photos.waitFor();
-    await photos.getByLabel('照片1可辨认面部').check();
+    // Each change is saved at once; the box shows what the server kept.
+    await photos.getByLabel('照片1可辨认面部').click();
     await photos.getByLabel('照片1同意出自').waitFor();
     await page.getByTestId('submit-post').click();
     await page.getByText(/R-PUBLICITY-PRIVACY/).first().waitFor();
@@ -56,7 +57,7 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('post-body').getByText('满是笑声').waitFor();
     // No consent on file: the worker marks the photo as one without recognisable faces.
-    await photos.getByLabel('照片1可辨认面部').uncheck();
+    await photos.getByLabel('照片1可辨认面部').click();
     await photos.getByLabel('照片1同意出自').waitFor({ state: 'detached' });
     await page.getByTestId('submit-post').click();
     await page.getByText('待审核').first().waitFor();

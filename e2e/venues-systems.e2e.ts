@@ -120,7 +120,7 @@ describe('五项制度', () => {
     await context.close();
   });
 
-  it('区市民政部门选择社工站（输入名称查找）→ 看到该站的场所、按周查看预约，并为该站登记场所', async () => {
+  it('区市民政部门选择社工站（输入名称查找）→ 为该站登记场所、只看到该站的场所、按周翻看预约', async () => {
     const context = await newContext(browser, 'desktop', baseUrl);
     const page = await context.newPage();
     screenshotOnFailure(page, JOURNEY);
@@ -131,20 +131,22 @@ describe('五项制度', () => {
     await new AppShell(page).navigate('服务场所');
     await page.getByRole('heading', { name: '服务场所使用' }).waitFor();
     await chooseOption(page, page, '选择社工站', '环翠区竹岛街道社会工作服务站');
-    const rooms = page.getByTestId('venue-rooms');
-    await rooms.getByText('个案咨询室').waitFor();
-    expect(await rooms.getByText('环翠区鲸园街道社会工作服务站').count()).toBe(0);
-    // The bookings come a week at a time; the next week is one click away.
-    const shownWeek = await page.getByTestId('booking-window').innerText();
-    await page.getByRole('button', { name: '下一周' }).click();
-    await page.waitForFunction((before) => document.querySelector('[data-testid="booking-window"]')?.textContent !== before, shownWeek);
+    // The room is registered for the station picked on the page.
     await page.getByRole('button', { name: '登记场所' }).click();
     const dialog = page.getByRole('dialog', { name: '登记场所' });
     expect(await dialog.getByTitle('环翠区竹岛街道社会工作服务站').count()).toBeGreaterThan(0);
     await dialog.getByLabel('场所名称').fill('竹岛社区议事厅');
     await dialog.getByRole('button', { name: '登 记' }).or(dialog.getByRole('button', { name: '登记' })).click();
     await dialog.waitFor({ state: 'hidden' });
+    const rooms = page.getByTestId('venue-rooms');
     await rooms.getByText('竹岛社区议事厅').waitFor();
+    // Only the picked station's rooms (the worker's room at 鲸园 is not among them).
+    expect(await rooms.getByText('环翠区鲸园街道社会工作服务站').count()).toBe(0);
+    expect(await rooms.getByText('环翠区竹岛街道社会工作服务站').count()).toBeGreaterThan(0);
+    // The bookings come a week at a time; the next week is one click away.
+    const shownWeek = await page.getByTestId('booking-window').innerText();
+    await page.getByRole('button', { name: '下一周' }).click();
+    await page.waitForFunction((before) => document.querySelector('[data-testid="booking-window"]')?.textContent !== before, shownWeek);
     await screenshot(page, JOURNEY, '04-district-station-picker');
     expect(errors).toEqual([]);
     await context.close();
