@@ -1,6 +1,6 @@
 // UI strings of the 驾驶舱 (dashboards from province to station). Figure names come from
-// DASHBOARD_FIGURE_LABELS in src/shared/contracts/dashboards.ts (the export uses them too).
-import { DASHBOARD_FIGURE_LABELS } from '../../shared/contracts/dashboards';
+// DASHBOARD_FIGURE_LABELS in src/shared/contracts/dashboard-figures.ts (the export uses them too).
+import { DASHBOARD_FIGURE_LABELS } from '../../shared/contracts/dashboard-figures';
 
 export const zhCNDashboards = {
   title: (name: string) => `驾驶舱 · ${name}`,
