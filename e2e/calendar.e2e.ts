@@ -31,13 +31,20 @@ describe('工作日历', () => {
     await new LoginPage(page).login('demo-city');
     await page.goto(`/calendar?month=${thisYear}-03&mode=year`);
     await page.getByTestId('calendar-grouped-hint').waitFor();
+    await page.getByTestId('deadline-list').waitFor();
+    await screenshot(page, JOURNEY, 'city-year');
+    // The month, then its 31st: the list shows that day's entries.
+    await page.goto(`/calendar?month=${thisYear}-03`);
+    await page.locator(`td[title="${thisYear}-03-31"]`).click();
     const list = page.getByTestId('deadline-list');
     const plan = list.getByTestId('deadline-group').filter({ hasText: '年度计划报送' }).first();
     await plan.waitFor();
     // One entry per county: "环翠区：1 项年度计划报送", never one line per station.
     await expect(plan.innerText()).resolves.toMatch(/：1 项年度计划报送/);
     expect(await list.getByTestId('deadline-item').count()).toBe(0);
-    await screenshot(page, JOURNEY, 'city-year');
+    // One entry per county (7 in Weihai), not one per deadline of every station.
+    expect(await list.getByTestId('deadline-group').filter({ hasText: '年度计划报送' }).count()).toBe(7);
+    await screenshot(page, JOURNEY, 'city-day');
 
     await plan.getByRole('button').first().click();
     const drawer = page.getByTestId('deadline-drawer-list');

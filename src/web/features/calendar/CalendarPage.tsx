@@ -133,6 +133,19 @@ function GroupList({ groups, asOf, testId, onOpen }: { groups: DeadlineGroup[]; 
 
 const PAGE = 20;
 
+/** A period's entries, 20 at a time: a city's year holds one per due day and county. */
+function PagedGroupList({ groups, asOf, testId, onOpen }: { groups: DeadlineGroup[]; asOf: string; testId: string; onOpen: (g: DeadlineGroup) => void }) {
+  const [page, setPage] = useState(1);
+  return (
+    <>
+      <GroupList groups={groups.slice((page - 1) * PAGE, page * PAGE)} asOf={asOf} testId={testId} onOpen={onOpen} />
+      {groups.length > PAGE ? (
+        <Pagination size="small" style={{ marginTop: 12 }} current={page} pageSize={PAGE} total={groups.length} showSizeChanger={false} showTotal={t.total} onChange={setPage} />
+      ) : null}
+    </>
+  );
+}
+
 /** The deadlines behind one entry, paged by the server. */
 function GroupDrawer({ group, onClose }: { group: DeadlineGroup | null; onClose: () => void }) {
   const [page, setPage] = useState(1);
@@ -234,7 +247,7 @@ function Reminders({ onOpen }: { onOpen: (g: DeadlineGroup) => void }) {
       {items.length === 0 && groups.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noReminders} />
       ) : data?.grouped ? (
-        <GroupList groups={groups} asOf={asOf} testId="reminder-list" onOpen={onOpen} />
+        <PagedGroupList groups={groups} asOf={asOf} testId="reminder-list" onOpen={onOpen} />
       ) : (
         <DeadlineList items={items} asOf={asOf} testId="reminder-list" />
       )}
@@ -366,7 +379,7 @@ export default function CalendarPage() {
                 {isPending && !data ? null : listed.length === 0 && listedGroups.length === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} />
                 ) : grouped ? (
-                  <GroupList groups={listedGroups} asOf={asOf} testId="deadline-list" onOpen={setOpened} />
+                  <PagedGroupList key={`${period}-${selected ?? ''}`} groups={listedGroups} asOf={asOf} testId="deadline-list" onOpen={setOpened} />
                 ) : (
                   <DeadlineList items={listed} asOf={asOf} testId="deadline-list" />
                 )}
