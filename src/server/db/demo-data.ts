@@ -9,6 +9,7 @@ import { hashPassword } from '../platform/passwords';
 import type { FieldCipher } from '../platform/field-cipher';
 import type { Db } from './client';
 import { seedPurchaseDemo } from './demo-purchase';
+import { rebuildFundingRollups } from '../modules/funding/funding.repo';
 import { organizations, postings, regions, socialWorkers, stations, users, workerCertificates, workerTrainings } from './schema';
 
 export const DEMO_ORG_NAME = '威海市环翠区阳光社会工作服务中心';
@@ -216,6 +217,8 @@ export async function seedDemo(db: Db, password: string, cipher: FieldCipher, op
       }
     }
     await seedPurchaseDemo(tx as unknown as Db, orgOfCounty);
+    // The demo's budgets, payments and spending were written in bulk: their funding roll-ups once, set-based.
+    await rebuildFundingRollups(tx as unknown as Db);
   });
   return true;
 }

@@ -12,6 +12,7 @@ import type { FieldCipher } from '../platform/field-cipher';
 import { hashPassword } from '../platform/passwords';
 import { regionsForTier } from './regions';
 import type { TierSize } from './tiers';
+import { rebuildFundingRollups } from '../modules/funding/funding.repo';
 
 export interface ScaleOptions {
   size: TierSize;
@@ -177,6 +178,7 @@ export async function generateScale(db: Db, cipher: FieldCipher, opts: ScaleOpti
     await setRollupTriggers(db, true);
   }
   await step('dashboard roll-ups (dashboard_rollups_rebuild)', () => db.execute(sql`SELECT dashboard_rollups_rebuild()`));
+  await step('funding roll-ups (rebuildFundingRollups)', () => rebuildFundingRollups(db));
   await step('ANALYZE', () => db.execute(sql`ANALYZE`));
   const [w] = await db.select({ n: count() }).from(socialWorkers);
   return {

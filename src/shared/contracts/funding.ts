@@ -43,9 +43,20 @@ const fundingFilters = {
   sort: z.enum(FUNDING_SORTS).default('code'),
 };
 
-export const fundingQuery = z.strictObject({ ...fundingFilters, ...pagingQuery });
+/** County units come a page at a time too (a province holds well over a hundred). */
+const countyPaging = {
+  countiesPage: z.coerce.number().int().min(1).default(1),
+  countiesPageSize: z.coerce.number().int().min(1).max(100).default(20),
+  countiesSort: z.enum(FUNDING_SORTS).default('code'),
+};
+/** How many county units the chart shows; the others are summed as one bar. */
+export const FUNDING_CHART_TOP = 10;
+
+export const fundingQuery = z.strictObject({ ...fundingFilters, ...pagingQuery, ...countyPaging });
 /** The export takes every station the list's filters keep, in town-code order. */
 export const fundingExportQuery = z.strictObject(fundingFilters);
+
+const countyTotals = totals.extend({ countyCode: z.string(), countyShortName: z.string(), stations: z.number().int() });
 
 export const fundingOverview = route({
   method: 'GET', path: '/api/funding', summary: '资金安排与执行（社工站、区市、全市）', tag: 'funding',
@@ -53,8 +64,16 @@ export const fundingOverview = route({
   response: z.object({
     year: z.number().int(),
     total: totals.extend({ findings: z.array(fundingFindingSchema) }),
-    /** Every county unit of the scope, summed over all its stations (not only the page). */
-    counties: z.array(totals.extend({ countyCode: z.string(), countyShortName: z.string(), stations: z.number().int() })),
+    /** One page of the county units of the scope, each summed over all its stations. */
+    counties: z.array(countyTotals),
+    countiesTotal: z.number().int(),
+    countiesPage: z.number().int(),
+    countiesPageSize: z.number().int(),
+    /** The chart: the FUNDING_CHART_TOP largest units by budget, and the others summed (null when none are left). */
+    chart: z.object({
+      top: z.array(countyTotals),
+      rest: totals.extend({ counties: z.number().int(), stations: z.number().int() }).nullable(),
+    }),
     /** One page of the stations the search and 有问题 keep. */
     stations: z.array(stationFundingSchema),
     stationsTotal: z.number().int(),

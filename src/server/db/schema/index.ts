@@ -23,3 +23,4 @@ export * from './publicity';
 export * from './venues';
 export * from './station-plans';
 export * from './archives';
+export * from './funding-rollups';

@@ -12,7 +12,7 @@ import { purchaserCounty } from '../regions/county-scope';
 import * as repo from './contracts.repo';
 import { workflowEvent } from '../../platform/workflow';
 import { get } from './contracts.service';
-import { dropPublicSummaries } from '../funding/funding.repo';
+import { refreshContractFunding, refreshStationFunding } from '../funding/funding.repo';
 
 type Detail = z.input<typeof c.contractDetailSchema>;
 
@@ -51,7 +51,8 @@ export async function recordPayment(ctx: Ctx, id: string, body: z.output<typeof 
       .values({ contractId: id, ...body, recordedBy: actorOf(tx).id })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await dropPublicSummaries(tx.db);
+    // The payment is shared among the contract's stations: their funding roll-ups change.
+    await refreshContractFunding(tx.db, id);
     await writeAudit(tx, {
       action: 'contract.payment', objectType: 'contract', objectId: id, after: { ...body, paymentId: row.id },
       detail: `${instalment.label}付款${formatYuan(body.amountFen)}元`,
@@ -71,7 +72,7 @@ export async function recordSpending(ctx: Ctx, id: string, body: z.output<typeof
       throw ruleViolation('R-FUND-USE', `支出合计将达${formatYuan(spent + body.amountFen)}元，超过合同价格${formatYuan(k.priceFen)}元`);
     const [row] = await tx.db.insert(contractSpending).values({ contractId: id, ...body, recordedBy: actorOf(tx).id }).returning();
     if (!row) throw new Error('insert returned nothing');
-    await dropPublicSummaries(tx.db);
+    await refreshStationFunding(tx.db, [body.stationId], Number(body.spentOn.slice(0, 4)));
     await writeAudit(tx, {
       action: 'contract.spending', objectType: 'contract', objectId: id, after: { ...body, spendingId: row.id },
       detail: `${SPENDING_CATEGORY_LABELS[body.category]}${formatYuan(body.amountFen)}元`,

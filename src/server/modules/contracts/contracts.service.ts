@@ -12,6 +12,7 @@ import {
   onPostDeadline as onPost,
 } from '../../../shared/rules/purchase';
 import { contracts, contractStations, organizations, procurements, stations } from '../../db/schema';
+import { refreshContractFunding } from '../funding/funding.repo';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
@@ -162,9 +163,11 @@ const columnsOf = (b: Editable) => ({
 });
 
 async function replaceStations(ctx: Ctx, contractId: string, rows: { id: string; scopePath: string }[]) {
-  await ctx.db.delete(contractStations).where(eq(contractStations.contractId, contractId));
+  const former = await ctx.db.delete(contractStations).where(eq(contractStations.contractId, contractId)).returning({ stationId: contractStations.stationId });
   if (rows.length > 0)
     await ctx.db.insert(contractStations).values(rows.map((r) => ({ contractId, stationId: r.id, stationPath: r.scopePath })));
+  // Payments are shared among the contract's stations: the old and new ones' funding roll-ups change.
+  await refreshContractFunding(ctx.db, contractId, former.map((f) => f.stationId));
 }
 
 export async function create(ctx: Ctx, body: Editable & { countyCode: string }): Promise<Detail> {

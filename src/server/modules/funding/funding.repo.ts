@@ -8,7 +8,7 @@ import {
   type SpendingCategory,
 } from '../../../shared/rules/purchase';
 import type { Db } from '../../db/client';
-import { publicFundingSummaries, stationBudgets, stations } from '../../db/schema';
+import { publicFundingSummaries, stationBudgets, stationFundingRollups, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
@@ -111,6 +111,11 @@ export interface FundingScope {
   stationId?: string;
 }
 
+/** Which stations perStation computes for the roll-up: these, revoked or not, whatever the actor (readers apply the scope). */
+interface RollupScope {
+  stationIds: readonly string[];
+}
+
 /** What narrows the station list (not the totals): a name search and 有问题 (R-FUND-STATION). */
 export interface StationListFilter {
   q?: string;
@@ -163,10 +168,13 @@ const categoryCol = (k: SpendingCategory) => ident(`s_${k}`);
  * Payments are shared equally among all of a contract's stations (in scope or not), the
  * remainder of the division going to the first by region path: the shares add up to the fen.
  */
-function perStation(ctx: Ctx, f: FundingScope): SQL {
+function perStation(who: Ctx | RollupScope, f: FundingScope): SQL {
   const from = `${f.year}-01-01`;
   const to = `${f.year}-12-31`;
-  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  const scope =
+    'stationIds' in who
+      ? inArray(stations.id, [...who.stationIds])
+      : sql`"stations"."status" <> 'revoked' AND ${stationRecordScope(who, { scopePath: stations.scopePath, stationId: stations.id })}`;
   const budgetCols = sql.join(
     FUND_SOURCES.map((s) => sql`coalesce(sum(sb.amount_fen) FILTER (WHERE sb.source = ${s}), 0)::bigint AS ${sourceCol(s)}`),
     sql`, `,
@@ -206,7 +214,7 @@ function perStation(ctx: Ctx, f: FundingScope): SQL {
       ) k ON true
       WHERE link.station_id = "stations"."id"
     ) p
-    WHERE "stations"."status" <> 'revoked' AND ${scope}
+    WHERE ${scope}
       ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
       ${f.stationId ? sql`AND "stations"."id" = ${f.stationId}` : sql``}`;
 }
@@ -216,10 +224,15 @@ function perStation(ctx: Ctx, f: FundingScope): SQL {
  * scope (station_budgets by its (year, scope_path) index) and joined by station. Sums over a
  * whole scope use this; a nested loop of lateral sums per station costs far more there.
  */
-function perStationSet(ctx: Ctx, f: FundingScope): SQL {
+function perStationSet(ctx: Ctx | 'rollup', f: FundingScope): SQL {
   const from = `${f.year}-01-01`;
   const to = `${f.year}-12-31`;
-  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  // The roll-up keeps every station, revoked or not: readers drop revoked ones by joining stations.
+  const scope =
+    ctx === 'rollup'
+      ? sql`true`
+      : sql`"stations"."status" <> 'revoked' AND ${stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id })}`;
+  const ownBudgets = ctx === 'rollup' ? sql`true` : budgetScope(ctx);
   const budgetCols = sql.join(
     FUND_SOURCES.map((s) => sql`sum(sb.amount_fen) FILTER (WHERE sb.source = ${s}) AS ${sourceCol(s)}`),
     sql`, `,
@@ -242,13 +255,13 @@ function perStationSet(ctx: Ctx, f: FundingScope): SQL {
       FROM ${stations}
       JOIN regions town ON town.code = "stations"."town_code"
       JOIN regions county ON county.code = town.parent_code
-      WHERE "stations"."status" <> 'revoked' AND ${scope}
+      WHERE ${scope}
         ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
         ${f.stationId ? sql`AND "stations"."id" = ${f.stationId}` : sql``}
     ),
     b AS (
       SELECT sb.station_id, ${budgetCols}, sum(sb.amount_fen) AS budget_fen
-      FROM (SELECT * FROM ${stationBudgets} WHERE "station_budgets"."year" = ${f.year} AND ${budgetScope(ctx)}) sb
+      FROM (SELECT * FROM ${stationBudgets} WHERE "station_budgets"."year" = ${f.year} AND ${ownBudgets}) sb
       JOIN st ON st.station_id = sb.station_id
       GROUP BY sb.station_id
     ),
@@ -317,29 +330,160 @@ const stationRow = (r: Raw): StationFundingRow => ({
   ...figuresOf(r),
 });
 
+const FIGURE_COLS = [
+  ...FUND_SOURCES.map((s) => `b_${s}`),
+  ...SPENDING_CATEGORIES.map((k) => `s_${k}`),
+  'budget_fen',
+  'spent_fen',
+  'paid_fen',
+];
+
+/* ---------- The roll-up: one row per station and year, rewritten with the writes ---------- */
+
 /**
- * Sums per county unit and, on the ROLLUP row (county null), for the whole scope, with how many
- * stations the list filter keeps: one aggregate over the stations in scope, nothing in JavaScript.
+ * Rewrites the roll-up rows of these stations for the year from perStation, the same SQL the
+ * station list reads. Runs in the write's transaction after the funding lock (which every
+ * budget, payment, spending and contract-station write takes), so two writes touching one
+ * station's figures recompute one after the other and the second sees the first.
  */
-export async function countyTotals(ctx: Ctx, f: FundingScope, list: StationListFilter = {}): Promise<CountyFundingRow[]> {
-  const sums = sql.join(
-    [...FUND_SOURCES.map((s) => sourceCol(s)), ...SPENDING_CATEGORIES.map((k) => categoryCol(k)), ident('budget_fen'), ident('spent_fen'), ident('paid_fen')].map(
-      (c) => sql`sum(f.${c})::bigint AS ${c}`,
+export async function refreshStationFunding(db: Db, stationIds: readonly string[], year: number): Promise<void> {
+  await dropPublicSummaries(db);
+  const ids = [...new Set(stationIds)].sort();
+  if (ids.length === 0) return;
+  const cols = sql.join(FIGURE_COLS.map((c) => ident(c)), sql`, `);
+  const updates = sql.join(FIGURE_COLS.map((c) => sql`${ident(c)} = excluded.${ident(c)}`), sql`, `);
+  await db.execute(sql`INSERT INTO ${stationFundingRollups} (station_id, year, ${cols})
+    SELECT f.station_id, ${year}::int, ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}
+    FROM (${perStation({ stationIds: ids }, { year })}) f
+    ORDER BY f.station_id
+    ON CONFLICT (year, station_id) DO UPDATE SET ${updates}`);
+}
+
+const yearsOfPayments = async (db: Db, contractId: string): Promise<number[]> => {
+  const res = (await db.execute(
+    sql`SELECT DISTINCT extract(year FROM paid_on)::int AS year FROM contract_payments WHERE contract_id = ${contractId}`,
+  )) as unknown as Rows<Raw>;
+  return res.rows.map((r) => num(r.year));
+};
+
+/**
+ * After a payment of the contract or a change of its stations: a payment is shared among all the
+ * contract's stations, so every one of them (and those it had before, `formerStationIds`) is
+ * recomputed for every year the contract has payments in.
+ */
+export async function refreshContractFunding(db: Db, contractId: string, formerStationIds: readonly string[] = []): Promise<void> {
+  await dropPublicSummaries(db);
+  const linked = (await db.execute(
+    sql`SELECT station_id FROM contract_stations WHERE contract_id = ${contractId}`,
+  )) as unknown as Rows<Raw>;
+  const ids = [...linked.rows.map((r) => String(r.station_id)), ...formerStationIds];
+  for (const year of await yearsOfPayments(db, contractId)) await refreshStationFunding(db, ids, year);
+}
+
+/** Every station and year again, set-based (perStationSet): for seeds that write in bulk. */
+export async function rebuildFundingRollups(db: Db): Promise<void> {
+  await dropPublicSummaries(db);
+  const res = (await db.execute(sql`SELECT year FROM station_budgets
+    UNION SELECT extract(year FROM spent_on)::int FROM contract_spending
+    UNION SELECT extract(year FROM paid_on)::int FROM contract_payments`)) as unknown as Rows<Raw>;
+  await db.delete(stationFundingRollups);
+  const cols = sql.join(FIGURE_COLS.map((c) => ident(c)), sql`, `);
+  for (const year of res.rows.map((r) => num(r.year)))
+    await db.execute(sql`INSERT INTO ${stationFundingRollups} (station_id, year, ${cols})
+      SELECT f.station_id, ${year}::int, ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}
+      FROM (${perStationSet('rollup', { year })}) f`);
+}
+
+/* ---------- Sums per county unit from the roll-up ---------- */
+
+export interface CountyPaging {
+  sort: FundingSort;
+  page: number;
+  pageSize: number;
+  /** The largest units by budget for the chart. */
+  top: number;
+}
+
+export interface CountySums {
+  /** Every station of the scope (the ROLLUP row). */
+  total: CountyFundingRow;
+  /** The page of county units in the chosen order (all of them without paging). */
+  page: CountyFundingRow[];
+  /** The `top` units by budget, largest first. */
+  top: CountyFundingRow[];
+  counties: number;
+}
+
+const C_RATE = sql`(CASE WHEN g.budget_fen > 0 THEN g.spent_fen::numeric / g.budget_fen END)`;
+const COUNTY_SORTS: Record<FundingSort, SQL> = {
+  code: sql`g.county_code`,
+  budget: sql`g.budget_fen, g.county_code`,
+  '-budget': sql`g.budget_fen DESC, g.county_code`,
+  rate: sql`${C_RATE} ASC NULLS LAST, g.county_code`,
+  '-rate': sql`${C_RATE} DESC NULLS LAST, g.county_code`,
+};
+
+/**
+ * Sums per county unit and for the whole scope, with how many stations the list filter keeps,
+ * added up from the roll-up's rows of the live stations in scope (one small row per station),
+ * and only a page of the units (plus the chart's top ones) returned.
+ */
+export async function countySums(ctx: Ctx, f: FundingScope, list: StationListFilter = {}, paging?: CountyPaging): Promise<CountySums> {
+  const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
+  const perStationCols = sql.join(FIGURE_COLS.map((c) => sql`coalesce(r.${ident(c)}, 0) AS ${ident(c)}`), sql`, `);
+  const sums = sql.join(FIGURE_COLS.map((c) => sql`sum(f.${ident(c)})::bigint AS ${ident(c)}`), sql`, `);
+  const pageCond = paging
+    ? sql`(c.pos > ${(paging.page - 1) * paging.pageSize} AND c.pos <= ${paging.page * paging.pageSize}) OR c.top_pos <= ${paging.top}`
+    : sql`true`;
+  const res = (await ctx.db.execute(sql`WITH g AS (
+      SELECT f.county_code, f.county_short_name, count(*)::int AS stations,
+        count(*) FILTER (WHERE ${listCondition(list)})::int AS matching, ${sums}
+      FROM (
+        SELECT "stations"."town_code" AS town_code, county.code AS county_code, county.short_name AS county_short_name,
+          county.short_name || town.name || '社会工作服务站' AS name, ${perStationCols}
+        FROM ${stations}
+        JOIN regions town ON town.code = "stations"."town_code"
+        JOIN regions county ON county.code = town.parent_code
+        LEFT JOIN ${stationFundingRollups} r ON r.year = ${f.year} AND r.station_id = "stations"."id"
+        WHERE "stations"."status" <> 'revoked' AND ${scope}
+          ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
+      ) f
+      GROUP BY ROLLUP ((f.county_code, f.county_short_name))
     ),
-    sql`, `,
-  );
-  const res = (await ctx.db.execute(sql`SELECT f.county_code, f.county_short_name, count(*)::int AS stations,
-      count(*) FILTER (WHERE ${listCondition(list)})::int AS matching, ${sums}
-    FROM (${perStationSet(ctx, f)}) f
-    GROUP BY ROLLUP ((f.county_code, f.county_short_name))
-    ORDER BY f.county_code NULLS LAST`)) as unknown as Rows<Raw>;
-  return res.rows.map((r) => ({
-    countyCode: r.county_code === null ? null : String(r.county_code),
-    countyShortName: r.county_short_name === null ? null : String(r.county_short_name),
-    stations: num(r.stations),
-    matching: num(r.matching),
-    ...figuresOf(r),
+    c AS (
+      SELECT g.*, row_number() OVER (ORDER BY ${COUNTY_SORTS[paging?.sort ?? 'code']}) AS pos,
+        row_number() OVER (ORDER BY g.budget_fen DESC, g.county_code) AS top_pos
+      FROM g WHERE g.county_code IS NOT NULL
+    )
+    SELECT g.*, NULL::bigint AS pos, NULL::bigint AS top_pos, (SELECT count(*) FROM c)::int AS counties FROM g WHERE g.county_code IS NULL
+    UNION ALL
+    SELECT c.*, (SELECT count(*) FROM c)::int FROM c WHERE ${pageCond}`)) as unknown as Rows<Raw>;
+  const rows = res.rows.map((r) => ({
+    row: {
+      countyCode: r.county_code === null ? null : String(r.county_code),
+      countyShortName: r.county_short_name === null ? null : String(r.county_short_name),
+      stations: num(r.stations),
+      matching: num(r.matching),
+      ...figuresOf(r),
+    },
+    pos: r.pos === null ? null : num(r.pos),
+    topPos: r.top_pos === null ? null : num(r.top_pos),
+    counties: num(r.counties),
   }));
+  const totalRow = rows.find((r) => r.pos === null);
+  const none: CountyFundingRow = {
+    countyCode: null, countyShortName: null, stations: 0, matching: 0, budgetFen: 0, paidFen: 0, spentFen: 0,
+    budget: Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Record<FundSource, number>,
+    spending: Object.fromEntries(SPENDING_CATEGORIES.map((k) => [k, 0])) as Record<SpendingCategory, number>,
+  };
+  const units = rows.filter((r) => r.pos !== null);
+  const inPage = (pos: number) => !paging || (pos > (paging.page - 1) * paging.pageSize && pos <= paging.page * paging.pageSize);
+  return {
+    total: totalRow?.row ?? none,
+    page: units.filter((r) => inPage(r.pos ?? 0)).sort((a, b) => (a.pos ?? 0) - (b.pos ?? 0)).map((r) => r.row),
+    top: paging ? units.filter((r) => (r.topPos ?? 0) <= paging.top).sort((a, b) => (a.topPos ?? 0) - (b.topPos ?? 0)).map((r) => r.row) : [],
+    counties: totalRow?.counties ?? 0,
+  };
 }
 
 /** One page of the stations the list filter keeps, in the chosen order. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type * as c from '../../../shared/contracts/funding';
+import * as c from '../../../shared/contracts/funding';
 import type * as pub from '../../../shared/contracts/public-site';
 import { RULES } from '../../../shared/rules/catalog';
 import {
@@ -86,25 +86,47 @@ const stationFunding = (year: number, r: repo.StationFundingRow): StationFunding
 const scopeOf = (q: { year: number; countyCode?: string }): repo.FundingScope => ({ year: q.year, countyCode: q.countyCode });
 const listOf = (q: { q?: string; only: 'findings' | 'all' }): repo.StationListFilter => ({ q: q.q || undefined, onlyFindings: q.only === 'findings' });
 
+const countyOf = (k: repo.CountyFundingRow) => ({
+  countyCode: k.countyCode ?? '', countyShortName: k.countyShortName ?? '', stations: k.stations, ...totalsOf(k.budget, k.spending, k.paidFen),
+});
+
 /**
- * Totals per county unit and for the scope are SQL aggregates over every station in scope; the
- * stations come a page at a time (search, 有问题, order), so no station is loaded to be summed.
+ * Totals per county unit and for the scope add up the stations' roll-up rows in SQL; the county
+ * units and the stations come a page at a time, so the answer does not grow with the scope.
  */
 export async function overview(ctx: Ctx, q: Query): Promise<Overview> {
   const [sums, page, cityWide] = await Promise.all([
-    repo.countyTotals(ctx, scopeOf(q), listOf(q)),
+    repo.countySums(ctx, scopeOf(q), listOf(q), { sort: q.countiesSort, page: q.countiesPage, pageSize: q.countiesPageSize, top: c.FUNDING_CHART_TOP }),
     repo.stationPage(ctx, scopeOf(q), listOf(q), q.sort, q.page, q.pageSize),
     cityFindings(ctx, q.year),
   ]);
-  const all = sums.find((r) => r.countyCode === null);
-  const none = { budget: zeros(FUND_SOURCES), spending: zeros(SPENDING_CATEGORIES), paidFen: 0, stations: 0, matching: 0 };
-  const total = all ?? none;
+  const total = sums.total;
+  // The rest of the chart is the scope minus its top units: fen sums, exact.
+  const restBudget = (s: FundSource) => total.budget[s] - sums.top.reduce((n, k) => n + k.budget[s], 0);
+  const restSpending = (k: SpendingCategory) => total.spending[k] - sums.top.reduce((n, u) => n + u.spending[k], 0);
+  const restCount = sums.counties - sums.top.length;
   return {
     year: q.year,
     total: { ...totalsOf(total.budget, total.spending, total.paidFen), findings: cityWide },
-    counties: sums.flatMap((k) =>
-      k.countyCode === null ? [] : [{ countyCode: k.countyCode, countyShortName: k.countyShortName ?? '', stations: k.stations, ...totalsOf(k.budget, k.spending, k.paidFen) }],
-    ),
+    counties: sums.page.map(countyOf),
+    countiesTotal: sums.counties,
+    countiesPage: q.countiesPage,
+    countiesPageSize: q.countiesPageSize,
+    chart: {
+      top: sums.top.map(countyOf),
+      rest:
+        restCount > 0
+          ? {
+              counties: restCount,
+              stations: total.stations - sums.top.reduce((n, k) => n + k.stations, 0),
+              ...totalsOf(
+                Object.fromEntries(FUND_SOURCES.map((s) => [s, restBudget(s)])) as Record<FundSource, number>,
+                Object.fromEntries(SPENDING_CATEGORIES.map((k) => [k, restSpending(k)])) as Record<SpendingCategory, number>,
+                total.paidFen - sums.top.reduce((n, k) => n + k.paidFen, 0),
+              ),
+            }
+          : null,
+    },
     stations: page.map((r) => stationFunding(q.year, r)),
     stationsTotal: total.matching,
     page: q.page,
@@ -121,7 +143,7 @@ export async function setBudget(ctx: Ctx, id: string, year: number, body: Record
     const previous = await repo.budgetsOf(tx, year, [id]);
     const before = previous.length > 0 ? { year, ...zeros(FUND_SOURCES), ...Object.fromEntries(previous.map((b) => [b.source, b.amountFen])) } : null;
     await repo.upsertBudget(tx, s.station, year, amounts, actorOf(tx).id);
-    await repo.dropPublicSummaries(tx.db);
+    await repo.refreshStationFunding(tx.db, [id], year);
     await writeAudit(tx, {
       action: 'funding.budget', objectType: 'station', objectId: id, before, after: { year, ...amounts },
       detail: `${s.name}${year}年度补助资金合计${formatYuan(sumOf(amounts))}元`,
@@ -218,19 +240,18 @@ export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFundi
  */
 const PUBLIC_FRESH_SECONDS = 60;
 
-/** Every station of the installation, summed in SQL per county unit and in all. */
+/** Every station of the installation, its roll-up rows summed in SQL per county unit and in all. */
 async function computePublicSummary(sys: Ctx, year: number): Promise<PublicFunding> {
-  const sums = await repo.countyTotals(sys, { year });
+  // Every unit of the installation: the public page lists them all (its answer is cached, see above).
+  const sums = await repo.countySums(sys, { year });
   const amounts = (k: repo.FundingFigures) => {
     const t = totalsOf(k.budget, k.spending, k.paidFen);
     return { budgetFen: t.budgetFen, paidFen: t.paidFen, spentFen: t.spentFen, executionRate: t.executionRate };
   };
-  const all = sums.find((k) => k.countyCode === null);
+  const all = sums.total;
   return {
     year,
-    total: all
-      ? { ...amounts(all), bySource: all.budget, byCategory: all.spending }
-      : { budgetFen: 0, paidFen: 0, spentFen: 0, executionRate: null, bySource: zeros(FUND_SOURCES), byCategory: zeros(SPENDING_CATEGORIES) },
-    counties: sums.flatMap((k) => (k.countyCode === null ? [] : [{ countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) }])),
+    total: { ...amounts(all), bySource: all.budget, byCategory: all.spending },
+    counties: sums.page.map((k) => ({ countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) })),
   };
 }

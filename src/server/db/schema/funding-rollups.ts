@@ -1,0 +1,34 @@
+import { bigint, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { stations } from './stations';
+
+const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/**
+ * A station's funding figures of a year (budget by source, spending by category, its share of
+ * its contracts' payments), rewritten in the transaction of every write that changes them
+ * (funding.rollup.ts) from the same per-station SQL the station list reads. The overview's
+ * county sums and totals add these small rows instead of aggregating every budget, spending
+ * and payment of the scope per request. Station, town and scope are not copied: the reader
+ * joins stations, so revoking or moving a station needs no write here.
+ */
+export const stationFundingRollups = pgTable(
+  'station_funding_rollups',
+  {
+    stationId: uuid('station_id').notNull().references(() => stations.id),
+    year: integer('year').notNull(),
+    bProvince: fen('b_province'),
+    bCity: fen('b_city'),
+    bCounty: fen('b_county'),
+    bSocial: fen('b_social'),
+    sStaff: fen('s_staff'),
+    sActivities: fen('s_activities'),
+    sTraining: fen('s_training'),
+    sOffice: fen('s_office'),
+    sPublicity: fen('s_publicity'),
+    sOther: fen('s_other'),
+    budgetFen: fen('budget_fen'),
+    spentFen: fen('spent_fen'),
+    paidFen: fen('paid_fen'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.stationId] }), index('station_funding_rollups_station_idx').on(t.stationId)],
+);
