@@ -190,9 +190,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'venue:write': '登记服务场所和预约（冲突与开放时间外的预约被拒绝）',
   'archive:read': '查看和下载本人管辖社工站的年度资料归档（下载留痕）',
   'archive:request': '生成社工站年度资料归档（承接机构仅限其承接服务的年度）',
-  'stationplan:read': '查看社工站“一站一策”服务计划和完成情况',
-  'stationplan:write': '编制社工站“一站一策”服务计划并报送审定',
-  'stationplan:approve': '审定或退回社工站“一站一策”服务计划',
+  'stationplan:read': '查看一站一策服务计划',
+  'stationplan:write': '编制和报送一站一策服务计划',
+  'stationplan:approve': '审定一站一策服务计划',
 };
 
 // "社工+志愿者" (一（二）3): the station's operator and staff keep the register; officers read it.

@@ -29,7 +29,6 @@ import {
   ReadOutlined,
   ReconciliationOutlined,
   ScheduleOutlined,
-  ProfileOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ADMIN_ROLES, type Permission, type Role } from '../../shared/permissions';
@@ -72,7 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/annual-plans', label: m.nav.annualPlans, icon: <FileDoneOutlined aria-hidden />, permission: 'plan:read', group: 'purchase' },
   { path: '/procurements', label: m.nav.procurements, icon: <ShoppingOutlined aria-hidden />, permission: 'procurement:read', group: 'purchase' },
   { path: '/contracts', label: m.nav.contracts, icon: <FileProtectOutlined aria-hidden />, permission: 'contract:read', group: 'purchase' },
-  { path: '/station-plans', label: m.nav.stationPlans, icon: <ProfileOutlined aria-hidden />, permission: 'stationplan:read', group: 'purchase' },
+  { path: '/station-plans', label: m.nav.stationPlans, icon: <SolutionOutlined aria-hidden />, permission: 'stationplan:read', group: 'purchase' },
   { path: '/funding', label: m.nav.funding, icon: <AccountBookOutlined aria-hidden />, permission: 'funding:read', group: 'purchase' },
   { path: '/calendar', label: m.nav.calendar, icon: <CalendarOutlined aria-hidden />, permission: 'calendar:read', group: 'purchase' },
   { path: '/reports', label: m.nav.reports, icon: <FileTextOutlined aria-hidden />, permission: 'report:read', group: 'reports' },

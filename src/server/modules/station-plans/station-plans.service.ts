@@ -79,7 +79,7 @@ async function progressOf(ctx: Ctx, p: repo.PlanRow, stationName: string, today:
       const worst = below.map((m) => `${monthText(m.month)}${m.actual}${info.unit}`).join('、');
       findings.push({
         rule: RULES['R-STATION-PLAN-TARGET'],
-        message: `${stationName}${below.map((m) => monthText(m.month)).join('、')}的${info.label}不到服务计划目标的一半：计划${measureText(row.measure, row.target)}（折合每月约${row.monthlyTarget}${info.unit}），实际${worst}。`,
+        message: `${stationName}${below.map((m) => monthText(m.month)).join('、')}的${info.label}不到服务计划目标的一半：计划${measureText(row.measure, row.target)}${info.period === 'month' ? '' : `（折合每月约${row.monthlyTarget}${info.unit}）`}，实际${worst}。`,
         clearBy: '承接机构按计划补足服务并如实记录；确需调整目标的，修改服务计划报区市民政部门重新审定。',
         clause: CLAUSE, measure: row.measure, months: below.map((m) => m.month),
       });
