@@ -20,7 +20,6 @@ import { refreshStaffing } from '../compliance/compliance.service';
 import * as repo from './dashboards.repo';
 
 type Sums = Map<string, number>;
-type Station = Awaited<ReturnType<typeof repo.stationsUnder>>[number];
 
 const zero = (): Figures => Object.fromEntries(DASHBOARD_FIGURES.map((k) => [k, 0])) as Figures;
 const codeOf = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';
