@@ -48,9 +48,9 @@ const countyPaging = {
   countiesPage: z.coerce.number().int().min(1).default(1),
   countiesPageSize: z.coerce.number().int().min(1).max(100).default(20),
   countiesSort: z.enum(FUNDING_SORTS).default('code'),
+  /** How many county units the chart shows by budget; the others are summed as one bar. */
+  chartTop: z.coerce.number().int().min(1).max(20).default(10),
 };
-/** How many county units the chart shows; the others are summed as one bar. */
-export const FUNDING_CHART_TOP = 10;
 
 export const fundingQuery = z.strictObject({ ...fundingFilters, ...pagingQuery, ...countyPaging });
 /** The export takes every station the list's filters keep, in town-code order. */
@@ -69,7 +69,7 @@ export const fundingOverview = route({
     countiesTotal: z.number().int(),
     countiesPage: z.number().int(),
     countiesPageSize: z.number().int(),
-    /** The chart: the FUNDING_CHART_TOP largest units by budget, and the others summed (null when none are left). */
+    /** The chart: the chartTop largest units by budget, and the others summed (null when none are left). */
     chart: z.object({
       top: z.array(countyTotals),
       rest: totals.extend({ counties: z.number().int(), stations: z.number().int() }).nullable(),

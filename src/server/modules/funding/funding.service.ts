@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import * as c from '../../../shared/contracts/funding';
+import type * as c from '../../../shared/contracts/funding';
 import type * as pub from '../../../shared/contracts/public-site';
 import { RULES } from '../../../shared/rules/catalog';
 import {
@@ -96,7 +96,7 @@ const countyOf = (k: repo.CountyFundingRow) => ({
  */
 export async function overview(ctx: Ctx, q: Query): Promise<Overview> {
   const [sums, page, cityWide] = await Promise.all([
-    repo.countySums(ctx, scopeOf(q), listOf(q), { sort: q.countiesSort, page: q.countiesPage, pageSize: q.countiesPageSize, top: c.FUNDING_CHART_TOP }),
+    repo.countySums(ctx, scopeOf(q), listOf(q), { sort: q.countiesSort, page: q.countiesPage, pageSize: q.countiesPageSize, top: q.chartTop }),
     repo.stationPage(ctx, scopeOf(q), listOf(q), q.sort, q.page, q.pageSize),
     cityFindings(ctx, q.year),
   ]);
