@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { chinaToday } from '../../shared/rules/china-date';
 import { IN_FORCE_STATUSES } from '../platform/station-operator';
+import { DEMO_TOWN } from './demo-year-sql';
 import type { Db } from '../db/client';
 import { contracts, contractStations, files, regions, serviceItems, stationPlans, stationPlanVersions, stations, users } from '../db/schema';
 
@@ -62,8 +63,8 @@ export async function seedStationPlansDemo(db: Db): Promise<void> {
     `) as unknown as { rows: { months: number; records: number; visits: number; sessions: number; cases: number }[] }).rows;
     const months = Number(pace?.months ?? 1);
     const perMonth = (n: unknown) => Number(n ?? 0) / months;
-    // The station chosen to fall short gets targets three times its pace (at least 20 records and 10 visits a month).
-    const short = i === 1;
+    // 鲸园 (the demo worker's station) gets targets three times its pace (at least 20 records and 10 visits a month).
+    const short = s.townCode === DEMO_TOWN;
     const factor = short ? 3 : 0.8;
     const targets = {
       targetRecords: short ? Math.max(20, Math.ceil(perMonth(pace?.records) * factor)) : Math.floor(perMonth(pace?.records) * factor),

@@ -15,6 +15,7 @@ const YEAR = Number(chinaToday().slice(0, 4));
 const CALENDAR = `/api/calendar?from=${YEAR - 1}-01-01&to=${YEAR}-12-31`;
 const PLANS = `/api/annual-plans?year=${YEAR}`;
 const FUNDING = `/api/funding?year=${YEAR}`;
+const SPLANS = `/api/station-plans?year=${YEAR}`;
 
 beforeAll(async () => {
   t = await createTestApp({ demoYear: true });
@@ -31,28 +32,28 @@ const MENUS: Record<string, string[]> = {
   'demo-city': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives',
+    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives', SPLANS,
   ],
   'demo-district': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/cases?followUp=overdue', '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
     PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/reports?status=submitted',
-    '/api/evaluations', '/api/supervisions', '/api/archives',
+    '/api/evaluations', '/api/supervisions', '/api/archives', SPLANS,
   ],
   'demo-town': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives',
+    PLANS, '/api/procurements', '/api/contracts', FUNDING, CALENDAR, '/api/reports', '/api/evaluations', '/api/supervisions', '/api/archives', SPLANS,
   ],
   'demo-org': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/organizations', '/api/social-workers', '/api/compliance/staffing',
     '/api/cases?pending=true', '/api/cases?followUp=overdue', '/api/clients', '/api/service-records', '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
-    '/api/contracts', CALENDAR, '/api/reports', '/api/reports?status=returned', '/api/supervisions', '/api/archives',
+    '/api/contracts', CALENDAR, '/api/reports', '/api/reports?status=returned', '/api/supervisions', '/api/archives', SPLANS,
   ],
   'demo-worker': [
     '/api/workbench', '/api/dashboards/home', '/api/stations', '/api/social-workers', '/api/compliance/staffing',
     '/api/cases?mine=true&open=true', '/api/cases?followUp=overdue', '/api/clients', '/api/clients?mine=true', '/api/service-records',
-    '/api/cases', '/api/groups', '/api/referrals', '/api/partners',
+    '/api/cases', '/api/groups', '/api/referrals', '/api/partners', SPLANS,
   ],
   // The evaluator's to-do (unfinished evaluations) is empty: the demo year's evaluations are all finished.
   'demo-evaluator': [

@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { seedDemo } from '../db/demo-data';
 import { seedDemoYear } from '../seed/demo-year';
 import { seedArchivesDemo } from '../seed/demo-year-archives';
+import { seedStationPlansDemo } from '../seed/demo-year-station-plans';
 import { createTestDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'Sgz@demo2026';
@@ -112,6 +113,7 @@ export async function createTestApp(options: { demo?: boolean; regionRoot?: stri
   // The year of work `npm start` loads (seed/demo-year.ts), for the tests that ask for it.
   if (options.demo !== false && options.demoYear) await seedDemoYear(database.db, cipher);
   if (options.demo !== false && options.demoYear) await seedArchivesDemo(database.db, cipher);
+  if (options.demo !== false && options.demoYear) await seedStationPlansDemo(database.db);
   const app = await buildApp({ database, cipher, webDir: null, validateResponses: true });
   await app.ready();
   const testApp: TestApp = {

@@ -249,3 +249,13 @@ export async function plansWithStatus(ctx: Ctx, status: 'submitted' | 'returned'
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** An organisation writes only for a station it serves today: its access ends with its contract. */
+export async function orgServesToday(ctx: Ctx, stationId: string): Promise<boolean> {
+  const scope = actorOf(ctx).scope;
+  if (scope.kind !== 'org') return true;
+  if (!scope.orgId) return false;
+  const [row] = await ctx.db.select({ id: stations.id }).from(stations)
+    .where(and(eq(stations.id, stationId), sql`${stations.id} IN ${stationsServedBy(scope.orgId, chinaToday())}`));
+  return row !== undefined;
+}
