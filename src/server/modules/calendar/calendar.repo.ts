@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context';
 import { regionOrAncestorScope } from '../../platform/scope';
 import { contractShortStationSql } from '../contracts/contract-findings';
 import { contractScope } from '../contracts/contracts.repo';
-import { reportListColumns, reportScope } from '../reports/reports.repo';
+import { reportListColumns, reportScope, reportScopeParts } from '../reports/reports.repo';
 
 /** The actor's region: its path and its own code (the last segment). */
 export interface ScopeRegion {
@@ -65,14 +65,19 @@ function reportStateSql(today: string): SQL<DeadlineState> {
     ELSE ${stateSql(due, sql`false`, today, true)} END`;
 }
 
-/** Station and contract reports due in the window, counted per day, child region and state (reports_due_idx). */
+/** Station and contract reports due in the window, counted per day, child region and state (index-only on reports_due_cover_idx, migration 0044). */
 export async function reportGroups(ctx: Ctx, scope: ScopeRegion, from: string, to: string, today: string): Promise<GroupRow[]> {
-  const rows = await ctx.db
-    .select({ day: reports.dueOn, child: sql<string>`${childSql(qualified(reports.scopePath), scope)}`, state: reportStateSql(today), n: sql<number>`count(*)::int` })
-    .from(reports)
-    .where(and(reportScope(ctx), gte(reports.dueOn, from), lte(reports.dueOn, to), ne(reports.kind, 'district_annual')))
-    .groupBy(sql`1, 2, 3`);
-  return rows.map((r) => ({ ...r, kind: 'report_due' as const }));
+  // One aggregate per disjoint part of the scope: the caller adds rows of the same key.
+  const parts = await Promise.all(
+    reportScopeParts(ctx).map((part) =>
+      ctx.db
+        .select({ day: reports.dueOn, child: sql<string>`${childSql(qualified(reports.scopePath), scope)}`, state: reportStateSql(today), n: sql<number>`count(*)::int` })
+        .from(reports)
+        .where(and(part, gte(reports.dueOn, from), lte(reports.dueOn, to), ne(reports.kind, 'district_annual')))
+        .groupBy(sql`1, 2, 3`),
+    ),
+  );
+  return parts.flat().map((r) => ({ ...r, kind: 'report_due' as const }));
 }
 
 /** Procurement deadlines in the window (cancelled ones are no deadline), counted like reports. */

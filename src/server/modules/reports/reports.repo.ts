@@ -13,15 +13,29 @@ export type ReportRow = typeof reports.$inferSelect;
  * whose region holds every station of the contract; a per-station briefing is only its station's.
  */
 export function reportScope(ctx: Ctx): SQL {
-  if (ctx.system) return sql`true`;
+  const parts = reportScopeParts(ctx);
+  return parts.length === 1 ? (parts[0] ?? sql`false`) : sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * reportScope as disjoint conditions (their OR is the scope): a region's own reports by path, and
+ * contract reports (no station) whose stations all lie in the region. Run apart, the first is an
+ * index-only scan for aggregates; ORed, the anti-join makes the planner read every heap row.
+ */
+export function reportScopeParts(ctx: Ctx): SQL[] {
+  if (ctx.system) return [sql`true`];
   const scope = ctx.actor?.scope;
-  if (!scope || scope.kind === 'none') return sql`false`;
-  if (scope.kind === 'org') return scope.orgId ? eq(reports.orgId, scope.orgId) : sql`false`;
-  if (!scope.path) return sql`false`;
-  return sql`(${qualified(reports.scopePath)} LIKE ${`${scope.path}%`} OR (${qualified(reports.stationId)} IS NULL AND ${qualified(reports.contractId)} IS NOT NULL
+  if (!scope || scope.kind === 'none') return [sql`false`];
+  if (scope.kind === 'org') return [scope.orgId ? eq(reports.orgId, scope.orgId) : sql`false`];
+  if (!scope.path) return [sql`false`];
+  const inPath = sql`${qualified(reports.scopePath)} LIKE ${`${scope.path}%`}`;
+  return [
+    inPath,
+    sql`(NOT ${inPath} AND ${qualified(reports.stationId)} IS NULL AND ${qualified(reports.contractId)} IS NOT NULL
     AND EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)})
     AND NOT EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(reports.contractId)}
-      AND ${qualified(contractStations.stationPath)} NOT LIKE ${`${scope.path}%`})))`;
+      AND ${qualified(contractStations.stationPath)} NOT LIKE ${`${scope.path}%`}))`,
+  ];
 }
 
 const columns = { report: reports, countyShortName: regions.shortName, orgName: organizations.name };
