@@ -13,6 +13,7 @@ import { m } from '../../i18n';
 import { countyFilter } from '../regions/RegionSelects';
 import { thisYear, toYear, useCountyScope, YearSelect } from '../procurements/purchaseFields';
 import { BudgetDrawer } from './BudgetDrawer';
+import { COUNTY_WORDS, CountyTable, type CountySort } from './CountyTable';
 import { useExportFunding, useFunding, type FundingExportQuery, type FundingQuery } from './funding.api';
 import { Figure, rateText, Yuan, yuan } from './money';
 
@@ -68,7 +69,14 @@ export default function FundingPage() {
     () => ({ year, countyCode: isCity ? url.countyCode : undefined, q: url.q || undefined, only, sort }),
     [year, isCity, url.countyCode, url.q, only, sort],
   );
-  const query: FundingQuery = useMemo(() => ({ ...filters, page, pageSize }), [filters, page, pageSize]);
+  // The county table pages and sorts on the server; another year or unit starts it again at page 1.
+  const filterKey = `${year}|${filters.countyCode ?? ''}`;
+  const [countyState, setCounty] = useState<{ page: number; pageSize: number; sort: CountySort; of: string }>({ page: 1, pageSize: 20, sort: 'code', of: filterKey });
+  const county = countyState.of === filterKey ? countyState : { ...countyState, page: 1 };
+  const query: FundingQuery = useMemo(
+    () => ({ ...filters, page, pageSize, countiesPage: county.page, countiesPageSize: county.pageSize, countiesSort: county.sort }),
+    [filters, page, pageSize, county.page, county.pageSize, county.sort],
+  );
   const { data, isPending, isFetching, error, refetch } = useFunding(query);
   const exporter = useExportFunding();
   const report = useReportError();
@@ -153,37 +161,26 @@ export default function FundingPage() {
         </Typography.Text>
         <FindingLines findings={total.findings} />
       </Card>
-      {data.counties.length > 1 ? (
-        <Row gutter={[12, 12]} data-testid="funding-counties">
-          {data.counties.map((co) => (
-            <Col key={co.countyCode} xs={24} sm={12} lg={8} xl={6}>
-              <Card
-                size="small"
-                title={co.countyShortName}
-                extra={<Typography.Text type="secondary">{t.countyStations(co.stations)}</Typography.Text>}
-                hoverable={isCity}
-                onClick={isCity ? () => setFilter({ countyCode: co.countyCode }) : undefined}
-              >
-                <Flex vertical gap={2}>
-                  <span>{t.budget}：<Yuan fen={co.budgetFen} /></span>
-                  <span>{t.paid}：<Yuan fen={co.paidFen} /></span>
-                  <span>{t.spent}：<Yuan fen={co.spentFen} /></span>
-                  <span>
-                    {t.rate}：<RateText rate={co.executionRate} />
-                  </span>
-                </Flex>
-              </Card>
-            </Col>
-          ))}
-        </Row>
+      {data.countiesTotal > 1 ? (
+        <Card size="small" title={COUNTY_WORDS.title}>
+          <CountyTable
+            data={data}
+            sort={county.sort}
+            onChange={(next) => setCounty({ ...next, of: filterKey })}
+            onPick={isCity ? (countyCode) => setFilter({ countyCode }) : undefined}
+          />
+        </Card>
       ) : null}
-      {data.counties.length > 1 || data.stations.length > 0 ? (
-        <Card size="small" title={data.counties.length > 1 ? t.chartTitle : t.chartPageTitle}>
+      {data.countiesTotal > 1 || data.stations.length > 0 ? (
+        <Card size="small" title={data.countiesTotal > 1 ? t.chartTitle : t.chartPageTitle}>
           <Suspense fallback={<PageLoading />}>
             <ExecutionChart
               rows={
-                data.counties.length > 1
-                  ? data.counties.map((co) => ({ county: co.countyShortName, rate: co.executionRate }))
+                data.countiesTotal > 1
+                  ? [
+                      ...data.chart.top.map((co) => ({ county: co.countyShortName, rate: co.executionRate })),
+                      ...(data.chart.rest ? [{ county: COUNTY_WORDS.rest(data.chart.rest.counties), rate: data.chart.rest.executionRate }] : []),
+                    ]
                   : data.stations.map((s) => ({ county: shortStation(s), rate: s.executionRate }))
               }
             />
