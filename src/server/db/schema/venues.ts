@@ -49,10 +49,11 @@ export const venueBookings = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  // A room's week or month; usage over a range of months, of a station or of a region.
+  // A room's week or month; usage over a range of months, of a station, or of a region: the months
+  // lead (a city or county prefix matches most rows, so the path is checked inside the index).
   (t) => [
     index('venue_bookings_room_idx').on(t.roomId, t.startsAt),
     index('venue_bookings_station_starts_idx').on(t.stationId, t.startsAt),
-    index('venue_bookings_scope_starts_idx').on(t.scopePath.op('text_pattern_ops'), t.startsAt),
+    index('venue_bookings_starts_scope_idx').on(t.startsAt, t.scopePath.op('text_pattern_ops')),
   ],
 );
