@@ -435,27 +435,36 @@ export async function countySums(ctx: Ctx, f: FundingScope, list: StationListFil
   const pageCond = paging
     ? sql`(c.pos > ${(paging.page - 1) * paging.pageSize} AND c.pos <= ${paging.page * paging.pageSize}) OR c.top_pos <= ${paging.top}`
     : sql`true`;
-  const res = (await ctx.db.execute(sql`WITH g AS (
-      SELECT f.county_code, f.county_short_name, count(*)::int AS stations,
+  // A station's scope path is its town's region path, so its county unit's path is that minus the
+  // town's segment: the stations are grouped without a regions lookup each, and only the units'
+  // rows are joined for code and name. The station name is built only for a search.
+  const countyPath = sql`left("stations"."scope_path", length("stations"."scope_path") - length("stations"."town_code") - 1)`;
+  const named = Boolean(list.q);
+  const res = (await ctx.db.execute(sql`WITH g0 AS (
+      SELECT f.county_path, grouping(f.county_path) = 1 AS is_total, count(*)::int AS stations,
         count(*) FILTER (WHERE ${listCondition(list)})::int AS matching, ${sums}
       FROM (
-        SELECT "stations"."town_code" AS town_code, county.code AS county_code, county.short_name AS county_short_name,
-          county.short_name || town.name || '社会工作服务站' AS name, ${perStationCols}
+        SELECT ${countyPath} AS county_path,
+          ${named ? sql`county.short_name || town.name || '社会工作服务站'` : sql`''::text`} AS name, ${perStationCols}
         FROM ${stations}
-        JOIN regions town ON town.code = "stations"."town_code"
-        JOIN regions county ON county.code = town.parent_code
+        ${named ? sql`JOIN regions town ON town.code = "stations"."town_code" JOIN regions county ON county.code = town.parent_code` : sql``}
         LEFT JOIN ${stationFundingRollups} r ON r.year = ${f.year} AND r.station_id = "stations"."id"
         WHERE "stations"."status" <> 'revoked' AND ${scope}
-          ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
+          ${f.countyCode ? sql`AND "stations"."town_code" IN (SELECT code FROM regions WHERE parent_code = ${f.countyCode})` : sql``}
       ) f
-      GROUP BY ROLLUP ((f.county_code, f.county_short_name))
+      GROUP BY ROLLUP (f.county_path)
+    ),
+    g AS (
+      -- LIMIT keeps this a probe of the path index per unit, not a hash of every region (villages included).
+      SELECT unit.code AS county_code, unit.short_name AS county_short_name, g0.*
+      FROM g0 LEFT JOIN LATERAL (SELECT code, short_name FROM regions WHERE path = g0.county_path LIMIT 1) unit ON true
     ),
     c AS (
       SELECT g.*, row_number() OVER (ORDER BY ${COUNTY_SORTS[paging?.sort ?? 'code']}) AS pos,
         row_number() OVER (ORDER BY g.budget_fen DESC, g.county_code) AS top_pos
-      FROM g WHERE g.county_code IS NOT NULL
+      FROM g WHERE NOT g.is_total
     )
-    SELECT g.*, NULL::bigint AS pos, NULL::bigint AS top_pos, (SELECT count(*) FROM c)::int AS counties FROM g WHERE g.county_code IS NULL
+    SELECT g.*, NULL::bigint AS pos, NULL::bigint AS top_pos, (SELECT count(*) FROM c)::int AS counties FROM g WHERE g.is_total
     UNION ALL
     SELECT c.*, (SELECT count(*) FROM c)::int FROM c WHERE ${pageCond}`)) as unknown as Rows<Raw>;
   const rows = res.rows.map((r) => ({
