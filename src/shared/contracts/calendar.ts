@@ -37,6 +37,13 @@ export type DeadlineState = (typeof DEADLINE_STATES)[number];
  */
 export const WIDE_SCOPE_STATIONS = 50;
 
+/**
+ * A grouped calendar keeps one entry per child region while the scope has at most this many (a
+ * city's counties, a province's cities); past it, one entry per day and kind for the whole scope,
+ * opened as a paged list — so the answer never grows with the number of regions.
+ */
+export const CALENDAR_REGIONS_SHOWN = 20;
+
 export const deadlineSchema = z.object({
   date: z.string(),
   kind: z.enum(DEADLINE_KINDS),

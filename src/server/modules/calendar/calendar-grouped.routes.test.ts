@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { and, asc, eq, gte, like, lte, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEADLINE_STATES, type Deadline, type DeadlineGroup, type DeadlineState } from '../../../shared/contracts/calendar';
+import { CALENDAR_REGIONS_SHOWN, DEADLINE_STATES, type Deadline, type DeadlineGroup, type DeadlineState } from '../../../shared/contracts/calendar';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { onPostDeadline } from '../../../shared/rules/purchase';
 import { monthlyPeriod, reportTimeliness } from '../../../shared/rules/reports';
@@ -184,6 +184,44 @@ describe('grouped calendar (Weihai)', () => {
     // The SQL counts of the contracts' deadlines (on-post, instalments, ends) agree with the same deadlines computed one by one.
     expect([...new Set(items.map((d) => d.kind))].sort()).toEqual(
       ['contract_end', 'district_report_due', 'instalment_due', 'onpost_due', 'plan_due', 'procurement_deadline', 'report_due'],
+    );
+  });
+
+  // Last: it adds county units to the city.
+  it('past CALENDAR_REGIONS_SHOWN child regions, one entry per day and kind for the whole scope, opened as one list', async () => {
+    const window = [`${thisYear}-01-01`, `${thisYear}-12-31`] as const;
+    const before = await calendarAnswer(city, ...window);
+    if (!before.grouped) throw new Error('expected grouped');
+    const counties = await t.database.db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, '371000'));
+    expect(counties.length).toBeLessThanOrEqual(CALENDAR_REGIONS_SHOWN);
+    const extra = CALENDAR_REGIONS_SHOWN + 1 - counties.length;
+    await t.database.db.insert(regions).values(
+      Array.from({ length: extra }, (_, i) => {
+        const code = String(371900 + i);
+        return { code, name: `测试县${i}`, shortName: `测试县${i}`, level: 'county' as const, parentCode: '371000', path: `/371000/${code}/` };
+      }),
+    );
+    const after = await calendarAnswer(city, ...window);
+    if (!after.grouped) throw new Error('expected grouped');
+    expect(after.groups.every((g) => g.regionCode === '371000' && g.regionName === '威海市')).toBe(true);
+    const keys = after.groups.map((g) => `${g.date}|${g.kind}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The new county units have no stations: each day and kind sums what the counties' entries held
+    // (plan and district-report deadlines, one per county unit, gain the new ones).
+    const perCounty = new Map<string, Record<DeadlineState, number>>();
+    for (const g of before.groups) {
+      const key = `${g.date}|${g.kind}`;
+      const c = perCounty.get(key) ?? zero();
+      for (const st of DEADLINE_STATES) c[st] += g.counts[st];
+      perCounty.set(key, c);
+    }
+    const perCountyKinds = new Set(['plan_due', 'district_report_due']);
+    for (const g of after.groups.filter((x) => !perCountyKinds.has(x.kind))) expect(g.counts, `${g.date} ${g.kind}`).toEqual(perCounty.get(`${g.date}|${g.kind}`));
+    expect(after.groups.filter((x) => !perCountyKinds.has(x.kind))).toHaveLength([...perCounty.keys()].filter((k) => !perCountyKinds.has(k.split('|')[1] ?? '')).length);
+    // Each merged entry opens to its deadlines, whose states add up to its counts.
+    const items = await calendarItems(city, ...window);
+    expect(items.filter((d) => d.kind === 'report_due')).toHaveLength(
+      before.groups.filter((g) => g.kind === 'report_due').reduce((n, g) => n + g.total, 0),
     );
   });
 });

@@ -13,6 +13,8 @@ import { reportListColumns, reportScope, reportScopeParts } from '../reports/rep
 export interface ScopeRegion {
   path: string;
   code: string;
+  /** Too many child regions to list: every deadline counts to the scope itself. */
+  merged?: boolean;
 }
 
 export function scopeRegionOf(ctx: Ctx): ScopeRegion | null {
@@ -24,13 +26,21 @@ export function scopeRegionOf(ctx: Ctx): ScopeRegion | null {
 
 /** The region just below the scope that holds `path`; rows at or above the scope (a county's own, a city's) count to the scope itself. */
 export function childOf(path: string, scope: ScopeRegion): string {
-  if (!path.startsWith(scope.path)) return scope.code;
+  if (scope.merged || !path.startsWith(scope.path)) return scope.code;
   return path.slice(scope.path.length).split('/')[0] || scope.code;
 }
 
 /** childOf in SQL, on a materialised path column. */
 function childSql(path: SQL, scope: ScopeRegion): SQL {
+  if (scope.merged) return sql`${scope.code}::text`;
   return sql`coalesce(CASE WHEN ${path} LIKE ${`${scope.path}%`} THEN nullif(split_part(substr(${path}, ${scope.path.length + 1}), '/', 1), '') END, ${scope.code})`;
+}
+
+/** The scope, merged when it has more child regions than a calendar lists (one LIMIT n+1 probe). */
+export async function withChildLimit(ctx: Ctx, scope: ScopeRegion, n: number): Promise<ScopeRegion> {
+  if (!scope.code) return scope;
+  const rows = await ctx.db.select({ one: sql`1` }).from(regions).where(eq(regions.parentCode, scope.code)).limit(n + 1);
+  return rows.length > n ? { ...scope, merged: true } : scope;
 }
 
 /** More than `n` stations in the scope: one LIMIT n+1 probe on the path index, never a full count. */

@@ -1,5 +1,6 @@
 import { and, gte, inArray, lte, ne } from 'drizzle-orm';
 import {
+  CALENDAR_REGIONS_SHOWN,
   DEADLINE_KINDS,
   WIDE_SCOPE_STATIONS,
   type CalendarAnswer,
@@ -204,7 +205,8 @@ export async function deadlines(ctx: Ctx, from: string, to: string): Promise<Cal
     const items = (await itemised(ctx, counties, from, to, true)).map((x) => x.d).sort(byDateTitle);
     return { asOf: today, grouped: false, items };
   }
-  return { asOf: today, grouped: true, groups: await grouped(ctx, scope, counties, from, to, today) };
+  const region = await repo.withChildLimit(ctx, scope, CALENDAR_REGIONS_SHOWN);
+  return { asOf: today, grouped: true, groups: await grouped(ctx, region, counties, from, to, today) };
 }
 
 async function grouped(ctx: Ctx, scope: repo.ScopeRegion, counties: County[], from: string, to: string, today: string): Promise<DeadlineGroup[]> {
@@ -243,9 +245,10 @@ async function grouped(ctx: Ctx, scope: repo.ScopeRegion, counties: County[], fr
  */
 export async function groupItems(ctx: Ctx, q: { date: string; kind: DeadlineKind; region: string; limit: number; offset: number }) {
   const today = chinaToday();
-  const scope = repo.scopeRegionOf(ctx);
+  const own = repo.scopeRegionOf(ctx);
   const page = { asOf: today, limit: q.limit, offset: q.offset };
-  if (scope === null) return { ...page, items: [], total: 0 };
+  if (own === null) return { ...page, items: [], total: 0 };
+  const scope = await repo.withChildLimit(ctx, own, CALENDAR_REGIONS_SHOWN);
   if (q.kind === 'report_due') {
     const { rows, total } = await repo.reportsOfGroup(ctx, scope, q.date, q.region, q.limit, q.offset);
     const now = new Date();
