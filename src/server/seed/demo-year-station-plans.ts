@@ -21,7 +21,7 @@ function demoPdf(title: string): Buffer {
  * 一站一策 of the demo: a plan for each station of 环翠区 for this year under its contract, drafted
  * by the organisation and set by the district — most approved, 竹岛 awaiting approval, one returned
  * with a reason, and one whose targets its records fall far short of. Targets follow each station's
- * own pace of work so far (4/5 of its monthly average), so the others stay clear of findings.
+ * own pace of work so far (half its monthly records and visits, 4/5 of its sessions and cases), so the others stay clear of findings.
  */
 export async function seedStationPlansDemo(db: Db): Promise<void> {
   if ((await db.select({ id: stationPlans.id }).from(stationPlans).limit(1)).length > 0) return;
@@ -65,7 +65,8 @@ export async function seedStationPlansDemo(db: Db): Promise<void> {
     const perMonth = (n: unknown) => Number(n ?? 0) / months;
     // 鲸园 (the demo worker's station) gets targets three times its pace (at least 20 records and 10 visits a month).
     const short = s.townCode === DEMO_TOWN;
-    const factor = short ? 3 : 0.8;
+    // The others: half their pace for records and visits, 4/5 for the running totals of sessions and cases.
+    const factor = short ? 3 : 0.5;
     const targets = {
       targetRecords: short ? Math.max(20, Math.ceil(perMonth(pace?.records) * factor)) : Math.floor(perMonth(pace?.records) * factor),
       targetHomeVisits: short ? Math.max(10, Math.ceil(perMonth(pace?.visits) * factor)) : Math.floor(perMonth(pace?.visits) * factor),

@@ -50,11 +50,24 @@ export function monthlyTarget(measure: StationPlanMeasure, target: number): numb
 }
 
 /**
- * R-STATION-PLAN-TARGET: a closed month's actual under half its pro-rated target (a zero target asks
- * nothing). In integers — actual · 2 · months-per-period < target — so SQL gives the same answer.
+ * R-STATION-PLAN-TARGET: under half the pro-rated target (a zero target asks nothing). A monthly
+ * measure is judged month by month; a quarterly or yearly one (a few sessions, a few cases) by its
+ * running total over the plan's first `months` months, so a quiet month alone is no finding.
+ * Integers only — actual · 2 · months-per-period < target · months — so SQL gives the same answer.
  */
-export function belowTarget(measure: StationPlanMeasure, target: number, actual: number): boolean {
-  return target > 0 && actual * 2 * MONTHS_IN[MEASURE_INFO[measure].period] < target;
+export function belowTarget(measure: StationPlanMeasure, target: number, actual: number, months = 1): boolean {
+  return target > 0 && actual * 2 * MONTHS_IN[MEASURE_INFO[measure].period] < target * months;
+}
+
+export const isCumulative = (measure: StationPlanMeasure): boolean => MEASURE_INFO[measure].period !== 'month';
+
+/**
+ * The first month a plan's targets are judged: the month a contract starts in is its on-post month
+ * (R-ONPOST-1M: a month to put the workers on post), so a contract that starts within the plan's
+ * year is judged from the next month; one that started before the year, from January.
+ */
+export function judgedFrom(year: number, firstMonth: number, contractStartsOn: string | null): number {
+  return contractStartsOn?.startsWith(`${year}-`) ? firstMonth + 1 : firstMonth;
 }
 
 /** 'YYYY-MM' of the months of a plan's year from its first month to its last. */

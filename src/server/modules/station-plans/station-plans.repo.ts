@@ -20,24 +20,33 @@ export const planScope = (ctx: Ctx): SQL => scopeFilter(ctx, { scopePath: statio
 
 /**
  * R-STATION-PLAN-TARGET in SQL, for the list's count and filter: the measures of an approved plan
- * with a closed month whose actual is under half its pro-rated target (actual·2·months < target,
- * integers only, the same test as belowTarget). Bounded by the plan's one station and year.
+ * with a closed month under half its pro-rated target — the month's count for a monthly measure,
+ * the running total for a quarterly or yearly one — the same integer test as belowTarget.
+ * Bounded by the plan's one station and year.
  */
 export function findingsCount(today: string): SQL<number> {
   return sql<number>`(CASE WHEN ${stationPlans.status} = 'approved' THEN (
     SELECT coalesce(bool_or(${stationPlans.targetRecords} > 0 AND x.records * 2 < ${stationPlans.targetRecords}), false)::int
       + coalesce(bool_or(${stationPlans.targetHomeVisits} > 0 AND x.visits * 2 < ${stationPlans.targetHomeVisits}), false)::int
-      + coalesce(bool_or(${stationPlans.targetGroupSessions} > 0 AND x.sessions * 6 < ${stationPlans.targetGroupSessions}), false)::int
-      + coalesce(bool_or(${stationPlans.targetCasesOpened} > 0 AND x.cases * 24 < ${stationPlans.targetCasesOpened}), false)::int
+      + coalesce(bool_or(${stationPlans.targetGroupSessions} > 0 AND x.sessions_run * 6 < ${stationPlans.targetGroupSessions} * x.k), false)::int
+      + coalesce(bool_or(${stationPlans.targetCasesOpened} > 0 AND x.cases_run * 24 < ${stationPlans.targetCasesOpened} * x.k), false)::int
     FROM (
-      SELECT
-        (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month')) AS records,
-        (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month') AND r.home_visit) AS visits,
-        (SELECT count(*) FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
-          WHERE g.station_id = ${stationPlans.stationId} AND gs.date >= m.mo AND gs.date < (m.mo + interval '1 month')) AS sessions,
-        (SELECT count(*) FROM cases c WHERE c.station_id = ${stationPlans.stationId} AND c.opened_on >= m.mo AND c.opened_on < (m.mo + interval '1 month')) AS cases
-      FROM generate_series(make_date(${stationPlans.year}, ${stationPlans.firstMonth}::int, 1), make_date(${stationPlans.year}, ${stationPlans.lastMonth}::int, 1), interval '1 month') AS m(mo)
-      WHERE (m.mo + interval '1 month')::date <= ${today}::date
+      SELECT y.records, y.visits,
+        sum(y.sessions) OVER (ORDER BY y.mo) AS sessions_run, sum(y.cases) OVER (ORDER BY y.mo) AS cases_run, row_number() OVER (ORDER BY y.mo) AS k
+      FROM (
+        SELECT m.mo,
+          (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month')) AS records,
+          (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month') AND r.home_visit) AS visits,
+          (SELECT count(*) FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
+            WHERE g.station_id = ${stationPlans.stationId} AND gs.date >= m.mo AND gs.date < (m.mo + interval '1 month')) AS sessions,
+          (SELECT count(*) FROM cases c WHERE c.station_id = ${stationPlans.stationId} AND c.opened_on >= m.mo AND c.opened_on < (m.mo + interval '1 month')) AS cases
+        FROM generate_series(make_date(${stationPlans.year}, ${stationPlans.firstMonth}::int, 1)
+          + CASE WHEN (SELECT extract(year FROM sk.starts_on)::int FROM contracts sk WHERE sk.id = ${stationPlans.contractId}) = ${stationPlans.year}
+              THEN interval '1 month' ELSE interval '0 months' END,
+          make_date(${stationPlans.year}, ${stationPlans.lastMonth}::int, 1), interval '1 month') AS m(mo)
+        -- From the first judged month (judgedFrom); closed months are a prefix, so running totals start there.
+        WHERE (m.mo + interval '1 month')::date <= ${today}::date
+      ) y
     ) x
   ) ELSE 0 END)`;
 }
@@ -85,6 +94,7 @@ export async function findPlan(ctx: Ctx, id: string) {
   const [row] = await ctx.db
     .select({
       plan: stationPlans, stationName: standardName, countyShortName: county.shortName, orgName: organizations.name, contractTitle: contracts.title,
+      contractStartsOn: contracts.startsOn,
     })
     .from(stationPlans)
     .innerJoin(stations, eq(stations.id, stationPlans.stationId))

@@ -55,12 +55,13 @@ beforeAll(async () => {
     .from(stations)
     .where(like(stations.scopePath, '/371000/371003/%'))
     .orderBy(asc(stations.townCode));
-  // Last year's contract for the first three 文登 stations: every month of that year is closed.
+  // A contract from last December to the end of last year for the first three 文登 stations: every month
+  // of last year is closed and judged (the on-post month, December, lies before it).
   const [k] = await db
     .insert(contracts)
     .values({
       countyCode: '371003', scopePath: '/371000/371003/', contractorOrgId: wdOrgId, title: `文登区${lastYear}年社工站服务合同`,
-      startsOn: `${lastYear}-01-01`, endsOn: `${lastYear}-12-31`, status: 'performing', signedOn: `${lastYear}-01-01`,
+      startsOn: `${lastYear - 1}-12-01`, endsOn: `${lastYear}-12-31`, status: 'performing', signedOn: `${lastYear - 1}-12-01`,
     })
     .returning();
   await db.insert(contractStations).values(wdStations.slice(0, 3).map((s) => ({ contractId: k?.id ?? '', stationId: s.id, stationPath: s.scopePath })));

@@ -8,6 +8,8 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { clauseText } from '../../../shared/rules/clause-text';
 import {
   belowTarget,
+  isCumulative,
+  judgedFrom,
   MEASURE_INFO,
   measureText,
   monthClosed,
@@ -53,33 +55,43 @@ function missingOf(p: repo.PlanRow, fileKinds: readonly string[]): string[] {
 }
 
 /** Progress per measure and month (counted in SQL for the one station-year) and the findings of an approved plan. */
-async function progressOf(ctx: Ctx, p: repo.PlanRow, stationName: string, today: string) {
+async function progressOf(ctx: Ctx, p: repo.PlanRow, stationName: string, contractStartsOn: string | null, today: string) {
+  const from = judgedFrom(p.year, p.firstMonth, contractStartsOn);
   const months = planMonths(p.year, p.firstMonth, p.lastMonth);
   const first = months[0] ?? `${p.year}-01`;
   const last = months[months.length - 1] ?? `${p.year}-12`;
   const actuals = await repo.monthlyActuals(ctx.db, p.stationId, `${first}-01`, dayjs(`${last}-01`).endOf('month').format('YYYY-MM-DD'));
   const targets = targetsOf(p);
-  const progress = STATION_PLAN_MEASURES.map((measure) => {
+  const measured = STATION_PLAN_MEASURES.map((measure) => {
+    let running = 0;
+    let total = 0;
     const rows = months.map((month) => {
       const actual = actuals.get(month)?.[measure] ?? 0;
+      total += actual;
+      // The on-post month is shown but not judged; running totals start at the first judged month.
+      const n = Number(month.slice(5, 7)) - from + 1;
+      if (n >= 1) running += actual;
       const closed = monthClosed(month, today);
-      return { month, actual, closed, below: closed && belowTarget(measure, targets[measure], actual) };
+      const below = closed && n >= 1 && (isCumulative(measure) ? belowTarget(measure, targets[measure], running, n) : belowTarget(measure, targets[measure], actual));
+      return { month, actual, closed, below, running, n };
     });
-    return {
-      measure, target: targets[measure], monthlyTarget: Math.round(monthlyTarget(measure, targets[measure]) * 10) / 10,
-      months: rows, total: rows.reduce((s, r) => s + r.actual, 0),
-    };
+    return { measure, target: targets[measure], monthlyTarget: Math.round(monthlyTarget(measure, targets[measure]) * 10) / 10, rows, total };
   });
+  const progress = measured.map(({ rows, ...r }) => ({ ...r, months: rows.map(({ month, actual, closed, below }) => ({ month, actual, closed, below })) }));
   const findings: Finding[] = [];
   if (p.status === 'approved')
-    for (const row of progress) {
-      const below = row.months.filter((m) => m.below);
-      if (below.length === 0) continue;
+    for (const row of measured) {
+      const below = row.rows.filter((m) => m.below);
+      const last = below[below.length - 1];
+      if (!last) continue;
       const info = MEASURE_INFO[row.measure];
-      const worst = below.map((m) => `${monthText(m.month)}${m.actual}${info.unit}`).join('、');
+      const months = below.map((m) => monthText(m.month)).join('、');
+      const message = isCumulative(row.measure)
+        ? `${stationName}${info.label}的进度不到服务计划目标的一半（${months}）：计划${measureText(row.measure, row.target)}，截至${monthText(last.month)}累计${last.running}${info.unit}，按月折算应有约${Math.round(monthlyTarget(row.measure, row.target) * last.n * 10) / 10}${info.unit}。`
+        : `${stationName}${months}的${info.label}不到服务计划目标的一半：计划${measureText(row.measure, row.target)}，实际${below.map((m) => `${monthText(m.month)}${m.actual}${info.unit}`).join('、')}。`;
       findings.push({
         rule: RULES['R-STATION-PLAN-TARGET'],
-        message: `${stationName}${below.map((m) => monthText(m.month)).join('、')}的${info.label}不到服务计划目标的一半：计划${measureText(row.measure, row.target)}${info.period === 'month' ? '' : `（折合每月约${row.monthlyTarget}${info.unit}）`}，实际${worst}。`,
+        message,
         clearBy: '承接机构按计划补足服务并如实记录；确需调整目标的，修改服务计划报区市民政部门重新审定。',
         clause: CLAUSE, measure: row.measure, months: below.map((m) => m.month),
       });
@@ -130,7 +142,7 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
     p.itemCodes.length
       ? ctx.db.select({ code: serviceItems.code, name: serviceItems.name, domain: serviceItems.domain }).from(serviceItems).where(inArray(serviceItems.code, p.itemCodes))
       : Promise.resolve([]),
-    progressOf(ctx, p, found.stationName, today),
+    progressOf(ctx, p, found.stationName, found.contractStartsOn, today),
   ]);
   return {
     id: p.id, stationId: p.stationId, stationName: found.stationName, countyShortName: found.countyShortName, year: p.year,
