@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { chinaToday } from '../../shared/rules/china-date';
 import { IN_FORCE_STATUSES } from '../platform/station-operator';
 import { DEMO_TOWN } from './demo-year-sql';
+import { isCumulative, monthClosed, planMonths, type StationPlanMeasure } from '../../shared/rules/station-plans';
+import { monthlyActuals } from '../modules/station-plans/station-plans.repo';
 import type { Db } from '../db/client';
 import { contracts, contractStations, files, regions, serviceItems, stationPlans, stationPlanVersions, stations, users } from '../db/schema';
 
@@ -20,8 +22,8 @@ function demoPdf(title: string): Buffer {
 /**
  * 一站一策 of the demo: a plan for each station of 环翠区 for this year under its contract, drafted
  * by the organisation and set by the district — most approved, 竹岛 awaiting approval, one returned
- * with a reason, and one whose targets its records fall far short of. Targets follow each station's
- * own pace of work so far (half its monthly records and visits, 4/5 of its sessions and cases), so the others stay clear of findings.
+ * with a reason, and 鲸园 whose targets its records fall far short of; the others' targets are the
+ * most their own months allow without a finding.
  */
 export async function seedStationPlansDemo(db: Db): Promise<void> {
   if ((await db.select({ id: stationPlans.id }).from(stationPlans).limit(1)).length > 0) return;
@@ -65,14 +67,29 @@ export async function seedStationPlansDemo(db: Db): Promise<void> {
     const perMonth = (n: unknown) => Number(n ?? 0) / months;
     // 鲸园 (the demo worker's station) gets targets three times its pace (at least 20 records and 10 visits a month).
     const short = s.townCode === DEMO_TOWN;
-    // The others: half their pace for records and visits, 4/5 for the running totals of sessions and cases.
-    const factor = short ? 3 : 0.5;
-    const targets = {
-      targetRecords: short ? Math.max(20, Math.ceil(perMonth(pace?.records) * factor)) : Math.floor(perMonth(pace?.records) * factor),
-      targetHomeVisits: short ? Math.max(10, Math.ceil(perMonth(pace?.visits) * factor)) : Math.floor(perMonth(pace?.visits) * factor),
-      targetGroupSessions: Math.floor(perMonth(pace?.sessions) * 3 * (short ? 1 : 0.8)),
-      targetCasesOpened: Math.floor(perMonth(pace?.cases) * 12 * (short ? 1 : 0.8)),
+    // The others: the most their own judged months allow without a finding (a month at exactly half
+    // is none), never above their pace, so the demo's only station below target is 鲸园.
+    const judged = await judgedMonths(db, s.id, year, firstMonth + (s.startsOn?.startsWith(`${year}-`) ? 1 : 0), today);
+    const safe = (measure: StationPlanMeasure, pace: number) => {
+      if (judged.length === 0) return Math.floor(pace);
+      let running = 0;
+      let most = Math.floor(pace);
+      judged.forEach((m, k) => {
+        running += m[measure];
+        // belowTarget's test (actual·2·months-per-period < target·months), solved for the target.
+        most = Math.min(most, isCumulative(measure) ? Math.floor((running * 2 * PER[measure]) / (k + 1)) : m[measure] * 2);
+      });
+      return Math.max(0, most);
     };
+    const targets = short
+      ? {
+          targetRecords: Math.max(20, Math.ceil(perMonth(pace?.records) * 3)), targetHomeVisits: Math.max(10, Math.ceil(perMonth(pace?.visits) * 3)),
+          targetGroupSessions: Math.floor(perMonth(pace?.sessions) * 3), targetCasesOpened: Math.floor(perMonth(pace?.cases) * 12),
+        }
+      : {
+          targetRecords: safe('records', perMonth(pace?.records)), targetHomeVisits: safe('homeVisits', perMonth(pace?.visits)),
+          targetGroupSessions: safe('groupSessions', perMonth(pace?.sessions) * 3), targetCasesOpened: safe('casesOpened', perMonth(pace?.cases) * 12),
+        };
     const status = s.townCode === '371002003' ? 'submitted' : i === rows.length - 1 && rows.length > 3 ? 'returned' : 'approved';
     const itemCodes = codes.length ? [0, 3, 7, 11, 15].map((k) => codes[(k + i) % codes.length] ?? '').filter(Boolean) : [];
     const content = { itemCodes: [...new Set(itemCodes)], duties: DUTIES, targets: { records: targets.targetRecords, homeVisits: targets.targetHomeVisits, groupSessions: targets.targetGroupSessions, casesOpened: targets.targetCasesOpened } };
@@ -111,4 +128,16 @@ export async function seedStationPlansDemo(db: Db): Promise<void> {
       }),
     );
   }
+}
+
+const PER: Record<StationPlanMeasure, number> = { records: 1, homeVisits: 1, groupSessions: 3, casesOpened: 12 };
+
+/** The station's counts per closed month from the first judged month, as the plan's progress counts them. */
+async function judgedMonths(db: Db, stationId: string, year: number, fromMonth: number, today: string) {
+  const months = planMonths(year, fromMonth, 12).filter((m) => monthClosed(m, today));
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) return [];
+  const counts = await monthlyActuals(db, stationId, `${first}-01`, `${last}-${new Date(year, Number(last.slice(5, 7)), 0).getDate()}`);
+  return months.map((m) => counts.get(m) ?? { records: 0, homeVisits: 0, groupSessions: 0, casesOpened: 0 });
 }
