@@ -1,4 +1,4 @@
-import { Table, type TableProps } from 'antd';
+import { Button, Table, type TableProps } from 'antd';
 import type { z } from 'zod';
 import type { fundingOverview, FUNDING_SORTS } from '../../../shared/contracts/funding';
 import { m } from '../../i18n';
@@ -36,7 +36,14 @@ export function CountyTable({
   const columns: TableProps<CountyFunding>['columns'] = [
     {
       title: COUNTY_WORDS.county, dataIndex: 'countyShortName', key: 'county',
-      render: (v: string, k) => (onPick ? <a onClick={() => onPick(k.countyCode)}>{v}</a> : v),
+      render: (v: string, k) =>
+        onPick ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPick(k.countyCode)}>
+            {v}
+          </Button>
+        ) : (
+          v
+        ),
     },
     { title: COUNTY_WORDS.stations, dataIndex: 'stations', key: 'stations', align: 'right', render: (n: number) => t.countyStations(n) },
     { title: t.budget, dataIndex: 'budgetFen', key: 'budget', align: 'right', sorter: true, sortOrder: order('budget'), render: (v: number) => <Yuan fen={v} strong /> },
