@@ -152,6 +152,22 @@ describe('the funding roll-up follows every write, in its transaction', () => {
     await expectRollupIsLive(year);
   });
 
+  it('writes at the same time on one station (budget, spending, payment) leave it equal to the live figures', async () => {
+    const list = (await huancui.get('/api/contracts?pageSize=200')).json<{ items: { id: string; number: string }[] }>();
+    const k = list.items.find((c) => c.number === `HCMZ-${YEAR}-SGZ-01`);
+    const [, , c] = hc;
+    if (!k || !c) throw new Error('no demo contract');
+    const results = await Promise.all([
+      huancui.put(`/api/funding/stations/${c.id}/${YEAR}`, { province: 6_000_000, city: 3_000_000, county: 6_000_000, social: 11 }),
+      huancui.post(`/api/contracts/${k.id}/spending`, { stationId: c.id, category: 'office', spentOn: today, amountFen: 2_222 }),
+      huancui.post(`/api/contracts/${k.id}/spending`, { stationId: c.id, category: 'publicity', spentOn: today, amountFen: 3_333 }),
+      huancui.post(`/api/contracts/${k.id}/payments`, { instalment: 1, paidOn: today, amountFen: hc.length }),
+    ]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const live = await expectRollupIsLive(YEAR);
+    expect(live.get(c.id)?.budgetFen).toBe(15_000_011);
+  });
+
   it('the migration’s backfill gives the same rows as the set-based rebuild', async () => {
     const db = t.database.db;
     const snapshot = async () =>
