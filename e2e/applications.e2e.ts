@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { ApplicationPage } from './support/pages/ApplicationPage';
 import { LoginPage } from './support/pages/LoginPage';
@@ -17,27 +17,13 @@ const STATION = '环翠区鲸园街道社会工作服务站';
 const TITLE = '老年人防诈骗宣传进社区';
 const DEPARTMENT = '威海市公安局';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('部门使用社工站的书面申请', () => {
   it('申请 → 市民政局同意 → 社工按申请记录服务 → 申请人看到服务完成情况', async () => {
     // The applicant drafts and submits.
-    const applicantContext = await newContext(browser, 'desktop', baseUrl);
-    const page = await applicantContext.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-applicant');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context: applicantContext, page, errors } = await signedIn(browser(), JOURNEY, 'demo-applicant');
     expect(await new AppShell(page).menuLabels()).toContain('使用申请');
     await new AppShell(page).navigate('使用申请');
     await page.getByRole('heading', { name: '我的申请' }).waitFor();
@@ -53,7 +39,7 @@ describe('部门使用社工站的书面申请', () => {
     await screenshot(page, JOURNEY, '02-submitted');
 
     // Another person, the city bureau, accepts it.
-    const cityContext = await newContext(browser, 'desktop', baseUrl);
+    const cityContext = await newContext(browser(), 'desktop', baseUrl);
     const cityPage = await cityContext.newPage();
     screenshotOnFailure(cityPage, JOURNEY);
     await new LoginPage(cityPage).goto();
@@ -70,7 +56,7 @@ describe('部门使用社工站的书面申请', () => {
     await cityContext.close();
 
     // The station's social worker records a community service under it.
-    const workerContext = await newContext(browser, 'desktop', baseUrl);
+    const workerContext = await newContext(browser(), 'desktop', baseUrl);
     const workerPage = await workerContext.newPage();
     screenshotOnFailure(workerPage, JOURNEY);
     await new LoginPage(workerPage).goto();

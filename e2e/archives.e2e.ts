@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../src/shared/rules/china-date';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { LoginPage } from './support/pages/LoginPage';
-import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
 // 资料归档: the district asks for 鲸园's archive of this year, watches its progress, downloads the
 // zip and finds the index (index.xlsx) and the year's folders in it.
@@ -15,26 +13,11 @@ const JOURNEY = 'archives';
 const STATION = '环翠区鲸园街道社会工作服务站';
 const YEAR = Number(chinaToday().slice(0, 4));
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('资料归档', () => {
   it('区市申请生成社工站年度归档 → 看到进度 → 下载压缩包（含 index.xlsx 目录）', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
     await new AppShell(page).navigate('资料归档');
     await page.getByRole('heading', { name: '资料归档' }).waitFor();
     // The retention periods are shown with their rule.

@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { LoginPage } from './support/pages/LoginPage';
 import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
@@ -13,26 +13,12 @@ const BRAND = '鲸园海边课堂';
 // A 1×1 PNG: the server checks a photo by its content.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('社工故事：撰写、隐私检查、区市审核发布、公开名录', () => {
   it('社工撰写 → 含电话被拦下 → 修改后提交 → 区民政局发布 → 名录不登录可见', async () => {
-    const workerContext = await newContext(browser, 'desktop', baseUrl);
-    const page = await workerContext.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-worker');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context: workerContext, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
     await page.goto(`${baseUrl}/publicity`);
     await page.getByTestId('create-post').click();
     await page.getByLabel('标题').fill(TITLE);
@@ -75,7 +61,7 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     expect(errors).toEqual([]);
     await workerContext.close();
 
-    const districtContext = await newContext(browser, 'desktop', baseUrl);
+    const districtContext = await newContext(browser(), 'desktop', baseUrl);
     const district = await districtContext.newPage();
     screenshotOnFailure(district, JOURNEY);
     await new LoginPage(district).goto();
@@ -88,7 +74,7 @@ describe('社工故事：撰写、隐私检查、区市审核发布、公开名�
     await districtContext.close();
 
     // The public directory: no session at all, a phone.
-    const publicContext = await newContext(browser, 'phone', baseUrl);
+    const publicContext = await newContext(browser(), 'phone', baseUrl);
     const visitor = await publicContext.newPage();
     screenshotOnFailure(visitor, JOURNEY);
     await visitor.goto(`${baseUrl}/stations-directory?q=${encodeURIComponent('鲸园')}`);

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { LoginPage } from './support/pages/LoginPage';
-import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
 // 服务场所使用: a station worker registers a room and books it; a clashing booking is refused with
 // a message naming the booking in the way.
@@ -15,26 +13,11 @@ const TITLE = '环翠区社工站项目资金管理办法';
 const VERSION = '2026年修订版';
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('五项制度', () => {
   it('区市登记制度文件并上传正文 → 市民政局的完备情况显示现行有效', async () => {
-    const countyContext = await newContext(browser, 'desktop', baseUrl);
-    const page = await countyContext.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context: countyContext, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
     await new AppShell(page).navigate('五项制度');
     await page.getByRole('heading', { name: '五项制度' }).waitFor();
     // Before: 环翠区 has no financial system, and the finding says so with its clause.
@@ -53,13 +36,7 @@ describe('五项制度', () => {
     expect(await findings.getByText('环翠区尚未建立财务管理制度').count()).toBe(0);
     await screenshot(page, JOURNEY, '01-county-registered');
 
-    const cityContext = await newContext(browser, 'desktop', baseUrl);
-    const cityPage = await cityContext.newPage();
-    screenshotOnFailure(cityPage, JOURNEY);
-    const cityErrors = collectPageErrors(cityPage);
-    await new LoginPage(cityPage).goto();
-    await new LoginPage(cityPage).login('demo-city');
-    await new WorkbenchPage(cityPage).waitUntilShown();
+    const { context: cityContext, page: cityPage, errors: cityErrors } = await signedIn(browser(), JOURNEY, 'demo-city');
     await new AppShell(cityPage).navigate('五项制度');
     const cell = cityPage.getByTestId('cell-371002-finance');
     await cell.getByText('现行有效').waitFor();
@@ -78,13 +55,7 @@ describe('五项制度', () => {
   });
 
   it('社工登记场所并预约 → 冲突的预约被拒绝并说明原因', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-worker');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
     await new AppShell(page).navigate('服务场所');
     await page.getByRole('heading', { name: '服务场所使用' }).waitFor();
     await page.getByRole('button', { name: '登记场所' }).click();
@@ -121,13 +92,7 @@ describe('五项制度', () => {
   });
 
   it('区市民政部门选择社工站（输入名称查找）→ 为该站登记场所、只看到该站的场所、按周翻看预约', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
     await new AppShell(page).navigate('服务场所');
     await page.getByRole('heading', { name: '服务场所使用' }).waitFor();
     await chooseOption(page, page, '选择社工站', '环翠区竹岛街道社会工作服务站');
