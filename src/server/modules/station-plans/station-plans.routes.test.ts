@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { auditLog, contracts, contractStations, organizations, stations, users } from '../../db/schema';
+import { auditLog, contracts, contractStations, organizations, stationPlans, stations, users } from '../../db/schema';
 import { multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
@@ -16,6 +16,7 @@ let wdBureau2: Session;
 let wdOrg: Session;
 let wdStations: { id: string; scopePath: string }[] = [];
 let wdOrgId = '';
+let lastYearContract = '';
 
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
@@ -64,6 +65,7 @@ beforeAll(async () => {
       startsOn: `${lastYear - 1}-12-01`, endsOn: `${lastYear}-12-31`, status: 'performing', signedOn: `${lastYear - 1}-12-01`,
     })
     .returning();
+  lastYearContract = k?.id ?? '';
   await db.insert(contractStations).values(wdStations.slice(0, 3).map((s) => ({ contractId: k?.id ?? '', stationId: s.id, stationPath: s.scopePath })));
 }, 60_000);
 afterAll(() => t.close());
@@ -151,6 +153,21 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(own.statusCode).toBe(422);
     expect(own.json().error.details.rule.id).toBe('R-FOUR-EYES');
     expect((await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' })).json().status).toBe('approved');
+  });
+});
+
+describe('一站一策: an organisation after its contract', () => {
+  it('reads the plans of its own contracts but writes only for stations it serves today', async () => {
+    const [hc] = await t.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, '威海市环翠区阳光社会工作服务中心'));
+    const s = wdStations[6];
+    // A plan of the 环翠 organisation's for a 文登 station it does not serve today.
+    const [row] = await t.database.db
+      .insert(stationPlans)
+      .values({ stationId: s?.id ?? '', scopePath: s?.scopePath ?? '', year: lastYear, contractId: lastYearContract, orgId: hc?.id ?? '', firstMonth: 1, lastMonth: 12, itemCodes: ['SA01'] })
+      .returning();
+    expect((await demoOrg.get(`/api/station-plans/${row?.id}`)).statusCode).toBe(200);
+    expect((await demoOrg.patch(`/api/station-plans/${row?.id}`, { ...content, version: row?.version })).statusCode).toBe(404);
+    expect((await demoOrg.post(`/api/station-plans/${row?.id}/submit`, { version: row?.version })).statusCode).toBe(404);
   });
 });
 
