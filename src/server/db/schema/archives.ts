@@ -1,11 +1,13 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ARCHIVE_STATUSES } from '../../../shared/rules/archives';
 import { files } from './files';
+import { contracts } from './purchase';
 import { stations } from './stations';
 import { users } from './users';
 
 /**
- * An archive job (资料归档): one station's year, gathered into a zip with an index. All of its
+ * An archive job (资料归档): one station's year, or one contract, gathered into a zip with an index. All of its
  * state is here, so any SGZ process may take it (claim with FOR UPDATE SKIP LOCKED) and a job
  * whose process stopped reporting (heartbeat_at) is taken over. The zip is a `files` row.
  */
@@ -13,10 +15,12 @@ export const archiveJobs = pgTable(
   'archive_jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    stationId: uuid('station_id').notNull().references(() => stations.id),
-    /** The station's path, so the job is scoped like the station. */
+    /** A station-year job names the station and the year; a contract job names only the contract. */
+    stationId: uuid('station_id').references(() => stations.id),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    /** The station's path (the contract's for a contract job), so the job is scoped like it. */
     scopePath: text('scope_path').notNull(),
-    year: integer('year').notNull(),
+    year: integer('year'),
     title: text('title').notNull(),
     status: text('status', { enum: ARCHIVE_STATUSES }).notNull().default('queued'),
     progressDone: integer('progress_done').notNull().default(0),
@@ -41,5 +45,8 @@ export const archiveJobs = pgTable(
     index('archive_jobs_requested_idx').on(t.requestedAt, t.id),
     index('archive_jobs_station_year_idx').on(t.stationId, t.year),
     index('archive_jobs_status_idx').on(t.status, t.heartbeatAt),
+    index('archive_jobs_contract_idx').on(t.contractId),
+    check('archive_jobs_kind_check', sql`(${t.contractId} IS NULL AND ${t.stationId} IS NOT NULL AND ${t.year} IS NOT NULL)
+      OR (${t.contractId} IS NOT NULL AND ${t.stationId} IS NULL AND ${t.year} IS NULL)`),
   ],
 );
