@@ -15,6 +15,7 @@ import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
 import { toPage, useUrlState } from '../../lib/useUrlState';
 import { fileUrl, useCompleteness, useRegisterDocument, useSystemDocuments, type SystemDocumentBody } from './systems.api';
+import { CountySelect } from '../regions/RegionSelects';
 
 type County = Completeness['counties'][number];
 const STANDING_COLORS: Record<SystemStanding, string> = { in_force: 'green', superseded_only: 'orange', missing: 'red' };
@@ -105,12 +106,8 @@ export default function SystemsPage() {
         extra={
           <Space wrap>
             {(matrix.data?.total ?? 0) > 1 ? (
-              <Select allowClear placeholder="全部区市" style={{ width: 160 }} value={county} onChange={(v?: string) => filter({ countyCode: v })} aria-label="区市"
-                options={[
-                  ...(matrix.data?.counties ?? []).map((c) => ({ value: c.code, label: c.name })),
-                  // A county chosen from another page of the matrix keeps its name.
-                  ...(county && !matrix.data?.counties.some((c) => c.code === county) ? [{ value: county, label: docs.data?.items[0]?.countyName ?? county }] : []),
-                ]} />
+              // Every county unit of the scope, not only those on the matrix's page.
+              <CountySelect allowClear placeholder="全部区市" style={{ width: 160 }} value={county} onChange={(v?: string) => filter({ countyCode: v })} aria-label="区市" />
             ) : null}
             <Select allowClear placeholder="全部类别" style={{ width: 200 }} value={isKind(url.kind) ? url.kind : undefined} onChange={(v?: string) => filter({ kind: v })} aria-label="制度类别筛选" options={kindOptions} />
             <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v?: string) => filter({ status: v })} aria-label="状态"
