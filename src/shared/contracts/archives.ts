@@ -8,16 +8,24 @@ import { idParams, pageOf, pagingQuery, route } from './http';
 /** Archives start with the plan's first year (2021). */
 export const FIRST_ARCHIVE_YEAR = 2021;
 
-export const archiveRequest = z.strictObject({
+export const stationYearArchiveRequest = z.strictObject({
   stationId: z.uuid({ error: '请选择社工站' }),
   year: z.number({ error: '请选择年度' }).int().min(FIRST_ARCHIVE_YEAR, { error: `年度不能早于${FIRST_ARCHIVE_YEAR}年` }).max(2100),
 });
+export const contractArchiveRequest = z.strictObject({ contractId: z.uuid({ error: '请选择合同' }) });
+/** A station's year, or a contract (its terms, money, evaluations and its stations' years within its term); never both. */
+export const archiveRequest = z.union([stationYearArchiveRequest, contractArchiveRequest], { error: '请选择社工站和年度，或选择合同（二者选一）' });
+
+export const ARCHIVE_JOB_KINDS = ['station_year', 'contract'] as const;
+export const ARCHIVE_JOB_KIND_LABELS: Record<(typeof ARCHIVE_JOB_KINDS)[number], string> = { station_year: '社工站年度', contract: '合同' };
 
 export const archiveJobSchema = z.object({
   id: z.string(),
-  stationId: z.string(),
+  kind: z.enum(ARCHIVE_JOB_KINDS),
+  stationId: z.string().nullable(),
   stationName: z.string(),
-  year: z.number().int(),
+  year: z.number().int().nullable(),
+  contractId: z.string().nullable(),
   title: z.string(),
   status: z.enum(ARCHIVE_STATUSES),
   progressDone: z.number().int(),
@@ -41,7 +49,7 @@ export const listArchives = route({
 });
 
 export const requestArchive = route({
-  method: 'POST', path: '/api/archives', summary: '生成社工站年度归档（排队，任一服务进程生成）', tag: 'archives',
+  method: 'POST', path: '/api/archives', summary: '生成社工站年度或合同归档（排队，任一服务进程生成）', tag: 'archives',
   permission: 'archive:request', body: archiveRequest, response: archiveJobSchema,
 });
 

@@ -7,7 +7,8 @@ import type { Db } from '../../db/client';
 import { archiveJobs, files } from '../../db/schema';
 import { type Ctx, systemContext } from '../../platform/context';
 import type { FieldCipher } from '../../platform/field-cipher';
-import { archiveItems, safeName, workbook, type Item } from './archive-contents';
+import { chinaToday } from '../../../shared/rules/china-date';
+import { archiveItems, contractArchiveItems, safeName, workbook, type Item } from './archive-contents';
 import * as repo from './archives.repo';
 
 // Builds claimed archive jobs into zips, in whichever process claims them.
@@ -40,6 +41,13 @@ async function indexWorkbook(rows: { folder: string; name: string; item: Item }[
   }], `${title}　共 ${rows.length} 个文件　R-ARCHIVE-RETENTION`);
 }
 
+/** A job is a contract's or a station's year (the table's CHECK says exactly one). */
+async function jobItems(sys: Ctx, job: repo.ArchiveJobRow): Promise<Item[]> {
+  if (job.contractId) return contractArchiveItems(sys, job.contractId, Number(chinaToday().slice(0, 4)));
+  if (!job.stationId || job.year === null) throw new Error('archive job names neither a contract nor a station-year');
+  return (await archiveItems(sys, job.stationId, job.year)).items;
+}
+
 /** How often the builder reports progress (and checks that the job is still its own). */
 const HEARTBEAT_EVERY_MS = 1000;
 
@@ -51,7 +59,7 @@ class ClaimLost extends Error {}
  * marks the job done, under the claim token, so a builder that lost its claim stores nothing.
  */
 export async function buildJob(sys: Ctx, job: repo.ArchiveJobRow, token: string): Promise<void> {
-  const { items } = await archiveItems(sys, job.stationId, job.year);
+  const items = await jobItems(sys, job);
   const total = items.length + 1;
   if (!(await repo.heartbeat(sys.db, job.id, token, { done: 0, total }))) throw new ClaimLost();
   const zip = new JSZip();

@@ -17,7 +17,7 @@ import type { Ctx } from '../../platform/context';
 import { systemOf } from '../evaluations/indicators';
 import { reportDocx } from '../reports/report-document';
 import * as reportsService from '../reports/reports.service';
-import { findStation } from '../stations/stations.repo';
+import { findStation, stationNames } from '../stations/stations.repo';
 import { certificateDocx } from '../volunteers/certificates';
 
 // What a station-year archive holds: the list of its files, each made only when the builder asks.
@@ -34,7 +34,7 @@ export interface Item {
   render: () => Promise<Buffer>;
 }
 
-const FOLDERS = {
+const TOP_FOLDERS = {
   reports: '01-工作报告',
   plan: '02-年度计划',
   contracts: '03-合同与付款',
@@ -43,6 +43,20 @@ const FOLDERS = {
   records: '06-服务台账汇总',
   volunteers: '07-志愿服务记录证明',
 } as const;
+type Folders = Record<keyof typeof TOP_FOLDERS, string>;
+const prefixed = (prefix: string): Folders =>
+  Object.fromEntries(Object.entries(TOP_FOLDERS).map(([k, v]) => [k, `${prefix}/${v}`])) as Folders;
+
+/** A station-year within a contract archive: the contract's term only, under the station's folder. */
+interface StationYearOptions {
+  /** Only this contract (its reports, and no 03/04 folders: the contract archive holds those once). */
+  contractId?: string;
+  /** The part of the year within the contract's term (default the whole year). */
+  from?: string;
+  to?: string;
+  /** Folder the station-year's folders go under. */
+  prefix?: string;
+}
 
 export const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '_').slice(0, 120);
 const yuan = (fen: number) => Math.round(fen) / 100;
@@ -89,29 +103,116 @@ async function attachmentItems(db: Db, ownerTypes: string[], ownerIds: string[],
   }));
 }
 
+const contractColumns = {
+  id: contracts.id, number: contracts.number, title: contracts.title, startsOn: contracts.startsOn, endsOn: contracts.endsOn,
+  priceFen: contracts.priceFen, status: contracts.status, signedOn: contracts.signedOn, content: contracts.content,
+  quantity: contracts.quantity, quality: contracts.quality, contractorOrgId: contracts.contractorOrgId,
+};
+type ContractTerms = { [K in keyof typeof contractColumns]: (typeof contracts.$inferSelect)[K] };
+
+/**
+ * A contract's own folder: its terms, payments and spending between from and to (spending of one
+ * station, or of all its stations), and its files.
+ */
+async function contractItems(
+  sys: Ctx, k: ContractTerms,
+  o: { folder: string; from: string; to: string; stationId: string | null; financeName: string; footer: string },
+): Promise<Item[]> {
+  const db = sys.db;
+  const { folder, from, to, footer } = o;
+  const endYear = Number((k.endsOn ?? to).slice(0, 4));
+  const items: Item[] = [];
+  items.push({
+    folder, name: '合同要素.xlsx', kind: 'contract', source: `服务合同：${k.title}`, date: k.signedOn ?? k.startsOn ?? '', startYear: endYear,
+    render: () => workbook([{
+      name: '合同', columns: [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 90 }],
+      rows: [
+        { k: '合同编号', v: k.number }, { k: '名称', v: k.title }, { k: '期限', v: `${k.startsOn ?? ''} 至 ${k.endsOn ?? ''}` }, { k: '签订日期', v: k.signedOn ?? '' },
+        { k: '金额（元）', v: yuan(k.priceFen) }, { k: '服务内容', v: k.content }, { k: '数量要求', v: k.quantity }, { k: '质量要求', v: k.quality },
+      ],
+    }], footer),
+  });
+  items.push({
+    folder, name: o.financeName, kind: 'finance', source: `服务合同付款和${o.stationId ? '本站' : '各站'}支出：${k.title}`, date: to, startYear: Number(to.slice(0, 4)),
+    render: async () => {
+      const [payments, spending] = await Promise.all([
+        db.select().from(contractPayments).where(and(eq(contractPayments.contractId, k.id), sql`${contractPayments.paidOn} BETWEEN ${from}::date AND ${to}::date`)).orderBy(asc(contractPayments.paidOn)),
+        db.select().from(contractSpending).where(and(eq(contractSpending.contractId, k.id), o.stationId ? eq(contractSpending.stationId, o.stationId) : undefined, sql`${contractSpending.spentOn} BETWEEN ${from}::date AND ${to}::date`)).orderBy(asc(contractSpending.spentOn)),
+      ]);
+      const names = o.stationId ? new Map<string, string>() : await stationNames(db, [...new Set(spending.map((x) => x.stationId))]);
+      return workbook([
+        {
+          name: '付款', columns: [{ header: '期次', key: 'i', width: 8 }, { header: '付款日期', key: 'd', width: 12 }, { header: '金额（元）', key: 'a', width: 14 }, { header: '凭证', key: 'v', width: 20 }, { header: '说明', key: 'n', width: 40 }],
+          rows: payments.map((p) => ({ i: p.instalment, d: p.paidOn, a: yuan(p.amountFen), v: p.voucher, n: p.note })),
+        },
+        {
+          name: o.stationId ? '本站支出' : '各站支出',
+          columns: [
+            { header: '日期', key: 'd', width: 12 }, ...(o.stationId ? [] : [{ header: '社工站', key: 's', width: 30 }]),
+            { header: '类别', key: 'c', width: 14 }, { header: '金额（元）', key: 'a', width: 14 }, { header: '说明', key: 'n', width: 40 },
+          ],
+          rows: spending.map((x) => ({ d: x.spentOn, s: names.get(x.stationId) ?? '', c: SPENDING_CATEGORY_LABELS[x.category], a: yuan(x.amountFen), n: x.note })),
+        },
+      ], footer);
+    },
+  });
+  items.push(...(await attachmentItems(db, ['contract'], [k.id], `${folder}/合同文件`, () => `合同文件：${k.title}`, endYear)));
+  return items;
+}
+
+/** Evaluations of the contracts (of one year, or of every year when none is named), with their evidence. */
+async function evaluationItems(sys: Ctx, contractRows: ContractTerms[], o: { folder: string; year: number | null; footer: string }): Promise<Item[]> {
+  if (contractRows.length === 0) return [];
+  const rows = await sys.db
+    .select({ id: evaluations.id, contractId: evaluations.contractId, year: evaluations.year, status: evaluations.status, grade: evaluations.grade, total: evaluations.total, scores: evaluations.scores, evaluators: evaluations.evaluators, finishedAt: evaluations.finishedAt })
+    .from(evaluations)
+    .where(and(inArray(evaluations.contractId, contractRows.map((k) => k.id)), o.year === null ? undefined : eq(evaluations.year, o.year)))
+    .orderBy(asc(evaluations.year));
+  const items: Item[] = [];
+  for (const e of rows) {
+    const k = contractRows.find((x) => x.id === e.contractId);
+    items.push({
+      folder: o.folder, name: `${e.year}年度绩效评估结果-${safeName(k?.number || k?.title || e.id)}.xlsx`, kind: 'evaluation',
+      source: `${e.year}年度绩效评估：${k?.title ?? ''}`, date: dateText(e.finishedAt), startYear: e.year,
+      render: async () => {
+        const system = await systemOf(sys, e.year);
+        const names = new Map(system.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, `${d.name}／${i.name}`] as const)));
+        return workbook([{
+          name: '评估结果', columns: [{ header: '指标', key: 'i', width: 40 }, { header: '得分', key: 's', width: 10 }, { header: '评语', key: 'c', width: 60 }],
+          rows: [
+            ...e.scores.map((x) => ({ i: names.get(x.code) ?? x.code, s: x.score ?? '', c: x.comment })),
+            { i: '总分', s: e.total ?? '', c: e.status === 'finished' ? '已完成' : '评估中' },
+            { i: '等次', s: e.grade ? EVALUATION_GRADE_LABELS[e.grade] : '', c: `评估人员：${e.evaluators}` },
+          ],
+        }], o.footer);
+      },
+    });
+  }
+  for (const e of rows)
+    items.push(...(await attachmentItems(sys.db, ['evaluation'], [e.id], `${o.folder}/佐证材料`, () => `${e.year}年度绩效评估佐证`, e.year)));
+  return items;
+}
+
 /**
  * Everything SGZ holds about one station's year, as a list of files to make. Each query names
  * the station (and the year): one station's rows, never a county's.
  */
-export async function archiveItems(sys: Ctx, stationId: string, year: number): Promise<{ items: Item[]; stationName: string }> {
+export async function archiveItems(sys: Ctx, stationId: string, year: number, opts: StationYearOptions = {}): Promise<{ items: Item[]; stationName: string }> {
   const db = sys.db;
   const station = await findStation(sys, stationId);
   if (!station) throw new Error('station vanished');
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
+  const from = opts.from ?? `${year}-01-01`;
+  const to = opts.to ?? `${year}-12-31`;
   const footer = `${station.name} ${year}年度归档　生成时间：${chinaDateTime(new Date())}`;
   const items: Item[] = [];
+  const FOLDERS = opts.prefix ? prefixed(opts.prefix) : TOP_FOLDERS;
 
   // Contracts of the station whose term meets the year (not drafts).
   const contractRows = await db
-    .select({
-      id: contracts.id, number: contracts.number, title: contracts.title, startsOn: contracts.startsOn, endsOn: contracts.endsOn,
-      priceFen: contracts.priceFen, status: contracts.status, signedOn: contracts.signedOn, content: contracts.content,
-      quantity: contracts.quantity, quality: contracts.quality, contractorOrgId: contracts.contractorOrgId,
-    })
+    .select(contractColumns)
     .from(contracts)
     .innerJoin(contractStations, eq(contractStations.contractId, contracts.id))
-    .where(and(eq(contractStations.stationId, stationId), sql`${contracts.status} <> 'draft'`, sql`${contracts.startsOn} <= ${to}::date`, sql`${contracts.endsOn} >= ${from}::date`))
+    .where(and(eq(contractStations.stationId, stationId), opts.contractId ? eq(contracts.id, opts.contractId) : undefined, sql`${contracts.status} <> 'draft'`, sql`${contracts.startsOn} <= ${to}::date`, sql`${contracts.endsOn} >= ${from}::date`))
     .orderBy(asc(contracts.startsOn));
   const contractIds = contractRows.map((k) => k.id);
 
@@ -180,67 +281,12 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number): P
       }], footer),
     });
 
-  // 03 contracts: terms, money of the year, and the contract's files.
-  for (const k of contractRows) {
-    const folder = `${FOLDERS.contracts}/${safeName(k.number || k.title)}`;
-    const endYear = Number((k.endsOn ?? to).slice(0, 4));
-    items.push({
-      folder, name: '合同要素.xlsx', kind: 'contract', source: `服务合同：${k.title}`, date: k.signedOn ?? k.startsOn ?? '', startYear: endYear,
-      render: () => workbook([{
-        name: '合同', columns: [{ header: '项目', key: 'k', width: 16 }, { header: '内容', key: 'v', width: 90 }],
-        rows: [
-          { k: '合同编号', v: k.number }, { k: '名称', v: k.title }, { k: '期限', v: `${k.startsOn ?? ''} 至 ${k.endsOn ?? ''}` }, { k: '签订日期', v: k.signedOn ?? '' },
-          { k: '金额（元）', v: yuan(k.priceFen) }, { k: '服务内容', v: k.content }, { k: '数量要求', v: k.quantity }, { k: '质量要求', v: k.quality },
-        ],
-      }], footer),
-    });
-    items.push({
-      folder, name: `${year}年付款和支出.xlsx`, kind: 'finance', source: `服务合同付款和本站支出：${k.title}`, date: to, startYear: year,
-      render: async () => {
-        const [payments, spending] = await Promise.all([
-          db.select().from(contractPayments).where(and(eq(contractPayments.contractId, k.id), sql`${contractPayments.paidOn} BETWEEN ${from}::date AND ${to}::date`)).orderBy(asc(contractPayments.paidOn)),
-          db.select().from(contractSpending).where(and(eq(contractSpending.contractId, k.id), eq(contractSpending.stationId, stationId), sql`${contractSpending.spentOn} BETWEEN ${from}::date AND ${to}::date`)).orderBy(asc(contractSpending.spentOn)),
-        ]);
-        return workbook([
-          {
-            name: '付款', columns: [{ header: '期次', key: 'i', width: 8 }, { header: '付款日期', key: 'd', width: 12 }, { header: '金额（元）', key: 'a', width: 14 }, { header: '凭证', key: 'v', width: 20 }, { header: '说明', key: 'n', width: 40 }],
-            rows: payments.map((p) => ({ i: p.instalment, d: p.paidOn, a: yuan(p.amountFen), v: p.voucher, n: p.note })),
-          },
-          {
-            name: '本站支出', columns: [{ header: '日期', key: 'd', width: 12 }, { header: '类别', key: 'c', width: 14 }, { header: '金额（元）', key: 'a', width: 14 }, { header: '说明', key: 'n', width: 40 }],
-            rows: spending.map((x) => ({ d: x.spentOn, c: SPENDING_CATEGORY_LABELS[x.category], a: yuan(x.amountFen), n: x.note })),
-          },
-        ], footer);
-      },
-    });
-    items.push(...(await attachmentItems(db, ['contract'], [k.id], `${folder}/合同文件`, () => `合同文件：${k.title}`, endYear)));
+  // 03 contracts and 04 their evaluations: a contract archive holds them once, in its own folder.
+  if (!opts.contractId) {
+    for (const k of contractRows)
+      items.push(...(await contractItems(sys, k, { folder: `${FOLDERS.contracts}/${safeName(k.number || k.title)}`, from, to, stationId, financeName: `${year}年付款和支出.xlsx`, footer })));
+    items.push(...(await evaluationItems(sys, contractRows, { folder: FOLDERS.evaluation, year, footer })));
   }
-
-  // 04 evaluations of those contracts for the year.
-  const evaluationRows = contractIds.length === 0 ? [] : await db
-    .select({ id: evaluations.id, contractId: evaluations.contractId, status: evaluations.status, grade: evaluations.grade, total: evaluations.total, scores: evaluations.scores, evaluators: evaluations.evaluators, finishedAt: evaluations.finishedAt })
-    .from(evaluations)
-    .where(and(inArray(evaluations.contractId, contractIds), eq(evaluations.year, year)));
-  for (const e of evaluationRows) {
-    const k = contractRows.find((x) => x.id === e.contractId);
-    items.push({
-      folder: FOLDERS.evaluation, name: `${year}年度绩效评估结果-${safeName(k?.number || k?.title || e.id)}.xlsx`, kind: 'evaluation',
-      source: `${year}年度绩效评估：${k?.title ?? ''}`, date: dateText(e.finishedAt), startYear: year,
-      render: async () => {
-        const system = await systemOf(sys, year);
-        const names = new Map(system.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, `${d.name}／${i.name}`] as const)));
-        return workbook([{
-          name: '评估结果', columns: [{ header: '指标', key: 'i', width: 40 }, { header: '得分', key: 's', width: 10 }, { header: '评语', key: 'c', width: 60 }],
-          rows: [
-            ...e.scores.map((x) => ({ i: names.get(x.code) ?? x.code, s: x.score ?? '', c: x.comment })),
-            { i: '总分', s: e.total ?? '', c: e.status === 'finished' ? '已完成' : '评估中' },
-            { i: '等次', s: e.grade ? EVALUATION_GRADE_LABELS[e.grade] : '', c: `评估人员：${e.evaluators}` },
-          ],
-        }], footer);
-      },
-    });
-  }
-  items.push(...(await attachmentItems(db, ['evaluation'], evaluationRows.map((e) => e.id), `${FOLDERS.evaluation}/佐证材料`, () => `${year}年度绩效评估佐证`, year)));
 
   // 05 cases closed in the year: one list (ID numbers masked as lists show them, no case notes),
   // and the attachments of their service records.
@@ -315,7 +361,7 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number): P
   const certificates = await db
     .select({ id: volunteerCertificates.id, number: volunteerCertificates.number, issuedOn: volunteerCertificates.issuedOn })
     .from(volunteerCertificates)
-    .where(and(eq(volunteerCertificates.stationId, stationId), eq(volunteerCertificates.year, year)))
+    .where(and(eq(volunteerCertificates.stationId, stationId), eq(volunteerCertificates.year, year), sql`${volunteerCertificates.issuedOn} BETWEEN ${from}::date AND ${to}::date`))
     .orderBy(asc(volunteerCertificates.serial));
   for (const c of certificates)
     items.push({
@@ -331,3 +377,36 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number): P
   return { items, stationName: station.name };
 }
 
+
+/** The years of a term, up to this year (later years hold nothing yet). */
+export function termYears(startsOn: string, endsOn: string, thisYear: number): number[] {
+  const first = Number(startsOn.slice(0, 4));
+  const last = Math.min(Number(endsOn.slice(0, 4)), thisYear);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/**
+ * A contract's archive: its own folder (terms, payments and spending of the whole term, files,
+ * evaluations of every year), then for each of its stations and each year of its term the
+ * station-year folders, limited to the days of the year within the term.
+ */
+export async function contractArchiveItems(sys: Ctx, contractId: string, thisYear: number): Promise<Item[]> {
+  const [k] = await sys.db.select(contractColumns).from(contracts).where(eq(contracts.id, contractId));
+  if (!k?.startsOn || !k.endsOn) throw new Error('contract vanished or has no term');
+  const { startsOn, endsOn } = k;
+  const footer = `${k.title} 合同归档　生成时间：${chinaDateTime(new Date())}`;
+  const folder = `00-合同-${safeName(k.number || k.title)}`;
+  const items = await contractItems(sys, k, { folder, from: startsOn, to: endsOn, stationId: null, financeName: '付款和支出.xlsx', footer });
+  items.push(...(await evaluationItems(sys, [k], { folder: `${folder}/绩效评估`, year: null, footer })));
+  const stationIds = (await sys.db.select({ id: contractStations.stationId }).from(contractStations).where(eq(contractStations.contractId, contractId))).map((r) => r.id);
+  const names = await stationNames(sys.db, stationIds);
+  const ordered = [...stationIds].sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? '', 'zh-CN'));
+  for (const stationId of ordered)
+    for (const year of termYears(startsOn, endsOn, thisYear)) {
+      const from = `${year}-01-01` < startsOn ? startsOn : `${year}-01-01`;
+      const to = `${year}-12-31` > endsOn ? endsOn : `${year}-12-31`;
+      const prefix = `${safeName(names.get(stationId) ?? stationId)}/${year}年`;
+      items.push(...(await archiveItems(sys, stationId, year, { contractId, from, to, prefix })).items);
+    }
+  return items;
+}

@@ -2,7 +2,7 @@ import { type SQL, and, desc, eq, like, sql } from 'drizzle-orm';
 import { ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
 import type { Db } from '../../db/client';
 import { qualified } from '../../db/sql';
-import { archiveJobs, files, users } from '../../db/schema';
+import { archiveJobs, contracts, contractStations, files, users } from '../../db/schema';
 import { cappedCount } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { servedDuringYear } from '../../platform/station-operator';
@@ -12,15 +12,45 @@ export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
 /**
  * Who may see an archive of (station, year): region scopes by the station's path; an organisation
  * only for a year it served the station under a contract in force (station-operator), never by
- * the last contract written.
+ * the last contract written. A contract's archive: contractScopeOf.
  */
 export function archiveScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
   const scope = ctx.actor?.scope;
   if (!scope || scope.kind === 'none') return sql`false`;
+  const contract = sql`EXISTS (SELECT 1 FROM ${contracts} WHERE ${qualified(contracts.id)} = ${qualified(archiveJobs.contractId)} AND ${contractArchiveScope(ctx)})`;
   if (scope.kind === 'org')
-    return scope.orgId ? servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year)) : sql`false`;
-  return scope.path ? like(archiveJobs.scopePath, `${scope.path}%`) : sql`false`;
+    return scope.orgId
+      ? sql`CASE WHEN ${qualified(archiveJobs.contractId)} IS NULL THEN ${servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year))} ELSE ${contract} END`
+      : sql`false`;
+  if (!scope.path) return sql`false`;
+  return sql`CASE WHEN ${qualified(archiveJobs.contractId)} IS NULL THEN ${like(archiveJobs.scopePath, `${scope.path}%`)} ELSE ${contract} END`;
+}
+
+/**
+ * Who may have a contract's archive, over `contracts`: its contractor; the purchaser's unit and
+ * above by path; a town only when every station of the contract is its own (the archive holds each
+ * station's cases and records, and a town sees only its own stations').
+ */
+export function contractArchiveScope(ctx: Ctx): SQL {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope || scope.kind === 'none') return sql`false`;
+  if (scope.kind === 'org') return scope.orgId ? sql`${qualified(contracts.contractorOrgId)} = ${scope.orgId}` : sql`false`;
+  if (!scope.path) return sql`false`;
+  const path = `${scope.path}%`;
+  return sql`(${qualified(contracts.scopePath)} LIKE ${path} OR (
+    EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)})
+    AND NOT EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)} AND cs.station_path NOT LIKE ${path})))`;
+}
+
+/** The contract a request names, if the actor may have its archive. */
+export async function findContractForArchive(ctx: Ctx, contractId: string) {
+  const [row] = await ctx.db
+    .select({ id: contracts.id, number: contracts.number, title: contracts.title, status: contracts.status, scopePath: contracts.scopePath, startsOn: contracts.startsOn, endsOn: contracts.endsOn })
+    .from(contracts)
+    .where(and(eq(contracts.id, contractId), contractArchiveScope(ctx)));
+  return row;
 }
 
 /** The same question for a station and year not yet in a job (the request). */
@@ -32,13 +62,13 @@ export async function orgServed(db: Db, orgId: string, stationId: string, year: 
 }
 
 const listColumns = {
-  id: archiveJobs.id, stationId: archiveJobs.stationId, year: archiveJobs.year, title: archiveJobs.title, status: archiveJobs.status,
+  id: archiveJobs.id, stationId: archiveJobs.stationId, year: archiveJobs.year, contractId: archiveJobs.contractId, title: archiveJobs.title, status: archiveJobs.status,
   progressDone: archiveJobs.progressDone, progressTotal: archiveJobs.progressTotal, requestedAt: archiveJobs.requestedAt,
   startedAt: archiveJobs.startedAt, finishedAt: archiveJobs.finishedAt, heartbeatAt: archiveJobs.heartbeatAt, fileCount: archiveJobs.fileCount,
   size: archiveJobs.size, sha256: archiveJobs.sha256, error: archiveJobs.error, fileId: archiveJobs.fileId,
   requestedByName: sql<string>`coalesce(${users.displayName}, '')`,
 };
-export type ArchiveListRow = Pick<ArchiveJobRow, 'id' | 'stationId' | 'year' | 'title' | 'status' | 'progressDone' | 'progressTotal' | 'requestedAt'
+export type ArchiveListRow = Pick<ArchiveJobRow, 'id' | 'stationId' | 'year' | 'contractId' | 'title' | 'status' | 'progressDone' | 'progressTotal' | 'requestedAt'
   | 'startedAt' | 'finishedAt' | 'heartbeatAt' | 'fileCount' | 'size' | 'sha256' | 'error' | 'fileId'> & { requestedByName: string };
 
 export async function listJobs(ctx: Ctx, f: { stationId?: string; year?: number; page: number; pageSize: number }) {
@@ -70,12 +100,15 @@ export async function findJob(ctx: Ctx, id: string): Promise<ArchiveListRow | un
   return row as ArchiveListRow | undefined;
 }
 
-/** A job of the station's year still waiting or being built: a second request joins it. */
-export async function openJobOf(db: Db, stationId: string, year: number): Promise<string | undefined> {
+/** A job of the station's year (or of the contract) still waiting or being built: a second request joins it. */
+export async function openJobOf(db: Db, of: { stationId: string; year: number } | { contractId: string }): Promise<string | undefined> {
   const [row] = await db
     .select({ id: archiveJobs.id })
     .from(archiveJobs)
-    .where(and(eq(archiveJobs.stationId, stationId), eq(archiveJobs.year, year), sql`${archiveJobs.status} IN ('queued', 'running')`))
+    .where(and(
+      'contractId' in of ? eq(archiveJobs.contractId, of.contractId) : and(eq(archiveJobs.stationId, of.stationId), eq(archiveJobs.year, of.year)),
+      sql`${archiveJobs.status} IN ('queued', 'running')`,
+    ))
     .limit(1);
   return row?.id;
 }

@@ -15,7 +15,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function dto(r: repo.ArchiveListRow, stationName: string): Dto {
   return {
-    id: r.id, stationId: r.stationId, stationName, year: r.year, title: r.title, status: r.status, progressDone: r.progressDone,
+    id: r.id, kind: r.contractId ? 'contract' : 'station_year', stationId: r.stationId, stationName, year: r.year, contractId: r.contractId, title: r.title, status: r.status, progressDone: r.progressDone,
     progressTotal: r.progressTotal, requestedByName: r.requestedByName, requestedAt: r.requestedAt.toISOString(), startedAt: iso(r.startedAt),
     finishedAt: iso(r.finishedAt), fileCount: r.fileCount, size: r.size, sha256: r.sha256, error: r.error,
   };
@@ -34,14 +34,15 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listArchives.query>) {
   const { rows, total, totalCapped } = await repo.listJobs(ctx, q);
   const waiting = rows.find((r) => r.status === 'queued' || isStale(r));
   if (waiting) kickIfWaiting(ctx, waiting);
-  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
-  return { items: rows.map((r) => dto(r, names.get(r.stationId) ?? '')), total, totalCapped, page: q.page, pageSize: q.pageSize };
+  const names = await stationNames(ctx.db, [...new Set(rows.flatMap((r) => (r.stationId ? [r.stationId] : [])))]);
+  return { items: rows.map((r) => dto(r, r.stationId ? (names.get(r.stationId) ?? '') : '')), total, totalCapped, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {
   const r = await repo.findJob(ctx, id);
   if (!r) throw notFound('归档');
   kickIfWaiting(ctx, r);
+  if (!r.stationId) return dto(r, '');
   const names = await stationNames(ctx.db, [r.stationId]);
   return dto(r, names.get(r.stationId) ?? '');
 }
@@ -51,6 +52,7 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
  * only for a year it served the station (R-ARCHIVE-SCOPE), whether or not it serves it today.
  */
 export async function request(ctx: Ctx, body: z.output<typeof c.requestArchive.body>): Promise<Dto> {
+  if ('contractId' in body) return requestContract(ctx, body.contractId);
   const actor = actorOf(ctx);
   const thisYear = Number(chinaToday().slice(0, 4));
   if (body.year > thisYear) throw invalid([{ path: 'year', message: `年度不能晚于今年（${thisYear}年）` }]);
@@ -63,7 +65,7 @@ export async function request(ctx: Ctx, body: z.output<typeof c.requestArchive.b
     throw ruleViolation('R-ARCHIVE-SCOPE', `本机构${body.year}年未承接${station.name}的服务，不能生成该年度的归档`);
   }
   const job = await inTransaction(ctx, async (tx) => {
-    const open = await repo.openJobOf(tx.db, station.station.id, body.year);
+    const open = await repo.openJobOf(tx.db, { stationId: station.station.id, year: body.year });
     if (open) return open;
     const [row] = await tx.db
       .insert(archiveJobs)
@@ -71,6 +73,33 @@ export async function request(ctx: Ctx, body: z.output<typeof c.requestArchive.b
       .returning({ id: archiveJobs.id });
     if (!row) throw new Error('insert returned nothing');
     await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: row.id, after: { stationId: station.station.id, year: body.year }, detail: `${station.name}${body.year}年度` });
+    return row.id;
+  });
+  kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
+  return get(ctx, job);
+}
+
+/**
+ * Queues a contract's archive: whoever may have it (repo.contractArchiveScope) — its contractor, the
+ * purchaser's unit and above, a town holding all its stations; anyone else learns nothing (404).
+ */
+async function requestContract(ctx: Ctx, contractId: string): Promise<Dto> {
+  const actor = actorOf(ctx);
+  const k = await repo.findContractForArchive(ctx, contractId);
+  if (!k) throw notFound('合同');
+  if (k.status === 'draft' || !k.startsOn || !k.endsOn) throw invalid([{ path: 'contractId', message: '合同尚未签订或未填写起止日期，不能归档' }]);
+  const thisYear = Number(chinaToday().slice(0, 4));
+  if (Number(k.startsOn.slice(0, 4)) > thisYear) throw invalid([{ path: 'contractId', message: '合同期限尚未开始，不能归档' }]);
+  const label = k.number ? `${k.title}（${k.number}）` : k.title;
+  const job = await inTransaction(ctx, async (tx) => {
+    const open = await repo.openJobOf(tx.db, { contractId: k.id });
+    if (open) return open;
+    const [row] = await tx.db
+      .insert(archiveJobs)
+      .values({ contractId: k.id, scopePath: k.scopePath, title: `${label}合同资料归档`, requestedBy: actor.id })
+      .returning({ id: archiveJobs.id });
+    if (!row) throw new Error('insert returned nothing');
+    await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: row.id, after: { contractId: k.id }, detail: `合同：${label}` });
     return row.id;
   });
   kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
