@@ -25,8 +25,8 @@ describe('资料归档', () => {
     await retention.getByText('30年（自合同终止起）').first().waitFor();
     expect(await retention.getByTestId('rule-id').innerText()).toBe('R-ARCHIVE-RETENTION');
 
-    await page.getByRole('button', { name: '生成年度归档' }).click();
-    const dialog = page.getByRole('dialog', { name: '生成社工站年度归档' });
+    await page.getByRole('button', { name: '生成归档' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成资料归档' });
     await chooseOption(page, dialog, '社工站', STATION);
     await chooseOption(page, dialog, '年度', `${YEAR}年`);
     await dialog.getByRole('button', { name: '生成' }).click();

@@ -189,7 +189,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'venue:read': '查看社工站服务场所及预约、使用统计',
   'venue:write': '登记服务场所和预约（冲突与开放时间外的预约被拒绝）',
   'archive:read': '查看和下载本人管辖社工站的年度资料归档（下载留痕）',
-  'archive:request': '生成社工站年度资料归档（承接机构仅限其承接服务的年度）',
+  'archive:request': '生成社工站年度或合同资料归档（承接机构仅限其承接服务的年度和本机构的合同）',
   'stationplan:read': '查看一站一策服务计划',
   'stationplan:write': '编制和报送一站一策服务计划',
   'stationplan:approve': '审定一站一策服务计划',

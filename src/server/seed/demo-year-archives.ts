@@ -1,14 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { chinaToday } from '../../shared/rules/china-date';
 import type { Db } from '../db/client';
-import { archiveJobs, stations, users } from '../db/schema';
+import { archiveJobs, contracts, contractStations, stations, users } from '../db/schema';
 import type { FieldCipher } from '../platform/field-cipher';
 import { runArchiveJobs } from '../modules/archives/archive-builder';
 
 /**
  * 资料归档 of the demo: 鲸园's last year, asked for by the district and built now (a small year:
- * the demo's records start a year back), and 鲸园's year so far, asked for by its contractor and
+ * the demo's records start a year back), the contract 鲸园 is served under, asked for by the
+ * district and built now, and 鲸园's year so far, asked for by its contractor and
  * left queued: the first process that lists or polls it builds it, so a fresh start stays quick.
  */
 export async function seedArchivesDemo(db: Db, cipher: FieldCipher): Promise<void> {
@@ -23,6 +24,17 @@ export async function seedArchivesDemo(db: Db, cipher: FieldCipher): Promise<voi
     stationId: station.id, scopePath: station.scopePath, year: year - 1, title: title(year - 1), requestedBy: idOf('demo-district'),
     requestedAt: new Date(Date.now() - 3 * 86_400_000),
   });
+  const [k] = await db
+    .select({ id: contracts.id, number: contracts.number, title: contracts.title, scopePath: contracts.scopePath })
+    .from(contracts)
+    .innerJoin(contractStations, eq(contractStations.contractId, contracts.id))
+    .where(and(eq(contractStations.stationId, station.id), eq(contracts.status, 'performing')))
+    .limit(1);
+  if (k)
+    await db.insert(archiveJobs).values({
+      contractId: k.id, scopePath: k.scopePath, title: `${k.number ? `${k.title}（${k.number}）` : k.title}合同资料归档`, requestedBy: idOf('demo-district'),
+      requestedAt: new Date(Date.now() - 2 * 86_400_000),
+    });
   await runArchiveJobs(db, pino({ level: 'silent' }), cipher);
   await db.insert(archiveJobs).values({ stationId: station.id, scopePath: station.scopePath, year, title: title(year), requestedBy: idOf('demo-org') });
 }

@@ -1,7 +1,7 @@
 import { DownloadOutlined, FolderAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Progress, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Form, Progress, Radio, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useDeferredValue, useState } from 'react';
-import { FIRST_ARCHIVE_YEAR, type ArchiveJob } from '../../../shared/contracts/archives';
+import { ARCHIVE_JOB_KIND_LABELS, FIRST_ARCHIVE_YEAR, type ArchiveJob } from '../../../shared/contracts/archives';
 import { ARCHIVE_RULES, ARCHIVE_STATUS_LABELS, RETENTION, retentionText, type ArchiveStatus, type Retention } from '../../../shared/rules/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { FormModal, useFormWrite } from '../../components/FormModal';
@@ -9,7 +9,7 @@ import { ListPage, useListState } from '../../components/ListPage';
 import { RuleTag } from '../../components/RuleTag';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
-import { archiveUrl, busy, useArchive, useArchives, useRequestArchive, useStationOptions } from './archives.api';
+import { archiveUrl, busy, useArchive, useArchives, useContractOptions, useRequestArchive, useStationOptions } from './archives.api';
 
 const STATUS_COLORS: Record<ArchiveStatus, string> = { queued: 'default', running: 'processing', done: 'green', failed: 'red' };
 const thisYear = Number(chinaToday().slice(0, 4));
@@ -44,8 +44,8 @@ export default function ArchivesPage() {
   const [current, setCurrent] = useState<string | null>(null);
 
   const columns: NonNullable<TableProps<ArchiveJob>['columns']> = [
-    { title: '社工站', dataIndex: 'stationName', key: 'station', width: 240 },
-    { title: '年度', dataIndex: 'year', key: 'year', width: 80, render: (y: number) => `${y}年` },
+    { title: '类型', dataIndex: 'kind', key: 'kind', width: 100, render: (k: ArchiveJob['kind']) => <Tag>{ARCHIVE_JOB_KIND_LABELS[k]}</Tag> },
+    { title: '归档', key: 'what', width: 280, render: (_: unknown, j) => (j.kind === 'contract' ? j.title : `${j.stationName} ${j.year ?? ''}年`) },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ArchiveStatus) => <Tag color={STATUS_COLORS[s]}>{ARCHIVE_STATUS_LABELS[s]}</Tag> },
     { title: '进度 / 下载', key: 'progress', width: 240, render: (_: unknown, j) => <JobProgress job={j} /> },
     { title: '文件数', dataIndex: 'fileCount', key: 'files', width: 80, render: (n: number, j) => (j.status === 'done' ? n : '—') },
@@ -57,10 +57,10 @@ export default function ArchivesPage() {
     <>
       <ListPage<ArchiveJob>
         title="资料归档"
-        extra={canRequest ? <Button type="primary" icon={<FolderAddOutlined aria-hidden />} onClick={() => setOpen(true)}>生成年度归档</Button> : null}
+        extra={canRequest ? <Button type="primary" icon={<FolderAddOutlined aria-hidden />} onClick={() => setOpen(true)}>生成归档</Button> : null}
         header={
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            按社工站和年度汇集工作报告、年度计划、合同与付款、绩效评估、当年结案个案（身份证号脱敏）、服务台账汇总、志愿服务记录证明及附件，打包为一个压缩包，内附 index.xlsx 目录和各类资料的保管期限。下载时再次核对权限并留痕。
+            按社工站和年度汇集工作报告、年度计划、合同与付款、绩效评估、当年结案个案（身份证号脱敏）、服务台账汇总、志愿服务记录证明及附件，打包为一个压缩包，内附 index.xlsx 目录和各类资料的保管期限；也可按合同归档：合同要素、付款和支出、合同文件、历年绩效评估，以及合同期限内各站各年度的资料。下载时再次核对权限并留痕。
           </Typography.Paragraph>
         }
         filters={[{ type: 'select', key: 'year', label: '年度', placeholder: '全部年度', options: yearOptions }]}
@@ -71,7 +71,7 @@ export default function ArchivesPage() {
         cardsTestId="archive-cards"
         empty="还没有归档"
         card={(j) => (
-          <Card size="small" title={`${j.stationName} ${j.year}年`} extra={<Tag color={STATUS_COLORS[j.status]}>{ARCHIVE_STATUS_LABELS[j.status]}</Tag>}>
+          <Card size="small" title={j.kind === 'contract' ? j.title : `${j.stationName} ${j.year ?? ''}年`} extra={<Tag color={STATUS_COLORS[j.status]}>{ARCHIVE_STATUS_LABELS[j.status]}</Tag>}>
             <JobProgress job={j} />
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{j.requestedByName} {formatDateTime(j.requestedAt)}</Typography.Text>
           </Card>
@@ -120,8 +120,10 @@ function RetentionCard() {
 }
 
 interface Values {
+  kind: ArchiveJob['kind'];
   stationId: string;
   year: string;
+  contractId: string;
 }
 
 function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (id: string) => void }) {
@@ -132,35 +134,65 @@ function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (i
   const [searching, setSearching] = useState(false);
   const stations = useStationOptions(useDeferredValue(q.trim()), searching || q === '');
   const options = (stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const canContracts = usePermission('contract:read');
+  const kind = Form.useWatch('kind', form) ?? 'station_year';
+  const [cq, setCq] = useState('');
+  const [contractSearching, setContractSearching] = useState(false);
+  const contracts = useContractOptions(useDeferredValue(cq.trim()), kind === 'contract' && (contractSearching || cq === ''));
+  const contractOptions = (contracts.data?.items ?? [])
+    .filter((k) => k.status !== 'draft')
+    .map((k) => ({ value: k.id, label: `${k.number ? `${k.number} ` : ''}${k.title}（${k.contractor.name}）` }));
   return (
     <FormModal<Values>
-      title="生成社工站年度归档"
+      title="生成资料归档"
       okText="生成"
       form={form}
-      initialValues={{ year: String(thisYear - 1 >= FIRST_ARCHIVE_YEAR ? thisYear - 1 : thisYear) }}
+      initialValues={{ kind: 'station_year', year: String(thisYear - 1 >= FIRST_ARCHIVE_YEAR ? thisYear - 1 : thisYear) }}
       pending={request.isPending}
       onClose={onClose}
       testId="archive-request"
       intro={write.alert}
       onFinish={(v) => {
         write.start();
-        request.mutate({ stationId: v.stationId, year: Number(v.year) }, write.done('已开始生成归档', (job: ArchiveJob) => onQueued(job.id)));
+        const body = v.kind === 'contract' ? { contractId: v.contractId } : { stationId: v.stationId, year: Number(v.year) };
+        request.mutate(body, write.done('已开始生成归档', (job: ArchiveJob) => onQueued(job.id)));
       }}
     >
-      <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
-        <Select
-          showSearch={{ filterOption: false, onSearch: setQ }}
-          onOpenChange={setSearching}
-          loading={stations.isFetching}
-          options={options}
-          placeholder="输入名称查找社工站"
-          aria-label="社工站"
-          notFoundContent={stations.isFetching ? '查找中…' : '没有符合条件的社工站'}
-        />
-      </Form.Item>
-      <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]} extra="承接机构只能生成其承接服务年度的归档">
-        <Select options={yearOptions} aria-label="年度" />
-      </Form.Item>
+      {canContracts ? (
+        <Form.Item name="kind" label="归档方式">
+          <Radio.Group optionType="button" options={[{ value: 'station_year', label: '按社工站年度' }, { value: 'contract', label: '按合同' }]} aria-label="归档方式" />
+        </Form.Item>
+      ) : null}
+      {kind === 'contract' ? (
+        <Form.Item name="contractId" label="合同" rules={[{ required: true, message: '请选择合同' }]} extra="合同要素、付款和支出、合同文件、历年绩效评估，以及合同期限内各站各年度的资料">
+          <Select
+            showSearch={{ filterOption: false, onSearch: setCq }}
+            onOpenChange={setContractSearching}
+            loading={contracts.isFetching}
+            options={contractOptions}
+            placeholder="输入合同编号、名称或承接机构查找"
+            aria-label="合同"
+            notFoundContent={contracts.isFetching ? '查找中…' : '没有符合条件的合同'}
+          />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
+            <Select
+              showSearch={{ filterOption: false, onSearch: setQ }}
+              onOpenChange={setSearching}
+              loading={stations.isFetching}
+              options={options}
+              placeholder="输入名称查找社工站"
+              aria-label="社工站"
+              notFoundContent={stations.isFetching ? '查找中…' : '没有符合条件的社工站'}
+            />
+          </Form.Item>
+          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]} extra="承接机构只能生成其承接服务年度的归档">
+            <Select options={yearOptions} aria-label="年度" />
+          </Form.Item>
+        </>
+      )}
     </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { downloadArchive, getArchive, listArchives, requestArchive, type ArchiveJob } from '../../../shared/contracts/archives';
+import { listContracts } from '../../../shared/contracts/service-contracts';
 import { listStations } from '../../../shared/contracts/stations';
 import { api, apiUrl } from '../../lib/api';
 
@@ -26,7 +27,7 @@ export const useArchive = (id: string | null) =>
 export function useRequestArchive() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { stationId: string; year: number }) => api(requestArchive, { body }),
+    mutationFn: (body: { stationId: string; year: number } | { contractId: string }) => api(requestArchive, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['archives', 'list'] }),
   });
 }
@@ -42,3 +43,12 @@ export const useStationOptions = (q: string, enabled: boolean) =>
 
 export const archiveUrl = (id: string) => apiUrl(downloadArchive, { params: { id } });
 export { busy };
+
+/** Contracts of the user's scope found by number, title or contractor (searched on the server). */
+export const useContractOptions = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['contracts', 'archive-search', q],
+    queryFn: () => api(listContracts, { query: { q: q || undefined, pageSize: 20 } }),
+    staleTime: 60_000,
+    enabled,
+  });
