@@ -8,7 +8,7 @@ import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 
 // 资料归档: the district asks for 鲸园's archive of this year, watches its progress, downloads the
-// zip and finds the index (index.xlsx) and the year's folders in it.
+// zip and finds the index (index.xlsx) and the year's folders in it; then a contract's archive.
 const JOURNEY = 'archives';
 const STATION = '环翠区鲸园街道社会工作服务站';
 const YEAR = Number(chinaToday().slice(0, 4));
@@ -53,6 +53,21 @@ describe('资料归档', () => {
 
     // The list shows it done, with the file count.
     await page.getByRole('row', { name: new RegExp(`${STATION}.*${YEAR}年.*已完成`) }).first().waitFor();
+
+    // 按合同: a contract of the district picked by its number, built with the station-years of its term.
+    await page.getByRole('button', { name: '生成归档' }).click();
+    const byContract = page.getByRole('dialog', { name: '生成资料归档' });
+    await byContract.getByText('按合同', { exact: true }).click();
+    const box = byContract.getByLabel('合同', { exact: true });
+    await box.click();
+    await box.fill('HCMZ');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HCMZ-' }).first().click();
+    await byContract.getByRole('button', { name: '生成' }).click();
+    await byContract.waitFor({ state: 'hidden' });
+    await current.getByText('合同资料归档', { exact: false }).waitFor();
+    await current.getByTestId('archive-download').waitFor({ timeout: 60_000 });
+    await page.getByRole('row', { name: /合同.*合同资料归档.*已完成/ }).first().waitFor();
+    await screenshot(page, JOURNEY, '03-contract-ready');
     expect(errors).toEqual([]);
     await context.close();
   });
