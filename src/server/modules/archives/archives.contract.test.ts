@@ -115,7 +115,9 @@ afterAll(() => t.close());
 
 describe('a contract archive', () => {
   it('refuses neither, both, and a malformed contract with 400', async () => {
-    expect((await district.post('/api/archives', {})).statusCode).toBe(400);
+    const neither = await district.post('/api/archives', {});
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.details.fields.map((f: { message: string }) => f.message)).toEqual(['请选择社工站和年度，或选择合同（二者选一）']);
     expect((await district.post('/api/archives', { contractId, stationId: jingyuan, year })).statusCode).toBe(400);
     expect((await district.post('/api/archives', { contractId: 'HCMZ' })).statusCode).toBe(400);
     expect((await district.post('/api/archives', { stationId: jingyuan })).statusCode).toBe(400);
