@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, stationBudgets, stations } from '../../db/schema';
+import { auditLog, stationBudgets, stationFundingRollups, stations } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -218,8 +218,9 @@ describe('station status and creation', () => {
 
   it('creates a station for a town that has none, only within scope', async () => {
     const s = await stationOf('371073112'); // 汪疃镇, still preparing, nobody posted
-    // The demo set budgets every station; a town without a station has none.
+    // The demo set budgets every station (and keeps its funding roll-up); a town without a station has neither.
     await t.database.db.delete(stationBudgets).where(eq(stationBudgets.stationId, s.id));
+    await t.database.db.delete(stationFundingRollups).where(eq(stationFundingRollups.stationId, s.id));
     await t.database.db.delete(stations).where(eq(stations.id, s.id));
     const outside = await rongcheng.post('/api/stations', { ...edit, townCode: '371073112' });
     expect(outside.statusCode).toBe(400);
