@@ -22,6 +22,8 @@ export async function seedSystemsDemo(db: Db): Promise<void> {
       rows.push({
         countyCode: c.code, scopePath: c.path, kind, title: `${c.shortName}社工站${SYSTEM_KIND_LABELS[kind]}`, version: '2026年版',
         effectiveOn: day(-200 + i), approvedBy: `${c.shortName}民政局局务会`, approvedOn: day(-210 + i), status: 'in_force',
+        // Registered when approved: the list shows each system's versions newest first.
+        createdAt: new Date(`${day(-210 + i)}T09:00:00+08:00`),
       });
     }
   });
@@ -30,6 +32,7 @@ export async function seedSystemsDemo(db: Db): Promise<void> {
     rows.push({
       countyCode: first.code, scopePath: first.path, kind: 'personnel', title: `${first.shortName}社工站人员管理制度（试行）`, version: '2021年试行版',
       effectiveOn: day(-1500), approvedBy: `${first.shortName}民政局局务会`, approvedOn: day(-1510), status: 'superseded', supersededAt: new Date(`${day(-200)}T09:00:00+08:00`),
+      createdAt: new Date(`${day(-1510)}T09:00:00+08:00`),
     });
   if (rows.length) await db.insert(systemDocuments).values(rows);
 }
