@@ -71,6 +71,9 @@ beforeAll(async () => {
   const [other] = await db.select({ id: contracts.id }).from(contracts).where(and(ne(contracts.contractorOrgId, me?.orgId ?? ''), ne(contracts.status, 'draft')));
   otherOrgContract = other?.id ?? '';
 
+  // The term begins last July, before the briefings are written: in January the month before last
+  // lies in last year, and the demo contract begins this year.
+  await db.update(contracts).set({ startsOn: `${year - 1}-07-01` }).where(eq(contracts.id, contractId));
   // 鲸园's briefings of the month before last (in the term) and of last month (after it).
   for (const month of [inMonth, outMonth]) {
     const r = await org.post('/api/reports', { kind: 'monthly', month, stationId: jingyuan });
