@@ -1,7 +1,8 @@
 import { Alert, Tag, type TableProps } from 'antd';
 import type { ResponseOf } from '../../../shared/contracts/http';
 import type { listRoles } from '../../../shared/contracts/users';
-import { PERMISSION_LABELS, SCOPE_KIND_LABELS, type Permission, type ScopeKind } from '../../../shared/permissions';
+import { PERMISSION_LABELS } from '../../../shared/permission-labels';
+import { SCOPE_KIND_LABELS, type Permission, type ScopeKind } from '../../../shared/permissions';
 import { ListCard, ListPage, useListState } from '../../components/ListPage';
 import { m } from '../../i18n';
 import { useRoles } from './roles.api';
