@@ -60,6 +60,8 @@ export function keepUntilYear(kind: ArchiveFileKind, startYear: number): number 
 
 /** A 'running' job whose process has not reported for this long may be taken over by another. */
 export const ARCHIVE_STALE_MINUTES = 5;
+/** A job whose builder stopped this many times (a process killed by it, say) is failed, not taken again. */
+export const ARCHIVE_MAX_ATTEMPTS = 3;
 
 export const ARCHIVE_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number];

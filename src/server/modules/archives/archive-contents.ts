@@ -223,6 +223,8 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number, op
     .where(and(
       // The station's own, and its contracts' reports that name no station (another station's are not this station's).
       contractIds.length > 0 ? sql`(${reports.stationId} = ${stationId} OR (${reports.stationId} IS NULL AND ${inArray(reports.contractId, contractIds)}))` : eq(reports.stationId, stationId),
+      // A contract's archive holds that contract's reports only, not another contractor's of the same station and year.
+      opts.contractId ? eq(reports.contractId, opts.contractId) : undefined,
       sql`${reports.status} <> 'draft'`, sql`${reports.periodStart} <= ${to}::date`, sql`${reports.periodEnd} >= ${from}::date`,
     ))
     .orderBy(asc(reports.periodStart), asc(reports.kind));

@@ -1,5 +1,5 @@
 import { type SQL, and, desc, eq, like, sql } from 'drizzle-orm';
-import { ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
+import { ARCHIVE_MAX_ATTEMPTS, ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
 import type { Db } from '../../db/client';
 import { qualified } from '../../db/sql';
 import { archiveJobs, contracts, contractStations, files, users } from '../../db/schema';
@@ -129,12 +129,16 @@ export async function archiveFile(db: Db, jobId: string, fileId: string) {
 export async function claimJob(db: Db, token: string): Promise<ArchiveJobRow | undefined> {
   // In a transaction: on the primary even when the caller's handle reads a replica.
   return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      UPDATE archive_jobs SET status = 'failed', finished_at = now(), error = '生成过程多次中断，请重新申请生成'
+      WHERE status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES}) AND attempts >= ${ARCHIVE_MAX_ATTEMPTS}`);
     const res = await tx.execute(sql`
       UPDATE archive_jobs SET status = 'running', claim_token = ${token}::uuid, attempts = attempts + 1,
         started_at = now(), heartbeat_at = now(), progress_done = 0, error = ''
       WHERE id = (
         SELECT id FROM archive_jobs
-        WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES}))
+        WHERE status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES})
+          AND attempts < ${ARCHIVE_MAX_ATTEMPTS})
         ORDER BY requested_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING id`);
     const id = (res as unknown as { rows: { id: string }[] }).rows[0]?.id;
@@ -154,9 +158,3 @@ export async function heartbeat(db: Db, id: string, token: string, progress: { d
   return rows.length > 0;
 }
 
-/** True when some job waits or has a silent builder: a poll may start this process's worker. */
-export async function workWaiting(db: Db): Promise<boolean> {
-  const res = await db.execute(sql`SELECT EXISTS (SELECT 1 FROM archive_jobs WHERE status = 'queued'
-    OR (status = 'running' AND heartbeat_at < now() - make_interval(mins => ${ARCHIVE_STALE_MINUTES}))) AS waiting`);
-  return (res as unknown as { rows: { waiting: boolean }[] }).rows[0]?.waiting === true;
-}

@@ -1,3 +1,4 @@
+import { ARCHIVE_MAX_ATTEMPTS } from '../../../shared/rules/archives';
 import { randomUUID } from 'node:crypto';
 import dayjs from 'dayjs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -262,6 +263,20 @@ describe('a station-year archive', () => {
     expect(await repo.claimJob(db, randomUUID())).toBeUndefined();
     const [after] = await db.select({ status: archiveJobs.status, attempts: archiveJobs.attempts }).from(archiveJobs).where(eq(archiveJobs.id, row?.id ?? ''));
     expect(after).toEqual({ status: 'running', attempts: 1 });
+  });
+
+  it('a job whose builder stopped ARCHIVE_MAX_ATTEMPTS times is failed with a reason, not taken again', async () => {
+    const db = t.database.db;
+    const [s] = await db.select({ scopePath: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan));
+    const stale = new Date(Date.now() - 10 * 60_000);
+    const [row] = await db
+      .insert(archiveJobs)
+      .values({ stationId: jingyuan, scopePath: s?.scopePath ?? '', year: year - 3, title: '屡次中断', status: 'running', claimToken: randomUUID(), attempts: ARCHIVE_MAX_ATTEMPTS, startedAt: stale, heartbeatAt: stale })
+      .returning({ id: archiveJobs.id });
+    expect(await repo.claimJob(db, randomUUID())).toBeUndefined();
+    const [after] = await db.select({ status: archiveJobs.status, attempts: archiveJobs.attempts, error: archiveJobs.error }).from(archiveJobs).where(eq(archiveJobs.id, row?.id ?? ''));
+    expect(after).toMatchObject({ status: 'failed', attempts: ARCHIVE_MAX_ATTEMPTS });
+    expect(after?.error).toContain('多次中断');
   });
 
   it('two builders claiming at once never take the same job (FOR UPDATE SKIP LOCKED)', async () => {
