@@ -22,20 +22,28 @@ export function readScope(ctx: Ctx): SQL {
   return and(scope, or(ne(publicityPosts.status, 'draft'), eq(publicityPosts.authorId, actor.id))) ?? sql`false`;
 }
 
-/** Submitted and waiting for this officer's own county (the district reviews its stations' posts). */
+/**
+ * Submitted and waiting for this officer's own county (the district reviews its stations' posts),
+ * written and submitted by someone else (R-FOUR-EYES): the list 待审核 and the workbench agree.
+ */
 export function toReviewBy(ctx: Ctx): SQL {
   const actor = actorOf(ctx);
   if (!actor.permissions.has('publicity:review') || actor.scope.kind !== 'county' || !actor.scope.path) return sql`false`;
-  return and(eq(publicityPosts.status, 'submitted'), sql`${publicityPosts.scopePath} LIKE ${`${actor.scope.path}%`}`) ?? sql`false`;
+  return (
+    and(
+      eq(publicityPosts.status, 'submitted'),
+      sql`${publicityPosts.scopePath} LIKE ${`${actor.scope.path}%`}`,
+      ne(publicityPosts.authorId, actor.id),
+      or(isNull(publicityPosts.submittedBy), ne(publicityPosts.submittedBy, actor.id)),
+    ) ?? sql`false`
+  );
 }
 
 /**
- * The workbench's 社工故事待审核: posts submitted to this county officer that another person
- * wrote and submitted (R-FOUR-EYES), oldest first, with the station's name; counted in the database.
+ * The workbench's 社工故事待审核: the posts toReviewBy finds, oldest first, with the station's name; counted in the database.
  */
 export async function forWorkbench(ctx: Ctx, limit: number) {
-  const actor = actorOf(ctx);
-  const where = and(toReviewBy(ctx), ne(publicityPosts.authorId, actor.id), or(isNull(publicityPosts.submittedBy), ne(publicityPosts.submittedBy, actor.id)));
+  const where = toReviewBy(ctx);
   const [rows, [n]] = await Promise.all([
     ctx.db.select({ id: publicityPosts.id, kind: publicityPosts.kind, title: publicityPosts.title, stationId: publicityPosts.stationId, submittedAt: publicityPosts.submittedAt })
       .from(publicityPosts).where(where).orderBy(asc(publicityPosts.submittedAt), asc(publicityPosts.id)).limit(limit),
