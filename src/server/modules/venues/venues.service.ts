@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/venues';
 import { chinaDay, chinaToday } from '../../../shared/rules/china-date';
@@ -120,8 +120,9 @@ export async function cancel(ctx: Ctx, id: string): Promise<BookingDto> {
   if (!b) throw notFound('预约');
   if (b.status !== 'booked') throw new AppError('CONFLICT', '该预约已取消');
   return inTransaction(ctx, async (tx) => {
-    const [after] = await tx.db.update(venueBookings).set({ status: 'cancelled' }).where(eq(venueBookings.id, id)).returning();
-    if (!after) throw notFound('预约');
+    // Conditional: of two cancels at once, one changes the row and writes the audit entry.
+    const [after] = await tx.db.update(venueBookings).set({ status: 'cancelled' }).where(and(eq(venueBookings.id, id), eq(venueBookings.status, 'booked'))).returning();
+    if (!after) throw new AppError('CONFLICT', '该预约已取消');
     const [room] = await tx.db.select({ name: venueRooms.name }).from(venueRooms).where(eq(venueRooms.id, after.roomId));
     await writeAudit(tx, { action: 'venue.booking.cancel', objectType: 'venue_booking', objectId: id, detail: `${room?.name ?? ''} ${span(after)} ${after.bookerName}` });
     return bookingDto(after, room?.name ?? '');
