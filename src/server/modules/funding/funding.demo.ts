@@ -2,6 +2,7 @@ import { asc, ne } from 'drizzle-orm';
 import type { FundSource } from '../../../shared/rules/purchase';
 import type { Db } from '../../db/client';
 import { stationBudgets, stations } from '../../db/schema';
+import { rebuildFundingYear } from './funding.repo';
 
 /** Two stations (one of them in 环翠区) stay under 150,000 CNY so the demo shows R-FUND-STATION. */
 const SHORT_STATIONS = new Set([3, 40]);
@@ -32,4 +33,6 @@ export async function seedFundingDemo(db: Db, year: number): Promise<void> {
     })),
   );
   if (values.length > 0) await db.insert(stationBudgets).values(values).onConflictDoNothing();
+  // Written past the services: the year's kept figures follow.
+  await rebuildFundingYear(db, year);
 }
