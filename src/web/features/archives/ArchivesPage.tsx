@@ -9,7 +9,8 @@ import { ListPage, useListState } from '../../components/ListPage';
 import { RuleTag } from '../../components/RuleTag';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
-import { archiveUrl, busy, useArchive, useArchives, useContractOptions, useRequestArchive, useStationOptions } from './archives.api';
+import { StationPicker } from '../stations/StationPicker';
+import { archiveUrl, busy, useArchive, useArchives, useContractOptions, useRequestArchive } from './archives.api';
 
 const STATUS_COLORS: Record<ArchiveStatus, string> = { queued: 'default', running: 'processing', done: 'green', failed: 'red' };
 const thisYear = Number(chinaToday().slice(0, 4));
@@ -130,10 +131,6 @@ function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (i
   const [form] = Form.useForm<Values>();
   const request = useRequestArchive();
   const write = useFormWrite(form, { onClose });
-  const [q, setQ] = useState('');
-  const [searching, setSearching] = useState(false);
-  const stations = useStationOptions(useDeferredValue(q.trim()), searching || q === '');
-  const options = (stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
   const canContracts = usePermission('contract:read');
   const kind = Form.useWatch('kind', form) ?? 'station_year';
   const [cq, setCq] = useState('');
@@ -178,15 +175,7 @@ function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (i
       ) : (
         <>
           <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setQ }}
-              onOpenChange={setSearching}
-              loading={stations.isFetching}
-              options={options}
-              placeholder="输入名称查找社工站"
-              aria-label="社工站"
-              notFoundContent={stations.isFetching ? '查找中…' : '没有符合条件的社工站'}
-            />
+            <StationPicker aria-label="社工站" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]} extra="承接机构只能生成其承接服务年度的归档">
             <Select options={yearOptions} aria-label="年度" />

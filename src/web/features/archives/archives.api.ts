@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { downloadArchive, getArchive, listArchives, requestArchive, type ArchiveJob } from '../../../shared/contracts/archives';
 import { listContracts } from '../../../shared/contracts/service-contracts';
-import { listStations } from '../../../shared/contracts/stations';
 import { api, apiUrl } from '../../lib/api';
 
 const busy = (j: Pick<ArchiveJob, 'status'>) => j.status === 'queued' || j.status === 'running';
@@ -31,15 +30,6 @@ export function useRequestArchive() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['archives', 'list'] }),
   });
 }
-
-/** Stations of the user's scope found by name (the server searches; a county's stations are never all loaded). */
-export const useStationOptions = (q: string, enabled: boolean) =>
-  useQuery({
-    queryKey: ['stations', 'search', q],
-    queryFn: () => api(listStations, { query: { q: q || undefined, pageSize: 20 } }),
-    staleTime: 60_000,
-    enabled,
-  });
 
 export const archiveUrl = (id: string) => apiUrl(downloadArchive, { params: { id } });
 export { busy };

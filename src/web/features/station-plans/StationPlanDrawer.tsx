@@ -5,7 +5,7 @@ import { MEASURE_INFO, PERIOD_LABELS, STATION_PLAN_MEASURES, type StationPlanMea
 import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { catalogueOptions, useCatalogue } from '../service-records/records.api';
-import { StationPicker } from '../venues/StationPicker';
+import { StationPicker } from '../stations/StationPicker';
 import { useCreatePlan, useUpdatePlan } from './stationPlans.api';
 
 const t = m.stationPlans;

@@ -1,5 +1,5 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Switch, Table, Tag, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Booking, Room } from '../../../shared/contracts/venues';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { serverPagination } from '../../lib/paging';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { toPage, useUrlState } from '../../lib/useUrlState';
-import { StationPicker } from './StationPicker';
+import { StationPicker } from '../stations/StationPicker';
 import { useBook, useBookings, useCancelBooking, useCreateRoom, useRooms, useUsage, type RoomBody } from './venues.api';
 
 const hours = (r: Room) => `${r.openDays.map((d) => WEEKDAY_LABELS[d]).join('、')} ${r.opensAt}–${r.closesAt}`;
@@ -71,7 +71,11 @@ export default function VenuesPage() {
     {
       title: '状态', key: 'status', width: 140,
       render: (_: unknown, b) => b.status === 'cancelled' ? <Tag>已取消</Tag> : (
-        <Space><Tag color="blue">已预约</Tag>{canWrite ? <Button size="small" onClick={() => cancel.mutate(b.id, { onError: (e) => reportError(e) })}>取消</Button> : null}</Space>
+        <Space><Tag color="blue">已预约</Tag>{canWrite ? (
+          <Popconfirm title="取消这次预约？" description="取消后该时段可被他人预约。" okText="取消预约" cancelText="保留" onConfirm={() => cancel.mutate(b.id, { onError: (e) => reportError(e) })}>
+            <Button size="small">取消</Button>
+          </Popconfirm>
+        ) : null}</Space>
       ),
     },
   ];

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
-import { getStation, listStations } from '../../../shared/contracts/stations';
 import { cancelBooking, createBooking, createRoom, listBookings, listRooms, venueUsage } from '../../../shared/contracts/venues';
 import { api } from '../../lib/api';
 
@@ -21,16 +20,6 @@ export const useUsage = (query: UsageQuery) =>
   useQuery({ queryKey: ['venues', 'usage', query], queryFn: () => api(venueUsage, { query }), placeholderData: keepPreviousData });
 
 /** Stations in the user's scope whose name holds the keyword: one short page, searched by the server. */
-export const useStationSearch = (q: string, enabled: boolean) =>
-  useQuery({
-    queryKey: ['stations', 'search', q],
-    queryFn: () => api(listStations, { query: { q: q || undefined, pageSize: 20 } }),
-    staleTime: 60_000,
-    enabled,
-  });
-export const useStationName = (id: string | undefined) =>
-  useQuery({ queryKey: ['stations', 'detail', id ?? ''], queryFn: () => api(getStation, { params: { id: id ?? '' } }), enabled: Boolean(id), select: (s) => s.name });
-
 function useWrite<T>(fn: (v: T) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: ['venues'] }) });

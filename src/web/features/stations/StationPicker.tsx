@@ -1,6 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
-import { useStationName, useStationSearch } from './venues.api';
+import { getStation, listStations } from '../../../shared/contracts/stations';
+import { api } from '../../lib/api';
+
+const useStationSearch = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['stations', 'search', q],
+    queryFn: () => api(listStations, { query: { q: q || undefined, pageSize: 20 } }),
+    staleTime: 60_000,
+    enabled,
+  });
+const useStationName = (id: string | undefined) =>
+  useQuery({ queryKey: ['stations', 'detail', id ?? ''], queryFn: () => api(getStation, { params: { id: id ?? '' } }), enabled: Boolean(id), select: (s) => s.name });
 
 /**
  * A station of the user's scope, found by name: the server searches, so a county's or a
