@@ -93,7 +93,7 @@ export default function StationPlansPage() {
           </ListCard>
         )}
       >
-        <MissingPlans year={year} />
+        <MissingPlans key={year} year={year} />
       </ListPage>
       {creating ? <StationPlanDrawer year={year} onClose={() => setCreating(false)} /> : null}
     </>
