@@ -58,9 +58,15 @@ export async function findPost(ctx: Ctx, id: string): Promise<PostRow | undefine
   return row;
 }
 
+/** What a row of the list shows: never the body, photos, history or linked clients of a post. */
+const listColumns = {
+  id: publicityPosts.id, kind: publicityPosts.kind, stationId: publicityPosts.stationId, title: publicityPosts.title, status: publicityPosts.status,
+  authorId: publicityPosts.authorId, submittedAt: publicityPosts.submittedAt, publishedAt: publicityPosts.publishedAt, returnReason: publicityPosts.returnReason,
+};
+
 export async function listPosts(ctx: Ctx, where: SQL, page: number, pageSize: number) {
   const [rows, [n]] = await Promise.all([
-    ctx.db.select().from(publicityPosts).where(where).orderBy(desc(publicityPosts.updatedAt), desc(publicityPosts.id)).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select(listColumns).from(publicityPosts).where(where).orderBy(desc(publicityPosts.updatedAt), desc(publicityPosts.id)).limit(pageSize).offset((page - 1) * pageSize),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(publicityPosts).where(where),
   ]);
   return { rows, total: n?.n ?? 0 };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { organizations, stations } from '../../db/schema';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
@@ -56,6 +56,19 @@ async function photo(postId: string): Promise<string> {
   return res.json().id;
 }
 
+/** The SQL statements the database received while `fn` ran (PGlite, or the PostgreSQL pool). */
+async function sqlDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const { pglite, pool } = t.database;
+  const spy = pglite ? vi.spyOn(pglite, 'query') : pool ? vi.spyOn(pool, 'query') : undefined;
+  if (!spy) throw new Error('no database client to watch');
+  try {
+    await fn();
+    return spy.mock.calls.map(([q]: unknown[]) => (typeof q === 'string' ? q : String((q as { text?: unknown }).text ?? '')));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   [worker, org, district] = await Promise.all(['demo-worker', 'demo-org', 'demo-district'].map((u) => t.login(u)));
@@ -74,6 +87,22 @@ describe('the ordinary guards', () => {
     expect((await (await t.login('demo-town')).post('/api/publicity/posts', { kind: 'news', stationId: jyStation, title: 'x', body: 'y' })).statusCode).toBe(403);
     const p = await submitted(worker);
     expect((await worker.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).statusCode).toBe(403);
+  });
+});
+
+describe('the list', () => {
+  it('reads only what a row shows, never the body, photos, history or linked clients of the posts', async () => {
+    await draft(worker, { title: '只在详情里读正文' });
+    let items: { title: string; stationName: string; authorName: string }[] = [];
+    const statements = await sqlDuring(async () => {
+      const res = await worker.get('/api/publicity/posts?pageSize=100');
+      expect(res.statusCode).toBe(200);
+      items = res.json().items;
+    });
+    expect(items.find((i) => i.title === '只在详情里读正文')).toMatchObject({ stationName: expect.stringContaining('鲸园街道'), authorName: expect.any(String) });
+    const reads = statements.filter((q) => /from "publicity_posts"/i.test(q));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const q of reads) for (const col of ['"body"', '"photos"', '"history"', '"client_ids"']) expect(q).not.toContain(col);
   });
 });
 
