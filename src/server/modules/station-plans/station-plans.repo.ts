@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { chinaToday } from '../../../shared/rules/china-date';
 import type { StationPlanMeasure } from '../../../shared/rules/station-plans';
 import type { Db } from '../../db/client';
+import { qualified } from '../../db/sql';
 import { contracts, contractStations, files, organizations, regions, stationPlans, stationPlanVersions, stations, users } from '../../db/schema';
 import { actorOf, type Ctx } from '../../platform/context';
 import { scopeFilter } from '../../platform/scope';
@@ -22,31 +23,48 @@ export const planScope = (ctx: Ctx): SQL => scopeFilter(ctx, { scopePath: statio
  * R-STATION-PLAN-TARGET in SQL, for the list's count and filter: the measures of an approved plan
  * with a closed month under half its pro-rated target — the month's count for a monthly measure,
  * the running total for a quarterly or yearly one — the same integer test as belowTarget.
- * Bounded by the plan's one station and year.
+ * Per plan, each table is read once over the plan's closed months and grouped by month (as
+ * monthlyActuals does), so the cost grows with the plans, not with plans × months × measures.
+ * The plan's columns are qualified (db/sql.ts) since the inner tables have a station_id too.
  */
 export function findingsCount(today: string): SQL<number> {
-  return sql<number>`(CASE WHEN ${stationPlans.status} = 'approved' THEN (
-    SELECT coalesce(bool_or(${stationPlans.targetRecords} > 0 AND x.records * 2 < ${stationPlans.targetRecords}), false)::int
-      + coalesce(bool_or(${stationPlans.targetHomeVisits} > 0 AND x.visits * 2 < ${stationPlans.targetHomeVisits}), false)::int
-      + coalesce(bool_or(${stationPlans.targetGroupSessions} > 0 AND x.sessions_run * 6 < ${stationPlans.targetGroupSessions} * x.k), false)::int
-      + coalesce(bool_or(${stationPlans.targetCasesOpened} > 0 AND x.cases_run * 24 < ${stationPlans.targetCasesOpened} * x.k), false)::int
+  const p = {
+    status: qualified(stationPlans.status), stationId: qualified(stationPlans.stationId), year: qualified(stationPlans.year),
+    firstMonth: qualified(stationPlans.firstMonth), lastMonth: qualified(stationPlans.lastMonth), contractId: qualified(stationPlans.contractId),
+    records: qualified(stationPlans.targetRecords), visits: qualified(stationPlans.targetHomeVisits),
+    sessions: qualified(stationPlans.targetGroupSessions), cases: qualified(stationPlans.targetCasesOpened),
+  };
+  // The plan's months from the first to the last closed one (a closed month ends before today).
+  const from = sql`make_date(${p.year}, ${p.firstMonth}::int, 1)`;
+  const until = sql`least((make_date(${p.year}, ${p.lastMonth}::int, 1) + interval '1 month')::date, date_trunc('month', ${today}::date)::date)`;
+  return sql<number>`(CASE WHEN ${p.status} = 'approved' THEN (
+    SELECT coalesce(bool_or(${p.records} > 0 AND x.records * 2 < ${p.records}), false)::int
+      + coalesce(bool_or(${p.visits} > 0 AND x.visits * 2 < ${p.visits}), false)::int
+      + coalesce(bool_or(${p.sessions} > 0 AND x.sessions_run * 6 < ${p.sessions} * x.k), false)::int
+      + coalesce(bool_or(${p.cases} > 0 AND x.cases_run * 24 < ${p.cases} * x.k), false)::int
     FROM (
-      SELECT y.records, y.visits,
-        sum(y.sessions) OVER (ORDER BY y.mo) AS sessions_run, sum(y.cases) OVER (ORDER BY y.mo) AS cases_run, row_number() OVER (ORDER BY y.mo) AS k
-      FROM (
-        SELECT m.mo,
-          (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month')) AS records,
-          (SELECT count(*) FROM service_records r WHERE r.station_id = ${stationPlans.stationId} AND r.date >= m.mo AND r.date < (m.mo + interval '1 month') AND r.home_visit) AS visits,
-          (SELECT count(*) FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
-            WHERE g.station_id = ${stationPlans.stationId} AND gs.date >= m.mo AND gs.date < (m.mo + interval '1 month')) AS sessions,
-          (SELECT count(*) FROM cases c WHERE c.station_id = ${stationPlans.stationId} AND c.opened_on >= m.mo AND c.opened_on < (m.mo + interval '1 month')) AS cases
-        FROM generate_series(make_date(${stationPlans.year}, ${stationPlans.firstMonth}::int, 1)
-          + CASE WHEN (SELECT extract(year FROM sk.starts_on)::int FROM contracts sk WHERE sk.id = ${stationPlans.contractId}) = ${stationPlans.year}
+      SELECT coalesce(r.records, 0) AS records, coalesce(r.visits, 0) AS visits,
+        sum(coalesce(s.sessions, 0)) OVER (ORDER BY m.mo) AS sessions_run, sum(coalesce(c.cases, 0)) OVER (ORDER BY m.mo) AS cases_run,
+        row_number() OVER (ORDER BY m.mo) AS k
+      -- From the first judged month (judgedFrom); closed months are a prefix, so running totals start there.
+      FROM generate_series(${from}
+          + CASE WHEN (SELECT extract(year FROM sk.starts_on)::int FROM contracts sk WHERE sk.id = ${p.contractId}) = ${p.year}
               THEN interval '1 month' ELSE interval '0 months' END,
-          make_date(${stationPlans.year}, ${stationPlans.lastMonth}::int, 1), interval '1 month') AS m(mo)
-        -- From the first judged month (judgedFrom); closed months are a prefix, so running totals start there.
-        WHERE (m.mo + interval '1 month')::date <= ${today}::date
-      ) y
+          make_date(${p.year}, ${p.lastMonth}::int, 1), interval '1 month') AS m(mo)
+      LEFT JOIN (
+        SELECT date_trunc('month', sr.date)::date AS mo, count(*) AS records, count(*) FILTER (WHERE sr.home_visit) AS visits
+        FROM service_records sr WHERE sr.station_id = ${p.stationId} AND sr.date >= ${from} AND sr.date < ${until} GROUP BY 1
+      ) r ON r.mo = m.mo::date
+      LEFT JOIN (
+        SELECT date_trunc('month', gs.date)::date AS mo, count(*) AS sessions
+        FROM group_sessions gs JOIN groups g ON g.id = gs.group_id
+        WHERE g.station_id = ${p.stationId} AND gs.date >= ${from} AND gs.date < ${until} GROUP BY 1
+      ) s ON s.mo = m.mo::date
+      LEFT JOIN (
+        SELECT date_trunc('month', cs.opened_on)::date AS mo, count(*) AS cases
+        FROM cases cs WHERE cs.station_id = ${p.stationId} AND cs.opened_on >= ${from} AND cs.opened_on < ${until} GROUP BY 1
+      ) c ON c.mo = m.mo::date
+      WHERE m.mo::date < ${until}
     ) x
   ) ELSE 0 END)`;
 }

@@ -5,6 +5,7 @@ import { chinaToday } from '../../../shared/rules/china-date';
 import { auditLog, contracts, contractStations, organizations, stationPlans, stations, users } from '../../db/schema';
 import { multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import { findingsCount } from './station-plans.repo';
 
 type Json = Record<string, unknown>;
 let t: TestApp;
@@ -230,6 +231,24 @@ describe('一站一策: progress and findings of a closed year', () => {
     const row = below.items.find((r: Json) => r.id === id);
     expect(row.findings).toBe(plan.findingList.length);
     expect(plan.findings).toBe(plan.findingList.length);
+  });
+
+  it('counts the findings of a plan with one grouped scan per table, not a subquery per month and measure', async () => {
+    const q = t.database.db.select({ f: findingsCount(today) }).from(stationPlans).where(eq(stationPlans.year, lastYear)).getSQL();
+    const [plans] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM station_plans WHERE year = ${lastYear}`);
+    const n = plans?.n ?? 0;
+    expect(n).toBeGreaterThan(0);
+    const [explained] = await rows<{ 'QUERY PLAN': unknown }>(sql`EXPLAIN (ANALYZE, FORMAT JSON) ${q}`);
+    const raw = explained?.['QUERY PLAN'];
+    interface Node { 'Node Type': string; 'Relation Name'?: string; 'Parent Relationship'?: string; 'Actual Loops': number; Plans?: Node[] }
+    const root = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Node }[];
+    const nodes = (x: Node): Node[] => [x, ...(x.Plans ?? []).flatMap(nodes)];
+    const all = root.flatMap((r) => nodes(r.Plan));
+    const scans = all.filter((x) => x['Relation Name'] === 'service_records' || x['Relation Name'] === 'cases');
+    expect(scans.length).toBeGreaterThan(0);
+    // Twelve closed months once had each measure counted by its own subquery: 12 × 4 per plan.
+    for (const x of scans) expect(x['Actual Loops'], x['Relation Name']).toBeLessThanOrEqual(n);
+    for (const x of all.filter((y) => y['Parent Relationship'] === 'SubPlan')) expect(x['Actual Loops']).toBeLessThanOrEqual(n);
   });
 
   it('clears a month once its records reach half the target', async () => {
