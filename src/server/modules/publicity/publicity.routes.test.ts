@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { organizations, stations } from '../../db/schema';
+import { files, organizations, publicityPosts, stations } from '../../db/schema';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { DIRECTORY_PAGE_SIZE } from './publicity.pages';
@@ -133,6 +133,34 @@ describe('review by the district (R-PUBLICITY-REVIEW, R-FOUR-EYES)', () => {
     expect(ruleOf(own)).toBe('R-FOUR-EYES');
     const colleague = await t.userWith('hc.district2', ['district_officer'], { kind: 'county', regionCode: '371002' });
     expect((await colleague.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).json().status).toBe('published');
+  });
+
+  it('a returned post is fixed by the side that wrote it: the reviewing district neither edits, adds photos to nor resubmits it', async () => {
+    const p = await submitted(worker, { title: '社工站写的故事' });
+    const back = (await district.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: false, reason: '请补充活动成效' })).json<PostJson & { canEdit: boolean }>();
+    expect(back).toMatchObject({ status: 'returned', canEdit: false });
+    const rewrite = await district.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'story', title: '审核人改写的标题', body: '审核人改写的正文' } });
+    expect(rewrite.statusCode).toBe(403);
+    expect(rewrite.json().error.message).toContain('审核人只退回');
+    const upload = multipartFile('活动照片.png', png, 'image/png');
+    expect((await district.request('POST', `/api/publicity/posts/${p.id}/photos`, upload.payload, upload.headers)).statusCode).toBe(403);
+    expect((await district.post(`/api/publicity/posts/${p.id}/submit`, { version: back.version })).statusCode).toBe(403);
+    const [row] = await t.database.db.select().from(publicityPosts).where(eq(publicityPosts.id, p.id));
+    expect(row).toMatchObject({ title: '社工站写的故事', body: '社工和志愿者每周上门探访独居老人。', status: 'returned', version: back.version });
+    expect(await t.database.db.select().from(files).where(eq(files.ownerId, p.id))).toEqual([]);
+    // The station's side fixes it: the worker who wrote it, or the organisation that runs the station.
+    expect((await worker.get(`/api/publicity/posts/${p.id}`)).json().canEdit).toBe(true);
+    const fixed = await org.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'story', title: '社工站写的故事（补充成效）', body: '40位老人参加。' } });
+    expect(fixed.statusCode).toBe(200);
+  });
+
+  it('district news returned by a colleague is fixed by its author, not by the station', async () => {
+    const p = await submitted(district, { kind: 'news', title: '区里写的动态' });
+    const colleague = await t.userWith('hc.district3', ['district_officer'], { kind: 'county', regionCode: '371002' });
+    const back = (await colleague.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: false, reason: '请核对日期' })).json<PostJson>();
+    expect((await worker.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'news', title: '社工站改写', body: 'x' } })).statusCode).toBe(403);
+    expect((await colleague.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'news', title: '同事改写', body: 'x' } })).statusCode).toBe(403);
+    expect((await district.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'news', title: '区里写的动态（已核对）', body: 'y' } })).statusCode).toBe(200);
   });
 
   it('another county cannot see or review the post; another organisation does not see it; drafts stay with the writers', async () => {

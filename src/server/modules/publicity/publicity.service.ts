@@ -29,21 +29,36 @@ function mayReview(ctx: Ctx, r: PostRow): boolean {
   );
 }
 
-const mayEdit = (ctx: Ctx, r: PostRow) => actorOf(ctx).permissions.has('publicity:write') && (r.status === 'draft' || r.status === 'returned');
+const stationSide = (kind: string | undefined) => kind === 'station' || kind === 'org';
+
+/**
+ * The author's side edits (and resubmits) a draft or a returned post: for one written at the
+ * station (its workers, its operator's staff) the station's writers, who already passed the read
+ * scope; for one an officer wrote (district news) that officer. The reviewer returns a post with
+ * a reason and never rewrites it, so a county officer never edits a station's post.
+ */
+function onAuthorSide(ctx: Ctx, r: PostRow, authorKind: string | undefined): boolean {
+  const actor = actorOf(ctx);
+  if (!actor.permissions.has('publicity:write')) return false;
+  return stationSide(authorKind) ? stationSide(actor.scope.kind) : actor.id === r.authorId;
+}
+
+const mayEdit = (ctx: Ctx, r: PostRow, authorKind: string | undefined) => (r.status === 'draft' || r.status === 'returned') && onAuthorSide(ctx, r, authorKind);
 
 async function dto(ctx: Ctx, r: PostRow): Promise<Dto> {
-  const [names, authors, linked, photoFiles] = await Promise.all([
+  const [names, authors, linked, photoFiles, authorKind] = await Promise.all([
     stationNames(ctx.db, [r.stationId]),
     repo.authorNames(ctx.db, [r.authorId]),
     repo.stationClients(ctx.db, r.stationId, r.clientIds),
     repo.photoFiles(ctx.db, r.id),
+    repo.authorScopeKind(ctx.db, r.authorId),
   ]);
   return {
     id: r.id, kind: r.kind, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', title: r.title, body: r.body,
     clients: linked.map((l) => ({ id: l.id, name: l.name, sharingConsent: l.sharingConsent })),
     photos: r.photos, files: photoFiles.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
     status: r.status, authorName: authors.get(r.authorId) ?? '', submittedAt: iso(r.submittedAt), publishedAt: iso(r.publishedAt),
-    returnReason: r.returnReason, history: r.history, canEdit: mayEdit(ctx, r), canReview: mayReview(ctx, r),
+    returnReason: r.returnReason, history: r.history, canEdit: mayEdit(ctx, r, authorKind), canReview: mayReview(ctx, r),
     version: r.version, createdAt: r.createdAt.toISOString(),
   };
 }
@@ -111,6 +126,11 @@ export async function create(ctx: Ctx, body: Input): Promise<Dto> {
 async function editable(ctx: Ctx, id: string): Promise<PostRow> {
   const r = await find(ctx, id);
   if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('CONFLICT', `稿件${POST_STATUS_LABELS[r.status]}，不能再修改或提交`);
+  const authorKind = await repo.authorScopeKind(ctx.db, r.authorId);
+  if (!onAuthorSide(ctx, r, authorKind))
+    throw new AppError('FORBIDDEN', stationSide(authorKind)
+      ? '这篇稿件由社工站撰写，由社工站或其运营机构修改并重新提交；审核人只退回并写明理由，不代为修改'
+      : '这篇稿件由区市民政部门的撰写人本人修改和提交');
   return r;
 }
 
