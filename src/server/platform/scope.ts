@@ -28,14 +28,15 @@ export function scopeFilter(ctx: Ctx, cols: ScopedColumns): SQL {
 /**
  * The scope of a station and its own records (clients, cases, service records …): region scopes
  * by path; an organisation by the stations it serves today under a contract in force, so its
- * access ends with its contract while the records stay with the purchaser.
+ * access ends with its contract while the records stay with the purchaser. `day` asks about
+ * another day (a past year's findings: the stations it served at the year's end).
  */
-export function stationRecordScope(ctx: Ctx, cols: { scopePath: AnyPgColumn; stationId: AnyPgColumn }): SQL {
+export function stationRecordScope(ctx: Ctx, cols: { scopePath: AnyPgColumn; stationId: AnyPgColumn }, day: string = chinaToday()): SQL {
   if (ctx.system) return sql`true`;
   const scope = ctx.actor?.scope;
   if (!scope || scope.kind === 'none') return sql`false`;
   if (scope.kind === 'org')
-    return scope.orgId ? sql`${qualified(cols.stationId)} IN ${stationsServedBy(scope.orgId, chinaToday())}` : sql`false`;
+    return scope.orgId ? sql`${qualified(cols.stationId)} IN ${stationsServedBy(scope.orgId, day)}` : sql`false`;
   return scope.path ? like(cols.scopePath, `${scope.path}%`) : sql`false`;
 }
 

@@ -32,6 +32,13 @@ export function operatorOf(stationId: AnyPgColumn, day: string): SQL<string | nu
     ORDER BY op_k.starts_on DESC LIMIT 1)`;
 }
 
+/** The contract in force at the station on the day (the latest start wins), or NULL (a scalar subquery). */
+export function contractInForceOn(stationId: AnyPgColumn, day: string): SQL<string | null> {
+  return sql<string | null>`(SELECT op_k.id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_cs.station_id = ${qualified(stationId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date
+    ORDER BY op_k.starts_on DESC LIMIT 1)`;
+}
+
 /** How many stations an organisation (a column of the outer query) serves on the day. */
 export function stationCountServedBy(orgId: AnyPgColumn, day: string): SQL<number> {
   return sql<number>`(SELECT count(DISTINCT op_cs.station_id)::int FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id

@@ -1,20 +1,19 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { chinaToday } from '../../../shared/rules/china-date';
 import type { StationPlanMeasure } from '../../../shared/rules/station-plans';
 import type { Db } from '../../db/client';
 import { qualified } from '../../db/sql';
 import { contracts, contractStations, files, organizations, regions, stationPlans, stationPlanVersions, stations, users } from '../../db/schema';
 import { actorOf, type Ctx } from '../../platform/context';
-import { scopeFilter } from '../../platform/scope';
-import { IN_FORCE_STATUSES, stationsServedBy } from '../../platform/station-operator';
+import { scopeFilter, stationRecordScope } from '../../platform/scope';
+import { contractInForceOn } from '../../platform/station-operator';
+import { contractsInForceAt } from '../contracts/contracts.repo';
 
 export type PlanRow = typeof stationPlans.$inferSelect;
 
 const town = alias(regions, 'sp_town');
 const county = alias(regions, 'sp_county');
 const standardName = sql<string>`${county.shortName} || ${town.name} || '社会工作服务站'`;
-const IN_FORCE = sql.raw(`('${IN_FORCE_STATUSES.join("', '")}')`);
 
 /** Region actors by path; an organisation by the plans of its own contracts. */
 export const planScope = (ctx: Ctx): SQL => scopeFilter(ctx, { scopePath: stationPlans.scopePath, orgId: stationPlans.orgId });
@@ -108,7 +107,11 @@ export async function listPlans(ctx: Ctx, f: ListFilter, today: string, limit: n
   return { items, total: total?.n ?? 0 };
 }
 
-export async function findPlan(ctx: Ctx, id: string) {
+/**
+ * A plan in the actor's scope; `forWrite` also asks that an organisation serve the plan's station
+ * today (stationRecordScope): its access to write ends with its contract, reading its own does not.
+ */
+export async function findPlan(ctx: Ctx, id: string, forWrite = false) {
   const [row] = await ctx.db
     .select({
       plan: stationPlans, stationName: standardName, countyShortName: county.shortName, orgName: organizations.name, contractTitle: contracts.title,
@@ -120,38 +123,33 @@ export async function findPlan(ctx: Ctx, id: string) {
     .innerJoin(county, eq(county.code, town.parentCode))
     .innerJoin(organizations, eq(organizations.id, stationPlans.orgId))
     .innerJoin(contracts, eq(contracts.id, stationPlans.contractId))
-    .where(and(eq(stationPlans.id, id), planScope(ctx)));
+    .where(
+      and(
+        eq(stationPlans.id, id), planScope(ctx),
+        forWrite ? stationRecordScope(ctx, { scopePath: stationPlans.scopePath, stationId: stationPlans.stationId }) : undefined,
+      ),
+    );
   return row;
 }
 
 /**
  * A station the actor may plan for, with the contract in force for it in the year (signed or
  * performing, its term overlapping the year; the latest start wins). Region actors by path, an
- * organisation only for stations it serves today under its own contract.
+ * organisation only for stations it serves today (stationRecordScope) under its own contract.
  */
 export async function stationWithContract(ctx: Ctx, stationId: string, year: number) {
   const scope = actorOf(ctx).scope;
-  const stationScope =
-    scope.kind === 'org'
-      ? scope.orgId ? sql`${stations.id} IN ${stationsServedBy(scope.orgId, chinaToday())}` : sql`false`
-      : scopeFilter(ctx, { scopePath: stations.scopePath });
-  const [station] = await ctx.db.select({ id: stations.id, scopePath: stations.scopePath }).from(stations).where(and(eq(stations.id, stationId), stationScope));
+  const [station] = await ctx.db
+    .select({ id: stations.id, scopePath: stations.scopePath })
+    .from(stations)
+    .where(and(eq(stations.id, stationId), stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id })));
   if (!station) return { station: undefined, contract: undefined };
-  const [contract] = await ctx.db
-    .select({ id: contracts.id, orgId: contracts.contractorOrgId, startsOn: contracts.startsOn, endsOn: contracts.endsOn })
-    .from(contractStations)
-    .innerJoin(contracts, eq(contracts.id, contractStations.contractId))
-    .where(
-      and(
-        eq(contractStations.stationId, stationId),
-        sql`${contracts.status} IN ${IN_FORCE}`,
-        sql`${contracts.startsOn} <= make_date(${year}::int, 12, 31)`,
-        sql`${contracts.endsOn} >= make_date(${year}::int, 1, 1)`,
-        scope.kind === 'org' && scope.orgId ? eq(contracts.contractorOrgId, scope.orgId) : undefined,
-      ),
-    )
-    .orderBy(desc(contracts.startsOn))
-    .limit(1);
+  const inForce = await contractsInForceAt(ctx.db, [stationId], `${year}-01-01`, `${year}-12-31`);
+  const [contract] = inForce
+    .map((r) => r.contract)
+    .filter((k) => scope.kind !== 'org' || k.contractorOrgId === scope.orgId)
+    .sort((a, b) => ((a.startsOn ?? '') < (b.startsOn ?? '') ? 1 : -1))
+    .map((k) => ({ id: k.id, orgId: k.contractorOrgId, startsOn: k.startsOn, endsOn: k.endsOn }));
   return { station, contract };
 }
 
@@ -230,30 +228,24 @@ export interface MissingRow {
 export async function missingPlans(
   ctx: Ctx, year: number, today: string, limit: number, offset: number, exceptReturned = false,
 ): Promise<{ rows: MissingRow[]; total: number }> {
+  // A past year is judged on its last day: the contract then in force, the stations then served.
   const day = today < `${year}-12-31` ? today : `${year}-12-31`;
-  const scope = ctx.actor?.scope;
-  const stationScope = ctx.system
-    ? sql`true`
-    : scope?.kind === 'org'
-      ? scope.orgId ? sql`s.id IN ${stationsServedBy(scope.orgId, day)}` : sql`false`
-      : scope?.path && scope.kind !== 'none' ? sql`s.scope_path LIKE ${`${scope.path}%`}` : sql`false`;
   const base = sql`
-    FROM stations s
-    JOIN LATERAL (SELECT k.contractor_org_id, k.starts_on FROM contract_stations cs JOIN contracts k ON k.id = cs.contract_id
-      WHERE cs.station_id = s.id AND k.status IN ${IN_FORCE} AND k.starts_on <= ${day}::date AND k.ends_on >= ${day}::date
-      ORDER BY k.starts_on DESC LIMIT 1) k ON true
+    FROM stations
+    JOIN contracts k ON k.id = ${contractInForceOn(stations.id, day)}
     JOIN organizations o ON o.id = k.contractor_org_id
-    JOIN regions twn ON twn.code = s.town_code
+    JOIN regions twn ON twn.code = stations.town_code
     JOIN regions cty ON cty.code = twn.parent_code
-    LEFT JOIN station_plans p ON p.station_id = s.id AND p.year = ${year}
-    WHERE ${stationScope} AND p.status IS DISTINCT FROM 'approved' ${exceptReturned ? sql`AND p.status IS DISTINCT FROM 'returned'` : sql``}
+    LEFT JOIN station_plans p ON p.station_id = stations.id AND p.year = ${year}
+    WHERE ${stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id }, day)}
+      AND p.status IS DISTINCT FROM 'approved' ${exceptReturned ? sql`AND p.status IS DISTINCT FROM 'returned'` : sql``}
       AND (date_trunc('month', greatest(k.starts_on, make_date(${year}::int, 1, 1))) + interval '2 months' - interval '1 day')::date < ${today}::date`;
   const [rows, counted] = await Promise.all([
     ctx.db.execute(sql`
-      SELECT s.id AS "stationId", cty.short_name || twn.name || '社会工作服务站' AS "stationName", o.name AS "orgName",
+      SELECT stations.id AS "stationId", cty.short_name || twn.name || '社会工作服务站' AS "stationName", o.name AS "orgName",
         to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", p.id AS "planId", p.status
       ${base}
-      ORDER BY s.town_code LIMIT ${limit} OFFSET ${offset}`),
+      ORDER BY stations.town_code LIMIT ${limit} OFFSET ${offset}`),
     ctx.db.execute(sql`SELECT count(*)::int AS n ${base}`),
   ]);
   const n = (counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
@@ -276,14 +268,4 @@ export async function plansWithStatus(ctx: Ctx, status: 'submitted' | 'returned'
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(stationPlans).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
-}
-
-/** An organisation writes only for a station it serves today: its access ends with its contract. */
-export async function orgServesToday(ctx: Ctx, stationId: string): Promise<boolean> {
-  const scope = actorOf(ctx).scope;
-  if (scope.kind !== 'org') return true;
-  if (!scope.orgId) return false;
-  const [row] = await ctx.db.select({ id: stations.id }).from(stations)
-    .where(and(eq(stations.id, stationId), sql`${stations.id} IN ${stationsServedBy(scope.orgId, chinaToday())}`));
-  return row !== undefined;
 }

@@ -191,8 +191,8 @@ export async function create(ctx: Ctx, body: Content & { stationId: string; year
 
 /** Drafting and submitting: the plan's station in the actor's scope (an organisation: its own contract's plan). */
 async function writable(ctx: Ctx, id: string) {
-  const found = await repo.findPlan(ctx, id);
-  if (!found || !(await repo.orgServesToday(ctx, found.plan.stationId))) throw notFound('服务计划');
+  const found = await repo.findPlan(ctx, id, true);
+  if (!found) throw notFound('服务计划');
   const p = found.plan;
   if (p.status !== 'draft' && p.status !== 'returned')
     throw new AppError('CONFLICT', `服务计划${STATION_PLAN_STATUS_LABELS[p.status]}，不能修改；被退回后可修改再报送`);
