@@ -7,7 +7,8 @@ import { regions, systemDocuments } from '../db/schema';
 
 /**
  * The five systems (R-SYS-FIVE): every county unit has three to five in force; the first county
- * has all five and an earlier personnel version superseded (history), the last has only three,
+ * has all five, an earlier personnel version (superseded: history) and a venue revision effective
+ * later (待生效); the last has only three,
  * so the city's completeness view shows findings.
  */
 export async function seedSystemsDemo(db: Db): Promise<void> {
@@ -21,7 +22,7 @@ export async function seedSystemsDemo(db: Db): Promise<void> {
     for (const kind of SYSTEM_KINDS.slice(0, count)) {
       rows.push({
         countyCode: c.code, scopePath: c.path, kind, title: `${c.shortName}社工站${SYSTEM_KIND_LABELS[kind]}`, version: '2026年版',
-        effectiveOn: day(-200 + i), approvedBy: `${c.shortName}民政局局务会`, approvedOn: day(-210 + i), status: 'in_force',
+        effectiveOn: day(-200 + i), approvedBy: `${c.shortName}民政局局务会`, approvedOn: day(-210 + i),
         // Registered when approved: the list shows each system's versions newest first.
         createdAt: new Date(`${day(-210 + i)}T09:00:00+08:00`),
       });
@@ -30,8 +31,12 @@ export async function seedSystemsDemo(db: Db): Promise<void> {
   const first = counties[0];
   if (first)
     rows.push({
+      // A revision approved and registered, effective only next quarter: 待生效 beside the version in force.
+      countyCode: first.code, scopePath: first.path, kind: 'venue', title: `${first.shortName}社工站${SYSTEM_KIND_LABELS.venue}`, version: '2027年修订版',
+      effectiveOn: day(45), approvedBy: `${first.shortName}民政局局务会`, approvedOn: day(-5), createdAt: new Date(`${day(-5)}T09:00:00+08:00`),
+    }, {
       countyCode: first.code, scopePath: first.path, kind: 'personnel', title: `${first.shortName}社工站人员管理制度（试行）`, version: '2021年试行版',
-      effectiveOn: day(-1500), approvedBy: `${first.shortName}民政局局务会`, approvedOn: day(-1510), status: 'superseded', supersededAt: new Date(`${day(-200)}T09:00:00+08:00`),
+      effectiveOn: day(-1500), approvedBy: `${first.shortName}民政局局务会`, approvedOn: day(-1510),
       createdAt: new Date(`${day(-1510)}T09:00:00+08:00`),
     });
   if (rows.length) await db.insert(systemDocuments).values(rows);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYSTEM_KINDS } from '../rules/institutional-systems';
+import { SYSTEM_DOCUMENT_STATUSES, SYSTEM_KINDS } from '../rules/institutional-systems';
 import { calendarDate, idParams, nonEmpty, optionalText, pageOf, pagingQuery, route } from './http';
 import { fileMetaSchema } from './organizations';
 
@@ -28,15 +28,18 @@ export const systemDocumentSchema = z.object({
   approvedBy: z.string(),
   approvedOn: z.string(),
   note: z.string(),
-  status: z.enum(['in_force', 'superseded']),
-  supersededAt: z.string().nullable(),
+  /** On today's China date: 待生效 before its 施行日期, 现行 until a later version takes effect, then 已被替代. */
+  status: z.enum(SYSTEM_DOCUMENT_STATUSES),
+  /** The day the next version took effect (a superseded version only). */
+  supersededOn: z.string().nullable(),
   file: fileMetaSchema.nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
 export type SystemDocument = z.infer<typeof systemDocumentSchema>;
 
-const standing = z.enum(['in_force', 'superseded_only', 'missing']);
+const standing = z.enum(['in_force', 'missing']);
+const versionRef = z.object({ id: z.string(), title: z.string(), version: z.string(), effectiveOn: z.string() });
 
 /** One page of the county units in scope with their five systems; the findings are the page's. */
 export const completenessSchema = z.object({
@@ -54,8 +57,10 @@ export const completenessSchema = z.object({
         z.object({
           kind: z.enum(SYSTEM_KINDS),
           standing,
-          /** The version in force (or the latest superseded one). */
-          current: z.object({ id: z.string(), title: z.string(), version: z.string(), effectiveOn: z.string() }).nullable(),
+          /** The version in force: the latest effective on or before asOf. */
+          current: versionRef.nullable(),
+          /** The next version registered to take effect after asOf (待生效), shown beside the current one. */
+          pending: versionRef.nullable(),
         }),
       ),
       inForce: z.number().int(),
@@ -75,7 +80,7 @@ export const listSystemDocuments = route({
     ...pagingQuery,
     countyCode: z.string().regex(/^\d{6}$/, { error: '区市代码为6位数字' }).optional(),
     kind: z.enum(SYSTEM_KINDS).optional(),
-    status: z.enum(['in_force', 'superseded']).optional(),
+    status: z.enum(SYSTEM_DOCUMENT_STATUSES).optional(),
   }),
   response: pageOf(systemDocumentSchema),
 });
@@ -91,7 +96,7 @@ export const getSystemDocument = route({
 });
 
 export const createSystemDocument = route({
-  method: 'POST', path: '/api/institutional-systems', summary: '登记本区市的制度文件（新版本替代现行版本，旧版本留存）', tag: 'institutional-systems',
+  method: 'POST', path: '/api/institutional-systems', summary: '登记本区市的制度文件（新版本自施行日期起替代现行版本，旧版本留存）', tag: 'institutional-systems',
   permission: 'system:write', body: systemDocumentInput, response: systemDocumentSchema,
 });
 

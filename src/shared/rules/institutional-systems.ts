@@ -18,28 +18,30 @@ export const SYSTEM_KIND_LABELS: Record<SystemKind, string> = {
   client_database: '服务对象数据库管理制度',
 };
 
-/** A county's standing on one system: a document in force, only superseded ones (none now in force), or none at all. */
-export type SystemStanding = 'in_force' | 'superseded_only' | 'missing';
+/**
+ * A version's status on a day, read from the dates: 待生效 until its 施行日期, then 现行 until a
+ * later version takes effect, then 已被替代. Registering a version effective later leaves the one
+ * in force standing until that day.
+ */
+export type SystemDocumentStatus = 'in_force' | 'pending' | 'superseded';
+export const SYSTEM_DOCUMENT_STATUSES = ['in_force', 'pending', 'superseded'] as const;
+export const SYSTEM_DOCUMENT_STATUS_LABELS: Record<SystemDocumentStatus, string> = {
+  in_force: '现行',
+  pending: '待生效',
+  superseded: '已被替代',
+};
+
+/** A county's standing on one system on a day: a version in force, or none (one effective only later does not count yet). */
+export type SystemStanding = 'in_force' | 'missing';
 export const SYSTEM_STANDING_LABELS: Record<SystemStanding, string> = {
   in_force: '现行有效',
-  superseded_only: '仅有已废止版本',
   missing: '缺失',
 };
 
-/**
- * The standing of a system from its documents: in force when one is effective on `today`
- * and not superseded; a document effective later does not count yet.
- */
-export function systemStanding(docs: readonly { status: 'in_force' | 'superseded'; effectiveOn: string }[], today: string): SystemStanding {
-  if (docs.some((d) => d.status === 'in_force' && d.effectiveOn <= today)) return 'in_force';
-  // A version approved but effective only later leaves the system missing until that day.
-  return docs.some((d) => d.status === 'superseded') ? 'superseded_only' : 'missing';
-}
-
-/** The finding's plain sentence for a county missing a system. */
-export function missingSystemMessage(countyName: string, kind: SystemKind, standing: SystemStanding): string {
+/** The finding's plain sentence for a county without a version in force; `pending` is one registered to take effect later. */
+export function missingSystemMessage(countyName: string, kind: SystemKind, pending?: { version: string; effectiveOn: string } | null): string {
   const what = SYSTEM_KIND_LABELS[kind];
-  return standing === 'superseded_only'
-    ? `${countyName}的${what}已废止，目前没有现行有效的版本，请上传新版本`
+  return pending
+    ? `${countyName}的${what}（${pending.version}）自${pending.effectiveOn}起施行，此前没有现行有效的版本`
     : `${countyName}尚未建立${what}，请上传经批准的制度文件`;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
@@ -16,11 +17,12 @@ const doc = (over: Record<string, unknown> = {}) => ({
   kind: 'personnel', title: '社工站人员管理制度', version: '2026年第1版', effectiveOn: today, approvedBy: '区民政局局长办公会',
   approvedOn: today, note: '', ...over,
 });
-type Doc = { id: string; status: string; version: string; countyCode: string; file: { name: string } | null; supersededAt: string | null };
+type Doc = { id: string; status: string; version: string; countyCode: string; file: { name: string } | null; supersededOn: string | null };
+type Ref = { version: string; effectiveOn: string } | null;
 type Matrix = {
   total: number;
   findingsTotal: number;
-  counties: { code: string; name: string; inForce: number; systems: { kind: string; standing: string; current: { version: string } | null }[] }[];
+  counties: { code: string; name: string; inForce: number; systems: { kind: string; standing: string; current: Ref; pending: Ref }[] }[];
   findings: { countyCode: string; kind: string; standing: string; rule: string; message: string }[];
 };
 
@@ -30,7 +32,12 @@ async function registered(s: Session, over: Record<string, unknown> = {}): Promi
   return res.json<Doc>();
 }
 const matrix = async (s: Session) => (await s.get('/api/institutional-systems/completeness')).json<Matrix>();
-const standing = (m: Matrix, county: string, kind: string) => m.counties.find((c) => c.code === county)?.systems.find((x) => x.kind === kind)?.standing;
+const cell = (m: Matrix, county: string, kind: string) => m.counties.find((c) => c.code === county)?.systems.find((x) => x.kind === kind);
+const standing = (m: Matrix, county: string, kind: string) => cell(m, county, kind)?.standing;
+const day = (n: number) => dayjs(today).add(n, 'day').format('YYYY-MM-DD');
+const history = async (s: Session, county: string, kind: string, status = '') =>
+  (await s.get(`/api/institutional-systems?countyCode=${county}&kind=${kind}${status ? `&status=${status}` : ''}`)).json<{ items: Doc[] }>().items;
+const pdf = (name: string) => multipartFile(name, Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'), 'application/pdf');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -80,6 +87,47 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
     await registered(wendeng, { kind: 'archives', approvedOn: today, effectiveOn: later });
     const m = await matrix(city);
     expect(standing(m, '371003', 'archives')).toBe('missing');
+    // Shown waiting beside the gap, and the finding says when it takes effect.
+    expect(cell(m, '371003', 'archives')?.pending).toMatchObject({ effectiveOn: later });
+    expect(m.findings.find((f) => f.countyCode === '371003' && f.kind === 'archives')?.message).toContain(`自${later}起施行`);
+  });
+
+  it('a version effective later waits (待生效) beside the one in force, which stands until that day', async () => {
+    const v1 = await registered(wendeng, { kind: 'venue', version: '现行版', approvedOn: day(-30), effectiveOn: day(-30) });
+    const v2 = await registered(wendeng, { kind: 'venue', version: '修订版', effectiveOn: day(30) });
+    expect(v2.status).toBe('pending');
+    const m = await matrix(city);
+    expect(standing(m, '371003', 'venue')).toBe('in_force');
+    expect(cell(m, '371003', 'venue')).toMatchObject({ current: { version: '现行版' }, pending: { version: '修订版', effectiveOn: day(30) } });
+    expect(m.findings.some((f) => f.countyCode === '371003' && f.kind === 'venue')).toBe(false);
+    expect((await history(city, '371003', 'venue')).map((d) => [d.version, d.status, d.supersededOn])).toEqual([['修订版', 'pending', null], ['现行版', 'in_force', null]]);
+    expect((await history(city, '371003', 'venue', 'pending')).map((d) => d.id)).toEqual([v2.id]);
+    expect((await history(city, '371003', 'venue', 'in_force')).map((d) => d.id)).toEqual([v1.id]);
+    expect(await history(city, '371003', 'venue', 'superseded')).toEqual([]);
+    expect((await wendeng.get(`/api/institutional-systems/${v1.id}`)).json().status).toBe('in_force');
+  });
+
+  it('on a day, the latest version effective by then stands and the earlier ones are superseded from the day it took effect', async () => {
+    await registered(wendeng, { kind: 'finance', version: '2025版', approvedOn: day(-60), effectiveOn: day(-60) });
+    await registered(wendeng, { kind: 'finance', version: '2026版', approvedOn: day(-60), effectiveOn: day(-10) });
+    expect((await history(city, '371003', 'finance')).map((d) => [d.version, d.status, d.supersededOn])).toEqual([['2026版', 'in_force', null], ['2025版', 'superseded', day(-10)]]);
+    expect(cell(await matrix(city), '371003', 'finance')?.current?.version).toBe('2026版');
+    // A version taking effect before the latest registered would be superseded the moment it is registered: refused.
+    const back = await wendeng.post('/api/institutional-systems', doc({ kind: 'finance', version: '补登版', approvedOn: day(-60), effectiveOn: day(-20) }));
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.details.fields).toEqual([expect.objectContaining({ path: 'effectiveOn', message: expect.stringContaining('2026版') })]);
+  });
+
+  it('the text can be attached later to the version in force and to one waiting, not to a superseded one', async () => {
+    const now = await registered(wendeng, { kind: 'client_database', version: '现行版' });
+    const next = await registered(wendeng, { kind: 'client_database', version: '下一版', effectiveOn: day(10) });
+    for (const d of [now, next]) {
+      const f = pdf(`${d.version}.pdf`);
+      const up = await wendeng.request('POST', `/api/institutional-systems/${d.id}/file`, f.payload, f.headers);
+      expect(up.statusCode).toBe(200);
+      expect(up.json()).toMatchObject({ status: d.status, file: { name: `${d.version}.pdf` } });
+    }
+    expect((await history(city, '371003', 'client_database')).map((d) => d.file?.name)).toEqual(['下一版.pdf', '现行版.pdf']);
   });
 
   it('a new version supersedes the one in force and keeps it in the history', async () => {
@@ -87,7 +135,7 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
     const v2 = await registered(huancui, { kind: 'venue', version: 'v2' });
     const history = (await huancui.get('/api/institutional-systems?countyCode=371002&kind=venue')).json<{ items: Doc[] }>().items;
     expect(history.map((d) => [d.version, d.status])).toEqual([['v2', 'in_force'], ['v1', 'superseded']]);
-    expect(history[1]?.supersededAt).not.toBeNull();
+    expect(history[1]?.supersededOn).toBe(today);
     expect((await huancui.get(`/api/institutional-systems/${v1.id}`)).json().status).toBe('superseded');
     expect((await matrix(city)).counties.find((c) => c.code === '371002')?.systems.find((s) => s.kind === 'venue')?.current?.version).toBe('v2');
     // The superseded version's text may no longer be changed.

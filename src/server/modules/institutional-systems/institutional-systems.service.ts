@@ -3,29 +3,29 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/institutional-systems';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { SYSTEM_KIND_LABELS, SYSTEM_KINDS, missingSystemMessage, systemStanding } from '../../../shared/rules/institutional-systems';
+import { SYSTEM_KIND_LABELS, SYSTEM_KINDS, missingSystemMessage } from '../../../shared/rules/institutional-systems';
 import { files, systemDocuments } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
-import { AppError, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, invalid, notFound } from '../../platform/errors';
 import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
 import * as repo from './institutional-systems.repo';
-import type { SystemDocumentRow } from './institutional-systems.repo';
+import type { DocumentOn } from './institutional-systems.repo';
 
 type Dto = z.input<typeof c.systemDocumentSchema>;
 type Input = z.output<typeof c.systemDocumentInput>;
 
-async function dtos(ctx: Ctx, rows: SystemDocumentRow[]): Promise<Dto[]> {
+async function dtos(ctx: Ctx, rows: DocumentOn[]): Promise<Dto[]> {
   const names = await repo.namesFor(ctx.db, rows);
   return rows.map((r) => ({
     id: r.id, countyCode: r.countyCode, countyName: names.county.get(r.countyCode) ?? r.countyCode, kind: r.kind, title: r.title,
     version: r.version, effectiveOn: r.effectiveOn, approvedBy: r.approvedBy, approvedOn: r.approvedOn, note: r.note, status: r.status,
-    supersededAt: r.supersededAt ? r.supersededAt.toISOString() : null, file: (r.fileId && names.file.get(r.fileId)) || null,
+    supersededOn: r.supersededOn, file: (r.fileId && names.file.get(r.fileId)) || null,
     createdBy: (r.createdBy && names.person.get(r.createdBy)) || '', createdAt: r.createdAt.toISOString(),
   }));
 }
 
-async function dto(ctx: Ctx, row: SystemDocumentRow): Promise<Dto> {
+async function dto(ctx: Ctx, row: DocumentOn): Promise<Dto> {
   const [d] = await dtos(ctx, [row]);
   if (!d) throw new Error('no dto');
   return d;
@@ -35,13 +35,14 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listSystemDocuments.qu
   const where: SQL[] = [];
   if (q.countyCode) where.push(eq(systemDocuments.countyCode, q.countyCode));
   if (q.kind) where.push(eq(systemDocuments.kind, q.kind));
-  if (q.status) where.push(eq(systemDocuments.status, q.status));
-  const { rows, total } = await repo.listDocuments(ctx, where, q.page, q.pageSize);
+  const today = chinaToday();
+  if (q.status) where.push(repo.statusOn(q.status, today));
+  const { rows, total } = await repo.listDocuments(ctx, where, today, q.page, q.pageSize);
   return { items: await dtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {
-  const row = await repo.findDocument(ctx, id);
+  const row = await repo.findDocument(ctx, id, chinaToday());
   if (!row) throw notFound('制度文件');
   return dto(ctx, row);
 }
@@ -53,59 +54,62 @@ export async function get(ctx: Ctx, id: string): Promise<Dto> {
 export async function completeness(ctx: Ctx, q: z.output<typeof c.systemCompleteness.query>): Promise<z.input<typeof c.completenessSchema>> {
   const today = chinaToday();
   const [counties, inForce] = await Promise.all([repo.countiesInScope(ctx, q.page, q.pageSize), repo.inForceCount(ctx, today)]);
-  const current = await repo.currentVersions(ctx, counties.rows.map((c) => c.code));
-  const byKey = new Map(current.map((d) => [`${d.countyCode}/${d.kind}`, d]));
+  const versions = await repo.standingVersions(ctx, counties.rows.map((c) => c.code), today);
+  const ref = (d: (typeof versions.current)[number] | undefined) => (d ? { id: d.id, title: d.title, version: d.version, effectiveOn: d.effectiveOn } : null);
+  const current = new Map(versions.current.map((d) => [`${d.countyCode}/${d.kind}`, d]));
+  const pending = new Map(versions.pending.map((d) => [`${d.countyCode}/${d.kind}`, d]));
   const findings: z.input<typeof c.completenessSchema>['findings'] = [];
   const rows = counties.rows.map((county) => {
     const systems = SYSTEM_KINDS.map((kind) => {
-      const d = byKey.get(`${county.code}/${kind}`);
-      // The standing rule reads the version that stands and whether any superseded one exists.
-      const docs = d ? [{ status: d.status, effectiveOn: d.effectiveOn }, ...(d.hasSuperseded ? [{ status: 'superseded' as const, effectiveOn: d.effectiveOn }] : [])] : [];
-      const standing = systemStanding(docs, today);
-      if (standing !== 'in_force') findings.push({ countyCode: county.code, countyName: county.name, kind, standing, rule: 'R-SYS-FIVE', message: missingSystemMessage(county.name, kind, standing) });
-      return { kind, standing, current: d ? { id: d.id, title: d.title, version: d.version, effectiveOn: d.effectiveOn } : null };
+      const now = ref(current.get(`${county.code}/${kind}`));
+      const next = ref(pending.get(`${county.code}/${kind}`));
+      const standing = now ? ('in_force' as const) : ('missing' as const);
+      if (!now) findings.push({ countyCode: county.code, countyName: county.name, kind, standing, rule: 'R-SYS-FIVE', message: missingSystemMessage(county.name, kind, next) });
+      return { kind, standing, current: now, pending: next };
     });
     return { code: county.code, name: county.name, systems, inForce: systems.filter((s) => s.standing === 'in_force').length };
   });
   return { asOf: today, total: counties.total, findingsTotal: counties.total * SYSTEM_KINDS.length - inForce, page: q.page, pageSize: q.pageSize, counties: rows, findings };
 }
 
-/** A county officer registers its own county's document; the version in force (if any) is superseded, not replaced. */
+/**
+ * A county officer registers its own county's document. Nothing is rewritten: the version in force
+ * stands until the new one's 施行日期 (read from the dates). A version may not take effect before
+ * the latest one registered, or it would be superseded the moment it is registered.
+ */
 export async function create(ctx: Ctx, body: Input): Promise<Dto> {
   const scope = actorOf(ctx).scope;
   const county = scope.kind === 'county' && scope.path ? await repo.countyOfPath(ctx.db, scope.path) : undefined;
   if (!county || county.path !== scope.path) throw new AppError('FORBIDDEN', '五项制度由区市民政部门登记本区市的制度文件');
-  try {
-    return await inTransaction(ctx, async (tx) => {
-      const previous = await repo.inForceForUpdate(tx.db, county.code, body.kind);
-      const now = new Date();
-      if (previous) await tx.db.update(systemDocuments).set({ status: 'superseded', supersededAt: now }).where(eq(systemDocuments.id, previous.id));
-      const [row] = await tx.db
-        .insert(systemDocuments)
-        .values({ ...body, countyCode: county.code, scopePath: county.path, createdBy: actorOf(tx).id })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      if (previous) await tx.db.update(systemDocuments).set({ supersededBy: row.id }).where(eq(systemDocuments.id, previous.id));
-      await writeAudit(tx, {
-        action: 'system_document.create', objectType: 'system_document', objectId: row.id,
-        detail: `${county.name}${SYSTEM_KIND_LABELS[body.kind]}《${body.title}》${body.version}${previous ? `，替代${previous.version}` : ''}`,
-        ...(previous ? { before: { id: previous.id, version: previous.version } } : {}),
-        after: { kind: row.kind, title: row.title, version: row.version, effectiveOn: row.effectiveOn },
-      });
-      return dto(tx, row);
+  const today = chinaToday();
+  return inTransaction(ctx, async (tx) => {
+    const latest = await repo.latestVersionLocked(tx.db, county.code, body.kind);
+    if (latest && body.effectiveOn < latest.effectiveOn)
+      throw invalid([{ path: 'effectiveOn', message: `施行日期不能早于已登记的${latest.version}（${latest.effectiveOn}起施行）` }]);
+    const [row] = await tx.db
+      .insert(systemDocuments)
+      .values({ ...body, countyCode: county.code, scopePath: county.path, createdBy: actorOf(tx).id })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    const replaces = latest ? `，${body.effectiveOn > today ? `自${body.effectiveOn}起` : ''}替代${latest.version}` : '';
+    await writeAudit(tx, {
+      action: 'system_document.create', objectType: 'system_document', objectId: row.id,
+      detail: `${county.name}${SYSTEM_KIND_LABELS[body.kind]}《${body.title}》${body.version}${replaces}`,
+      ...(latest ? { before: { id: latest.id, version: latest.version, effectiveOn: latest.effectiveOn } } : {}),
+      after: { kind: row.kind, title: row.title, version: row.version, effectiveOn: row.effectiveOn },
     });
-  } catch (err) {
-    // Two versions registered at the same moment: the partial unique index keeps one in force.
-    if (isUniqueViolation(err, 'system_documents_in_force_uq')) throw new AppError('CONFLICT', '该制度刚有新版本登记，请刷新后再试');
-    throw err;
-  }
+    const created = await repo.findDocument(tx, row.id, today);
+    if (!created) throw new Error('registered document not found');
+    return dto(tx, created);
+  });
 }
 
-async function writable(ctx: Ctx, id: string): Promise<SystemDocumentRow> {
-  const row = await repo.findDocument(ctx, id);
+/** The text of the version in force or of one waiting to take effect may be attached or replaced; a superseded one's not. */
+async function writable(ctx: Ctx, id: string): Promise<DocumentOn> {
+  const row = await repo.findDocument(ctx, id, chinaToday());
   const scope = actorOf(ctx).scope;
   if (!row || scope.kind !== 'county' || row.scopePath !== scope.path) throw notFound('制度文件');
-  if (row.status !== 'in_force') throw new AppError('CONFLICT', '已被新版本替代的制度文件不能再更换正文');
+  if (row.status === 'superseded') throw new AppError('CONFLICT', '已被新版本替代的制度文件不能再更换正文');
   return row;
 }
 
@@ -118,15 +122,14 @@ export async function attachFile(ctx: Ctx, id: string, request: FastifyRequest):
       .values({ ownerType: 'system_document', ownerId: id, scopePath: row.scopePath, uploadedBy: actorOf(tx).id, ...upload })
       .returning({ id: files.id });
     if (!file) throw new Error('insert returned nothing');
-    const [after] = await tx.db.update(systemDocuments).set({ fileId: file.id }).where(eq(systemDocuments.id, id)).returning();
-    if (!after) throw notFound('制度文件');
+    await tx.db.update(systemDocuments).set({ fileId: file.id }).where(eq(systemDocuments.id, id));
     await writeAudit(tx, { action: 'system_document.file', objectType: 'system_document', objectId: id, before: { fileId: row.fileId }, after: { fileId: file.id, name: upload.name, size: upload.size } });
-    return dto(tx, after);
+    return dto(tx, { ...row, fileId: file.id });
   });
 }
 
 export async function file(ctx: Ctx, id: string) {
-  const row = await repo.findDocument(ctx, id);
+  const row = await repo.findDocument(ctx, id, chinaToday());
   if (!row?.fileId) throw notFound('制度文件正文');
   const [f] = await ctx.db.select().from(files).where(eq(files.id, row.fileId));
   if (!f) throw notFound('制度文件正文');

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import type { Completeness, SystemDocument } from '../../../shared/contracts/institutional-systems';
 import { chinaToday } from '../../../shared/rules/china-date';
 import {
-  SYSTEM_KIND_LABELS, SYSTEM_KINDS, SYSTEM_STANDING_LABELS, type SystemKind, type SystemStanding,
+  SYSTEM_DOCUMENT_STATUS_LABELS, SYSTEM_DOCUMENT_STATUSES, SYSTEM_KIND_LABELS, SYSTEM_KINDS, SYSTEM_STANDING_LABELS,
+  type SystemDocumentStatus, type SystemKind, type SystemStanding,
 } from '../../../shared/rules/institutional-systems';
 import { PageHeader } from '../../components/PageHeader';
 import { Finding } from '../../components/RuleTag';
 import { ruleOf } from '../../components/rule-of';
 import { useReportError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
 import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
 import { toPage, useUrlState } from '../../lib/useUrlState';
@@ -18,13 +18,16 @@ import { fileUrl, useCompleteness, useRegisterDocument, useSystemDocuments, type
 import { CountySelect } from '../regions/RegionSelects';
 
 type County = Completeness['counties'][number];
-const STANDING_COLORS: Record<SystemStanding, string> = { in_force: 'green', superseded_only: 'orange', missing: 'red' };
+const STANDING_COLORS: Record<SystemStanding, string> = { in_force: 'green', missing: 'red' };
+const STATUS_COLORS: Record<SystemDocumentStatus, string> = { in_force: 'green', pending: 'blue', superseded: 'default' };
+const statusOptions = SYSTEM_DOCUMENT_STATUSES.map((s) => ({ value: s, label: SYSTEM_DOCUMENT_STATUS_LABELS[s] }));
 const kindOptions = SYSTEM_KINDS.map((k) => ({ value: k, label: SYSTEM_KIND_LABELS[k] }));
 
 /** 五项制度 (R-SYS-FIVE, 二（四））: each county unit's five systems, who is missing what, and the documents with their history. */
 const URL_KEYS = ['matrixPage', 'countyCode', 'kind', 'status', 'page', 'pageSize'] as const;
 const MATRIX_PAGE_SIZE = 10;
 const isKind = (v: string | undefined): v is SystemKind => SYSTEM_KINDS.some((k) => k === v);
+const isStatus = (v: string | undefined): v is SystemDocumentStatus => SYSTEM_DOCUMENT_STATUSES.some((s) => s === v);
 
 export default function SystemsPage() {
   const canWrite = usePermission('system:write');
@@ -34,7 +37,7 @@ export default function SystemsPage() {
   const county = url.countyCode;
   const page = toPage(url.page, 1);
   const pageSize = toPage(url.pageSize, 20);
-  const status = url.status === 'in_force' || url.status === 'superseded' ? url.status : undefined;
+  const status = isStatus(url.status) ? url.status : undefined;
   const docs = useSystemDocuments({ countyCode: county, kind: isKind(url.kind) ? url.kind : undefined, status, page, pageSize });
   const [open, setOpen] = useState(false);
   const filter = (changes: Partial<Record<(typeof URL_KEYS)[number], string | undefined>>) => setUrl({ ...changes, page: null });
@@ -50,6 +53,11 @@ export default function SystemsPage() {
           <span data-testid={`cell-${c.code}-${kind}`}>
             <Tag color={STANDING_COLORS[s.standing]}>{SYSTEM_STANDING_LABELS[s.standing]}</Tag>
             {s.current ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{s.current.version}</Typography.Text> : null}
+            {s.pending ? (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                <Tag color={STATUS_COLORS.pending}>{SYSTEM_DOCUMENT_STATUS_LABELS.pending}</Tag>{s.pending.version}（{s.pending.effectiveOn}起）
+              </Typography.Text>
+            ) : null}
           </span>
         );
       },
@@ -66,9 +74,13 @@ export default function SystemsPage() {
     { title: '批准', key: 'approved', width: 200, render: (_: unknown, d) => `${d.approvedBy}（${d.approvedOn}）` },
     {
       title: '状态', key: 'status', width: 170,
-      render: (_: unknown, d) => d.status === 'in_force'
-        ? <Tag color="green">现行</Tag>
-        : <><Tag>已被替代</Tag>{d.supersededAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(d.supersededAt)}</Typography.Text> : null}</>,
+      render: (_: unknown, d) => (
+        <>
+          <Tag color={STATUS_COLORS[d.status]}>{SYSTEM_DOCUMENT_STATUS_LABELS[d.status]}</Tag>
+          {d.status === 'pending' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.effectiveOn}起施行</Typography.Text> : null}
+          {d.supersededOn ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.supersededOn}起</Typography.Text> : null}
+        </>
+      ),
     },
     { title: '正文', key: 'file', width: 200, render: (_: unknown, d) => (d.file ? <a href={fileUrl(d.id)} download>{d.file.name}</a> : '—') },
   ];
@@ -80,7 +92,7 @@ export default function SystemsPage() {
         extra={canWrite ? <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>登记制度文件</Button> : null}
       />
       <Typography.Paragraph type="secondary">
-        各区市民政部门建立人员管理、财务管理、服务场所使用管理、文书档案管理、服务对象数据库管理五项制度；登记新版本后，原版本转为“已被替代”并保留。
+        各区市民政部门建立人员管理、财务管理、服务场所使用管理、文书档案管理、服务对象数据库管理五项制度；新版本在施行日期前为“待生效”，自施行日期起替代原版本，原版本转为“已被替代”并保留。
       </Typography.Paragraph>
       <Card title={`完备情况（截至 ${matrix.data?.asOf ?? chinaToday()}）`} style={{ marginBottom: 16 }}>
         <Table<County> rowKey="code" size="small" columns={columns} dataSource={matrix.data?.counties ?? []} loading={matrix.isFetching}
@@ -111,7 +123,7 @@ export default function SystemsPage() {
             ) : null}
             <Select allowClear placeholder="全部类别" style={{ width: 200 }} value={isKind(url.kind) ? url.kind : undefined} onChange={(v?: string) => filter({ kind: v })} aria-label="制度类别筛选" options={kindOptions} />
             <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v?: string) => filter({ status: v })} aria-label="状态"
-              options={[{ value: 'in_force', label: '现行' }, { value: 'superseded', label: '已被替代' }]} />
+              options={statusOptions} />
           </Space>
         }
       >
@@ -143,7 +155,7 @@ function RegisterModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="登记制度文件" okText="登记" cancelText="取消" onOk={() => void save()} onCancel={onClose} confirmLoading={register.isPending} destroyOnHidden>
       <Form<Values> form={form} layout="vertical" initialValues={{ effectiveOn: today, approvedOn: today }}>
-        <Form.Item name="kind" label="制度类别" rules={[{ required: true, message: '请选择制度类别' }]} extra="同类别已有现行版本的，登记后原版本转为“已被替代”">
+        <Form.Item name="kind" label="制度类别" rules={[{ required: true, message: '请选择制度类别' }]} extra="同类别已有现行版本的，新版本自施行日期起替代原版本">
           <Select options={kindOptions} aria-label="制度类别" />
         </Form.Item>
         <Form.Item name="title" label="制度名称" rules={[{ required: true, message: '请填写制度名称' }]}><Input maxLength={100} /></Form.Item>
