@@ -211,6 +211,17 @@ export async function versionsOf(db: Db, planId: string) {
     .orderBy(asc(stationPlanVersions.number));
 }
 
+/** The latest submission of a plan (the one a review decides), by the (plan_id, number) unique index. */
+export async function latestVersion(db: Db, planId: string) {
+  const [row] = await db
+    .select({ id: stationPlanVersions.id, submittedBy: stationPlanVersions.submittedBy })
+    .from(stationPlanVersions)
+    .where(eq(stationPlanVersions.planId, planId))
+    .orderBy(desc(stationPlanVersions.number))
+    .limit(1);
+  return row;
+}
+
 export interface MissingRow {
   stationId: string;
   stationName: string;

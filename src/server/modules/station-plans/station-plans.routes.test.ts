@@ -155,6 +155,20 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(own.json().error.details.rule.id).toBe('R-FOUR-EYES');
     expect((await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' })).json().status).toBe('approved');
   });
+  it('with several submissions, R-FOUR-EYES asks who sent the latest one, and the review decides that one', async () => {
+    let plan = (await wdBureau.post('/api/station-plans', { ...content, stationId: wdStations[10]?.id, year })).json();
+    await attach(wdBureau, plan.id);
+    plan = (await wdBureau.post(`/api/station-plans/${plan.id}/submit`, { version: (await wdBureau.get(`/api/station-plans/${plan.id}`)).json().version })).json();
+    plan = (await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'returned', comment: '补充需求调研' })).json();
+    plan = (await wdBureau2.post(`/api/station-plans/${plan.id}/submit`, { version: plan.version })).json();
+    const own = await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().error.details.rule.id).toBe('R-FOUR-EYES');
+    plan = (await wdBureau.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' })).json();
+    expect(plan.status).toBe('approved');
+    expect(plan.submissions.map((v: Json) => [v.number, v.decision, v.decidedBy])).toEqual([[1, 'returned', 'wd.plan2'], [2, 'approved', 'wd.plan1']]);
+  });
+
 });
 
 describe('一站一策: an organisation after its contract', () => {

@@ -246,9 +246,8 @@ export async function review(ctx: Ctx, id: string, body: { version: number; deci
   if (!found) throw notFound('服务计划');
   const p = found.plan;
   if (p.status !== 'submitted') throw new AppError('CONFLICT', `服务计划${STATION_PLAN_STATUS_LABELS[p.status]}，不在待审定状态`);
-  const versions = await repo.versionsOf(ctx.db, id);
-  const latest = versions[versions.length - 1];
-  if (latest?.v.submittedBy === actorOf(ctx).id) throw ruleViolation('R-FOUR-EYES', '这份服务计划是您本人报送的，须由另一人审定或退回');
+  const latest = await repo.latestVersion(ctx.db, id);
+  if (latest?.submittedBy === actorOf(ctx).id) throw ruleViolation('R-FOUR-EYES', '这份服务计划是您本人报送的，须由另一人审定或退回');
   const now = new Date();
   return inTransaction(ctx, async (tx) => {
     const [after] = await tx.db
@@ -265,7 +264,7 @@ export async function review(ctx: Ctx, id: string, body: { version: number; deci
       await tx.db
         .update(stationPlanVersions)
         .set({ decision: body.decision, decisionComment: body.comment, decidedAt: now, decidedBy: actorOf(tx).id })
-        .where(eq(stationPlanVersions.id, latest.v.id));
+        .where(eq(stationPlanVersions.id, latest.id));
     await writeAudit(tx, {
       action: 'station_plan.review', objectType: 'station_plan', objectId: id,
       detail: `${body.decision === 'approved' ? '审定' : '退回'}${body.comment ? `：${body.comment}` : ''}`,
