@@ -74,19 +74,28 @@ export function apiUrl<C extends RouteContract>(
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send<C extends RouteContract>(contract: C, input: CallInput<C>, retried: boolean): Promise<Response> {
+/**
+ * How a request goes out: fetch, or (for an upload whose page shows progress) an XMLHttpRequest
+ * wrapped to answer with a Response, since only XHR reports the bytes sent.
+ */
+export type Transport = (url: string, init: { method: string; headers: Record<string, string>; body?: BodyInit }) => Promise<Response>;
+
+async function send<C extends RouteContract>(
+  contract: C,
+  input: CallInput<C>,
+  retried: boolean,
+  form?: FormData,
+  // fetch sends the session cookie by default (credentials: same-origin).
+  transport: Transport = fetch,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (contract.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const hasBody = input.body !== undefined;
+  // A multipart body sets its own Content-Type (with the boundary).
   if (hasBody) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(apiUrl(contract, input), {
-      method: contract.method,
-      headers,
-      credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(input.body) : undefined,
-    });
+    res = await transport(apiUrl(contract, input), { method: contract.method, headers, body: form ?? (hasBody ? JSON.stringify(input.body) : undefined) });
   } catch {
     throw new ApiError(0, 'NETWORK', m.app.offline);
   }
@@ -97,7 +106,7 @@ async function send<C extends RouteContract>(contract: C, input: CallInput<C>, r
     const fresh = await csrfRefresher();
     if (fresh) {
       csrfToken = fresh;
-      return send(contract, input, true);
+      return send(contract, input, true, form, transport);
     }
   }
   throw error;
@@ -121,10 +130,35 @@ export async function api<C extends RouteContract>(contract: C, ...args: CallArg
   return (await res.json()) as ResponseOf<C>;
 }
 
-/** Downloads a file endpoint (a contract without `response`) under the server's file name. */
+export type UploadInput<C extends RouteContract> = { params?: ParamsOf<C>; query?: QueryOf<C> };
+
+/**
+ * Sends one file as the multipart field `file` through its contract, with the same CSRF token,
+ * stale-token retry and ApiError as api(). Answers with the contract's JSON; a contract that
+ * answers with a file (an import report) has it saved under the server's name. `transport`: see
+ * withProgress (features/social-workers/upload.ts) for a page that shows the bytes sent.
+ */
+export async function upload<C extends RouteContract>(
+  contract: C,
+  input: UploadInput<C>,
+  file: File,
+  transport?: Transport,
+): Promise<ResponseOf<C>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await send(contract, input as CallInput<C>, false, form, transport);
+  return (contract.response ? await res.json() : await save(res)) as ResponseOf<C>;
+}
+
 /** Saves the answer as a file; resolves to its headers (an export's X-Export-Capped, say). */
 export async function download<C extends RouteContract>(contract: C, input: CallInput<C>): Promise<Headers> {
   const res = await send(contract, input, false);
+  await save(res);
+  return res.headers;
+}
+
+/** Saves a file answer under the server's file name (Content-Disposition). */
+async function save(res: Response): Promise<Blob> {
   const blob = await res.blob();
   const name = fileNameOf(res.headers.get('Content-Disposition')) ?? 'download';
   const url = URL.createObjectURL(blob);
@@ -136,7 +170,7 @@ export async function download<C extends RouteContract>(contract: C, input: Call
   a.remove();
   // Give the browser a moment to start the download before the blob is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return res.headers;
+  return blob;
 }
 
 function fileNameOf(disposition: string | null): string | null {

@@ -1,15 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../shared/contracts/auth';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listClients } from '../../../shared/contracts/clients';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
-import type { FileMeta } from '../../../shared/contracts/organizations';
 import {
   createBrand, createPost, downloadPostPhoto, getPost, listBrands, listPosts, reviewPost, submitPost, updateBrand, updatePost, uploadPostPhoto, type Post,
 } from '../../../shared/contracts/publicity';
-import type { ErrorBody, ErrorCode } from '../../../shared/errors';
-import { m } from '../../i18n';
-import { api, ApiError, apiUrl } from '../../lib/api';
-import { ME_KEY } from '../../lib/session';
+import { api, apiUrl, upload } from '../../lib/api';
 
 export type PostListQuery = NonNullable<QueryOf<typeof listPosts>>;
 export type PostBody = BodyOf<typeof createPost>;
@@ -56,21 +51,8 @@ export function useClientSearch(stationId: string, q: string, enabled: boolean) 
 export const photoUrl = (id: string, fileId: string) => apiUrl(downloadPostPhoto, { params: { id, fileId } });
 
 /** A photo goes up as multipart (JPEG or PNG, checked by content on the server) and belongs to the post at once. */
-async function uploadPhoto(client: QueryClient, id: string, file: File): Promise<FileMeta> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  const res = await fetch(apiUrl(uploadPostPhoto, { params: { id } }), {
-    method: 'POST', body, credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-CSRF-Token': client.getQueryData<Me | null>(ME_KEY)?.csrfToken ?? '' },
-  });
-  const json = (await res.json().catch(() => ({}))) as Partial<ErrorBody> & FileMeta;
-  if (!res.ok) throw new ApiError(res.status, (json.error?.code ?? 'INTERNAL') as ErrorCode, json.error?.message ?? m.app.loadFailed, json.error?.details);
-  return json;
-}
-
 export function useUploadPhoto(id: string) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: (file: File) => uploadPhoto(client, id, file) });
+  return useMutation({ mutationFn: (file: File) => upload(uploadPostPhoto, { params: { id } }, file) });
 }
 
 function useSaved() {

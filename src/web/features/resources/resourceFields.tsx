@@ -1,19 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Form, InputNumber, Tag } from 'antd';
-import type { Me } from '../../../shared/contracts/auth';
 import type { FileMeta } from '../../../shared/contracts/organizations';
-import type { ErrorBody, ErrorCode } from '../../../shared/errors';
+import { uploadMatchProof } from '../../../shared/contracts/resources';
 import { TARGET_GROUPS, TARGET_GROUP_LABELS } from '../../../shared/rules/clients';
 import { SERVICE_DOMAINS, SERVICE_DOMAIN_LABELS } from '../../../shared/rules/organizations';
 import {
   MATCH_STATUS_LABELS, NEED_STATUS_LABELS, PUBLIC_STATE_LABELS, RESOURCE_KINDS, RESOURCE_KIND_LABELS, RESOURCE_KIND_UNITS,
   type MatchStatus, type NeedStatus, type PublicState, type ResourceKind,
 } from '../../../shared/rules/resources';
-import { ApiError } from '../../lib/api';
-import { ME_KEY } from '../../lib/session';
+import { upload } from '../../lib/api';
 import { m } from '../../i18n';
 import { fenOf, yuan, YuanInput, yuanRules } from '../funding/money';
-import { proofUrl } from './resources.api';
 
 const c = m.resources.common;
 
@@ -59,15 +56,6 @@ export function quantityOf(kind: ResourceKind, value: unknown): number {
   return kind === 'money' ? fenOf(typeof value === 'string' ? value : '') : Number(value);
 }
 
-/** Uploads a photo or receipt for a match (multipart, with the session's CSRF token). */
-export async function uploadProof(client: QueryClient, matchId: string, file: File): Promise<FileMeta> {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  const res = await fetch(proofUrl(matchId), {
-    method: 'POST', body, credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-CSRF-Token': client.getQueryData<Me | null>(ME_KEY)?.csrfToken ?? '' },
-  });
-  const json = (await res.json().catch(() => ({}))) as Partial<ErrorBody> & FileMeta;
-  if (!res.ok) throw new ApiError(res.status, (json.error?.code ?? 'INTERNAL') as ErrorCode, json.error?.message ?? m.app.loadFailed, json.error?.details);
-  return json;
-}
+/** Uploads a photo or receipt for a match (multipart, checked by content on the server). */
+export const uploadProof = (_client: QueryClient, matchId: string, file: File): Promise<FileMeta> =>
+  upload(uploadMatchProof, { params: { id: matchId } }, file);

@@ -1,7 +1,8 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { StationPlanDetail } from '../../../shared/contracts/station-plans';
-import { MEASURE_INFO, PERIOD_LABELS, STATION_PLAN_MEASURES, type StationPlanMeasure } from '../../../shared/rules/station-plans';
+import { STATION_PLAN_MEASURES, type StationPlanMeasure } from '../../../shared/rules/station-plans';
+import { measureLabel } from '../../../shared/station-plan-measures';
 import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { catalogueOptions, useCatalogue } from '../service-records/records.api';
@@ -17,8 +18,6 @@ interface Values {
   duties: string;
   targets: Record<StationPlanMeasure, number>;
 }
-
-export const measureLabel = (k: StationPlanMeasure) => `${MEASURE_INFO[k].label}（${MEASURE_INFO[k].unit}/${PERIOD_LABELS[MEASURE_INFO[k].period].replace('每', '')}）`;
 
 /** 编制 or 修改: the station (new plans only), the catalogue items, the duties and the four targets. */
 export function StationPlanDrawer({ plan, year, onClose, onReload }: { plan?: StationPlanDetail; year: number; onClose: () => void; onReload?: () => Promise<unknown> }) {

@@ -3,7 +3,8 @@ import { App, Alert, Button, Card, Descriptions, Flex, Progress, Table, Typograp
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ProgressRow, StationPlanDetail } from '../../../shared/contracts/station-plans';
-import { MEASURE_INFO, PERIOD_LABELS } from '../../../shared/rules/station-plans';
+import { MEASURE_INFO, PERIOD_LABELS, STATION_PLAN_MEASURES, STATION_PLAN_STATUS_LABELS } from '../../../shared/rules/station-plans';
+import { measureLabel, STATION_PLAN_DECISION_LABELS, STATION_PLAN_DECISIONS, STATION_PLAN_FILE_KINDS, STATION_PLAN_FILE_LABELS } from '../../../shared/station-plan-measures';
 import { DetailTable } from '../../components/DetailTable';
 import { PageHeader } from '../../components/PageHeader';
 import { pageData } from '../../components/PageStates';
@@ -13,14 +14,11 @@ import { formatDateTime } from '../../lib/format';
 import { useReportError } from '../../lib/errors';
 import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
-import { measureLabel, StationPlanDrawer } from './StationPlanDrawer';
+import { StationPlanDrawer } from './StationPlanDrawer';
 import { StatusTag } from './StationPlansPage';
 import { fileUrl, useReviewPlan, useStationPlan, useSubmitPlan, useUploadPlanFile } from './stationPlans.api';
 
 const t = m.stationPlans;
-const DECISIONS = ['approved', 'returned'] as const;
-const DECISION_LABELS = { approved: '审定通过', returned: '退回修改' } as const;
-const FILE_KINDS = [['needs_survey', t.needsSurvey], ['service_plan', t.servicePlan]] as const;
 
 /** Each month's actual against the month's share of the target: a bar, red when a closed month is under half. */
 function ProgressTable({ plan }: { plan: StationPlanDetail }) {
@@ -55,7 +53,8 @@ function Files({ plan, canUpload }: { plan: StationPlanDetail; canUpload: boolea
   const { message } = App.useApp();
   return (
     <Flex vertical gap={8}>
-      {FILE_KINDS.map(([kind, label]) => {
+      {STATION_PLAN_FILE_KINDS.map((kind) => {
+        const label = STATION_PLAN_FILE_LABELS[kind];
         const have = plan.files.filter((f) => f.kind === kind);
         return (
           <Flex key={kind} gap={12} align="center" wrap>
@@ -96,7 +95,7 @@ export default function StationPlanPage() {
   const [reviewing, setReviewing] = useState(false);
   if (!plan) return view;
   const editable = canWrite && (plan.status === 'draft' || plan.status === 'returned');
-  const targets = (['records', 'homeVisits', 'groupSessions', 'casesOpened'] as const).map((k) => ({ k, target: plan.content.targets[k] }));
+  const targets = STATION_PLAN_MEASURES.map((k) => ({ k, target: plan.content.targets[k] }));
 
   return (
     <>
@@ -165,7 +164,7 @@ export default function StationPlanPage() {
               { title: '#', key: 'n', width: 80, render: (_: unknown, s) => t.submissionNo(s.number) },
               { title: t.submittedAt, key: 'at', render: (_: unknown, s) => formatDateTime(s.submittedAt) },
               { title: t.submittedBy, dataIndex: 'submittedBy', key: 'by' },
-              { title: t.decision, key: 'd', render: (_: unknown, s) => (s.decision ? `${DECISION_LABELS[s.decision]}${s.decisionComment ? `：${s.decisionComment}` : ''}` : '—') },
+              { title: t.decision, key: 'd', render: (_: unknown, s) => (s.decision ? `${STATION_PLAN_DECISION_LABELS[s.decision]}${s.decisionComment ? `：${s.decisionComment}` : ''}` : '—') },
               { title: t.decidedBy, dataIndex: 'decidedBy', key: 'dby' },
             ]}
           />
@@ -183,8 +182,8 @@ export default function StationPlanPage() {
       {editing ? <StationPlanDrawer plan={plan} year={plan.year} onClose={() => setEditing(false)} onReload={refetch} /> : null}
       {reviewing ? (
         <StatusModal<'approved' | 'returned' | 'submitted'>
-          statuses={['submitted', ...DECISIONS]}
-          labels={{ submitted: '待审定', ...DECISION_LABELS }}
+          statuses={['submitted', ...STATION_PLAN_DECISIONS]}
+          labels={{ submitted: STATION_PLAN_STATUS_LABELS.submitted, ...STATION_PLAN_DECISION_LABELS }}
           current="submitted"
           texts={{ changeStatusTitle: t.reviewTitle, newStatus: t.decision, newStatusRequired: t.decisionRequired, reason: t.reason, reasonRequired: t.reasonRequired, statusChanged: t.reviewed }}
           reasonMax={2000}

@@ -1,14 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../shared/contracts/auth';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
 import {
   createStationPlan, downloadStationPlanFile, getStationPlan, listStationPlans, missingStationPlans, reviewStationPlan,
   submitStationPlan, updateStationPlan, uploadStationPlanFile, type StationPlanDetail,
 } from '../../../shared/contracts/station-plans';
-import type { ErrorBody, ErrorCode } from '../../../shared/errors';
-import { m } from '../../i18n';
-import { api, ApiError, apiUrl } from '../../lib/api';
-import { ME_KEY } from '../../lib/session';
+import type { StationPlanFileKind } from '../../../shared/station-plan-measures';
+import { api, apiUrl, upload } from '../../lib/api';
 
 export type StationPlanListQuery = QueryOf<typeof listStationPlans>;
 export type StationPlanCreateBody = BodyOf<typeof createStationPlan>;
@@ -54,17 +51,7 @@ export const useReviewPlan = (id: string) =>
 export function useUploadPlanFile(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ kind, file }: { kind: 'needs_survey' | 'service_plan'; file: File }) => {
-      const body = new FormData();
-      body.append('file', file, file.name);
-      const res = await fetch(apiUrl(uploadStationPlanFile, { params: { id }, query: { kind } }), {
-        method: 'POST', body, credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'X-CSRF-Token': client.getQueryData<Me | null>(ME_KEY)?.csrfToken ?? '' },
-      });
-      const json = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
-      if (!res.ok) throw new ApiError(res.status, (json.error?.code ?? 'INTERNAL') as ErrorCode, json.error?.message ?? m.app.loadFailed, json.error?.details);
-      return json;
-    },
+    mutationFn: ({ kind, file }: { kind: StationPlanFileKind; file: File }) => upload(uploadStationPlanFile, { params: { id }, query: { kind } }, file),
     onSettled: () => client.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }
