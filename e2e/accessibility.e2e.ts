@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
-import { collectPageErrors, launchBrowser, newContext, screenshotOnFailure, type Device } from './support/browser';
-import { LoginPage } from './support/pages/LoginPage';
+import { freshPage, signedIn, useBrowser } from './support/journey';
 
 // axe-core on the key pages, on a desktop and on a 375 px phone: no serious or critical
 // WCAG 2.1 A/AA violation (contrast, names, labels, ARIA).
 const JOURNEY = 'accessibility';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Waits until the page has drawn its data: no request in flight, no spinner. */
 async function settled(page: Page): Promise<void> {
@@ -43,21 +33,9 @@ async function openFirst(page: Page, list: string, hrefPrefix: string): Promise<
   return true;
 }
 
-async function signedIn(device: Device, user: string): Promise<Page> {
-  const context = await newContext(browser, device, baseUrl);
-  const page = await context.newPage();
-  screenshotOnFailure(page, `${JOURNEY}-${device}-${user}`);
-  await new LoginPage(page).goto();
-  await new LoginPage(page).login(user);
-  return page;
-}
-
 describe.each(['desktop', 'phone'] as const)('无障碍（axe-core）：%s', (device) => {
   it('登录页与公开页面', async () => {
-    const context = await newContext(browser, device, baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-${device}-public`);
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await freshPage(browser(), `${JOURNEY}-${device}-public`, device);
     const found: Record<string, string> = {};
     await page.goto('/login');
     await check(page, 'login', found);
@@ -71,8 +49,7 @@ describe.each(['desktop', 'phone'] as const)('无障碍（axe-core）：%s', (de
   });
 
   it('区市民政：工作台、社工站名录与社工站、服务对象、合同、报告', async () => {
-    const page = await signedIn(device, 'demo-district');
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-${device}-demo-district`, 'demo-district', device);
     const found: Record<string, string> = {};
     await check(page, 'district-home', found);
     await page.goto('/stations');
@@ -87,18 +64,18 @@ describe.each(['desktop', 'phone'] as const)('无障碍（axe-core）：%s', (de
     if (await openFirst(page, '/reports', '/reports/')) await check(page, 'report', found);
     expect(found).toEqual({});
     expect(errors).toEqual([]);
-    await page.context().close();
+    await context.close();
   });
 
   it('驻站社工与审计管理员的首页', async () => {
     const found: Record<string, string> = {};
-    const worker = await signedIn(device, 'demo-worker');
-    await check(worker, 'worker-home', found);
-    await worker.context().close();
-    const auditor = await signedIn(device, 'demo-auditor');
-    await auditor.waitForURL('**/audit');
-    await check(auditor, 'audit', found);
-    await auditor.context().close();
+    const worker = await signedIn(browser(), `${JOURNEY}-${device}-demo-worker`, 'demo-worker', device);
+    await check(worker.page, 'worker-home', found);
+    await worker.context.close();
+    const auditor = await signedIn(browser(), `${JOURNEY}-${device}-demo-auditor`, 'demo-auditor', { device, lands: 'anywhere' });
+    await auditor.page.waitForURL('**/audit');
+    await check(auditor.page, 'audit', found);
+    await auditor.context.close();
     expect(found).toEqual({});
   });
 });

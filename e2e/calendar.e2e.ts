@@ -1,34 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
-import { LoginPage } from './support/pages/LoginPage';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { chinaToday } from './support/data';
+import { signedIn, useBrowser } from './support/journey';
 
 // The deadline calendar of a wide scope: the city officer sees the year's deadlines grouped per
 // day, kind and county, each entry with its counts by state; a click opens a drawer listing that
 // county's deadlines of the day, paged. The district officer still sees its deadlines one by one.
 const JOURNEY = 'calendar';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const thisYear = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4);
+const thisYear = chinaToday().slice(0, 4);
 
 describe('工作日历', () => {
   it('市级看到按日、类型和区市汇总的期限，点开抽屉看明细；区市仍逐条显示', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-city');
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-city');
     await page.goto(`/calendar?month=${thisYear}-03&mode=year`);
     await page.getByTestId('calendar-grouped-hint').waitFor();
     await page.getByTestId('deadline-list').waitFor();
@@ -56,11 +42,7 @@ describe('工作日历', () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    const districtContext = await newContext(browser, 'desktop', baseUrl);
-    const districtPage = await districtContext.newPage();
-    screenshotOnFailure(districtPage, JOURNEY);
-    await new LoginPage(districtPage).goto();
-    await new LoginPage(districtPage).login('demo-district');
+    const { context: districtContext, page: districtPage } = await signedIn(browser(), JOURNEY, 'demo-district');
     await districtPage.goto(`/calendar?month=${thisYear}-03&mode=year`);
     const own = districtPage.getByTestId('deadline-list').getByTestId('deadline-item').filter({ hasText: '年度计划报市民政局备案' });
     await own.first().waitFor();

@@ -1,41 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure, type Device } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow, type Device } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { DashboardsPage } from './support/pages/DashboardsPage';
-import { LoginPage } from './support/pages/LoginPage';
 
 // The city's 驾驶舱: drill 威海市 → 环翠区 → 鲸园街道, and a figure opens the list it counts
 // (the list's total is the figure), on a desktop and on a 375 px phone; the children sorted by the server.
 const JOURNEY = 'dashboards';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const browser = useBrowser();
 
 async function journey(device: Device): Promise<void> {
-  const context = await newContext(browser, device, baseUrl);
-  const page = await context.newPage();
-  screenshotOnFailure(page, `${JOURNEY}-${device}`);
-  const errors = collectPageErrors(page);
-  await new LoginPage(page).goto();
-  await new LoginPage(page).login('demo-city');
+  const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-${device}`, 'demo-city', device);
   const shell = new AppShell(page);
   if (device === 'phone') await shell.openPhoneMenu();
   await shell.navigate('驾驶舱');
   const dash = new DashboardsPage(page);
   await dash.waitFor('威海市');
   await screenshot(page, JOURNEY, `${device}-city`);
-  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
   if (device === 'desktop') {
     // The server sorts (and pages) the children: largest first, the chart shows the sorted figure.
@@ -51,7 +34,7 @@ async function journey(device: Device): Promise<void> {
   await dash.drill('371002', '环翠区');
   expect(await dash.breadcrumb()).toContain('威海市');
   await screenshot(page, JOURNEY, `${device}-county`);
-  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   const operating = await dash.figure('operating');
   expect(operating).toBeGreaterThan(0);
   const stations = await dash.openFigure('operating', '/api/stations');
@@ -65,7 +48,7 @@ async function journey(device: Device): Promise<void> {
   await dash.drill('371002002', '鲸园街道');
   expect(await dash.breadcrumb()).toContain('环翠区');
   await screenshot(page, JOURNEY, `${device}-town`);
-  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   const records = await dash.figure('records');
   const listed = await dash.openFigure('records', '/api/service-records');
   await page.getByRole('heading', { name: '服务记录' }).waitFor();

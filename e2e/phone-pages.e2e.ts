@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { LoginPage } from './support/pages/LoginPage';
 import { StationPage } from './support/pages/StationPage';
 import { StationsPage } from './support/pages/StationsPage';
 
@@ -10,29 +9,11 @@ import { StationsPage } from './support/pages/StationsPage';
 // the page itself never scrolls sideways.
 const JOURNEY = 'phone-pages';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-/** Logs in on a fresh phone, then opens each page by its menu entry and checks it fits. */
+/** Logs an administrator in on a fresh phone, then opens each page by its menu entry and checks it fits. */
 async function visitAll(user: string, pages: { menu: string; heading: string; step: string }[]): Promise<void> {
-  const context = await newContext(browser, 'phone', baseUrl);
-  const page = await context.newPage();
-  screenshotOnFailure(page, `${JOURNEY}-${user}`);
-  const errors = collectPageErrors(page);
-  await new LoginPage(page).goto();
-  await new LoginPage(page).login(user);
+  const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-${user}`, user, { device: 'phone', lands: 'anywhere' });
   const shell = new AppShell(page);
   for (const p of pages) {
     await shell.openPhoneMenu();
@@ -60,12 +41,7 @@ describe('手机（375 px）各页面', () => {
   });
 
   it('镇街：社工站编辑抽屉与个人资料', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-town`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-town');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-town`, 'demo-town', 'phone');
     const shell = new AppShell(page);
     await shell.openPhoneMenu();
     // A town officer is no administrator: no link to the API reference.

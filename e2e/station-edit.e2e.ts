@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { freshPage, signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { AuditPage } from './support/pages/AuditPage';
 import { LoginPage } from './support/pages/LoginPage';
@@ -11,23 +11,12 @@ import { StationsPage } from './support/pages/StationsPage';
 const JOURNEY = 'station-edit';
 const STATION = /鲸园街道社会工作服务站/;
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('社工站编辑与审计', () => {
   it('区市民政部门编辑社工站地址，审计管理员在审计日志中看到修改后的地址', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    // Not signed in: the login page is part of this journey's pictures.
+    const { context, page, errors } = await freshPage(browser(), JOURNEY);
     const newAddress = `威海市环翠区鲸园街道测试路${Date.now() % 100000}号`;
 
     const login = new LoginPage(page);
@@ -108,12 +97,7 @@ describe('社工站编辑与审计', () => {
 
   it('新建社工站：已有社工站的镇街被 R-STATION-ONE 拒绝；暂停社工站须填写原因并确认', async () => {
     const journey = 'station-rules';
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, journey);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), journey, 'demo-district');
     await page.goto('/stations');
     const stations = new StationsPage(page);
     await stations.waitUntilShown();
@@ -155,9 +139,7 @@ describe('社工站编辑与审计', () => {
   });
 
   it('未登录打开深链接：密码错误有提示，登录后回到原页面', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, 'deep-link');
+    const { context, page } = await freshPage(browser(), 'deep-link');
     await page.goto('/stations?q=%E9%B2%B8%E5%9B%AD');
     await page.waitForURL('**/login', { waitUntil: 'commit' });
     // A wrong password: the server's message is shown, the password field emptied.
@@ -172,10 +154,7 @@ describe('社工站编辑与审计', () => {
 
   it('手机（375 px）上可打开菜单、进入社工站名录并搜索', async () => {
     const journey = 'phone';
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, journey);
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await freshPage(browser(), journey, 'phone');
 
     const login = new LoginPage(page);
     await login.goto();
@@ -204,8 +183,7 @@ describe('社工站编辑与审计', () => {
     await screenshot(page, journey, '06-station');
 
     // Nothing may force the page wider than the phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
     expect(errors).toEqual([]);
     await context.close();

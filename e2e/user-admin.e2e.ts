@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { freshPage, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { ChangePasswordPage } from './support/pages/ChangePasswordPage';
 import { LoginPage } from './support/pages/LoginPage';
@@ -11,23 +11,12 @@ import { WorkbenchPage } from './support/pages/WorkbenchPage';
 // the initial password before anything else; the security administrator reviews the policy.
 const JOURNEY = 'user-admin';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('用户开通与首次登录改密', () => {
   it('系统管理员新建驻站社工账号；新用户首次登录须修改密码；安全管理员查看安全策略', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    // Not signed in: the administrator's login, with its second factor, is part of the journey.
+    const { context, page, errors } = await freshPage(browser(), JOURNEY);
     const username = `worker${Date.now() % 1_000_000}`;
     const initialPassword = 'Weihai#2026start';
     const resetPassword = 'Reset#2026again';

@@ -1,10 +1,11 @@
 import JSZip from 'jszip';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './support/axe';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { chinaToday, idNumber } from './support/data';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { LoginPage } from './support/pages/LoginPage';
 
 // "社工+志愿者": demo-worker (鲸园街道) registers a volunteer with her consent, a community
 // activity lists her with 2 hours, the worker records those hours from the activity, issues the
@@ -12,33 +13,13 @@ import { LoginPage } from './support/pages/LoginPage';
 // on a 375 px phone.
 const JOURNEY = 'volunteers';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** GB 11643-1999: the check character of the first 17 digits (computed here, independent of the app). */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
+const browser = useBrowser();
 
 async function documentXml(download: Download): Promise<string> {
   const file = await download.path();
   const fs = await import('node:fs');
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   return (await zip.file('word/document.xml')?.async('string')) ?? '';
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
 /** Types a time into an Ant Design time picker found by its label, and leaves it. */
@@ -49,7 +30,7 @@ async function typeTime(page: Page, label: string, value: string): Promise<void>
   await box.press('Enter');
 }
 
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = chinaToday();
 // Born 1996, 环翠区 area code; an even sequence number (female), varied per run.
 const seq = String(200 + ((Date.now() % 300) * 2)).padStart(3, '0');
 const volunteerId = idNumber(`37100219960512${seq}`);
@@ -58,14 +39,8 @@ const topic = `旧衣回收日${seq}`;
 
 describe('志愿者：登记、从活动记录时长、出具和补打证明', () => {
   it('驻站社工登记志愿者，记录社区活动的服务时长，下载证明和副本', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    const login = new LoginPage(page);
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
     const shell = new AppShell(page);
-    await login.goto();
-    await login.login('demo-worker');
 
     // A community activity of the station that lists the (not yet registered) volunteer by name,
     // as 小组活动 records it; sent through the API the page uses, with the session's token.
@@ -138,12 +113,7 @@ describe('志愿者：登记、从活动记录时长、出具和补打证明', (
   });
 
   it('手机（375 px）：志愿者名册、队伍和档案不横向溢出，无严重无障碍问题', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-worker');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-worker', 'phone');
     const shell = new AppShell(page);
     for (const [menu, heading, cards] of [
       ['志愿者', '志愿者', 'volunteer-cards'],
