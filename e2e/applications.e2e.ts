@@ -1,10 +1,9 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot } from './support/browser';
 import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { ApplicationPage } from './support/pages/ApplicationPage';
-import { LoginPage } from './support/pages/LoginPage';
 import { RecordEntryPage } from './support/pages/RecordEntryPage';
 import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
@@ -18,7 +17,6 @@ const TITLE = '老年人防诈骗宣传进社区';
 const DEPARTMENT = '威海市公安局';
 
 const browser = useBrowser();
-const baseUrl = inject('baseUrl');
 
 describe('部门使用社工站的书面申请', () => {
   it('申请 → 市民政局同意 → 社工按申请记录服务 → 申请人看到服务完成情况', async () => {
@@ -39,13 +37,8 @@ describe('部门使用社工站的书面申请', () => {
     await screenshot(page, JOURNEY, '02-submitted');
 
     // Another person, the city bureau, accepts it.
-    const cityContext = await newContext(browser(), 'desktop', baseUrl);
-    const cityPage = await cityContext.newPage();
-    screenshotOnFailure(cityPage, JOURNEY);
-    await new LoginPage(cityPage).goto();
-    await new LoginPage(cityPage).login('demo-city');
+    const { context: cityContext, page: cityPage } = await signedIn(browser(), JOURNEY, 'demo-city');
     const bench = new WorkbenchPage(cityPage);
-    await bench.waitUntilShown();
     const waiting = bench.item('applications', TITLE);
     await waiting.waitFor();
     expect(await waiting.innerText()).toContain('第五部分第（三）条');
@@ -56,13 +49,8 @@ describe('部门使用社工站的书面申请', () => {
     await cityContext.close();
 
     // The station's social worker records a community service under it.
-    const workerContext = await newContext(browser(), 'desktop', baseUrl);
-    const workerPage = await workerContext.newPage();
-    screenshotOnFailure(workerPage, JOURNEY);
-    await new LoginPage(workerPage).goto();
-    await new LoginPage(workerPage).login('demo-worker');
-    await new WorkbenchPage(workerPage).waitUntilShown();
-    await workerPage.goto(`${baseUrl}/records/new`);
+    const { context: workerContext, page: workerPage } = await signedIn(browser(), JOURNEY, 'demo-worker');
+    await workerPage.goto('/records/new');
     const entry = new RecordEntryPage(workerPage);
     await entry.waitUntilShown();
     await entry.form.getByText('社区', { exact: true }).click();

@@ -1,39 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { idNumber } from './support/data';
+import { signedIn, useBrowser, useWorkDir } from './support/journey';
 import { ClientImportPage } from './support/pages/ClientImportPage';
 import { ClientsPage } from './support/pages/ClientsPage';
-import { LoginPage } from './support/pages/LoginPage';
 
 // A station worker (demo-worker, 鲸园街道) imports clients from the Excel template: a file with a
 // wrong ID number is refused row by row (also as an Excel report), then the valid row alone goes in.
 const JOURNEY = 'client-import';
 const VILLAGE = '东山居委会';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-client-import-'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
-
-/** GB 11643-1999: the check character of the first 17 digits (computed here, independent of the app). */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
+const browser = useBrowser();
+const workDir = useWorkDir('sgz-client-import-');
 
 /** An adult of 环翠区 born in 1947, varied per run so a rerun against the same server is new. */
 function newIdNumber(): string {
@@ -55,18 +36,9 @@ async function workbookFrom(template: string, rows: string[][], file: string): P
   return target;
 }
 
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 describe('服务对象批量导入', () => {
   it('驻站社工下载模板、校验（含 Excel 校验报告）、仅导入有效行', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-worker');
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
 
     // From the list, for users who may register clients.
     const clients = new ClientsPage(page);
@@ -141,12 +113,7 @@ describe('服务对象批量导入', () => {
   });
 
   it('区市民政部门须先选择社工站；手机上页面不横向溢出', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-district`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-district`, 'demo-district', 'phone');
     const importer = new ClientImportPage(page);
     await importer.goto();
     const template = path.join(workDir, 'template-district.xlsx');

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { chinaToday } from './support/data';
+import { freshPage, signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
 import { OrganizationsPage } from './support/pages/OrganizationsPage';
@@ -18,25 +19,7 @@ const JOURNEY = 'purchase-cycle';
 const ORG = '威海市环翠区阳光社会工作服务中心';
 const STATIONS = ['环翠区鲸园街道社会工作服务站', '环翠区竹岛街道社会工作服务站'];
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-/** The China calendar day (the journeys run with the browser in Asia/Shanghai). */
-function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+const browser = useBrowser();
 
 // The demo data holds this year's plans; next year's is still to be written.
 const YEAR = Number(chinaToday().slice(0, 4)) + 1;
@@ -44,17 +27,11 @@ const shared = { planUrl: '', contractUrl: '', procurementTitle: '' };
 
 describe('采购周期：年度计划、采购、合同、资金（桌面）', () => {
   it('区市编制并报送计划，市局退回后再报送并备案；登记并公开采购；合同超期被拒后签订；付款见于资金页', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    // 1. The district drafts next year's plan; the checklist says what is missing before 报送.
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     const plans = new PurchasePlanPage(page);
-
-    // 1. The district drafts next year's plan; the checklist says what is missing before 报送.
-    await login.goto();
-    await login.login('demo-district');
     await shell.navigate('年度计划');
     await page.getByRole('heading', { name: '年度计划' }).waitFor();
     await plans.chooseYear(YEAR);
@@ -138,9 +115,7 @@ describe('采购周期：年度计划、采购、合同、资金（桌面）', (
     await screenshot(page, JOURNEY, '08-procurement-published');
 
     // 6. The public page shows it to anyone, without a login.
-    const visitor = await newContext(browser, 'desktop', baseUrl);
-    const pub = await visitor.newPage();
-    const pubErrors = collectPageErrors(pub);
+    const { context: visitor, page: pub, errors: pubErrors } = await freshPage(browser(), `${JOURNEY}-public`);
     const publicSite = new PurchaseProcurementPage(pub);
     await publicSite.gotoPublicList();
     await publicSite.openPublic(shared.procurementTitle);
@@ -209,12 +184,7 @@ describe('采购周期：年度计划、采购、合同、资金（桌面）', (
 describe('采购周期（手机 375 px）', () => {
   it('年度计划和合同页面在手机上不横向溢出', async () => {
     expect(shared.planUrl, 'the desktop journey ran first').not.toBe('');
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-district', 'phone');
 
     const plans = new PurchasePlanPage(page);
     await plans.open(shared.planUrl);

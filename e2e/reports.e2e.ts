@@ -1,11 +1,13 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import type { APIRequestContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { chinaToday, idNumber, lastMonth } from './support/data';
+import { apiSignedIn, signedIn, useBrowser, type ApiSession } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { EvaluationIndicatorsPage } from './support/pages/EvaluationIndicatorsPage';
 import { EvaluationPage } from './support/pages/EvaluationPage';
 import { EvaluationSupervisionsPage } from './support/pages/EvaluationSupervisionsPage';
-import { DEMO_PASSWORD, LoginPage } from './support/pages/LoginPage';
+import { LoginPage } from './support/pages/LoginPage';
 import { ReportListPage } from './support/pages/ReportListPage';
 import { ReportPage } from './support/pages/ReportPage';
 
@@ -20,67 +22,28 @@ import { ReportPage } from './support/pages/ReportPage';
 const JOURNEY = 'reports';
 const STATION = '环翠区鲸园街道社会工作服务站';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The China calendar day (the journeys run with the browser in Asia/Shanghai). */
-function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-/** Last month as YYYY-MM, from a YYYY-MM-DD day. */
-function lastMonth(today: string): string {
-  const [y, mo] = today.split('-').map(Number) as [number, number];
-  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
-}
-
-/** GB 11643-1999: the check character of the first 17 digits (computed here, independent of the app). */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
+const browser = useBrowser();
 
 /**
  * The station's social worker (demo-worker) at work, through the API as the 记一笔 page would
  * send it: a client of 鲸园街道 and home visits on days of last month.
  */
 class WorkerRecords {
-  private csrf = '';
   clientId = '';
 
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(private readonly session: ApiSession) {}
 
   private async json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
     if (!res.ok()) throw new Error(`${res.url()} → ${res.status()} ${await res.text()}`);
     return (await res.json()) as T;
   }
 
-  async login(): Promise<void> {
-    const me = await this.json<{ csrfToken: string }>(
-      await this.request.post('/api/auth/login', { data: { username: 'demo-worker', password: DEMO_PASSWORD } }),
-    );
-    this.csrf = me.csrfToken;
-  }
-
   async registerClient(name: string): Promise<void> {
     // Born 1948, 环翠区 area code; an even sequence number (female), varied per run.
     const seq = String(100 + ((Date.now() % 400) * 2)).padStart(3, '0');
     const client = await this.json<{ id: string }>(
-      await this.request.post('/api/clients', {
-        headers: { 'X-CSRF-Token': this.csrf },
+      await this.session.request.post('/api/clients', {
+        headers: this.session.headers,
         data: { name, idNumber: idNumber(`37100219480312${seq}`), villageCode: '371002002001', targetGroups: ['dibao'] },
       }),
     );
@@ -88,12 +51,12 @@ class WorkerRecords {
   }
 
   async homeVisit(date: string): Promise<string> {
-    const items = await this.json<{ code: string; excluded: boolean }[]>(await this.request.get('/api/service-catalogue'));
+    const items = await this.json<{ code: string; excluded: boolean }[]>(await this.session.request.get('/api/service-catalogue'));
     const item = items.find((i) => !i.excluded);
     if (!item) throw new Error('no catalogue item');
     const record = await this.json<{ id: string }>(
-      await this.request.post('/api/service-records', {
-        headers: { 'X-CSRF-Token': this.csrf },
+      await this.session.request.post('/api/service-records', {
+        headers: this.session.headers,
         data: {
           date, durationMinutes: 60, method: 'case', itemCode: item.code, clientIds: [this.clientId],
           homeVisit: true, place: '服务对象家中',
@@ -114,24 +77,17 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
     const title = `${STATION}${month.replace('-', '年')}月工作简报`;
 
     // 0. Last month the station's social worker visited a client at home.
-    const workerContext: BrowserContext = await newContext(browser, 'desktop', baseUrl);
-    const worker = new WorkerRecords(workerContext.request);
-    await worker.login();
+    const workerSession = await apiSignedIn(browser(), 'demo-worker');
+    const worker = new WorkerRecords(workerSession);
     await worker.registerClient(`于秀${'兰英芳'.charAt(Date.now() % 3)}`);
     await worker.homeVisit(`${month}-12`);
 
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    // 1. The contractor generates last month's briefing for 鲸园街道.
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-org');
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     const list = new ReportListPage(page);
     const report = new ReportPage(page);
-
-    // 1. The contractor generates last month's briefing for 鲸园街道.
-    await login.goto();
-    await login.login('demo-org');
     await shell.navigate('工作报告');
     await list.heading.waitFor();
     await list.openDraft();
@@ -163,7 +119,7 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
 
     // 4. A visit recorded afterwards does not change the submitted report; it shows as a change.
     await worker.homeVisit(`${month}-20`);
-    await workerContext.close();
+    await workerSession.context.close();
 
     // 5. The district sees the change panel and returns the briefing (a comment is required).
     await shell.logout();
@@ -223,15 +179,9 @@ describe('月度工作简报：生成、穿透、提交、退回、再提交、�
 
   it('手机 375 px：报告页和数字穿透不横向滚动', async () => {
     expect(shared.reportUrl).not.toBe('');
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    const login = new LoginPage(page);
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-org', 'phone');
     const report = new ReportPage(page);
 
-    await login.goto();
-    await login.login('demo-org');
     await report.open(shared.reportUrl);
     await page.getByTestId('report-figures').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
@@ -258,17 +208,11 @@ describe('绩效评估与督导（桌面）', () => {
   it('区市开始合同年度评估（自动预填），打分并上传佐证，不合格有提示，完成评估；市局调整下一年度指标体系；登记督导并完成跟进', async () => {
     const year = Number(chinaToday().slice(0, 4));
     const contract = `环翠区${year}年镇街社工站服务合同（HCMZ-${year}-SGZ-01）`;
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-evaluation`);
-    const errors = collectPageErrors(page);
+    // 1. The district starts this year's evaluation of the demo contract: the records answer five indicators.
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-evaluation`, 'demo-district');
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     const evaluation = new EvaluationPage(page);
-
-    // 1. The district starts this year's evaluation of the demo contract: the records answer five indicators.
-    await login.goto();
-    await login.login('demo-district');
     await shell.navigate('绩效评估');
     await evaluation.heading.waitFor();
     const url = await evaluation.start(contract);
@@ -356,11 +300,7 @@ describe('绩效评估与督导（桌面）', () => {
     await expect.poll(() => supervisions.row(topic).getByTestId('follow-up-state').innerText()).toContain('已完成跟进');
 
     // 7. The finished evaluation on a phone: no sideways scrolling.
-    const phone = await newContext(browser, 'phone', baseUrl);
-    const phonePage = await phone.newPage();
-    const phoneErrors = collectPageErrors(phonePage);
-    await new LoginPage(phonePage).goto();
-    await new LoginPage(phonePage).login('demo-district');
+    const { context: phone, page: phonePage, errors: phoneErrors } = await signedIn(browser(), `${JOURNEY}-evaluation-phone`, 'demo-district', 'phone');
     await new EvaluationPage(phonePage).open(url);
     await phonePage.getByTestId('evaluation-dimension').first().waitFor();
     expect(await sidewaysOverflow(phonePage)).toBeLessThanOrEqual(0);

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { idNumber } from './support/data';
+import { signedIn, useBrowser, useWorkDir } from './support/journey';
 import { CompliancePage } from './support/pages/CompliancePage';
 import { ImportPage } from './support/pages/ImportPage';
-import { LoginPage } from './support/pages/LoginPage';
 import { OrganizationsPage } from './support/pages/OrganizationsPage';
 import { WorkerPage } from './support/pages/WorkerPage';
 import { WorkersPage } from './support/pages/WorkersPage';
@@ -17,25 +17,8 @@ import { WorkersPage } from './support/pages/WorkersPage';
 const JOURNEY = 'staffing-import';
 const STATION = '环翠区鲸园街道社会工作服务站';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgz-import-'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
-});
-
-/** GB 11643-1999: the check character of the first 17 digits (computed here, independent of the app). */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
+const browser = useBrowser();
+const workDir = useWorkDir('sgz-import-');
 
 /** A 环翠区 number born on the day; an even sequence (the demo data uses odd ones) avoids clashes. */
 function newIdNumber(birth: string): string {
@@ -75,13 +58,7 @@ async function fetchTemplate(page: Page): Promise<Buffer> {
 
 describe('驻站社工批量导入与人员配备', () => {
   it('区市民政部门导入一名社工后，鲸园街道社工站人员配备由不达标变为达标', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
 
     // Before: one qualified worker on post (陈晓), R-STAFF-MIN wants two.
     const compliance = new CompliancePage(page);
@@ -154,18 +131,13 @@ describe('驻站社工批量导入与人员配备', () => {
   });
 
   it('手机（375 px）上查看人员配备和导入页', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-district', 'phone');
 
     const compliance = new CompliancePage(page);
     await compliance.goto();
     await page.getByTestId('compliance-cards').waitFor();
     await screenshot(page, JOURNEY, '08-phone-compliance');
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = () => sidewaysOverflow(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
 
     await new ImportPage(page).goto();
@@ -185,12 +157,7 @@ describe('驻站社工批量导入与人员配备', () => {
 
   it('登记社工时实时校验身份证号；超龄上岗被 R-STAFF-AGE 拒绝，区市民政部门登记例外', async () => {
     const journey = 'staffing-posting';
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, journey);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), journey, 'demo-district');
 
     // The organisation register checks a credit code as it is typed (GB 32100).
     const orgs = new OrganizationsPage(page);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eWebDir } from '../src/server/testing/e2e-server';
 import { PAGES, pageFiles, readManifest, type BudgetPage } from '../scripts/web-budget';
-import { collectPageErrors, launchBrowser, newContext, type Device } from './support/browser';
-import { DEMO_PASSWORD } from './support/pages/LoginPage';
+import { collectPageErrors, type Device } from './support/browser';
+import { apiSignedIn, freshPage, useBrowser } from './support/journey';
 import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
 // The JS budget (scripts/bench-web-budget.ts) adds up files it follows through the build
@@ -11,17 +11,9 @@ import { WorkbenchPage } from './support/pages/WorkbenchPage';
 // the scripts the browser fetched: a page that starts loading another chunk at first paint,
 // or a chunk the script counts that nobody loads, fails until scripts/web-budget.ts says so.
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
+const JOURNEY = 'web-budget';
+const browser = useBrowser();
 const manifest = readManifest(e2eWebDir());
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 function page(key: BudgetPage['key']): BudgetPage {
   const p = PAGES.find((x) => x.key === key);
@@ -41,9 +33,7 @@ function recordScripts(p: Page): Set<string> {
 
 /** Signs in through the API (the context keeps the cookie), then opens "/" cold. */
 async function openHome(username: string, device: Device, shown?: (p: Page) => Promise<void>): Promise<{ files: Set<string>; errors: string[] }> {
-  const context = await newContext(browser, device, baseUrl);
-  const login = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.ok(), await login.text()).toBe(true);
+  const { context } = await apiSignedIn(browser(), username, device);
   const p = await context.newPage();
   const errors = collectPageErrors(p);
   const files = recordScripts(p);
@@ -60,9 +50,7 @@ const sorted = (s: Iterable<string>) => [...s].sort();
 
 describe('JS 预算脚本统计的文件即浏览器实际加载的文件', () => {
   it('登录页', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const p = await context.newPage();
-    const errors = collectPageErrors(p);
+    const { context, page: p, errors } = await freshPage(browser(), JOURNEY);
     const files = recordScripts(p);
     await p.goto('/login');
     await p.getByRole('button', { name: '登录', exact: true }).waitFor();

@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { lastMonth } from './support/data';
+import { apiSignedIn, signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { DEMO_PASSWORD, LoginPage } from './support/pages/LoginPage';
 import { RecordEntryPage } from './support/pages/RecordEntryPage';
 import { ReportPage } from './support/pages/ReportPage';
 import { WorkbenchPage } from './support/pages/WorkbenchPage';
@@ -13,30 +13,12 @@ import { WorkbenchPage } from './support/pages/WorkbenchPage';
 // social worker opens the platform on a 375 px phone: the workbench, and 记一笔 one tap away.
 const JOURNEY = 'workbench';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function lastMonth(): string {
-  const [y, mo] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).split('-').map(Number) as [number, number];
-  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
-}
+const browser = useBrowser();
 
 describe('工作台', () => {
   it('区市民政部门的工作台列出承接机构提交的简报；接收后移出待审核', async () => {
     // The contractor drafts and submits last month's briefing of its contract, as its report page would.
-    const orgContext = await newContext(browser, 'desktop', baseUrl);
-    const req = orgContext.request;
-    const login = await req.post('/api/auth/login', { data: { username: 'demo-org', password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    const headers = { 'X-CSRF-Token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const { context: orgContext, request: req, headers } = await apiSignedIn(browser(), 'demo-org');
     const contracts = (await (await req.get('/api/contracts?pageSize=50')).json()) as { items: { id: string; title: string; status: string }[] };
     const contract = contracts.items.find((k) => k.status === 'performing' || k.status === 'signed') ?? contracts.items[0];
     if (!contract) throw new Error('demo-org has no contract');
@@ -47,14 +29,8 @@ describe('工作台', () => {
     expect(submitted.ok(), await submitted.text()).toBe(true);
     await orgContext.close();
 
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
     const bench = new WorkbenchPage(page);
-    await bench.waitUntilShown();
     expect(new URL(page.url()).pathname).toBe('/');
     // The coverage view stays, as one card of the district's home.
     await page.getByTestId('coverage-card').waitFor();
@@ -89,22 +65,15 @@ describe('工作台', () => {
   });
 
   it('驻站社工在 375 px 手机上登录后直接进入工作台，一步到“记一笔”', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('demo-worker');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-worker', 'phone');
     const bench = new WorkbenchPage(page);
-    await bench.waitUntilShown();
     expect(new URL(page.url()).pathname).toBe('/');
     await bench.section('followUps').waitFor();
     await bench.recordButton.waitFor();
     // Big enough for a thumb, and the page never scrolls sideways.
     const box = await bench.recordButton.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, `${JOURNEY}-phone`, '01-worker-workbench');
 
     await bench.recordButton.click();
