@@ -169,6 +169,18 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(plan.submissions.map((v: Json) => [v.number, v.decision, v.decidedBy])).toEqual([[1, 'returned', 'wd.plan2'], [2, 'approved', 'wd.plan1']]);
   });
 
+  it('refuses a plan for a year without a contract in force naming R-START-WORK and its clause', async () => {
+    const s = wdStations[8];
+    const inForce = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM contract_stations cs JOIN contracts k ON k.id = cs.contract_id
+      WHERE cs.station_id = ${s?.id} AND k.status IN ('signed', 'performing') AND k.starts_on <= '2021-12-31' AND k.ends_on >= '2021-01-01'`);
+    expect(inForce[0]?.n).toBe(0);
+    const res = await wdBureau.post('/api/station-plans', { ...content, stationId: s?.id, year: 2021 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.rule).toMatchObject({ id: 'R-START-WORK', clause: '四（四）' });
+    expect(res.json().error.message).toContain('没有已签订的服务合同');
+    expect(res.json().error.message).toContain('R-START-WORK，四（四）');
+  });
+
 });
 
 describe('一站一策: an organisation after its contract', () => {

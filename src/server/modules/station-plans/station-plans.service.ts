@@ -164,8 +164,9 @@ const monthOf = (d: string | null, year: number, fallback: number) => (d && d.st
 export async function create(ctx: Ctx, body: Content & { stationId: string; year: number }): Promise<Detail> {
   const { station, contract } = await repo.stationWithContract(ctx, body.stationId, body.year);
   if (!station) throw notFound('社工站');
+  // The service plan is the contractor's, made once its workers are on post under a contract.
   if (!contract)
-    throw invalid([{ path: 'stationId', message: `该社工站${body.year}年没有已签订的服务合同：先签订合同，再按“一站一策”确定服务内容` }]);
+    throw ruleViolation('R-START-WORK', `该社工站${body.year}年没有已签订的服务合同：先签订合同，承接机构社工到岗后开展需求调研、制定服务计划，再按“一站一策”确定服务内容`);
   await allowedServiceItems(ctx, body.itemCodes, 'itemCodes');
   try {
     return await inTransaction(ctx, async (tx) => {
