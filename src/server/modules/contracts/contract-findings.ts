@@ -4,12 +4,11 @@ import { RULES } from '../../../shared/rules/catalog';
 import { CONTRACT_IN_FORCE, onPostDeadline } from '../../../shared/rules/purchase';
 import { MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
 import type { Ctx } from '../../platform/context';
-import { postedWorkers } from '../compliance/compliance.service';
 import { contracts, contractStations, postings, socialWorkers } from '../../db/schema';
 import { qualified } from '../../db/sql';
-import { countsAsQualified, countsAsQualifiedSql } from '../compliance/staffing-findings';
+import { countsAsQualifiedSql } from '../compliance/staffing-findings';
 import { stationNames } from '../stations/stations.repo';
-import type { ContractRow } from './contracts.repo';
+import type { ContractSummaryRow } from './contracts.repo';
 
 export type OnPostState = 'not_signed' | 'ok' | 'due' | 'overdue';
 
@@ -22,22 +21,23 @@ export interface ContractStationState {
 
 /**
  * R-ONPOST-1M for many contracts at once: at each station, the contractor's own qualified
- * workers on post today, against the deadline one month after signing.
+ * workers on post today, against the deadline one month after signing. Counted in one SQL
+ * statement with the same test as the 有问题 filter (countsAsQualifiedSql), so a page costs its
+ * stations' postings, never their workers' certificates and trainings loaded into JavaScript.
  */
 export async function stationStates(
   ctx: Ctx,
-  rows: { contract: ContractRow; stationIds: string[] }[],
+  rows: { contract: ContractSummaryRow; stationIds: string[] }[],
   today: string,
 ): Promise<Map<string, ContractStationState[]>> {
   const allIds = [...new Set(rows.flatMap((r) => r.stationIds))];
-  const [names, posted] = await Promise.all([stationNames(ctx.db, allIds), postedWorkers(ctx, allIds, today)]);
+  const [names, counts] = await Promise.all([stationNames(ctx.db, allIds), qualifiedOnPostCounts(ctx, rows.map((r) => r.contract.id), today)]);
   const out = new Map<string, ContractStationState[]>();
   for (const { contract, stationIds } of rows) {
     out.set(
       contract.id,
       stationIds.map((id) => {
-        const own = (posted.get(id) ?? []).filter((w) => w.orgId === contract.contractorOrgId);
-        const qualifiedOnPost = own.filter((w) => countsAsQualified(w, today)).length;
+        const qualifiedOnPost = counts.get(`${contract.id}:${id}`) ?? 0;
         let onPostState: OnPostState = 'not_signed';
         if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
           onPostState =
@@ -49,8 +49,20 @@ export async function stationStates(
   return out;
 }
 
+/** Per `contractId:stationId`: the contractor's own workers on post there today who count as qualified. */
+async function qualifiedOnPostCounts(ctx: Ctx, contractIds: string[], today: string): Promise<Map<string, number>> {
+  if (contractIds.length === 0) return new Map();
+  const ids = sql.join(contractIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
+      (${ownQualifiedOnPostSql(today)})::int AS n
+    FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
+    WHERE ${qualified(contractStations.contractId)} IN (${ids})`);
+  const rows = (res as unknown as { rows: { contract_id: string; station_id: string; n: number }[] }).rows;
+  return new Map(rows.map((r) => [`${r.contract_id}:${r.station_id}`, Number(r.n)]));
+}
+
 /** What the purchaser must act on for one contract, each naming its rule and clause. */
-export function contractFindings(contract: ContractRow, stations: ContractStationState[], today: string): ContractFinding[] {
+export function contractFindings(contract: ContractSummaryRow, stations: ContractStationState[], today: string): ContractFinding[] {
   const out: ContractFinding[] = [];
   if (contract.signedOn) {
     const deadline = onPostDeadline(contract.signedOn);
@@ -104,8 +116,13 @@ export function contractHasFindingsSql(today: string): SQL {
 /** Some station of the row `contracts` lacks MIN_QUALIFIED_WORKERS of the contractor's own qualified workers on post today. */
 export function contractShortStationSql(today: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
-    AND (SELECT count(*) FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
+    AND (${ownQualifiedOnPostSql(today)}) < ${MIN_QUALIFIED_WORKERS})`;
+}
+
+/** For the rows `contract_stations` and `contracts`: the contractor's own qualified workers on post at that station today. */
+function ownQualifiedOnPostSql(today: string): SQL {
+  return sql`SELECT count(*) FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
       WHERE ${qualified(postings.stationId)} = ${qualified(contractStations.stationId)} AND ${qualified(postings.endDate)} IS NULL
         AND ${qualified(postings.startDate)} <= ${today}::date AND ${qualified(postings.orgId)} = ${qualified(contracts.contractorOrgId)}
-        AND ${countsAsQualifiedSql(today)}) < ${MIN_QUALIFIED_WORKERS})`;
+        AND ${countsAsQualifiedSql(today)}`;
 }

@@ -67,13 +67,25 @@ function conditions(ctx: Ctx, f: ContractFilter): SQL | undefined {
   return and(...where);
 }
 
-const listColumns = { contract: contracts, orgName: organizations.name, orgStatus: organizations.status, countyShortName: regions.shortName };
+/** What a list row shows and its findings test: never the terms, instalments or history (JSON, kilobytes each). */
+const summaryColumns = {
+  id: contracts.id, countyCode: contracts.countyCode, contractorOrgId: contracts.contractorOrgId, number: contracts.number,
+  title: contracts.title, startsOn: contracts.startsOn, endsOn: contracts.endsOn, priceFen: contracts.priceFen,
+  status: contracts.status, statusReason: contracts.statusReason, signedOn: contracts.signedOn, endingYear: contracts.endingYear,
+  endingReason: contracts.endingReason, version: contracts.version, updatedAt: contracts.updatedAt,
+};
+export type ContractSummaryRow = Pick<ContractRow, keyof typeof summaryColumns>;
 
-export type ContractListRow = { contract: ContractRow; orgName: string; orgStatus: string; countyShortName: string };
+const listColumns = { contract: contracts, orgName: organizations.name, orgStatus: organizations.status, countyShortName: regions.shortName };
+const summaryListColumns = { ...listColumns, contract: summaryColumns };
+
+export type ContractListRow = { contract: ContractSummaryRow; orgName: string; orgStatus: string; countyShortName: string };
+/** One contract whole (its page, its calendar deadlines from the instalments). */
+export type ContractFullRow = Omit<ContractListRow, 'contract'> & { contract: ContractRow };
 
 export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number, offset = 0): Promise<ContractListRow[]> {
   return ctx.db
-    .select(listColumns)
+    .select(summaryListColumns)
     .from(contracts)
     .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
     .innerJoin(regions, eq(regions.code, contracts.countyCode))
@@ -90,7 +102,7 @@ export async function listContracts(ctx: Ctx, f: ContractFilter, limit: number, 
  * signing (R-ONPOST-1M), an instalment, the end of term, or the 1 January of a failed
  * evaluation's ending year. Filtered in SQL: the calendar reads what it shows, not every contract.
  */
-export async function contractsWithDeadlinesIn(ctx: Ctx, from: string, to: string): Promise<ContractListRow[]> {
+export async function contractsWithDeadlinesIn(ctx: Ctx, from: string, to: string): Promise<ContractFullRow[]> {
   const f = sql`${from}::date`;
   const t = sql`${to}::date`;
   return ctx.db
@@ -133,7 +145,7 @@ export async function countContractsCapped(ctx: Ctx, f: ContractFilter, paging: 
   );
 }
 
-export async function findContract(ctx: Ctx, id: string): Promise<ContractListRow | undefined> {
+export async function findContract(ctx: Ctx, id: string): Promise<ContractFullRow | undefined> {
   const [row] = await ctx.db
     .select(listColumns)
     .from(contracts)
