@@ -110,19 +110,27 @@ export async function monthlySums(ctx: Ctx, path: string, year: number, today: s
     .groupBy(dashboardRollups.period, dashboardRollups.measure);
 }
 
+/** Rows under some of the children only (their paths), or under the whole path. */
+function under(column: SQL | typeof regions.path, path: string, childPaths?: string[]): SQL {
+  if (!childPaths) return sql`${column} LIKE ${`${path}%`}`;
+  if (childPaths.length === 0) return sql`false`;
+  return sql`(${sql.join(childPaths.map((p) => sql`${column} LIKE ${`${p}%`}`), sql` OR `)})`;
+}
+
 /**
  * Coverage per child: towns from the region tree, stations from the stations table. Both are
  * small (one row per town; ~1,800 in a province), so this reads them directly rather than
- * keeping another roll-up in step with station status changes.
+ * keeping another roll-up in step with station status changes. With `childPaths`, only those
+ * children's (a page of them); with `total`, one line for the whole path.
  */
-export async function coverageByChild(ctx: Ctx, path: string, today: string) {
-  const child = sql<string>`split_part(substr(${regions.path}, ${path.length + 1}), '/', 1)`;
+export async function coverageByChild(ctx: Ctx, path: string, today: string, opts: { childPaths?: string[]; total?: boolean } = {}) {
+  const child = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${regions.path}, ${path.length + 1}), '/', 1)`;
   const towns = await ctx.db
     .select({ child, towns: sql<number>`count(*)::int` })
     .from(regions)
-    .where(and(like(regions.path, `${path}%`), eq(regions.level, 'town')))
+    .where(and(under(regions.path, path, opts.childPaths), eq(regions.level, 'town')))
     .groupBy(sql`1`);
-  const schild = sql<string>`split_part(substr(${stations.scopePath}, ${path.length + 1}), '/', 1)`;
+  const schild = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${stations.scopePath}, ${path.length + 1}), '/', 1)`;
   const st = await ctx.db
     .select({
       child: schild,
@@ -130,7 +138,7 @@ export async function coverageByChild(ctx: Ctx, path: string, today: string) {
       operating: sql<number>`count(*) FILTER (WHERE ${stations.status} = 'operating')::int`,
     })
     .from(stations)
-    .where(and(like(stations.scopePath, `${path}%`), stationScope(ctx, today)))
+    .where(and(under(sql`${stations.scopePath}`, path, opts.childPaths), stationScope(ctx, today)))
     .groupBy(sql`1`);
   return { towns, stations: st };
 }
@@ -203,16 +211,20 @@ function pathScope(ctx: Ctx): SQL {
  * The figures of places, each from the rows of its own path (all tiers, plus pending deltas):
  * a town its stations' lines, a county its sums and county-level lines, a city or province its
  * tier-2 sums. One index probe per place, whatever lies beneath it. Region actors only.
+ * `figuresOnly`: the year's sum of each measure a dashboard row shows (children), not the months
+ * and breakdowns (domains, target groups, grades) only the region itself shows.
  */
-export async function placeSums(ctx: Ctx, paths: string[], year: number) {
+export async function placeSums(ctx: Ctx, paths: string[], year: number, opts: { figuresOnly?: boolean } = {}) {
   if (paths.length === 0) return [];
   const list = sql.join(paths.map((p) => sql`${p}`), sql`, `);
-  const res = await ctx.db.execute(sql`SELECT scope_path AS path, period, measure, sum(value)::float8 AS value FROM (
+  const measures = opts.figuresOnly ? sql`AND (measure IN (${sql.join(ROW_MEASURES.map((m) => sql`${m}`), sql`, `)}) OR measure LIKE ${`${OPEN_DUE}%`})` : sql``;
+  const period = opts.figuresOnly ? sql`''` : sql`period`;
+  const res = await ctx.db.execute(sql`SELECT scope_path AS path, ${period} AS period, measure, sum(value)::float8 AS value FROM (
       SELECT scope_path, period, measure, value FROM dashboard_rollups
-        WHERE tier IN (0, 1, 2) AND scope_path IN (${list}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+        WHERE tier IN (0, 1, 2) AND scope_path IN (${list}) AND ${yearPeriods(year)} ${measures} AND ${pathScope(ctx)}
       UNION ALL
       SELECT scope_path, period, measure, value FROM dashboard_rollup_pending
-        WHERE scope_path IN (${list}) AND ${yearPeriods(year)} AND ${pathScope(ctx)}
+        WHERE scope_path IN (${list}) AND ${yearPeriods(year)} ${measures} AND ${pathScope(ctx)}
     ) x GROUP BY 1, 2, 3`);
   return (res as unknown as { rows: { path: string; period: string; measure: string; value: number }[] }).rows;
 }
@@ -223,6 +235,8 @@ const SIMPLE_FIGURES: Partial<Record<DashboardFigure, string>> = {
   homeVisits: 'home_visits', volunteerTimes: 'volunteer_times', volunteerHours: 'volunteer_hours', budgetFen: 'budget_fen',
   spentFen: 'spent_fen', paidFen: 'paid_fen', reports: 'reports', reportsOnTime: 'reports_on_time',
 };
+/** The measures behind a dashboard row's figures (with the open reports' lines, OPEN_DUE…). */
+const ROW_MEASURES = [...Object.values(SIMPLE_FIGURES), 'reports_late'];
 
 /** The roll-up lines of a figure and what each adds (as figuresFrom in the service); null if not a roll-up figure. */
 function figureLines(k: DashboardFigure, today: string): { filter: SQL; value: SQL } | null {
@@ -278,19 +292,26 @@ function staffingScope(ctx: Ctx, path: string, today: string): SQL {
   return under;
 }
 
-/** Live stations' staffing per child of `path`, summed in SQL (one narrow row per station). */
-export async function staffingByChild(ctx: Ctx, path: string, today: string) {
-  const child = sql<string>`split_part(substr(${qualified(dashboardStationStaffing.scopePath)}, ${path.length + 1}), '/', 1)`;
+/**
+ * Live stations' staffing per child of `path`, summed in SQL (one narrow row per station): every
+ * child, the children of `childPaths` only, or (`total`) one line for the whole path, where the
+ * findings are left to staffingByRule (their sum) and no JSON is read per station.
+ */
+export async function staffingByChild(ctx: Ctx, path: string, today: string, opts: { childPaths?: string[]; total?: boolean } = {}) {
+  const child = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${qualified(dashboardStationStaffing.scopePath)}, ${path.length + 1}), '/', 1)`;
+  const findings = opts.total
+    ? sql<number>`0`
+    : sql<number>`coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v))), 0)::int`;
   return ctx.db
     .select({
       child,
       staffed: sql<number>`count(*)::int`,
       compliant: sql<number>`count(*) FILTER (WHERE ${dashboardStationStaffing.compliant})::int`,
-      findings: sql<number>`coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v))), 0)::int`,
+      findings,
     })
     .from(dashboardStationStaffing)
     .innerJoin(stations, eq(stations.id, dashboardStationStaffing.stationId))
-    .where(staffingScope(ctx, path, today))
+    .where(and(staffingScope(ctx, path, today), opts.childPaths ? under(sql`${qualified(dashboardStationStaffing.scopePath)}`, path, opts.childPaths) : undefined))
     .groupBy(sql`1`);
 }
 

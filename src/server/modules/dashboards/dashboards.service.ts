@@ -160,36 +160,48 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   const chartFigure: DashboardFigure = sort === 'code' ? 'records' : sort;
   if (!isOrg) await inTransaction(ctx, (tx) => repo.foldPending(tx));
 
-  const [allChildren, coverage, staffing, byRule] = await Promise.all([
+  // Coverage and staffing are counted per station: for every child only when the order needs them
+  // (or an organisation's few stations); otherwise for the page's children and one total line.
+  const everyChild = isOrg || isCoverageFigure(chartFigure);
+  const coverageOf = (opts: { childPaths?: string[]; total?: boolean }) =>
+    Promise.all([
+      repo.coverageByChild(ctx, region.path, today, opts),
+      // On the primary, like the refresh just made: a replica may not have it yet.
+      inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today, opts)),
+    ]);
+  const [allChildren, byRule, whole] = await Promise.all([
     isTown ? Promise.resolve([]) : repo.childRegions(ctx, region.code),
-    repo.coverageByChild(ctx, region.path, today),
-    // On the primary, like the refresh just made: a replica may not have it yet.
-    inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today)),
     inTransaction(ctx, (tx) => repo.staffingByRule(tx, region.path, today)),
+    everyChild ? coverageOf({}) : null,
   ]);
   const served = orgStations ? new Set(orgStations.map((s) => childKey(s.scopePath))) : null;
   const children = allChildren.filter((c) => !served || served.has(c.code));
 
-  // Coverage and staffing per child code ('' = the region itself).
+  // Coverage and staffing per child code ('' = the region itself, or the total line).
   const place = new Map<string, Record<CoverageFigure, number>>();
   const placeOf = (k: string) => {
     const p = place.get(k) ?? { towns: 0, stations: 0, operating: 0, staffedStations: 0, compliantStations: 0, findings: 0 };
     place.set(k, p);
     return p;
   };
-  for (const t of coverage.towns) placeOf(t.child).towns += t.towns;
-  for (const s of coverage.stations) {
-    placeOf(s.child).stations += s.stations;
-    placeOf(s.child).operating += s.operating;
-  }
-  for (const s of staffing) {
-    const p = placeOf(s.child);
-    p.staffedStations += s.staffed;
-    p.compliantStations += s.compliant;
-    p.findings += s.findings;
-  }
+  const addPlaces = (into: typeof placeOf, [coverage, staffing]: Awaited<ReturnType<typeof coverageOf>>) => {
+    for (const t of coverage.towns) into(t.child).towns += t.towns;
+    for (const s of coverage.stations) {
+      into(s.child).stations += s.stations;
+      into(s.child).operating += s.operating;
+    }
+    for (const s of staffing) {
+      const p = into(s.child);
+      p.staffedStations += s.staffed;
+      p.compliantStations += s.compliant;
+      p.findings += s.findings;
+    }
+  };
+  if (whole) addPlaces(placeOf, whole);
+  const placeTotal = { towns: 0, stations: 0, operating: 0, staffedStations: 0, compliantStations: 0, findings: byRule.reduce((n, r) => n + r.n, 0) };
   const apply = (f: Figures, key: string | null) => {
-    for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
+    if (key === null && !whole) for (const fig of COVERAGE_FIGURES) f[fig] += placeTotal[fig];
+    else for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
     return f;
   };
 
@@ -225,13 +237,20 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   const othersValue = sorted.filter((c) => !onPage.has(c.code)).reduce((n, c) => n + (keyOf.get(c.code) ?? 0), 0);
 
   if (!isOrg) {
-    const rows = await repo.placeSums(ctx, [region.path, ...pageChildren.map((c) => c.path)], year);
-    for (const r of rows) {
-      if (r.path === region.path) {
-        total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
-        if (/^\d{4}-\d{2}$/.test(r.period)) addTo(monthsMap, r.period, r.measure, r.value);
-      } else addTo(perChild, childKey(r.path), r.measure, r.value);
+    const childPaths = pageChildren.map((c) => c.path);
+    const [own, ofChildren, pageCoverage, totalCoverage] = await Promise.all([
+      repo.placeSums(ctx, [region.path], year),
+      repo.placeSums(ctx, childPaths, year, { figuresOnly: true }),
+      whole ? null : coverageOf({ childPaths }),
+      whole ? null : coverageOf({ total: true }),
+    ]);
+    for (const r of own) {
+      total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
+      if (/^\d{4}-\d{2}$/.test(r.period)) addTo(monthsMap, r.period, r.measure, r.value);
     }
+    for (const r of ofChildren) addTo(perChild, childKey(r.path), r.measure, r.value);
+    if (pageCoverage) addPlaces(placeOf, pageCoverage);
+    if (totalCoverage) addPlaces((k) => (k === '' ? placeTotal : placeOf(k)), totalCoverage);
   }
 
   const townCodes = [...(pageChildren[0]?.level === 'town' ? pageChildren.map((c) => c.code) : []), ...(isTown ? [region.code] : [])];
