@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { files, organizations, publicityPosts, regions, stationBrands, stations } from '../../db/schema';
 import { notFound } from '../../platform/errors';
 import { likeContains } from '../../platform/scope';
+import { qualified } from '../../db/sql';
 import { operatorOf } from '../../platform/station-operator';
 
 // The public station directory and stories (五（五）): plain server-rendered HTML, so search
@@ -29,9 +30,9 @@ header a{color:#fff;text-decoration:none;font-weight:600}h1{font-size:1.4em;marg
 nav.pager{display:flex;justify-content:space-between;margin:12px 0}img{max-width:100%;height:auto;border-radius:6px}
 article p{white-space:pre-wrap}`;
 
-function layout(title: string, description: string, content: string, canonical: string): string {
+function layout(title: string, description: string, content: string, canonical: string, noindex = false): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${noindex ? '<meta name="robots" content="noindex">' : ''}
 <title>${e(title)}</title><meta name="description" content="${e(description)}"><link rel="canonical" href="${e(canonical)}">
 <style>${CSS}</style></head>
 <body><header><a href="/stations-directory">威海市社会工作服务站名录</a></header>
@@ -39,7 +40,16 @@ function layout(title: string, description: string, content: string, canonical: 
 <footer class="muted">威海市民政局 · 镇（街道）社会工作服务站公开信息</footer></body></html>`;
 }
 
+/**
+ * Serving on the day: an operating station with a contract in force (platform/station-operator.ts).
+ * Only these are presented as serving: the directory, the full station page, the sitemap.
+ * Columns are qualified so the predicate can sit in a subquery under another table.
+ */
+export const servingOn = (day: string): SQL<boolean> =>
+  sql<boolean>`(${qualified(stations.status)} = 'operating' AND ${operatorOf(stations.id, day)} IS NOT NULL)`;
+
 const active = eq(stations.status, 'operating');
+const CLOSED_NOTE = '这个社工站目前没有运营机构按服务合同提供服务（暂停服务），请联系所在镇（街道）或区市民政部门。';
 
 function searchOf(q: string | undefined): SQL | undefined {
   const term = q?.trim();
@@ -69,7 +79,8 @@ export async function directoryHtml(db: Db, q: string | undefined, page: number)
     .from(stations)
     .innerJoin(town, eq(town.code, stations.townCode))
     .innerJoin(county, eq(county.code, town.parentCode))
-    .leftJoin(organizations, eq(organizations.id, operatorOf(stations.id, today)))
+    // Only stations someone serves today: a station whose contract ended is not presented as serving.
+    .innerJoin(organizations, eq(organizations.id, operatorOf(stations.id, today)))
     .where(searchOf(q))
     .orderBy(stations.townCode)
     .limit(DIRECTORY_PAGE_SIZE)
@@ -95,12 +106,17 @@ ${cards || '<p>没有找到符合条件的社工站。</p>'}
   return layout(title, '威海市各镇（街道）社会工作服务站的地址、开放时间、电话、服务品牌和运营机构，以及社工故事。', content, qs(page));
 }
 
-/** A station with its brands and latest published stories: one query. */
+/**
+ * A station with its brands and latest published stories: one query. A station nobody serves
+ * today keeps a bare page (name, a notice, its published stories; no address, hours, phone or
+ * brands; not indexed) only while it has published stories that link to it; else 404.
+ */
 export async function stationHtml(db: Db, id: string): Promise<string> {
   const today = chinaToday();
   const [s] = await db
     .select({
       ...directoryColumns(),
+      status: stations.status,
       brandsFull: sql<{ name: string; description: string }[]>`coalesce((SELECT json_agg(json_build_object('name', b.name, 'description', b.description) ORDER BY b.created_at) FROM ${stationBrands} b WHERE b.station_id = ${stations.id}), '[]'::json)`,
       stories: sql<{ id: string; kind: PostKind; title: string; published_at: string }[]>`coalesce((SELECT json_agg(x) FROM (SELECT p.id, p.kind, p.title, p.published_at FROM ${publicityPosts} p WHERE p.station_id = ${stations.id} AND p.status = 'published' ORDER BY p.published_at DESC LIMIT ${STORIES_ON_STATION}) x), '[]'::json)`,
     })
@@ -108,13 +124,21 @@ export async function stationHtml(db: Db, id: string): Promise<string> {
     .innerJoin(town, eq(town.code, stations.townCode))
     .innerJoin(county, eq(county.code, town.parentCode))
     .leftJoin(organizations, eq(organizations.id, operatorOf(stations.id, today)))
-    .where(and(eq(stations.id, id), active))
+    .where(eq(stations.id, id))
     .limit(1);
   if (!s) throw notFound('社工站');
+  const serving = s.status === 'operating' && s.operator !== null;
+  if (!serving && s.stories.length === 0) throw notFound('社工站');
   const brands = s.brandsFull.map((b) => `<li><strong>${e(b.name)}</strong>${b.description ? `：${e(b.description)}` : ''}</li>`).join('');
   const stories = s.stories
     .map((p) => `<li><a href="/stories/${e(p.id)}">${e(p.title)}</a> <span class="muted">${e(POST_KIND_LABELS[p.kind])} · ${e(day(p.published_at))}</span></li>`)
     .join('');
+  if (!serving) {
+    const closed = `<h1>${e(s.name)}</h1><div class="card"><div>${e(s.countyName)} · ${e(s.townName)}</div><p><strong>暂停服务</strong>：${e(CLOSED_NOTE)}</p></div>
+<h2>此前发布的社工故事与动态</h2><ul>${stories}</ul>
+<p><a href="/stations-directory">查找正在服务的社工站</a></p>`;
+    return layout(`${s.name}（暂停服务） — 威海市社会工作服务站名录`, `${s.name}目前暂停服务。`, closed, `/stations-directory/${id}`, true);
+  }
   const content = `<h1>${e(s.name)}</h1><div class="card">
 <div>${e(s.countyName)} · ${e(s.townName)}</div><div>地址：${e(s.address)}</div>
 ${s.openingHours ? `<div>开放时间：${e(s.openingHours)}</div>` : ''}${s.phone ? `<div>电话：<a href="tel:${e(s.phone)}">${e(s.phone)}</a></div>` : ''}
@@ -125,10 +149,17 @@ ${s.operator ? `<div>运营机构：${e(s.operator)}</div>` : ''}<div class="mut
   return layout(`${s.name} — 威海市社会工作服务站名录`, `${s.name}：地址${s.address}${s.openingHours ? `，开放时间${s.openingHours}` : ''}。`, content, `/stations-directory/${id}`);
 }
 
-/** A published story (never a draft, a submitted or a returned one): one query. */
+/**
+ * A published story (never a draft, a submitted or a returned one): one query. It stays readable
+ * at its URL after its station stops being served (it passed review and the privacy check, and
+ * may be linked from elsewhere), with a notice that the station is not serving now.
+ */
 export async function storyHtml(db: Db, id: string): Promise<string> {
   const [p] = await db
-    .select({ id: publicityPosts.id, kind: publicityPosts.kind, title: publicityPosts.title, body: publicityPosts.body, photos: publicityPosts.photos, publishedAt: publicityPosts.publishedAt, stationId: stations.id, stationName })
+    .select({
+      id: publicityPosts.id, kind: publicityPosts.kind, title: publicityPosts.title, body: publicityPosts.body, photos: publicityPosts.photos,
+      publishedAt: publicityPosts.publishedAt, stationId: stations.id, stationName, serving: servingOn(chinaToday()),
+    })
     .from(publicityPosts)
     .innerJoin(stations, eq(stations.id, publicityPosts.stationId))
     .innerJoin(town, eq(town.code, stations.townCode))
@@ -139,6 +170,7 @@ export async function storyHtml(db: Db, id: string): Promise<string> {
   const photos = p.photos.map((ph) => `<figure><img src="/stories/${e(p.id)}/photos/${e(ph.fileId)}" alt="${e(ph.caption || p.title)}" loading="lazy">${ph.caption ? `<figcaption class="muted">${e(ph.caption)}</figcaption>` : ''}</figure>`).join('');
   const content = `<article><h1>${e(p.title)}</h1>
 <p class="muted">${e(POST_KIND_LABELS[p.kind])} · <a href="/stations-directory/${e(p.stationId)}">${e(p.stationName)}</a> · ${e(day(p.publishedAt))}</p>
+${p.serving ? '' : `<p class="card"><strong>暂停服务</strong>：${e(CLOSED_NOTE)}本文为此前发布的内容。</p>`}
 ${p.body.split(/\n{2,}/).map((para) => `<p>${e(para)}</p>`).join('\n')}${photos}</article>
 <p><a href="/stations-directory/${e(p.stationId)}">返回${e(p.stationName)}</a></p>`;
   return layout(`${p.title} — ${p.stationName}`, p.body.replace(/\s+/g, ' ').slice(0, 120), content, `/stories/${id}`);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { files, organizations, publicityPosts, stations } from '../../db/schema';
+import { contractStations, files, organizations, publicityPosts, stations } from '../../db/schema';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { DIRECTORY_PAGE_SIZE } from './publicity.pages';
@@ -382,5 +382,53 @@ describe('sitemap.xml and robots.txt (no login, cached)', () => {
     expect(res.body).toContain('Allow: /stories/');
     expect(res.body).toContain('Disallow: /api/');
     expect(res.body).toMatch(/^Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml$/m);
+  });
+});
+
+describe('a station nobody serves today (no contract in force covers it)', () => {
+  const stationIn = async (townCode: string) => {
+    const [s] = await t.database.db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, townCode));
+    if (!s) throw new Error(`demo station ${townCode}`);
+    return s.id;
+  };
+  const locsOf = (body: string) => [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+
+  it('leaves the directory and the sitemap; its published story stays readable with a notice; its page says it is not serving', async () => {
+    const qiaotou = await stationIn('371002109');
+    const p = await submitted(district, { kind: 'news', stationId: qiaotou, title: '桥头镇社工站的一年' });
+    const reviewer = await t.userWith('hc.district4', ['district_officer'], { kind: 'county', regionCode: '371002' });
+    expect((await reviewer.post(`/api/publicity/posts/${p.id}/review`, { version: p.version, publish: true })).json().status).toBe('published');
+    const before = await t.anon('GET', '/stations-directory');
+    const totalBefore = Number(/共 (\d+) 个社工站/.exec(before.body)?.[1]);
+    expect((await t.anon('GET', `/stations-directory?q=${encodeURIComponent('桥头')}`)).body).toContain('共 1 个社工站');
+    expect(locsOf((await t.anon('GET', '/sitemap.xml')).body).some((l) => l.endsWith(`/stories/${p.id}`))).toBe(true);
+
+    // The contract no longer covers the station: nobody serves it today.
+    await t.database.db.delete(contractStations).where(eq(contractStations.stationId, qiaotou));
+
+    const found = await t.anon('GET', `/stations-directory?q=${encodeURIComponent('桥头')}`);
+    expect(found.body).toContain('共 0 个社工站');
+    expect((await t.anon('GET', '/stations-directory')).body).toContain(`共 ${totalBefore - 1} 个社工站`);
+    const page = await t.anon('GET', `/stations-directory/${qiaotou}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('暂停服务');
+    expect(page.body).toContain('<meta name="robots" content="noindex">');
+    for (const serving of ['开放时间：', '电话：', '运营机构：', '地址：', 'geo:', '服务品牌']) expect(page.body).not.toContain(serving);
+    expect(page.body).toContain(`/stories/${p.id}`);
+    const story = await t.anon('GET', `/stories/${p.id}`);
+    expect(story.statusCode).toBe(200);
+    expect(story.body).toContain('桥头镇社工站的一年');
+    expect(story.body).toContain('暂停服务');
+    const locs = locsOf((await t.anon('GET', '/sitemap.xml')).body);
+    expect(locs.some((l) => l.endsWith(`/stations-directory/${qiaotou}`))).toBe(false);
+    expect(locs.some((l) => l.endsWith(`/stories/${p.id}`))).toBe(false);
+    expect(locs.some((l) => l.endsWith(`/stations-directory/${jyStation}`))).toBe(true);
+  });
+
+  it('a station nobody serves and with no published story has no public page', async () => {
+    const zhangcun = await stationIn('371002100');
+    expect((await t.anon('GET', `/stations-directory/${zhangcun}`)).statusCode).toBe(200);
+    await t.database.db.delete(contractStations).where(eq(contractStations.stationId, zhangcun));
+    expect((await t.anon('GET', `/stations-directory/${zhangcun}`)).statusCode).toBe(404);
   });
 });
