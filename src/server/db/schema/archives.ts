@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ARCHIVE_STATUSES } from '../../../shared/rules/archives';
 import { files } from './files';
 import { contracts } from './purchase';
@@ -45,7 +45,12 @@ export const archiveJobs = pgTable(
     index('archive_jobs_requested_idx').on(t.requestedAt, t.id),
     index('archive_jobs_station_year_idx').on(t.stationId, t.year),
     index('archive_jobs_status_idx').on(t.status, t.heartbeatAt),
-    index('archive_jobs_contract_idx').on(t.contractId),
+    // Contract jobs only: a station-year job's NULL is no way in (its ways are the path and the station).
+    index('archive_jobs_contract_idx').on(t.contractId).where(sql`contract_id IS NOT NULL`),
+    // At most one open job per station-year and per contract: two requests at once meet here, and
+    // the second joins the first (INSERT … ON CONFLICT DO NOTHING) instead of building twice.
+    uniqueIndex('archive_jobs_open_station_year_uq').on(t.stationId, t.year).where(sql`status IN ('queued', 'running') AND contract_id IS NULL`),
+    uniqueIndex('archive_jobs_open_contract_uq').on(t.contractId).where(sql`status IN ('queued', 'running')`),
     check('archive_jobs_kind_check', sql`(${t.contractId} IS NULL AND ${t.stationId} IS NOT NULL AND ${t.year} IS NOT NULL)
       OR (${t.contractId} IS NOT NULL AND ${t.stationId} IS NULL AND ${t.year} IS NULL)`),
   ],
