@@ -117,6 +117,8 @@ export const listStationPlans = route({
     year: yearSchema.optional(),
     status: z.enum(STATION_PLAN_STATUSES).optional(),
     belowTarget: boolFlag.optional(),
+    /** 待我审定: submitted plans someone else sent (R-FOUR-EYES), as the workbench counts them. */
+    toReview: boolFlag.optional(),
   }),
   response: pageOf(stationPlanSummarySchema),
 });

@@ -68,10 +68,29 @@ export function findingsCount(today: string): SQL<number> {
   ) ELSE 0 END)`;
 }
 
+/**
+ * 待审定 for this officer: submitted plans in scope that someone else sent (R-FOUR-EYES: whoever
+ * sent the latest submission never decides it, as review() refuses). One definition for the
+ * list filter and the workbench count, so they agree.
+ */
+export function toReviewBy(ctx: Ctx): SQL {
+  const actor = actorOf(ctx);
+  if (!actor.permissions.has('stationplan:approve')) return sql`false`;
+  return (
+    and(
+      planScope(ctx),
+      eq(stationPlans.status, 'submitted'),
+      sql`(SELECT v.submitted_by FROM station_plan_versions v WHERE v.plan_id = ${qualified(stationPlans.id)}
+        ORDER BY v.number DESC LIMIT 1) IS DISTINCT FROM ${actor.id}::uuid`,
+    ) ?? sql`false`
+  );
+}
+
 export interface ListFilter {
   year?: number;
   status?: PlanRow['status'];
   belowTarget?: boolean;
+  toReview?: boolean;
 }
 
 function listWhere(ctx: Ctx, f: ListFilter, today: string): SQL | undefined {
@@ -81,6 +100,7 @@ function listWhere(ctx: Ctx, f: ListFilter, today: string): SQL | undefined {
     f.status ? eq(stationPlans.status, f.status) : undefined,
     f.belowTarget === true ? sql`${findingsCount(today)} > 0` : undefined,
     f.belowTarget === false ? sql`${findingsCount(today)} = 0` : undefined,
+    f.toReview ? toReviewBy(ctx) : undefined,
   );
 }
 
@@ -263,9 +283,9 @@ export async function missingPlans(
   return { rows: (rows as unknown as { rows: MissingRow[] }).rows, total: Number(n) };
 }
 
-/** The workbench's few plans of a status in scope, with their count (submitted: to approve; returned: to fix). */
-export async function plansWithStatus(ctx: Ctx, status: 'submitted' | 'returned', limit: number) {
-  const where = and(planScope(ctx), eq(stationPlans.status, status));
+/** The workbench's few plans in scope, oldest first, with their count: returned (to fix) or toReviewBy (to approve). */
+export async function plansForWorkbench(ctx: Ctx, which: 'toReview' | 'returned', limit: number) {
+  const where = which === 'toReview' ? toReviewBy(ctx) : and(planScope(ctx), eq(stationPlans.status, 'returned'));
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ id: stationPlans.id, year: stationPlans.year, stationName: standardName, lastComment: stationPlans.lastComment, updatedAt: stationPlans.updatedAt })

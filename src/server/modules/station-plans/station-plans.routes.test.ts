@@ -181,6 +181,41 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(res.json().error.message).toContain('R-START-WORK，四（四）');
   });
 
+  it('待审定 for a bureau officer leaves out what they submitted themselves (R-FOUR-EYES): the list and the workbench agree', async () => {
+    const toReview = async (s: Session) => {
+      const list = (await s.get('/api/station-plans?toReview=true&pageSize=200')).json();
+      const bench = (await s.get('/api/workbench')).json();
+      const section = bench.sections.find((x: Json) => x.key === 'stationPlansToApprove');
+      expect(section.total).toBe(list.total);
+      return { ids: list.items.map((r: Json) => r.id) as string[], total: list.total as number, links: section.items.map((i: Json) => i.link) as string[] };
+    };
+    let plan = (await wdBureau.post('/api/station-plans', { ...content, stationId: wdStations[7]?.id, year })).json();
+    await attach(wdBureau, plan.id);
+    plan = (await wdBureau.post(`/api/station-plans/${plan.id}/submit`, { version: (await wdBureau.get(`/api/station-plans/${plan.id}`)).json().version })).json();
+    let own = await toReview(wdBureau);
+    let other = await toReview(wdBureau2);
+    expect(own.ids).not.toContain(plan.id);
+    expect(own.links).not.toContain(`/station-plans/${plan.id}`);
+    expect(other.ids).toContain(plan.id);
+    expect(other.links).toContain(`/station-plans/${plan.id}`);
+    expect(other.total).toBe(own.total + 1);
+    // The status filter still shows every submitted plan; an organisation has nothing to review.
+    expect((await wdBureau.get(`/api/station-plans?status=submitted&pageSize=200`)).json().items.map((r: Json) => r.id)).toContain(plan.id);
+    expect((await wdOrg.get('/api/station-plans?toReview=true')).json().total).toBe(0);
+    // Returned and resubmitted by the colleague: the latest submission decides who may review it.
+    plan = (await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'returned', comment: '补充入户走访目标' })).json();
+    plan = (await wdBureau2.post(`/api/station-plans/${plan.id}/submit`, { version: plan.version })).json();
+    own = await toReview(wdBureau);
+    other = await toReview(wdBureau2);
+    expect(own.ids).toContain(plan.id);
+    expect(other.ids).not.toContain(plan.id);
+    const refused = await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' });
+    expect(refused.json().error.details.rule.id).toBe('R-FOUR-EYES');
+    plan = (await wdBureau.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' })).json();
+    expect(plan.status).toBe('approved');
+    expect(plan.submissions.map((v: Json) => v.decision)).toEqual(['returned', 'approved']);
+  });
+
 });
 
 describe('一站一策: an organisation after its contract', () => {

@@ -101,7 +101,7 @@ async function progressOf(ctx: Ctx, p: repo.PlanRow, stationName: string, contra
 
 export async function list(ctx: Ctx, q: z.output<typeof c.listStationPlans.query>) {
   const today = chinaToday();
-  const { items, total } = await repo.listPlans(ctx, { year: q.year, status: q.status, belowTarget: q.belowTarget }, today, q.pageSize, (q.page - 1) * q.pageSize);
+  const { items, total } = await repo.listPlans(ctx, { year: q.year, status: q.status, belowTarget: q.belowTarget, toReview: q.toReview }, today, q.pageSize, (q.page - 1) * q.pageSize);
   return {
     items: items.map((r) => ({ ...r, findings: Number(r.findings), updatedAt: r.updatedAt.toISOString() })),
     total, page: q.page, pageSize: q.pageSize,

@@ -269,10 +269,11 @@ async function returnedReports(ctx: Ctx, today: string): Promise<WorkbenchSectio
 }
 
 async function stationPlansToApprove(ctx: Ctx): Promise<WorkbenchSection> {
-  const p = await stationPlansRepo.plansWithStatus(ctx, 'submitted', repo.SHOWN);
+  // Not the officer's own submissions (R-FOUR-EYES): the same toReviewBy as the list's 待我审定.
+  const p = await stationPlansRepo.plansForWorkbench(ctx, 'toReview', repo.SHOWN);
   const items = p.rows.map((r) =>
     item('station_plan_submitted', `${r.stationName}${r.year}年服务计划已报送，等待审定`, '审阅服务内容、目标和需求调研报告，予以审定或退回（退回须写明理由；报送人本人不能审定）', 'R-STATION-PLAN', 'due', `/station-plans/${r.id}`));
-  return section('stationPlansToApprove', p.total, items, '/station-plans', '/station-plans?status=submitted');
+  return section('stationPlansToApprove', p.total, items, '/station-plans', '/station-plans?status=submitted&toReview=true');
 }
 
 /** 五（五）: stories and news submitted by the county's stations, waiting for its review (not the officer's own: R-FOUR-EYES). */
@@ -286,7 +287,7 @@ async function postsToReview(ctx: Ctx): Promise<WorkbenchSection> {
 async function stationPlansToFix(ctx: Ctx, today: string): Promise<WorkbenchSection> {
   const year = Number(today.slice(0, 4));
   const [returned, missing] = await Promise.all([
-    stationPlansRepo.plansWithStatus(ctx, 'returned', repo.SHOWN),
+    stationPlansRepo.plansForWorkbench(ctx, 'returned', repo.SHOWN),
     stationPlansRepo.missingPlans(ctx, year, today, repo.SHOWN, 0, true),
   ]);
   const items = [
