@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { asc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { auditLog, contracts, contractStations, organizations, stationPlans, stations, users } from '../../db/schema';
+import { auditLog, contracts, contractStations, files, organizations, stationPlans, stations, users } from '../../db/schema';
 import { multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { findingsCount } from './station-plans.repo';
@@ -155,6 +155,7 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(own.json().error.details.rule.id).toBe('R-FOUR-EYES');
     expect((await wdBureau2.post(`/api/station-plans/${plan.id}/review`, { version: plan.version, decision: 'approved' })).json().status).toBe('approved');
   });
+
   it('with several submissions, R-FOUR-EYES asks who sent the latest one, and the review decides that one', async () => {
     let plan = (await wdBureau.post('/api/station-plans', { ...content, stationId: wdStations[10]?.id, year })).json();
     await attach(wdBureau, plan.id);
@@ -216,6 +217,33 @@ describe('一站一策: drafting, four eyes, versions', () => {
     expect(plan.submissions.map((v: Json) => v.decision)).toEqual(['returned', 'approved']);
   });
 
+  it('another county and another organisation get 404 for edit, submit and files, and nothing is written', async () => {
+    const s = wdStations[9];
+    const created = (await wdOrg.post('/api/station-plans', { ...content, stationId: s?.id, year })).json();
+    await attach(wdOrg, created.id);
+    const before = (await wdOrg.get(`/api/station-plans/${created.id}`)).json();
+    const fileId = before.files[0]?.id;
+    expect(fileId).toBeTruthy();
+    const [row0] = await t.database.db.select().from(stationPlans).where(eq(stationPlans.id, created.id));
+    const audits = async () => (await t.database.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.objectId, created.id))).length;
+    const fileCount = async () => (await t.database.db.select({ id: files.id }).from(files).where(eq(files.ownerId, created.id))).length;
+    const [a0, f0] = [await audits(), await fileCount()];
+    for (const outsider of [district, demoOrg]) {
+      expect((await outsider.patch(`/api/station-plans/${created.id}`, { ...content, duties: '改写', version: before.version })).statusCode).toBe(404);
+      expect((await outsider.post(`/api/station-plans/${created.id}/submit`, { version: before.version })).statusCode).toBe(404);
+      const body = multipartFile('x.png', png, 'image/png');
+      expect((await outsider.request('POST', `/api/station-plans/${created.id}/files?kind=needs_survey`, body.payload, body.headers)).statusCode).toBe(404);
+      const download = await outsider.get(`/api/station-plans/${created.id}/files/${fileId}`);
+      expect(download.statusCode).toBe(404);
+      expect(download.rawPayload.includes(png)).toBe(false);
+    }
+    const [row1] = await t.database.db.select().from(stationPlans).where(eq(stationPlans.id, created.id));
+    expect(row1).toEqual(row0);
+    expect(await audits()).toBe(a0);
+    expect(await fileCount()).toBe(f0);
+    // The plan's own organisation still downloads it.
+    expect((await wdOrg.get(`/api/station-plans/${created.id}/files/${fileId}`)).statusCode).toBe(200);
+  });
 });
 
 describe('一站一策: an organisation after its contract', () => {
