@@ -78,6 +78,17 @@ export const dashboardStationStaffing = pgTable(
     certIssues: integer('cert_issues').notNull().default(0),
     /** Set by the triggers when an input changes; the row is recomputed before it is read. */
     stale: boolean('stale').notNull().default(true),
+    /**
+     * The station was not revoked when the row was computed. The row's roll-up lines (staffed,
+     * compliant, findings: migration 0049) are counted only while live, read from the row itself so
+     * the lines a change subtracts are exactly those it once added; a status change marks it stale.
+     */
+    live: boolean('live').notNull().default(true),
   },
-  (t) => [index('dashboard_station_staffing_scope_idx').on(t.scopePath.op('text_pattern_ops'))],
+  (t) => [
+    index('dashboard_station_staffing_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    // A refresh finds its rows to recompute (stale, or of an earlier day) without reading the scope.
+    index('dashboard_station_staffing_stale_idx').on(t.scopePath.op('text_pattern_ops')).where(sql`stale`),
+    index('dashboard_station_staffing_as_of_idx').on(t.asOf),
+  ],
 );
