@@ -89,16 +89,26 @@ async function storedFile(db: Db, id: string): Promise<Buffer> {
   return row.content;
 }
 
-/** Attachments of owners, as items (names and ids only; the bytes are read one at a time). */
-async function attachmentItems(db: Db, ownerTypes: string[], ownerIds: string[], folder: string, source: (ownerId: string) => string, startYear: number): Promise<Item[]> {
+/**
+ * Attachments of owners, as items (names and ids only; the bytes are read one at a time): one
+ * query for all the owners, whatever their number. The start year may differ by owner.
+ */
+async function attachmentItems(
+  db: Db, ownerTypes: string[], ownerIds: string[], folder: string, source: (ownerId: string) => string, startYear: number | ((ownerId: string) => number),
+  byOwner = false,
+): Promise<Item[]> {
   if (ownerIds.length === 0) return [];
-  const rows = await db
+  const found = await db
     .select({ id: files.id, name: files.name, ownerId: files.ownerId, createdAt: files.createdAt })
     .from(files)
     .where(and(inArray(files.ownerType, ownerTypes), inArray(files.ownerId, ownerIds)))
     .orderBy(asc(files.createdAt), asc(files.id));
+  // byOwner: grouped in the owners' order (a stable sort keeps each owner's files by date).
+  const position = new Map(ownerIds.map((id, i) => [id, i]));
+  const rows = byOwner ? [...found].sort((x, y) => (position.get(x.ownerId) ?? 0) - (position.get(y.ownerId) ?? 0)) : found;
   return rows.map((f) => ({
-    folder, name: f.name, kind: 'attachment' as const, source: source(f.ownerId), date: dateText(f.createdAt), startYear,
+    folder, name: f.name, kind: 'attachment' as const, source: source(f.ownerId), date: dateText(f.createdAt),
+    startYear: typeof startYear === 'number' ? startYear : startYear(f.ownerId),
     render: () => storedFile(db, f.id),
   }));
 }
@@ -161,7 +171,7 @@ async function contractItems(
 }
 
 /** Evaluations of the contracts (of one year, or of every year when none is named), with their evidence. */
-async function evaluationItems(sys: Ctx, contractRows: ContractTerms[], o: { folder: string; year: number | null; footer: string }): Promise<Item[]> {
+export async function evaluationItems(sys: Ctx, contractRows: ContractTerms[], o: { folder: string; year: number | null; footer: string }): Promise<Item[]> {
   if (contractRows.length === 0) return [];
   const rows = await sys.db
     .select({ id: evaluations.id, contractId: evaluations.contractId, year: evaluations.year, status: evaluations.status, grade: evaluations.grade, total: evaluations.total, scores: evaluations.scores, evaluators: evaluations.evaluators, finishedAt: evaluations.finishedAt })
@@ -188,8 +198,9 @@ async function evaluationItems(sys: Ctx, contractRows: ContractTerms[], o: { fol
       },
     });
   }
-  for (const e of rows)
-    items.push(...(await attachmentItems(sys.db, ['evaluation'], [e.id], `${o.folder}/佐证材料`, () => `${e.year}年度绩效评估佐证`, e.year)));
+  // Every evaluation's evidence in one query, listed evaluation by evaluation (by year) as before.
+  const yearOf = new Map(rows.map((e) => [e.id, e.year]));
+  items.push(...(await attachmentItems(sys.db, ['evaluation'], rows.map((e) => e.id), `${o.folder}/佐证材料`, (id) => `${yearOf.get(id) ?? ''}年度绩效评估佐证`, (id) => yearOf.get(id) ?? 0, true)));
   return items;
 }
 

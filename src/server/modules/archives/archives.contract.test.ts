@@ -2,12 +2,15 @@ import dayjs from 'dayjs';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { auditLog, contractPayments, contracts, contractStations, evaluations, serviceRecords, stations, users } from '../../db/schema';
+import { auditLog, contractPayments, contracts, contractStations, evaluations, files, serviceRecords, stations, users } from '../../db/schema';
+import { systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import { evaluationItems } from './archive-contents';
 
 // 资料归档 by contract: the contract's own folder and its stations' years within its term.
 
@@ -105,10 +108,13 @@ beforeAll(async () => {
   // The contract's evaluation of last year (finished) and of this year (in progress).
   const [terms] = await db.select().from(contracts).where(eq(contracts.id, contractId));
   if (!terms) throw new Error('no contract');
-  await db.insert(evaluations).values([year - 1, year].map((y) => ({
+  const evals = await db.insert(evaluations).values([year - 1, year].map((y) => ({
     contractId, orgId: terms.contractorOrgId, countyCode: terms.countyCode, scopePath: terms.scopePath, year: y, status: y < year ? ('finished' as const) : ('draft' as const),
     total: y < year ? 88 : null, grade: y < year ? ('good' as const) : null, evaluators: '区民政局、第三方评估机构', finishedAt: y < year ? new Date() : null,
-  })));
+  }))).returning({ id: evaluations.id, year: evaluations.year });
+  // Each evaluation's evidence, the later year's stored first (the zip still lists them year by year).
+  for (const e of [...evals].sort((a, b) => b.year - a.year))
+    await db.insert(files).values({ ownerType: 'evaluation', ownerId: e.id, scopePath: terms.scopePath, name: `${e.year}年评估佐证.png`, mime: 'image/png', size: png.length, sha256: '0'.repeat(64), content: png });
 
   const file = multipartFile('合同扫描件.png', png, 'image/png');
   const up = await district.request('POST', `/api/contracts/${contractId}/files`, file.payload, file.headers);
@@ -154,6 +160,8 @@ describe('a contract archive', () => {
     expect(names.filter((n) => n.startsWith(`${own}/绩效评估/`) && n.endsWith('.xlsx')).sort()).toEqual(
       evals.map((e) => `${own}/绩效评估/${e.year}年度绩效评估结果-${contractNumber}.xlsx`).sort(),
     );
+    // And their evidence, every year's.
+    expect(names.filter((n) => n.startsWith(`${own}/绩效评估/佐证材料/`))).toEqual([`${own}/绩效评估/佐证材料/${year - 1}年评估佐证.png`, `${own}/绩效评估/佐证材料/${year}年评估佐证.png`]);
 
     // All the term's payments.
     const paid = await t.database.db.select({ id: contractPayments.id }).from(contractPayments).where(eq(contractPayments.contractId, contractId));
@@ -228,6 +236,34 @@ describe('a contract archive', () => {
     const [o] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-org'));
     expect(rows.filter((r) => r.action === 'archive.request').map((r) => r.actorId)).toContain(d?.id);
     expect(rows.filter((r) => r.action === 'archive.download').map((r) => r.actorId).sort()).toEqual([d?.id, o?.id].sort());
+  });
+
+  it('reads every evaluation\'s evidence with one query, listed evaluation by evaluation', async () => {
+    const db = t.database.db;
+    let fileQueries = 0;
+    // The database handle, counting the selects that read `files`.
+    const counting = new Proxy(db, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== 'select' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const builder = value.apply(target, args) as { from: (table: unknown) => unknown };
+          const from = builder.from.bind(builder);
+          builder.from = (table: unknown) => {
+            if (table === files) fileQueries++;
+            return from(table);
+          };
+          return builder;
+        };
+      },
+    });
+    const [terms] = await db.select().from(contracts).where(eq(contracts.id, contractId));
+    if (!terms) throw new Error('no contract');
+    const items = await evaluationItems({ ...systemContext(db, pino({ level: 'silent' }), t.cipher), db: counting }, [terms], { folder: 'x', year: null, footer: '' });
+    expect(fileQueries).toBe(1);
+    expect(items.filter((i) => i.kind === 'attachment').map((i) => [i.name, i.source, i.startYear])).toEqual(
+      [year - 1, year].map((y) => [`${y}年评估佐证.png`, `${y}年度绩效评估佐证`, y]),
+    );
   });
 
   it('the table refuses a job that is both or neither kind', async () => {
