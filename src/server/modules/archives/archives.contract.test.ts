@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { auditLog, contractPayments, contracts, contractStations, evaluations, files, serviceRecords, stations, users } from '../../db/schema';
+import { archiveJobs, auditLog, contractPayments, contracts, contractStations, evaluations, files, serviceRecords, stations, users } from '../../db/schema';
 import { systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
@@ -46,6 +46,13 @@ async function finished(s: Session, id: string): Promise<ArchiveJob> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('archive did not finish');
+}
+
+/** What a request could have written: jobs and request audit rows. */
+async function writes(): Promise<{ jobs: number; requests: number }> {
+  const [jobs] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(archiveJobs);
+  const [requests] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'archive.request'));
+  return { jobs: jobs?.n ?? -1, requests: requests?.n ?? -1 };
 }
 
 async function book(zip: JSZip, path: string): Promise<ExcelJS.Workbook> {
@@ -215,6 +222,7 @@ describe('a contract archive', () => {
     expect(mine.statusCode).toBe(200);
     expect((await org.get(`/api/archives/${jobId}`)).statusCode).toBe(200);
     expect((await org.get(`/api/archives/${jobId}/download`)).statusCode).toBe(200);
+    const before = await writes();
     expect((await org.post('/api/archives', { contractId: otherOrgContract })).statusCode).toBe(404);
 
     expect((await wendeng.post('/api/archives', { contractId })).statusCode).toBe(404);
@@ -225,6 +233,8 @@ describe('a contract archive', () => {
     // 鲸园's town sees the contract, but its archive holds other towns' stations' cases and records.
     expect((await town.post('/api/archives', { contractId })).statusCode).toBe(404);
     expect((await town.get(`/api/archives/${jobId}`)).statusCode).toBe(404);
+    // None of the refused requests wrote a job or an audit row.
+    expect(await writes()).toEqual(before);
   });
 
   it('audits the request and the downloads', async () => {

@@ -55,6 +55,13 @@ async function finished(s: Session, id: string): Promise<ArchiveJob> {
   throw new Error('archive did not finish');
 }
 
+/** What a request could have written: jobs and request audit rows. */
+async function writes(): Promise<{ jobs: number; requests: number }> {
+  const [jobs] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(archiveJobs);
+  const [requests] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'archive.request'));
+  return { jobs: jobs?.n ?? -1, requests: requests?.n ?? -1 };
+}
+
 async function sheetText(book: ExcelJS.Workbook): Promise<string> {
   const lines: string[] = [];
   book.eachSheet((sheet) => sheet.eachRow((row) => lines.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|'))));
@@ -203,15 +210,20 @@ describe('a station-year archive', () => {
     expect((await wendeng.get(`/api/archives/${jobId}`)).statusCode).toBe(404);
     expect((await wendeng.get(`/api/archives/${jobId}/download`)).statusCode).toBe(404);
     expect((await wendeng.get('/api/archives')).json().total).toBe(0);
+    const before = await writes();
     expect((await wendeng.post('/api/archives', { stationId: jingyuan, year })).statusCode).toBe(404);
+    // Refused means nothing written: no job, no request in the audit trail.
+    expect(await writes()).toEqual(before);
     expect((await district.get('/api/archives')).json().items.map((j: ArchiveJob) => j.id)).toContain(jobId);
   });
 
   it('keeps the organisation to the years it served, whoever serves the station now', async () => {
     // The demo contractor serves 鲸园 from this year's contract only.
+    const unwritten = await writes();
     const refused = await org.post('/api/archives', { stationId: jingyuan, year: year - 1 });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toContain('R-ARCHIVE-SCOPE');
+    expect(await writes()).toEqual(unwritten);
     const before = (await district.post('/api/archives', { stationId: jingyuan, year: year - 1 })).json() as ArchiveJob;
     expect((await org.get(`/api/archives/${before.id}`)).statusCode).toBe(404);
     expect((await org.get(`/api/archives/${before.id}/download`)).statusCode).toBe(404);
