@@ -12,25 +12,36 @@ export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
 /**
  * Who may see an archive of (station, year): region scopes by the station's path; an organisation
  * only for a year it served the station under a contract in force (station-operator), never by
- * the last contract written. A contract's archive: contractScopeOf.
+ * the last contract written. A contract's archive: contractArchiveScope.
+ *
+ * Written as an OR of two parts each an index can answer (not a CASE per job): station-year jobs
+ * by scope_path (archive_jobs_scope_idx) or, for an organisation, by the stations of its
+ * contracts (archive_jobs_station_year_idx, servedDuringYear rechecks the year); contract jobs by
+ * the ids of the contracts in scope, read once (archive_jobs_contract_idx).
  */
 export function archiveScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
   const scope = ctx.actor?.scope;
   if (!scope || scope.kind === 'none') return sql`false`;
-  const contract = sql`EXISTS (SELECT 1 FROM ${contracts} WHERE ${qualified(contracts.id)} = ${qualified(archiveJobs.contractId)} AND ${contractArchiveScope(ctx)})`;
-  if (scope.kind === 'org')
-    return scope.orgId
-      ? sql`CASE WHEN ${qualified(archiveJobs.contractId)} IS NULL THEN ${servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year))} ELSE ${contract} END`
-      : sql`false`;
+  const contractJobs = sql`${qualified(archiveJobs.contractId)} = ANY(ARRAY(SELECT ${qualified(contracts.id)} FROM ${contracts} WHERE ${contractArchiveScope(ctx)}))`;
+  const stationYear = sql`${qualified(archiveJobs.contractId)} IS NULL`;
+  if (scope.kind === 'org') {
+    if (!scope.orgId) return sql`false`;
+    // Every station the organisation ever contracted for: a superset the index narrows to; the
+    // rule itself (a contract in force during that year) is servedDuringYear's.
+    const stationsEver = sql`ARRAY(SELECT ar_cs.station_id FROM ${contractStations} ar_cs JOIN ${contracts} ar_k ON ar_k.id = ar_cs.contract_id WHERE ar_k.contractor_org_id = ${scope.orgId}::uuid)`;
+    return sql`((${stationYear} AND ${qualified(archiveJobs.stationId)} = ANY(${stationsEver})
+      AND ${servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year))}) OR ${contractJobs})`;
+  }
   if (!scope.path) return sql`false`;
-  return sql`CASE WHEN ${qualified(archiveJobs.contractId)} IS NULL THEN ${like(archiveJobs.scopePath, `${scope.path}%`)} ELSE ${contract} END`;
+  return sql`((${stationYear} AND ${like(archiveJobs.scopePath, `${scope.path}%`)}) OR ${contractJobs})`;
 }
 
 /**
  * Who may have a contract's archive, over `contracts`: its contractor; the purchaser's unit and
  * above by path; a town only when every station of the contract is its own (the archive holds each
- * station's cases and records, and a town sees only its own stations').
+ * station's cases and records, and a town sees only its own stations'): a station under its path
+ * (contract_stations_path_idx) and none outside it.
  */
 export function contractArchiveScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
@@ -40,7 +51,7 @@ export function contractArchiveScope(ctx: Ctx): SQL {
   if (!scope.path) return sql`false`;
   const path = `${scope.path}%`;
   return sql`(${qualified(contracts.scopePath)} LIKE ${path} OR (
-    EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)})
+    ${qualified(contracts.id)} IN (SELECT cs.contract_id FROM ${contractStations} cs WHERE cs.station_path LIKE ${path})
     AND NOT EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)} AND cs.station_path NOT LIKE ${path})))`;
 }
 

@@ -7,7 +7,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
+import { pino } from 'pino';
 import { archiveJobs, auditLog, cases, contracts, serviceRecords, stationPlans, stations, users } from '../../db/schema';
+import { type ActorScope, type Ctx, systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 import * as repo from './archives.repo';
@@ -301,5 +303,46 @@ describe('a station-year archive', () => {
     const [a, b] = await Promise.all([repo.claimJob(db, randomUUID()), repo.claimJob(db, randomUUID())]);
     expect([a?.id, b?.id].sort()).toEqual(made.map((x) => x.id).sort());
     expect(await repo.claimJob(db, randomUUID())).toBeUndefined();
+  });
+});
+
+describe('the scope over archive jobs', () => {
+  interface Node { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Index Cond'?: string; Filter?: string; Plans?: Node[] }
+  /** The plan's nodes, with sequential scans priced out (a small test table would otherwise just be read whole). */
+  async function planOf(ctx: Ctx): Promise<Node[]> {
+    const q = t.database.db.select({ id: archiveJobs.id }).from(archiveJobs).where(repo.archiveScope(ctx)).getSQL();
+    return t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const res = (await tx.execute(sql`EXPLAIN (FORMAT JSON) ${q}`)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+      const raw = res.rows[0]?.['QUERY PLAN'];
+      const root = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Node }[];
+      const nodes = (x: Node): Node[] => [x, ...(x.Plans ?? []).flatMap(nodes)];
+      return root.flatMap((r) => nodes(r.Plan));
+    });
+  }
+  /** archive_jobs is read through its indexes only, each with a condition (not a whole index walked with a filter per job). */
+  function readByIndexes(plan: Node[]): string[] {
+    const jobs = plan.filter((n) => n['Relation Name'] === 'archive_jobs' || n['Index Name']?.startsWith('archive_jobs_'));
+    expect(jobs.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+    const scans = jobs.filter((n) => n['Index Name']);
+    for (const n of scans) expect(n['Index Cond'], n['Index Name']).toBeTruthy();
+    // One index scan per part of the OR.
+    expect(plan.some((n) => n['Node Type'] === 'BitmapOr')).toBe(true);
+    return scans.map((n) => n['Index Cond'] ?? '');
+  }
+  const actorWith = (scope: ActorScope): Ctx => ({
+    ...systemContext(t.database.db, pino({ level: 'silent' }), t.cipher),
+    system: false,
+    actor: { id: randomUUID(), username: 'plan', displayName: 'plan', roles: [], permissions: new Set(), scope, sessionId: '', csrfToken: '', mustChangePassword: false },
+  });
+
+  it('reads station-year jobs and contract jobs each by an index, for a region and for an organisation', async () => {
+    const db = t.database.db;
+    const [k] = await db.select({ scopePath: contracts.scopePath, orgId: contracts.contractorOrgId }).from(contracts).where(and(eq(contracts.countyCode, '371002'), eq(contracts.status, 'performing')));
+    const region = readByIndexes(await planOf(actorWith({ kind: 'county', path: k?.scopePath ?? '', orgId: null, stationId: null })));
+    expect(region.some((c) => c.includes('contract_id = ANY'))).toBe(true);
+    const org = readByIndexes(await planOf(actorWith({ kind: 'org', path: null, orgId: k?.orgId ?? '', stationId: null })));
+    expect(org.some((c) => c.includes('station_id = ANY'))).toBe(true);
+    expect(org.some((c) => c.includes('contract_id = ANY'))).toBe(true);
   });
 });
