@@ -99,12 +99,13 @@ $$;
 CREATE OR REPLACE FUNCTION dashboard_rollups_rebuild_places() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  DELETE FROM dashboard_station_staffing d WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.id = d.station_id);
-  UPDATE dashboard_station_staffing d SET stale = true, scope_path = s.scope_path FROM stations s
-    WHERE s.id = d.station_id AND (NOT d.stale OR d.scope_path <> s.scope_path);
+  -- (Aliases other than s, the loop's record.)
+  DELETE FROM dashboard_station_staffing d WHERE NOT EXISTS (SELECT 1 FROM stations st WHERE st.id = d.station_id);
+  UPDATE dashboard_station_staffing d SET stale = true, scope_path = st.scope_path FROM stations st
+    WHERE st.id = d.station_id AND (NOT d.stale OR d.scope_path <> st.scope_path);
   INSERT INTO dashboard_station_staffing (station_id, scope_path, as_of, on_post, qualified, compliant, findings, stale, live)
-    SELECT s.id, s.scope_path, (now() AT TIME ZONE 'Asia/Shanghai')::date, 0, 0, true, '{}'::jsonb, true, s.status <> 'revoked'
-    FROM stations s WHERE NOT EXISTS (SELECT 1 FROM dashboard_station_staffing d WHERE d.station_id = s.id);
+    SELECT st.id, st.scope_path, (now() AT TIME ZONE 'Asia/Shanghai')::date, 0, 0, true, '{}'::jsonb, true, st.status <> 'revoked'
+    FROM stations st WHERE NOT EXISTS (SELECT 1 FROM dashboard_station_staffing d WHERE d.station_id = st.id);
   -- The statements above moved lines through the triggers; the rebuild starts from nothing anyway.
   DELETE FROM dashboard_rollups;
   -- Mirrors dashboard_service_record_measures (0018): same measures, same period (to_char of the date).

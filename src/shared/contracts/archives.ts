@@ -38,6 +38,8 @@ export const archiveJobSchema = z.object({
   size: z.number().int().nullable(),
   sha256: z.string().nullable(),
   error: z.string(),
+  /** Done, but a later archive of the same station-year (contract) replaced it and its zip is no longer kept. */
+  superseded: z.boolean(),
 });
 export type ArchiveJob = z.infer<typeof archiveJobSchema>;
 

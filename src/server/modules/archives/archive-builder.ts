@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { RETENTION, keepUntilYear, retentionText } from '../../../shared/rules/archives';
 import type { Db } from '../../db/client';
 import { archiveJobs, files } from '../../db/schema';
-import { type Ctx, systemContext } from '../../platform/context';
+import { type Ctx, inTransaction, systemContext } from '../../platform/context';
 import type { FieldCipher } from '../../platform/field-cipher';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { archiveItems, contractArchiveItems, safeName, workbook, type Item } from './archive-contents';
@@ -43,9 +43,9 @@ async function indexWorkbook(rows: { folder: string; name: string; item: Item }[
 
 /** A job is a contract's or a station's year (the table's CHECK says exactly one). */
 async function jobItems(sys: Ctx, job: repo.ArchiveJobRow): Promise<Item[]> {
-  if (job.contractId) return contractArchiveItems(sys, job.contractId, Number(chinaToday().slice(0, 4)));
-  if (!job.stationId || job.year === null) throw new Error('archive job names neither a contract nor a station-year');
-  return (await archiveItems(sys, job.stationId, job.year)).items;
+  const key = repo.keyOf(job);
+  if ('contractId' in key) return contractArchiveItems(sys, key.contractId, Number(chinaToday().slice(0, 4)));
+  return (await archiveItems(sys, key.stationId, key.year)).items;
 }
 
 /** How often the builder reports progress (and checks that the job is still its own). */
@@ -78,7 +78,8 @@ export async function buildJob(sys: Ctx, job: repo.ArchiveJobRow, token: string)
   zip.file('index.xlsx', await indexWorkbook(listed, job.title));
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: true });
   const sha256 = createHash('sha256').update(content).digest('hex');
-  await sys.db.transaction(async (tx) => {
+  await inTransaction(sys, async (t) => {
+    const tx = t.db;
     const [file] = await tx
       .insert(files)
       .values({ ownerType: 'archive', ownerId: job.id, scopePath: job.scopePath, name: `${job.title}.zip`, mime: 'application/zip', size: content.length, sha256, content })
@@ -90,6 +91,8 @@ export async function buildJob(sys: Ctx, job: repo.ArchiveJobRow, token: string)
       .where(and(eq(archiveJobs.id, job.id), eq(archiveJobs.claimToken, token), eq(archiveJobs.status, 'running')))
       .returning({ id: archiveJobs.id });
     if (done.length === 0) throw new ClaimLost();
+    // One zip per station-year (contract) is kept: the earlier ones' bytes go with this commit.
+    await repo.dropSupersededZips(tx, job);
   });
 }
 

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, like, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gte, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm';
 import { ARCHIVE_MAX_ATTEMPTS, ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
 import type { Db } from '../../db/client';
 import { qualified } from '../../db/sql';
@@ -111,17 +111,65 @@ export async function findJob(ctx: Ctx, id: string): Promise<ArchiveListRow | un
   return row as ArchiveListRow | undefined;
 }
 
+export type ArchiveKey = { stationId: string; year: number } | { contractId: string };
+
+/** The jobs of a key: a contract's, or a station's year (never a contract job of that station). */
+function ofKey(of: ArchiveKey): SQL | undefined {
+  return 'contractId' in of
+    ? eq(archiveJobs.contractId, of.contractId)
+    : and(eq(archiveJobs.stationId, of.stationId), eq(archiveJobs.year, of.year), isNull(archiveJobs.contractId));
+}
+
+export function keyOf(job: Pick<ArchiveJobRow, 'contractId' | 'stationId' | 'year'>): ArchiveKey {
+  if (job.contractId) return { contractId: job.contractId };
+  if (!job.stationId || job.year === null) throw new Error('archive job names neither a contract nor a station-year');
+  return { stationId: job.stationId, year: job.year };
+}
+
 /** A job of the station's year (or of the contract) still waiting or being built: a second request joins it. */
-export async function openJobOf(db: Db, of: { stationId: string; year: number } | { contractId: string }): Promise<string | undefined> {
+export async function openJobOf(db: Db, of: ArchiveKey): Promise<string | undefined> {
   const [row] = await db
     .select({ id: archiveJobs.id })
     .from(archiveJobs)
-    .where(and(
-      'contractId' in of ? eq(archiveJobs.contractId, of.contractId) : and(eq(archiveJobs.stationId, of.stationId), eq(archiveJobs.year, of.year)),
-      sql`${archiveJobs.status} IN ('queued', 'running')`,
-    ))
+    .where(and(ofKey(of), sql`${archiveJobs.status} IN ('queued', 'running')`))
     .limit(1);
   return row?.id;
+}
+
+/**
+ * Queues a job unless one of the key is open (the partial unique indexes archive_jobs_open_*):
+ * undefined when another request got there first, even in a transaction not yet committed
+ * (PostgreSQL waits for it, then skips).
+ */
+export async function insertOpenJob(db: Db, values: typeof archiveJobs.$inferInsert): Promise<string | undefined> {
+  const [row] = await db.insert(archiveJobs).values(values).onConflictDoNothing().returning({ id: archiveJobs.id });
+  return row?.id;
+}
+
+/** The newest finished archive of the key built since the moment, with its zip still kept. */
+export async function doneJobSince(db: Db, of: ArchiveKey, since: Date): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: archiveJobs.id })
+    .from(archiveJobs)
+    .where(and(ofKey(of), eq(archiveJobs.status, 'done'), isNotNull(archiveJobs.fileId), gte(archiveJobs.finishedAt, since)))
+    .orderBy(desc(archiveJobs.finishedAt))
+    .limit(1);
+  return row?.id;
+}
+
+/**
+ * Drops the zips of the key's other finished jobs (a newer one was just stored): their files rows
+ * go, the jobs stay (who asked and when, and the audit rows of their downloads) without a file.
+ */
+export async function dropSupersededZips(db: Db, keep: ArchiveJobRow): Promise<number> {
+  const old = await db
+    .update(archiveJobs)
+    .set({ fileId: null })
+    .where(and(ofKey(keyOf(keep)), eq(archiveJobs.status, 'done'), isNotNull(archiveJobs.fileId), ne(archiveJobs.id, keep.id)))
+    .returning({ id: archiveJobs.id });
+  if (old.length === 0) return 0;
+  await db.delete(files).where(and(eq(files.ownerType, 'archive'), inArray(files.ownerId, old.map((o) => o.id))));
+  return old.length;
 }
 
 export async function archiveFile(db: Db, jobId: string, fileId: string) {

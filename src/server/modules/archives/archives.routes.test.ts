@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { pino } from 'pino';
-import { archiveJobs, auditLog, cases, contracts, serviceRecords, stationPlans, stations, users } from '../../db/schema';
+import { archiveJobs, auditLog, cases, contracts, files, serviceRecords, stationPlans, stations, users } from '../../db/schema';
 import { type ActorScope, type Ctx, systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
@@ -303,6 +303,80 @@ describe('a station-year archive', () => {
     const [a, b] = await Promise.all([repo.claimJob(db, randomUUID()), repo.claimJob(db, randomUUID())]);
     expect([a?.id, b?.id].sort()).toEqual(made.map((x) => x.id).sort());
     expect(await repo.claimJob(db, randomUUID())).toBeUndefined();
+  });
+});
+
+describe('one open job and one kept zip per station-year', () => {
+  const y = year - 5;
+  const key = () => and(eq(archiveJobs.stationId, jingyuan), eq(archiveJobs.year, y));
+  let built = '';
+
+  it('the table refuses a second open job of a station-year or of a contract', async () => {
+    const db = t.database.db;
+    const [s] = await db.select({ scopePath: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan));
+    const [k] = await db.select({ id: contracts.id, scopePath: contracts.scopePath }).from(contracts).where(and(eq(contracts.countyCode, '371002'), eq(contracts.status, 'performing')));
+    const open = { stationId: jingyuan, scopePath: s?.scopePath ?? '', year: y, title: '占位', status: 'failed' as const };
+    const [first] = await db.insert(archiveJobs).values({ ...open, status: 'queued' }).returning({ id: archiveJobs.id });
+    await expect(db.insert(archiveJobs).values({ ...open, status: 'running' })).rejects.toThrow();
+    // Finished or failed jobs of the key are not open: any number of them.
+    await db.insert(archiveJobs).values([open, open]);
+    const contractJob = { contractId: k?.id ?? '', scopePath: k?.scopePath ?? '', title: '占位', status: 'failed' as const };
+    const [c1] = await db.insert(archiveJobs).values({ ...contractJob, status: 'queued' }).returning({ id: archiveJobs.id });
+    await expect(db.insert(archiveJobs).values({ ...contractJob, status: 'queued' })).rejects.toThrow();
+    // Leave nothing open for the builder.
+    await db.delete(archiveJobs).where(inArray(archiveJobs.id, [first?.id ?? '', c1?.id ?? '']));
+  });
+
+  it('requests at the same moment get the same job, queued once and audited once', async () => {
+    const before = await writes();
+    const answers = await Promise.all([district.post('/api/archives', { stationId: jingyuan, year: y }), district.post('/api/archives', { stationId: jingyuan, year: y }), town.post('/api/archives', { stationId: jingyuan, year: y })]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const ids = new Set(answers.map((r) => (r.json() as ArchiveJob).id));
+    expect(ids.size).toBe(1);
+    built = [...ids][0] ?? '';
+    expect(await writes()).toEqual({ jobs: before.jobs + 1, requests: before.requests + 1 });
+    expect((await finished(district, built)).status).toBe('done');
+  });
+
+  it('asking again the same day hands out the archive built today: no new job, no new zip', async () => {
+    const before = await writes();
+    const [zips] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.ownerType, 'archive'));
+    const again = (await town.post('/api/archives', { stationId: jingyuan, year: y })).json() as ArchiveJob;
+    expect(again).toMatchObject({ id: built, status: 'done', superseded: false });
+    expect((await writes()).jobs).toBe(before.jobs);
+    const [after] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.ownerType, 'archive'));
+    expect(after?.n).toBe(zips?.n);
+  });
+
+  it('on a later day a new archive is built, and the earlier zip is dropped; its job and audit rows stay', async () => {
+    const db = t.database.db;
+    expect((await district.get(`/api/archives/${built}/download`)).statusCode).toBe(200);
+    const zipCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.ownerType, 'archive')))[0]?.n ?? -1;
+    const zipsBefore = await zipCount();
+    // The archive was built yesterday.
+    await db.update(archiveJobs).set({ finishedAt: sql`now() - interval '1 day'` }).where(eq(archiveJobs.id, built));
+    const fresh = (await district.post('/api/archives', { stationId: jingyuan, year: y })).json() as ArchiveJob;
+    expect(fresh.id).not.toBe(built);
+    expect((await finished(district, fresh.id)).status).toBe('done');
+
+    const [old] = await db.select({ fileId: archiveJobs.fileId, status: archiveJobs.status }).from(archiveJobs).where(eq(archiveJobs.id, built));
+    expect(old).toEqual({ fileId: null, status: 'done' });
+    const kept = await db.select({ ownerId: files.ownerId }).from(files).where(and(eq(files.ownerType, 'archive'), inArray(files.ownerId, [built, fresh.id])));
+    expect(kept.map((f) => f.ownerId)).toEqual([fresh.id]);
+    expect((await district.get(`/api/archives/${built}`)).json()).toMatchObject({ status: 'done', superseded: true });
+    const gone = await district.get(`/api/archives/${built}/download`);
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().error.message).toContain('已由之后生成的同一归档取代');
+    expect((await district.get(`/api/archives/${fresh.id}/download`)).statusCode).toBe(200);
+    const trail = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'archive'), eq(auditLog.objectId, built)));
+    expect(trail.map((r) => r.action).sort()).toEqual(['archive.download', 'archive.request']);
+    // One zip in, one out: other station-years' zips are not touched.
+    expect(await zipCount()).toBe(zipsBefore);
+    const [others] = await db.select({ n: sql<number>`count(*)::int` }).from(archiveJobs).where(and(key(), eq(archiveJobs.status, 'done')));
+    expect(others?.n).toBe(2);
   });
 });
 

@@ -17,7 +17,7 @@ function dto(r: repo.ArchiveListRow, stationName: string): Dto {
   return {
     id: r.id, kind: r.contractId ? 'contract' : 'station_year', stationId: r.stationId, stationName, year: r.year, contractId: r.contractId, title: r.title, status: r.status, progressDone: r.progressDone,
     progressTotal: r.progressTotal, requestedByName: r.requestedByName, requestedAt: r.requestedAt.toISOString(), startedAt: iso(r.startedAt),
-    finishedAt: iso(r.finishedAt), fileCount: r.fileCount, size: r.size, sha256: r.sha256, error: r.error,
+    finishedAt: iso(r.finishedAt), fileCount: r.fileCount, size: r.size, sha256: r.sha256, error: r.error, superseded: r.status === 'done' && !r.fileId,
   };
 }
 
@@ -64,19 +64,39 @@ export async function request(ctx: Ctx, body: z.output<typeof c.requestArchive.b
     if (!(await findStation(ctx, body.stationId))) throw notFound('社工站');
     throw ruleViolation('R-ARCHIVE-SCOPE', `本机构${body.year}年未承接${station.name}的服务，不能生成该年度的归档`);
   }
-  const job = await inTransaction(ctx, async (tx) => {
-    const open = await repo.openJobOf(tx.db, { stationId: station.station.id, year: body.year });
-    if (open) return open;
-    const [row] = await tx.db
-      .insert(archiveJobs)
-      .values({ stationId: station.station.id, scopePath: station.station.scopePath, year: body.year, title: `${station.name}${body.year}年度资料归档`, requestedBy: actor.id })
-      .returning({ id: archiveJobs.id });
-    if (!row) throw new Error('insert returned nothing');
-    await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: row.id, after: { stationId: station.station.id, year: body.year }, detail: `${station.name}${body.year}年度` });
-    return row.id;
+  const job = await queue(ctx, { stationId: station.station.id, year: body.year }, {
+    values: { stationId: station.station.id, scopePath: station.station.scopePath, year: body.year, title: `${station.name}${body.year}年度资料归档`, requestedBy: actor.id },
+    after: { stationId: station.station.id, year: body.year }, detail: `${station.name}${body.year}年度`,
+  });
+  return get(ctx, job);
+}
+
+/** From the start of today in China: an archive built today is handed out again rather than rebuilt. */
+const startOfChinaToday = () => new Date(`${chinaToday()}T00:00:00+08:00`);
+
+/**
+ * The job a request gets: the key's archive built today (its zip as of then, as the page says),
+ * else the open job (another request's, even one committing at this moment: the open-job unique
+ * index makes the insert skip), else a new job, audited. Each step reads afresh (READ COMMITTED),
+ * so a job that finished between two steps is found by the next round.
+ */
+async function queue(ctx: Ctx, key: repo.ArchiveKey, o: { values: typeof archiveJobs.$inferInsert; after: Record<string, unknown>; detail: string }): Promise<string> {
+  const id = await inTransaction(ctx, async (tx) => {
+    for (let round = 0; round < 3; round++) {
+      const built = await repo.doneJobSince(tx.db, key, startOfChinaToday());
+      if (built) return built;
+      const made = await repo.insertOpenJob(tx.db, o.values);
+      if (made) {
+        await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: made, after: o.after, detail: o.detail });
+        return made;
+      }
+      const open = await repo.openJobOf(tx.db, key);
+      if (open) return open;
+    }
+    throw new AppError('CONFLICT', '该归档正在更新，请稍后重试');
   });
   kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
-  return get(ctx, job);
+  return id;
 }
 
 /**
@@ -91,18 +111,10 @@ async function requestContract(ctx: Ctx, contractId: string): Promise<Dto> {
   const thisYear = Number(chinaToday().slice(0, 4));
   if (Number(k.startsOn.slice(0, 4)) > thisYear) throw invalid([{ path: 'contractId', message: '合同期限尚未开始，不能归档' }]);
   const label = k.number ? `${k.title}（${k.number}）` : k.title;
-  const job = await inTransaction(ctx, async (tx) => {
-    const open = await repo.openJobOf(tx.db, { contractId: k.id });
-    if (open) return open;
-    const [row] = await tx.db
-      .insert(archiveJobs)
-      .values({ contractId: k.id, scopePath: k.scopePath, title: `${label}合同资料归档`, requestedBy: actor.id })
-      .returning({ id: archiveJobs.id });
-    if (!row) throw new Error('insert returned nothing');
-    await writeAudit(tx, { action: 'archive.request', objectType: 'archive', objectId: row.id, after: { contractId: k.id }, detail: `合同：${label}` });
-    return row.id;
+  const job = await queue(ctx, { contractId: k.id }, {
+    values: { contractId: k.id, scopePath: k.scopePath, title: `${label}合同资料归档`, requestedBy: actor.id },
+    after: { contractId: k.id }, detail: `合同：${label}`,
   });
-  kickArchiveWorker(ctx.db, ctx.log, ctx.cipher);
   return get(ctx, job);
 }
 
@@ -110,6 +122,7 @@ async function requestContract(ctx: Ctx, contractId: string): Promise<Dto> {
 export async function download(ctx: Ctx, id: string): Promise<{ name: string; mime: string; content: Buffer }> {
   const r = await repo.findJob(ctx, id);
   if (!r) throw notFound('归档');
+  if (r.status === 'done' && !r.fileId) throw new AppError('CONFLICT', '该归档已由之后生成的同一归档取代，压缩包不再保留，请下载最新的归档');
   if (r.status !== 'done' || !r.fileId) throw new AppError('CONFLICT', r.status === 'failed' ? '归档生成失败，请重新申请' : '归档尚在生成，请稍候');
   const fileId = r.fileId;
   return inTransaction(ctx, async (tx) => {

@@ -55,8 +55,8 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
  * path (all of them once a day), from postings and worker tables: no record table is read.
  */
 export async function refreshStaffing(ctx: Ctx, path: string, today: string): Promise<void> {
-  // Committed first, so that a concurrent posting change finds the row to mark stale.
-  await inTransaction(ctx, (tx) => staffingRows.ensureStaffingRows(tx, path, today));
+  // Every station has its row from the start (a trigger on stations, migration 0049), so a
+  // concurrent posting change always finds the row to mark stale; saveStaffing sets live too.
   await inTransaction(ctx, async (tx) => {
     const ids = await staffingRows.lockStaleStaffing(tx, path, today);
     if (ids.length === 0) return;

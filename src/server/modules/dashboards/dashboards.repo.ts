@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { dashboardRollups, dashboardStationStaffing, regions, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import type { DashboardFigure } from '../../../shared/contracts/dashboards';
@@ -151,16 +151,11 @@ export async function stationsUnder(ctx: Ctx, path: string, today: string) {
     .where(and(like(stations.scopePath, `${path}%`), stationScope(ctx, today)));
 }
 
-/** Placeholder rows for stations never computed, committed before a refresh locks them. */
-export async function ensureStaffingRows(ctx: Ctx, path: string, today: string): Promise<void> {
-  await ctx.db.execute(sql`INSERT INTO dashboard_station_staffing (station_id, scope_path, as_of, on_post, qualified, compliant, findings, stale)
-    SELECT s.id, s.scope_path, ${today}::date, 0, 0, true, '{}'::jsonb, true FROM stations s
-    WHERE s.scope_path LIKE ${`${path}%`} AND s.status <> 'revoked'
-      AND NOT EXISTS (SELECT 1 FROM dashboard_station_staffing d WHERE d.station_id = s.id)
-    ON CONFLICT (station_id) DO NOTHING`);
-}
-
-/** Locks the rows that need recomputing (stale, or of an earlier day), in a fixed order. */
+/**
+ * Locks the rows that need recomputing (stale, or of an earlier day), in a fixed order. Every
+ * station has a row (made by a trigger with the station, migration 0049); the partial index of
+ * stale rows and the index on as_of find them without reading the rest of the scope.
+ */
 export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): Promise<string[]> {
   const rows = await ctx.db
     .select({ id: dashboardStationStaffing.stationId })
@@ -168,7 +163,7 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
     .where(
       and(
         like(dashboardStationStaffing.scopePath, `${path}%`),
-        or(eq(dashboardStationStaffing.stale, true), ne(dashboardStationStaffing.asOf, today)),
+        or(eq(dashboardStationStaffing.stale, true), lt(dashboardStationStaffing.asOf, today)),
       ),
     )
     .orderBy(asc(dashboardStationStaffing.stationId))
@@ -187,10 +182,13 @@ export async function saveStaffing(
       station_id: r.stationId, on_post: r.onPost, qualified: r.qualified, compliant: r.compliant, findings: r.findings, warnings: r.warnings, cert_issues: r.certIssues,
     })),
   );
+  // live and the path from the station as it is now (the rows are locked: a status change waits and marks them stale again).
   await ctx.db.execute(sql`UPDATE dashboard_station_staffing d SET as_of = ${today}::date, on_post = x.on_post, qualified = x.qualified,
-      compliant = x.compliant, findings = x.findings, warnings = x.warnings, cert_issues = x.cert_issues, stale = false
-    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, compliant boolean, findings jsonb, warnings int, cert_issues int)
-    WHERE d.station_id = x.station_id`);
+      compliant = x.compliant, findings = x.findings, warnings = x.warnings, cert_issues = x.cert_issues, stale = false,
+      live = s.status <> 'revoked', scope_path = s.scope_path
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, compliant boolean, findings jsonb, warnings int, cert_issues int),
+      stations s
+    WHERE d.station_id = x.station_id AND s.id = x.station_id`);
 }
 
 /** Moves the pending tier-2 deltas into their rows (a no-op when another process is folding). */
@@ -234,7 +232,13 @@ const SIMPLE_FIGURES: Partial<Record<DashboardFigure, string>> = {
   clients: 'clients', clientsActive: 'clients_status:active', records: 'records', hours: 'minutes', persons: 'persons',
   homeVisits: 'home_visits', volunteerTimes: 'volunteer_times', volunteerHours: 'volunteer_hours', budgetFen: 'budget_fen',
   spentFen: 'spent_fen', paidFen: 'paid_fen', reports: 'reports', reportsOnTime: 'reports_on_time',
+  // Coverage and staffing (migration 0049): region actors read them as lines too.
+  towns: 'towns', stations: 'stations', operating: 'operating', staffedStations: 'staffed', compliantStations: 'compliant', findings: 'staff_findings',
 };
+/** The measures of the coverage and staffing figures: an organisation counts these per station instead. */
+export const COVERAGE_MEASURES = ['towns', 'stations', 'operating', 'staffed', 'compliant', 'staff_findings'] as const;
+/** Findings of one staffing rule: 'staff_finding:<rule id>'. */
+export const STAFF_FINDING = 'staff_finding:';
 /** The measures behind a dashboard row's figures (with the open reports' lines, OPEN_DUE…). */
 const ROW_MEASURES = [...Object.values(SIMPLE_FIGURES), 'reports_late'];
 

@@ -50,10 +50,22 @@ async function resolve(ctx: Ctx, regionCode: string, today: string) {
   return { region, orgStations, breadcrumb, countyCode, wholeScope: isOrg ? region.code === topCode : region.path === scope?.path };
 }
 
-/** Figures from the roll-up sums of one place (a child region, or the whole region). */
-function figuresFrom(sums: Sums, today: string): Figures {
+/**
+ * Figures from the roll-up sums of one place (a child region, or the whole region). `coverage`:
+ * the coverage and staffing figures from their lines too (region actors; an organisation counts
+ * them per station, as it has no towns' lines).
+ */
+function figuresFrom(sums: Sums, today: string, coverage = false): Figures {
   const f = zero();
   const v = (k: string) => sums.get(k) ?? 0;
+  if (coverage) {
+    f.towns = v('towns');
+    f.stations = v('stations');
+    f.operating = v('operating');
+    f.staffedStations = v('staffed');
+    f.compliantStations = v('compliant');
+    f.findings = v('staff_findings');
+  }
   f.clients = v('clients');
   f.clientsActive = v('clients_status:active');
   f.records = v('records');
@@ -160,19 +172,18 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   const chartFigure: DashboardFigure = sort === 'code' ? 'records' : sort;
   if (!isOrg) await inTransaction(ctx, (tx) => repo.foldPending(tx));
 
-  // Coverage and staffing are counted per station: for every child only when the order needs them
-  // (or an organisation's few stations); otherwise for the page's children and one total line.
-  const everyChild = isOrg || isCoverageFigure(chartFigure);
-  const coverageOf = (opts: { childPaths?: string[]; total?: boolean }) =>
+  // Region actors read coverage and staffing as roll-up lines like every other figure (one row
+  // per place and measure). An organisation's few stations are counted per station, every child.
+  const coverageOf = () =>
     Promise.all([
-      repo.coverageByChild(ctx, region.path, today, opts),
+      repo.coverageByChild(ctx, region.path, today),
       // On the primary, like the refresh just made: a replica may not have it yet.
-      inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today, opts)),
+      inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today)),
     ]);
   const [allChildren, byRule, whole] = await Promise.all([
     isTown ? Promise.resolve([]) : repo.childRegions(ctx, region.code),
-    inTransaction(ctx, (tx) => repo.staffingByRule(tx, region.path, today)),
-    everyChild ? coverageOf({}) : null,
+    isOrg ? inTransaction(ctx, (tx) => repo.staffingByRule(tx, region.path, today)) : null,
+    isOrg ? coverageOf() : null,
   ]);
   const served = orgStations ? new Set(orgStations.map((s) => childKey(s.scopePath))) : null;
   const children = allChildren.filter((c) => !served || served.has(c.code));
@@ -198,10 +209,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     }
   };
   if (whole) addPlaces(placeOf, whole);
-  const placeTotal = { towns: 0, stations: 0, operating: 0, staffedStations: 0, compliantStations: 0, findings: byRule.reduce((n, r) => n + r.n, 0) };
   const apply = (f: Figures, key: string | null) => {
-    if (key === null && !whole) for (const fig of COVERAGE_FIGURES) f[fig] += placeTotal[fig];
-    else for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
+    for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
     return f;
   };
 
@@ -224,7 +233,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
 
   // Every child's value of the chart figure: for the order and for "其余".
   const keyOf = new Map<string, number>();
-  if (isCoverageFigure(chartFigure)) for (const c of children) keyOf.set(c.code, place.get(c.code)?.[chartFigure] ?? 0);
+  if (isOrg && isCoverageFigure(chartFigure)) for (const c of children) keyOf.set(c.code, place.get(c.code)?.[chartFigure] ?? 0);
   else if (isOrg) for (const c of children) keyOf.set(c.code, figuresFrom(perChild.get(c.code) ?? new Map(), today)[chartFigure]);
   else if (children.length > 0)
     for (const r of await repo.childFigure(ctx, region.path, year, children[0]?.level === 'town', chartFigure, today)) keyOf.set(r.child, r.value);
@@ -238,19 +247,15 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
 
   if (!isOrg) {
     const childPaths = pageChildren.map((c) => c.path);
-    const [own, ofChildren, pageCoverage, totalCoverage] = await Promise.all([
+    const [own, ofChildren] = await Promise.all([
       repo.placeSums(ctx, [region.path], year),
       repo.placeSums(ctx, childPaths, year, { figuresOnly: true }),
-      whole ? null : coverageOf({ childPaths }),
-      whole ? null : coverageOf({ total: true }),
     ]);
     for (const r of own) {
       total.set(r.measure, (total.get(r.measure) ?? 0) + r.value);
       if (/^\d{4}-\d{2}$/.test(r.period)) addTo(monthsMap, r.period, r.measure, r.value);
     }
     for (const r of ofChildren) addTo(perChild, childKey(r.path), r.measure, r.value);
-    if (pageCoverage) addPlaces(placeOf, pageCoverage);
-    if (totalCoverage) addPlaces((k) => (k === '' ? placeTotal : placeOf(k)), totalCoverage);
   }
 
   const townCodes = [...(pageChildren[0]?.level === 'town' ? pageChildren.map((c) => c.code) : []), ...(isTown ? [region.code] : [])];
@@ -266,7 +271,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
       level: c.level,
       stationId: station?.id ?? null,
       drillable: true,
-      figures: apply(figuresFrom(perChild.get(c.code) ?? new Map(), today), c.code),
+      figures: apply(figuresFrom(perChild.get(c.code) ?? new Map(), today, !isOrg), c.code),
       links: linksFor({ countyCode, stationId: station?.id ?? null, wholeScope: false }, year),
     };
   });
@@ -278,7 +283,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     level: region.level,
     stationId: regionStation?.id ?? null,
     drillable: false,
-    figures: apply(figuresFrom(total, today), null),
+    figures: apply(figuresFrom(total, today, !isOrg), null),
     links: linksFor({ countyCode: region.level === 'county' ? region.code : regionCounty, stationId: regionStation?.id ?? null, wholeScope }, year),
   };
   const childrenPage = {
@@ -316,7 +321,9 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     };
   });
 
-  const findingsTotal = new Map(byRule.filter((r) => r.n > 0).map((r) => [r.rule, r.n]));
+  const findingsTotal = byRule
+    ? new Map(byRule.filter((r) => r.n > 0).map((r) => [r.rule, r.n]))
+    : new Map([...total].filter(([k, n]) => k.startsWith(repo.STAFF_FINDING) && n > 0).map(([k, n]) => [k.slice(repo.STAFF_FINDING.length), n]));
 
   return {
     region: { code: region.code, name: region.name, level: region.level, stationId: regionStation?.id ?? null },

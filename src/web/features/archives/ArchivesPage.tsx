@@ -19,6 +19,7 @@ const yearOptions = years.map((y) => ({ value: String(y), label: `${y}年` }));
 const size = (n: number | null) => (n === null ? '—' : n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 function JobProgress({ job }: { job: ArchiveJob }) {
+  if (job.superseded) return <Typography.Text type="secondary" data-testid="archive-superseded">已由之后生成的归档取代</Typography.Text>;
   if (job.status === 'done')
     return (
       <Button type="link" size="small" icon={<DownloadOutlined aria-hidden />} href={archiveUrl(job.id)} download data-testid="archive-download">
@@ -61,7 +62,7 @@ export default function ArchivesPage() {
         extra={canRequest ? <Button type="primary" icon={<FolderAddOutlined aria-hidden />} onClick={() => setOpen(true)}>生成归档</Button> : null}
         header={
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            按社工站和年度汇集工作报告、年度计划、合同与付款、绩效评估、当年结案个案（身份证号脱敏）、服务台账汇总、志愿服务记录证明及附件，打包为一个压缩包，内附 index.xlsx 目录和各类资料的保管期限；也可按合同归档：合同要素、付款和支出、合同文件、历年绩效评估，以及合同期限内各站各年度的资料。下载时再次核对权限并留痕。
+            按社工站和年度汇集工作报告、年度计划、合同与付款、绩效评估、当年结案个案（身份证号脱敏）、服务台账汇总、志愿服务记录证明及附件，打包为一个压缩包，内附 index.xlsx 目录和各类资料的保管期限；也可按合同归档：合同要素、付款和支出、合同文件、历年绩效评估，以及合同期限内各站各年度的资料。下载时再次核对权限并留痕。同一社工站年度（或同一合同）当天已生成过归档的，再次申请直接提供该归档，内容截至其生成时间；次日起再申请会重新生成，之前的压缩包随之删除（申请和下载记录保留）。
           </Typography.Paragraph>
         }
         filters={[{ type: 'select', key: 'year', label: '年度', placeholder: '全部年度', options: yearOptions }]}
@@ -97,7 +98,7 @@ function CurrentJob({ id, onClose }: { id: string; onClose: () => void }) {
       closable
       onClose={onClose}
       data-testid="archive-current"
-      message={`${data.title}：${ARCHIVE_STATUS_LABELS[data.status]}${busy(data) ? '（可离开本页，生成在服务器上继续）' : ''}`}
+      message={`${data.title}：${ARCHIVE_STATUS_LABELS[data.status]}${busy(data) ? '（可离开本页，生成在服务器上继续）' : ''}${data.status === 'done' && data.finishedAt ? `，生成于${formatDateTime(data.finishedAt)}` : ''}`}
       description={<JobProgress job={data} />}
     />
   );
