@@ -6,7 +6,7 @@ const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default
 /**
  * A station's funding figures of a year (budget by source, spending by category, its share of
  * its contracts' payments), rewritten in the transaction of every write that changes them
- * (funding.rollup.ts) from the same per-station SQL the station list reads. The overview's
+ * (refreshStationFunding in modules/funding/funding.repo.ts) from the same per-station SQL the station list reads. The overview's
  * county sums and totals add these small rows instead of aggregating every budget, spending
  * and payment of the scope per request. Station, town and scope are not copied: the reader
  * joins stations, so revoking or moving a station needs no write here.

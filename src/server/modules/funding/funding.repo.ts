@@ -224,15 +224,12 @@ function perStation(who: Ctx | RollupScope, f: FundingScope): SQL {
  * scope (station_budgets by its (year, scope_path) index) and joined by station. Sums over a
  * whole scope use this; a nested loop of lateral sums per station costs far more there.
  */
-function perStationSet(ctx: Ctx | 'rollup', f: FundingScope): SQL {
+function perStationSet(f: FundingScope): SQL {
   const from = `${f.year}-01-01`;
   const to = `${f.year}-12-31`;
   // The roll-up keeps every station, revoked or not: readers drop revoked ones by joining stations.
-  const scope =
-    ctx === 'rollup'
-      ? sql`true`
-      : sql`"stations"."status" <> 'revoked' AND ${stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id })}`;
-  const ownBudgets = ctx === 'rollup' ? sql`true` : budgetScope(ctx);
+  const scope = sql`true`;
+  const ownBudgets = sql`true`;
   const budgetCols = sql.join(
     FUND_SOURCES.map((s) => sql`sum(sb.amount_fen) FILTER (WHERE sb.source = ${s}) AS ${sourceCol(s)}`),
     sql`, `,
@@ -348,6 +345,10 @@ const FIGURE_COLS = [
  */
 export async function refreshStationFunding(db: Db, stationIds: readonly string[], year: number): Promise<void> {
   await dropPublicSummaries(db);
+  await rewriteStationFunding(db, stationIds, year);
+}
+
+async function rewriteStationFunding(db: Db, stationIds: readonly string[], year: number): Promise<void> {
   const ids = [...new Set(stationIds)].sort();
   if (ids.length === 0) return;
   const cols = sql.join(FIGURE_COLS.map((c) => ident(c)), sql`, `);
@@ -377,7 +378,7 @@ export async function refreshContractFunding(db: Db, contractId: string, formerS
     sql`SELECT station_id FROM contract_stations WHERE contract_id = ${contractId}`,
   )) as unknown as Rows<Raw>;
   const ids = [...linked.rows.map((r) => String(r.station_id)), ...formerStationIds];
-  for (const year of await yearsOfPayments(db, contractId)) await refreshStationFunding(db, ids, year);
+  for (const year of await yearsOfPayments(db, contractId)) await rewriteStationFunding(db, ids, year);
 }
 
 /** Every station and year again, set-based (perStationSet): for seeds that write in bulk. */
@@ -401,7 +402,7 @@ async function insertYear(db: Db, year: number): Promise<void> {
   const cols = sql.join(FIGURE_COLS.map((c) => ident(c)), sql`, `);
   await db.execute(sql`INSERT INTO ${stationFundingRollups} (station_id, year, ${cols})
     SELECT f.station_id, ${year}::int, ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}
-    FROM (${perStationSet('rollup', { year })}) f`);
+    FROM (${perStationSet({ year })}) f`);
 }
 
 /* ---------- Sums per county unit from the roll-up ---------- */
