@@ -5,14 +5,19 @@ import type { Brand } from '../../../shared/contracts/publicity';
 import { useReportError } from '../../lib/errors';
 import { serverPagination } from '../../lib/paging';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
+import { toPage, useUrlState } from '../../lib/useUrlState';
 import { StationSelect } from '../reports/fields';
 import { useBrands, useSaveBrand, type BrandBody } from './publicity.api';
+
+const BRAND_URL_KEYS = ['brandPage', 'brandPageSize'] as const;
 
 /** 服务品牌: each station's brands, shown on its public page; the station's writers and its district keep them. */
 export function BrandsCard() {
   const canWrite = usePermission('publicity:write');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  // Its own keys in the URL, beside the posts list's page and filter.
+  const [url, setUrl] = useUrlState(BRAND_URL_KEYS);
+  const page = toPage(url.brandPage, 1);
+  const pageSize = toPage(url.brandPageSize, 10);
   const brands = useBrands({ page, pageSize });
   const [editing, setEditing] = useState<Brand | 'new' | null>(null);
   return (
@@ -25,7 +30,7 @@ export function BrandsCard() {
         rowKey="id" size="small" loading={brands.isFetching} dataSource={brands.data?.items ?? []} scroll={{ x: 700 }} data-testid="brands"
         locale={{ emptyText: '暂无服务品牌' }}
         pagination={{ ...serverPagination(page, pageSize, brands.data?.total), hideOnSinglePage: true }}
-        onChange={(p) => { setPage(p.current ?? 1); setPageSize(p.pageSize ?? 10); }}
+        onChange={(p) => setUrl({ brandPage: p.current && p.current > 1 ? p.current : null, brandPageSize: p.pageSize && p.pageSize !== 10 ? p.pageSize : null })}
         columns={[
           { title: '品牌', dataIndex: 'name', key: 'name', width: 180 },
           { title: '社工站', dataIndex: 'stationName', key: 'station', width: 240 },

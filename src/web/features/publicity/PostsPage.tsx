@@ -7,19 +7,24 @@ import { POST_KIND_LABELS, POST_STATUS_LABELS, type PostStatus } from '../../../
 import { useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePermission } from '../../lib/permissions';
+import { toPage, useUrlState } from '../../lib/useUrlState';
 import { PostForm, type PostValues } from './PostForm';
 import { BrandsCard } from './BrandsCard';
 import { useCreatePost, usePosts } from './publicity.api';
 
 const STATUS_COLORS: Record<PostStatus, string> = { draft: 'default', submitted: 'processing', published: 'success', returned: 'warning' };
+// The page and the filter live in the URL: a reload, the back button or a shared link keep them
+// (the workbench's 社工故事待审核 links here with ?toReview=true).
+const URL_KEYS = ['page', 'toReview'] as const;
+
 export const PostStatusTag = ({ status }: { status: PostStatus }) => <Tag color={STATUS_COLORS[status]}>{POST_STATUS_LABELS[status]}</Tag>;
 
 export default function PostsPage() {
   const canWrite = usePermission('publicity:write');
   const canReview = usePermission('publicity:review');
-  const [page, setPage] = useState(1);
-  // The workbench's 社工故事待审核 links here with ?toReview=true.
-  const [toReview, setToReview] = useState(() => new URLSearchParams(window.location.search).get('toReview') === 'true');
+  const [url, setUrl] = useUrlState(URL_KEYS);
+  const page = toPage(url.page, 1);
+  const toReview = url.toReview === 'true';
   const result = usePosts({ page, pageSize: 20, toReview: toReview ? 'true' : undefined });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<PostValues>();
@@ -40,13 +45,13 @@ export default function PostsPage() {
         }
       >
         <Typography.Paragraph type="secondary">稿件经社工站所在区市民政部门审核后在公开名录发布（五（五））；撰写人不审核本人的稿件。</Typography.Paragraph>
-        {canReview ? <Checkbox checked={toReview} onChange={(e) => { setToReview(e.target.checked); setPage(1); }}>只看待我审核的</Checkbox> : null}
+        {canReview ? <Checkbox checked={toReview} onChange={(e) => setUrl({ toReview: e.target.checked ? 'true' : null, page: null })}>只看待我审核的</Checkbox> : null}
         <Table
           rowKey="id"
           loading={result.isFetching}
           dataSource={result.data?.items ?? []}
           scroll={{ x: 800 }}
-          pagination={{ current: page, pageSize: 20, total: result.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={{ current: page, pageSize: 20, total: result.data?.total ?? 0, onChange: (p) => setUrl({ page: p > 1 ? p : null }), showSizeChanger: false }}
           columns={[
             { title: '标题', dataIndex: 'title', key: 'title', render: (v: string, r) => <Link to={`/publicity/${r.id}`}>{v}</Link> },
             { title: '类别', dataIndex: 'kind', key: 'kind', width: 100, render: (k: keyof typeof POST_KIND_LABELS) => POST_KIND_LABELS[k] },
