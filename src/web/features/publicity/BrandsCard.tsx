@@ -6,7 +6,7 @@ import { useReportError } from '../../lib/errors';
 import { serverPagination } from '../../lib/paging';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
 import { toPage, useUrlState } from '../../lib/useUrlState';
-import { StationSelect } from '../reports/fields';
+import { StationPicker } from '../stations/StationPicker';
 import { useBrands, useSaveBrand, type BrandBody } from './publicity.api';
 
 const BRAND_URL_KEYS = ['brandPage', 'brandPageSize'] as const;
@@ -59,7 +59,7 @@ function BrandModal({ brand, onClose }: { brand: Brand | null; onClose: () => vo
       <Form<BrandBody> form={form} layout="vertical" initialValues={brand ? { name: brand.name, description: brand.description } : {}} onFinish={submit}>
         {!brand && !ownStation ? (
           <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
-            <StationSelect aria-label="品牌所属社工站" />
+            <StationPicker aria-label="品牌所属社工站" style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
         <Form.Item name="name" label="品牌名称" rules={[{ required: true, message: '请填写品牌名称' }]}><Input maxLength={50} /></Form.Item>

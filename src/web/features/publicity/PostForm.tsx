@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { POST_KINDS, POST_KIND_LABELS, type PostKind } from '../../../shared/rules/publicity';
 import { useMe } from '../../lib/session';
-import { StationSelect } from '../reports/fields';
+import { StationPicker } from '../stations/StationPicker';
 
 export interface PostValues {
   kind: PostKind;
@@ -30,7 +30,7 @@ export function PostForm({ form, initial, editing, pending, onClose, onFinish }:
         </Form.Item>
         {!editing && !ownStation ? (
           <Form.Item name="stationId" label="社工站" rules={[{ required: true, message: '请选择社工站' }]}>
-            <StationSelect aria-label="社工站" />
+            <StationPicker aria-label="社工站" style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
