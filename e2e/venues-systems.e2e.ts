@@ -54,6 +54,30 @@ describe('五项制度', () => {
     await cityContext.close();
   });
 
+  it('正文未能上传时制度文件仍已登记 → 在列表中补传正文', async () => {
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-district');
+    await new AppShell(page).navigate('五项制度');
+    await page.getByRole('button', { name: '登记制度文件' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记制度文件' });
+    await chooseOption(page, dialog, '制度类别', '服务对象数据库管理制度');
+    await dialog.getByLabel('制度名称').fill('环翠区服务对象数据库管理办法');
+    await dialog.getByLabel('版本').fill('2026年补传版');
+    await dialog.getByLabel('批准机关或会议').fill('环翠区民政局局务会');
+    // A web page named .pdf: the server reads the content and refuses it, after the document is registered.
+    await dialog.getByLabel('制度正文').setInputFiles({ name: '数据库管理办法.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
+    await dialog.getByRole('button', { name: '登记' }).click();
+    const warning = page.getByRole('dialog', { name: '制度文件已登记，但正文未上传' });
+    await warning.getByText('文件类型不受支持', { exact: false }).waitFor();
+    await warning.getByRole('button', { name: '知道了' }).click();
+    const docs = page.getByTestId('systems-documents');
+    await docs.getByText('环翠区服务对象数据库管理办法').waitFor();
+    await docs.locator('input[type=file][aria-label="2026年补传版的正文"]').setInputFiles({ name: '数据库管理办法.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await docs.getByRole('link', { name: '数据库管理办法.pdf' }).waitFor();
+    await screenshot(page, JOURNEY, '03-county-text-attached-later');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('社工登记场所并预约 → 冲突的预约被拒绝并说明原因', async () => {
     const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
     await new AppShell(page).navigate('服务场所');

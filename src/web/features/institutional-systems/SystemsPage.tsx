@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Completeness, SystemDocument } from '../../../shared/contracts/institutional-systems';
 import { chinaToday } from '../../../shared/rules/china-date';
 import {
@@ -10,11 +10,13 @@ import {
 import { PageHeader } from '../../components/PageHeader';
 import { Finding } from '../../components/RuleTag';
 import { ruleOf } from '../../components/rule-of';
-import { useReportError } from '../../lib/errors';
+import { isApiError } from '../../lib/api';
+import { errorText, useReportError } from '../../lib/errors';
 import { serverPagination } from '../../lib/paging';
 import { usePermission } from '../../lib/permissions';
+import { useMe } from '../../lib/session';
 import { toPage, useUrlState } from '../../lib/useUrlState';
-import { fileUrl, useCompleteness, useRegisterDocument, useSystemDocuments, type SystemDocumentBody } from './systems.api';
+import { fileUrl, useAttachText, useCompleteness, useRegisterDocument, useSystemDocuments, type SystemDocumentBody } from './systems.api';
 import { CountySelect } from '../regions/RegionSelects';
 
 type County = Completeness['counties'][number];
@@ -31,6 +33,9 @@ const isStatus = (v: string | undefined): v is SystemDocumentStatus => SYSTEM_DO
 
 export default function SystemsPage() {
   const canWrite = usePermission('system:write');
+  const me = useMe().data;
+  // A county officer attaches the text of its own county's versions in force or waiting (the server checks the same).
+  const canAttach = (d: SystemDocument) => canWrite && me?.scope.regionCode === d.countyCode && d.status !== 'superseded';
   const [url, setUrl] = useUrlState(URL_KEYS);
   const matrixPage = toPage(url.matrixPage, 1);
   const matrix = useCompleteness(matrixPage, MATRIX_PAGE_SIZE);
@@ -82,7 +87,15 @@ export default function SystemsPage() {
         </>
       ),
     },
-    { title: '正文', key: 'file', width: 200, render: (_: unknown, d) => (d.file ? <a href={fileUrl(d.id)} download>{d.file.name}</a> : '—') },
+    {
+      title: '正文', key: 'file', width: 240,
+      render: (_: unknown, d) => (
+        <Space size={4} wrap>
+          {d.file ? <a href={fileUrl(d.id)} download>{d.file.name}</a> : '—'}
+          {canAttach(d) ? <AttachText doc={d} /> : null}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -143,13 +156,24 @@ function RegisterModal({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const register = useRegisterDocument();
   const reportError = useReportError();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const today = chinaToday();
   const save = async () => {
     const v = await form.validateFields();
     register.mutate(
       { body: { ...v, note: v.note ?? '' }, file },
-      { onSuccess: () => { message.success('制度文件已登记'); onClose(); }, onError: (e) => reportError(e, form) },
+      {
+        onSuccess: ({ textError }) => {
+          onClose();
+          if (!textError) message.success('制度文件已登记');
+          // Registered without its text: say so, and where to attach it, rather than invite a second registration.
+          else modal.warning({
+            title: '制度文件已登记，但正文未上传',
+            content: `${textReason(textError)}。请在“制度文件及历史版本”中点该版本的“上传正文”补传。`,
+          });
+        },
+        onError: (e) => reportError(e, form),
+      },
     );
   };
   return (
@@ -169,5 +193,34 @@ function RegisterModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Why the text was refused, in the server's words (the file's type or size). */
+const textReason = (e: unknown) => (isApiError(e) && e.fields.length ? e.fields.map((f) => f.message).join('；') : errorText(e));
+
+/** 上传正文 / 更换正文 for a registered version: the text can come after the registration. */
+function AttachText({ doc }: { doc: SystemDocument }) {
+  const attach = useAttachText();
+  const input = useRef<HTMLInputElement>(null);
+  const reportError = useReportError();
+  const { message } = App.useApp();
+  const label = doc.file ? '更换正文' : '上传正文';
+  const pick = (file: File | undefined) => {
+    if (!file) return;
+    attach.mutate({ id: doc.id, file }, {
+      onSuccess: () => message.success('正文已上传'),
+      onError: (e) => (isApiError(e, 'VALIDATION_FAILED') ? message.error(textReason(e)) : reportError(e)),
+    });
+  };
+  return (
+    <>
+      <input ref={input} type="file" hidden aria-label={`${doc.version}的正文`} accept=".pdf,.docx,.jpg,.jpeg,.png"
+        onChange={(e) => { pick(e.target.files?.[0]); e.target.value = ''; }} />
+      <Button size="small" type="link" icon={<UploadOutlined aria-hidden />} loading={attach.isPending} onClick={() => input.current?.click()}
+        aria-label={`${label}：${doc.title}（${doc.version}）`}>
+        {label}
+      </Button>
+    </>
   );
 }
