@@ -42,6 +42,9 @@ describe('资金管理', () => {
     // 年度预算 descending (two clicks): the server's order, largest first.
     const budgetHeader = table.locator('th').filter({ hasText: '年度预算' });
     await budgetHeader.click();
+    // The order goes through the URL: the second click reads the first one's.
+    await expect.poll(() => page.url()).toContain('countiesSort=budget');
+    await expect.poll(() => budgetHeader.getAttribute('aria-sort')).toBe('ascending');
     await budgetHeader.click();
     await expect
       .poll(async () => {
@@ -50,6 +53,10 @@ describe('资金管理', () => {
       })
       .toBe(true);
     await screenshot(page, JOURNEY, 'city-counties-by-budget');
+    // The county table's order lives in the URL like the list's filters: a reload keeps it.
+    await expect.poll(() => page.url()).toContain('countiesSort=-budget');
+    await page.reload();
+    await expect.poll(() => table.locator('th[aria-sort]').filter({ hasText: '年度预算' }).getAttribute('aria-sort')).toBe('descending');
 
     await table.getByRole('button', { name: '环翠区' }).click();
     await expect.poll(() => page.url()).toContain('countyCode=371002');

@@ -8,15 +8,6 @@ type Overview = z.infer<typeof fundingOverview.response>;
 export type CountyFunding = Overview['counties'][number];
 export type CountySort = (typeof FUNDING_SORTS)[number];
 
-// The county table's words live in this lazy chunk, not in the messages every first page loads (JS budget).
-export const COUNTY_WORDS = {
-  title: '各区市资金',
-  county: '区市',
-  stations: '社工站',
-  rest: (n: number) => `其余 ${n} 个`,
-  total: (n: number) => `共 ${n} 个区市`,
-};
-
 const t = m.purchase.funding;
 
 /**
@@ -35,7 +26,7 @@ export function CountyTable({
   const order = (key: 'budget' | 'rate') => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
   const columns: TableProps<CountyFunding>['columns'] = [
     {
-      title: COUNTY_WORDS.county, dataIndex: 'countyShortName', key: 'county',
+      title: t.county, dataIndex: 'countyShortName', key: 'county',
       render: (v: string, k) =>
         onPick ? (
           <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPick(k.countyCode)}>
@@ -45,7 +36,7 @@ export function CountyTable({
           v
         ),
     },
-    { title: COUNTY_WORDS.stations, dataIndex: 'stations', key: 'stations', align: 'right', render: (n: number) => t.countyStations(n) },
+    { title: t.station, dataIndex: 'stations', key: 'stations', align: 'right', render: (n: number) => t.countyStations(n) },
     { title: t.budget, dataIndex: 'budgetFen', key: 'budget', align: 'right', sorter: true, sortOrder: order('budget'), render: (v: number) => <Yuan fen={v} strong /> },
     { title: t.paid, dataIndex: 'paidFen', key: 'paid', align: 'right', render: (v: number) => <Yuan fen={v} /> },
     { title: t.spent, dataIndex: 'spentFen', key: 'spent', align: 'right', render: (v: number) => <Yuan fen={v} /> },
@@ -68,7 +59,7 @@ export function CountyTable({
         total: data.countiesTotal,
         showSizeChanger: true,
         pageSizeOptions: [10, 20, 50, 100],
-        showTotal: COUNTY_WORDS.total,
+        showTotal: t.countiesTotal,
       }}
       onChange={(p, _filters, sorter) => {
         const one = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -8,12 +8,13 @@ import { ListCard, ListPage, oneOf, useListState, type CustomFilter } from '../.
 import { PageLoading } from '../../components/PageStates';
 import { Finding } from '../../components/RuleTag';
 import { useReportError } from '../../lib/errors';
+import { toPage } from '../../lib/useUrlState';
 import { usePermission } from '../../lib/permissions';
 import { m } from '../../i18n';
 import { countyFilter } from '../regions/RegionSelects';
 import { thisYear, toYear, useCountyScope, YearSelect } from '../procurements/purchaseFields';
 import { BudgetDrawer } from './BudgetDrawer';
-import { COUNTY_WORDS, CountyTable, type CountySort } from './CountyTable';
+import { CountyTable } from './CountyTable';
 import { useExportFunding, useFunding, type FundingExportQuery, type FundingQuery } from './funding.api';
 import { Figure, rateText, Yuan, yuan } from './money';
 
@@ -21,7 +22,11 @@ const ExecutionChart = lazy(() => import('./ExecutionChart'));
 
 const t = m.purchase.funding;
 const c = m.purchase.common;
-const KEYS = ['year', 'countyCode', 'q', 'only', 'sort'] as const;
+// The county table's page, size and order live in the URL too (countiesPage, …), apart from the station list's.
+const KEYS = ['year', 'countyCode', 'q', 'only', 'sort', 'countiesPage', 'countiesPageSize', 'countiesSort'] as const;
+// Another year or unit starts the county table again at its first page.
+const RESTART_COUNTIES = ['countiesPage'];
+const COUNTIES_PAGE_SIZE = 20;
 type FundingSort = (typeof FUNDING_SORTS)[number];
 const sortOptions = FUNDING_SORTS.map((s) => ({ value: s, label: t.sorts[s] }));
 
@@ -69,10 +74,8 @@ export default function FundingPage() {
     () => ({ year, countyCode: isCity ? url.countyCode : undefined, q: url.q || undefined, only, sort }),
     [year, isCity, url.countyCode, url.q, only, sort],
   );
-  // The county table pages and sorts on the server; another year or unit starts it again at page 1.
-  const filterKey = `${year}|${filters.countyCode ?? ''}`;
-  const [countyState, setCounty] = useState<{ page: number; pageSize: number; sort: CountySort; of: string }>({ page: 1, pageSize: 20, sort: 'code', of: filterKey });
-  const county = countyState.of === filterKey ? countyState : { ...countyState, page: 1 };
+  // The county table pages and sorts on the server.
+  const county = { page: toPage(url.countiesPage, 1), pageSize: toPage(url.countiesPageSize, COUNTIES_PAGE_SIZE), sort: oneOf(FUNDING_SORTS, url.countiesSort) ?? 'code' };
   const query: FundingQuery = useMemo(
     () => ({ ...filters, page, pageSize, countiesPage: county.page, countiesPageSize: county.pageSize, countiesSort: county.sort }),
     [filters, page, pageSize, county.page, county.pageSize, county.sort],
@@ -162,12 +165,16 @@ export default function FundingPage() {
         <FindingLines findings={total.findings} />
       </Card>
       {data.countiesTotal > 1 ? (
-        <Card size="small" title={COUNTY_WORDS.title}>
+        <Card size="small" title={t.countiesTitle}>
           <CountyTable
             data={data}
             sort={county.sort}
-            onChange={(next) => setCounty({ ...next, of: filterKey })}
-            onPick={isCity ? (countyCode) => setFilter({ countyCode }) : undefined}
+            onChange={(next) => list.setUrl({
+              countiesPage: next.page === 1 ? undefined : next.page,
+              countiesPageSize: next.pageSize === COUNTIES_PAGE_SIZE ? undefined : next.pageSize,
+              countiesSort: next.sort === 'code' ? undefined : next.sort,
+            })}
+            onPick={isCity ? (countyCode) => setFilter({ countyCode, countiesPage: undefined }) : undefined}
           />
         </Card>
       ) : null}
@@ -179,7 +186,7 @@ export default function FundingPage() {
                 data.countiesTotal > 1
                   ? [
                       ...data.chart.top.map((co) => ({ county: co.countyShortName, rate: co.executionRate })),
-                      ...(data.chart.rest ? [{ county: COUNTY_WORDS.rest(data.chart.rest.counties), rate: data.chart.rest.executionRate }] : []),
+                      ...(data.chart.rest ? [{ county: t.countyRest(data.chart.rest.counties), rate: data.chart.rest.executionRate }] : []),
                     ]
                   : data.stations.map((s) => ({ county: shortStation(s), rate: s.executionRate }))
               }
@@ -202,8 +209,8 @@ export default function FundingPage() {
         }
         list={list}
         filters={[
-          { ...yearFilter, span: { xs: 12, md: 4 } },
-          isCity && { ...countyFilter(c.county), span: { xs: 12, md: 4 } },
+          { ...yearFilter, clears: RESTART_COUNTIES, span: { xs: 12, md: 4 } },
+          isCity && { ...countyFilter(c.county), clears: RESTART_COUNTIES, span: { xs: 12, md: 4 } },
           { type: 'search', key: 'q', label: t.keyword, span: { xs: 24, md: 7 } },
           { type: 'select', key: 'sort', label: t.sort, options: sortOptions, fallback: 'code', span: { xs: 12, md: 5 } },
           { type: 'check', key: 'only', label: t.onlyProblems, on: 'findings', span: { xs: 12, md: 4 } },
