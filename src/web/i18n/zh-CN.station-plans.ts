@@ -8,6 +8,7 @@ export const zhCNStationPlans = {
   status: '状态',
   anyStatus: '全部状态',
   belowTarget: '只看未达目标的',
+  toReview: '只看待我审定的',
   station: '社工站',
   stationRequired: '请选择社工站',
   county: '区市',

@@ -14,7 +14,8 @@ import { StationPlanDrawer } from './StationPlanDrawer';
 import { useMissingPlans, useStationPlans } from './stationPlans.api';
 
 const t = m.stationPlans;
-const KEYS = ['year', 'status', 'below'] as const;
+// The workbench's 待审定 links here with ?status=submitted&toReview=true (others' submissions only, R-FOUR-EYES).
+const KEYS = ['year', 'status', 'below', 'toReview'] as const;
 export const STATUS_COLORS: Record<StationPlanStatus, string> = { draft: 'default', submitted: 'processing', approved: 'success', returned: 'warning' };
 
 export function StatusTag({ status }: { status: StationPlanStatus }) {
@@ -48,9 +49,14 @@ export default function StationPlansPage() {
   const year = /^\d{4}$/.test(url.year ?? '') ? Number(url.year) : thisYear;
   const status = oneOf(STATION_PLAN_STATUSES, url.status);
   const below = url.below === 'yes';
+  const toReview = url.toReview === 'true';
   const canWrite = usePermission('stationplan:write');
+  const canApprove = usePermission('stationplan:approve');
   const [creating, setCreating] = useState(false);
-  const query = useMemo(() => ({ year, status, belowTarget: below ? ('true' as const) : undefined, page, pageSize }), [year, status, below, page, pageSize]);
+  const query = useMemo(
+    () => ({ year, status, belowTarget: below ? ('true' as const) : undefined, toReview: toReview ? ('true' as const) : undefined, page, pageSize }),
+    [year, status, below, toReview, page, pageSize],
+  );
   const result = useStationPlans(query);
 
   const columns: TableProps<StationPlanSummary>['columns'] = [
@@ -81,6 +87,7 @@ export default function StationPlansPage() {
           { type: 'select', key: 'year', label: t.year, options: years, fallback: String(thisYear), span: { xs: 12, md: 4 } },
           { type: 'select', key: 'status', label: t.status, placeholder: t.anyStatus, options: STATION_PLAN_STATUSES.map((s) => ({ value: s, label: STATION_PLAN_STATUS_LABELS[s] })), span: { xs: 12, md: 4 } },
           { type: 'check', key: 'below', label: t.belowTarget, on: 'yes', span: { xs: 24, md: 6 } },
+          ...(canApprove ? [{ type: 'check' as const, key: 'toReview' as const, label: t.toReview, on: 'true', span: { xs: 24, md: 6 } }] : []),
         ]}
         result={result}
         columns={columns}
