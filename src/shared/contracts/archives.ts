@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARCHIVE_STATUSES } from '../rules/archives';
+import { CONTRACT_STATUSES } from '../rules/purchase';
 import { idParams, pageOf, pagingQuery, route } from './http';
 
 // 资料归档: a station's year gathered into one zip with an index (index.xlsx), built by a job
@@ -53,6 +54,25 @@ export const listArchives = route({
 export const requestArchive = route({
   method: 'POST', path: '/api/archives', summary: '生成社工站年度或合同归档（排队，任一服务进程生成）', tag: 'archives',
   permission: 'archive:request', body: archiveRequest, response: archiveJobSchema,
+});
+
+/** A contract the user may archive (signed or later, with its term): what the 按合同 picker offers. */
+export const archivableContractSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  contractorName: z.string(),
+  status: z.enum(CONTRACT_STATUSES),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
+export type ArchivableContract = z.infer<typeof archivableContractSchema>;
+
+export const listArchivableContracts = route({
+  method: 'GET', path: '/api/archives/contracts', summary: '可归档的合同（已签订且在本人归档范围内），按编号、名称或承接机构查找，分页', tag: 'archives',
+  permission: 'archive:request',
+  query: z.strictObject({ q: z.string().trim().max(50).optional(), ...pagingQuery }),
+  response: pageOf(archivableContractSchema),
 });
 
 export const getArchive = route({

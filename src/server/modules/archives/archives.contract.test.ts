@@ -276,6 +276,29 @@ describe('a contract archive', () => {
     );
   });
 
+  it('offers the picker only contracts the request would take: no drafts, searched on the server, in the archive\'s scope', async () => {
+    const db = t.database.db;
+    const [terms] = await db.select().from(contracts).where(eq(contracts.id, contractId));
+    if (!terms) throw new Error('no contract');
+    await db.insert(contracts).values({ countyCode: terms.countyCode, scopePath: terms.scopePath, contractorOrgId: terms.contractorOrgId, title: '归档选择草稿合同', status: 'draft' });
+    type Page = { items: { id: string; status: string; contractorName: string }[]; total: number };
+    // The contracts list has the draft; the picker does not (it was filtered out in the browser, after a page of 20).
+    expect(((await district.get(`/api/contracts?q=${encodeURIComponent('归档选择草稿合同')}`)).json() as Page).total).toBe(1);
+    expect(((await district.get(`/api/archives/contracts?q=${encodeURIComponent('归档选择草稿合同')}`)).json() as Page).total).toBe(0);
+    const all = (await district.get('/api/archives/contracts?pageSize=200')).json() as Page;
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(all.items.every((k) => k.status !== 'draft')).toBe(true);
+    const found = (await district.get(`/api/archives/contracts?q=${encodeURIComponent(contractNumber)}`)).json() as Page;
+    expect(found.items.map((k) => k.id)).toContain(contractId);
+    expect(found.items.find((k) => k.id === contractId)?.contractorName).not.toBe('');
+    // The contractor: its own contracts only. The town: not one whose other stations are another town's (the request says 404).
+    const mine = (await org.get('/api/archives/contracts?pageSize=200')).json() as Page;
+    expect(mine.items.map((k) => k.id)).toContain(contractId);
+    expect(mine.items.map((k) => k.id)).not.toContain(otherOrgContract);
+    expect(((await town.get('/api/archives/contracts?pageSize=200')).json() as Page).items.map((k) => k.id)).not.toContain(contractId);
+    expect(((await wendeng.get('/api/archives/contracts?pageSize=200')).json() as Page).items.map((k) => k.id)).not.toContain(contractId);
+  });
+
   it('the table refuses a job that is both or neither kind', async () => {
     const db = t.database.db;
     const both = db.execute(sql`INSERT INTO archive_jobs (station_id, year, contract_id, scope_path, title) VALUES (${jingyuan}, ${year}, ${contractId}, '/', 'x')`);

@@ -1,10 +1,11 @@
-import { type SQL, and, desc, eq, gte, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, ne, or, sql } from 'drizzle-orm';
 import { ARCHIVE_MAX_ATTEMPTS, ARCHIVE_STALE_MINUTES } from '../../../shared/rules/archives';
 import type { Db } from '../../db/client';
 import { qualified } from '../../db/sql';
-import { archiveJobs, contracts, contractStations, files, users } from '../../db/schema';
+import { archiveJobs, contracts, contractStations, files, organizations, users } from '../../db/schema';
 import { cappedCount } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
+import { likeContains } from '../../platform/scope';
 import { servedDuringYear } from '../../platform/station-operator';
 
 export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
@@ -62,6 +63,35 @@ export async function findContractForArchive(ctx: Ctx, contractId: string) {
     .from(contracts)
     .where(and(eq(contracts.id, contractId), contractArchiveScope(ctx)));
   return row;
+}
+
+/**
+ * Contracts the actor may archive and the request would take (signed or later, with a term begun
+ * by this year's end), newest edited first (contracts_updated_idx), found by number, title or
+ * contractor: the picker's search, filtered here rather than in the browser.
+ */
+export async function listArchivableContracts(ctx: Ctx, f: { q?: string; thisYear: number; page: number; pageSize: number }) {
+  const term = f.q ? likeContains(f.q) : null;
+  const where = and(
+    contractArchiveScope(ctx),
+    ne(contracts.status, 'draft'),
+    isNotNull(contracts.startsOn),
+    isNotNull(contracts.endsOn),
+    sql`${contracts.startsOn} <= ${`${f.thisYear}-12-31`}::date`,
+    term ? or(ilike(contracts.title, term), ilike(contracts.number, term), ilike(organizations.name, term)) : undefined,
+  );
+  const [rows, counted] = await Promise.all([
+    ctx.db
+      .select({ id: contracts.id, number: contracts.number, title: contracts.title, contractorName: organizations.name, status: contracts.status, startsOn: contracts.startsOn, endsOn: contracts.endsOn })
+      .from(contracts)
+      .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
+      .where(where)
+      .orderBy(desc(contracts.updatedAt), desc(contracts.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(contracts).innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId)).where(where).limit(limit)),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, startsOn: r.startsOn ?? '', endsOn: r.endsOn ?? '' })), ...counted };
 }
 
 /** The same question for a station and year not yet in a job (the request). */

@@ -118,6 +118,12 @@ async function requestContract(ctx: Ctx, contractId: string): Promise<Dto> {
   return get(ctx, job);
 }
 
+/** The 按合同 picker: only contracts the request would take, searched and filtered on the server. */
+export async function archivableContracts(ctx: Ctx, q: z.output<typeof c.listArchivableContracts.query>) {
+  const { rows, total, totalCapped } = await repo.listArchivableContracts(ctx, { ...q, thisYear: Number(chinaToday().slice(0, 4)) });
+  return { items: rows, total, totalCapped, page: q.page, pageSize: q.pageSize };
+}
+
 /** The zip, after checking the scope again now (a contract may have ended since), audited. */
 export async function download(ctx: Ctx, id: string): Promise<{ name: string; mime: string; content: Buffer }> {
   const r = await repo.findJob(ctx, id);

@@ -132,14 +132,11 @@ function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (i
   const [form] = Form.useForm<Values>();
   const request = useRequestArchive();
   const write = useFormWrite(form, { onClose });
-  const canContracts = usePermission('contract:read');
   const kind = Form.useWatch('kind', form) ?? 'station_year';
   const [cq, setCq] = useState('');
   const [contractSearching, setContractSearching] = useState(false);
   const contracts = useContractOptions(useDeferredValue(cq.trim()), kind === 'contract' && (contractSearching || cq === ''));
-  const contractOptions = (contracts.data?.items ?? [])
-    .filter((k) => k.status !== 'draft')
-    .map((k) => ({ value: k.id, label: `${k.number ? `${k.number} ` : ''}${k.title}（${k.contractor.name}）` }));
+  const contractOptions = (contracts.data?.items ?? []).map((k) => ({ value: k.id, label: `${k.number ? `${k.number} ` : ''}${k.title}（${k.contractorName}）` }));
   return (
     <FormModal<Values>
       title="生成资料归档"
@@ -156,11 +153,9 @@ function RequestModal({ onClose, onQueued }: { onClose: () => void; onQueued: (i
         request.mutate(body, write.done('已开始生成归档', (job: ArchiveJob) => onQueued(job.id)));
       }}
     >
-      {canContracts ? (
-        <Form.Item name="kind" label="归档方式">
-          <Radio.Group optionType="button" options={[{ value: 'station_year', label: '按社工站年度' }, { value: 'contract', label: '按合同' }]} aria-label="归档方式" />
-        </Form.Item>
-      ) : null}
+      <Form.Item name="kind" label="归档方式">
+        <Radio.Group optionType="button" options={[{ value: 'station_year', label: '按社工站年度' }, { value: 'contract', label: '按合同' }]} aria-label="归档方式" />
+      </Form.Item>
       {kind === 'contract' ? (
         <Form.Item name="contractId" label="合同" rules={[{ required: true, message: '请选择合同' }]} extra="合同要素、付款和支出、合同文件、历年绩效评估，以及合同期限内各站各年度的资料">
           <Select

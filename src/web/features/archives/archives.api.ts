@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { downloadArchive, getArchive, listArchives, requestArchive, type ArchiveJob } from '../../../shared/contracts/archives';
-import { listContracts } from '../../../shared/contracts/service-contracts';
+import { downloadArchive, getArchive, listArchivableContracts, listArchives, requestArchive, type ArchiveJob } from '../../../shared/contracts/archives';
 import { api, apiUrl } from '../../lib/api';
 
 const busy = (j: Pick<ArchiveJob, 'status'>) => j.status === 'queued' || j.status === 'running';
@@ -34,11 +33,11 @@ export function useRequestArchive() {
 export const archiveUrl = (id: string) => apiUrl(downloadArchive, { params: { id } });
 export { busy };
 
-/** Contracts of the user's scope found by number, title or contractor (searched on the server). */
+/** Contracts the user may archive (no drafts, in the archive's scope) found by number, title or contractor, on the server. */
 export const useContractOptions = (q: string, enabled: boolean) =>
   useQuery({
-    queryKey: ['contracts', 'archive-search', q],
-    queryFn: () => api(listContracts, { query: { q: q || undefined, pageSize: 20 } }),
+    queryKey: ['archives', 'contracts', q],
+    queryFn: () => api(listArchivableContracts, { query: { q: q || undefined, pageSize: 20 } }),
     staleTime: 60_000,
     enabled,
   });
