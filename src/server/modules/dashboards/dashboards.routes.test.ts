@@ -352,3 +352,129 @@ describe('dashboards: scope, drill-down and export', () => {
     expect(audit?.objectId).toBe('371002');
   });
 });
+
+describe('coverage and staffing are roll-up lines that agree with the raw tables', () => {
+  type Raw = { path: string; towns: number; stations: number; operating: number; staffed: number; compliant: number; findings: number };
+  const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: T[] }).rows;
+  const MEASURES = { towns: 'towns', stations: 'stations', operating: 'operating', staffed: 'staffed', compliant: 'compliant', findings: 'staff_findings' } as const;
+
+  /**
+   * The city and each county unit: the lines at its own path (all tiers and pending deltas) equal
+   * the counts made from regions, stations and the live stations' staffing rows; so do the city's
+   * dashboard (total, children, findings per rule) and the coverage card. Returns the city's counts.
+   */
+  const agree = async (): Promise<Raw> => {
+    const d = await dash(city, 'home'); // refreshes the staffing rows first
+    const live = sql`FROM dashboard_station_staffing d JOIN stations s ON s.id = d.station_id WHERE s.status <> 'revoked' AND s.scope_path LIKE c.path || '%'`;
+    const raw = await rowsOf<Raw>(sql`SELECT c.path,
+        (SELECT count(*)::int FROM regions r WHERE r.level = 'town' AND r.path LIKE c.path || '%') AS towns,
+        (SELECT count(*)::int FROM stations s WHERE s.status <> 'revoked' AND s.scope_path LIKE c.path || '%') AS stations,
+        (SELECT count(*)::int FROM stations s WHERE s.status = 'operating' AND s.scope_path LIKE c.path || '%') AS operating,
+        (SELECT count(*)::int ${live}) AS staffed,
+        (SELECT count(*) FILTER (WHERE d.compliant)::int ${live}) AS compliant,
+        (SELECT coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(d.findings) AS f(k, v))), 0)::int ${live}) AS findings
+      FROM regions c WHERE c.code = '371000' OR c.parent_code = '371000' ORDER BY c.path`);
+    const lines = await rowsOf<{ path: string; measure: string; value: number }>(sql`SELECT scope_path AS path, measure, sum(value)::float8 AS value FROM (
+        SELECT scope_path, measure, value FROM dashboard_rollups WHERE tier IN (0, 1, 2) AND period = ''
+        UNION ALL SELECT scope_path, measure, value FROM dashboard_rollup_pending WHERE period = ''
+      ) x WHERE scope_path IN (SELECT path FROM regions WHERE code = '371000' OR parent_code = '371000') GROUP BY 1, 2`);
+    const line = (path: string, measure: string) => lines.find((l) => l.path === path && l.measure === measure)?.value ?? 0;
+    for (const r of raw)
+      for (const [k, m] of Object.entries(MEASURES)) expect(line(r.path, m), `${r.path} ${m}`).toBe(r[k as keyof typeof MEASURES]);
+
+    const cityRaw = raw.find((r) => r.path === '/371000/');
+    if (!cityRaw) throw new Error('no city');
+    const figures = (f: Figures) => ({
+      towns: f.towns, stations: f.stations, operating: f.operating, staffed: f.staffedStations, compliant: f.compliantStations, findings: f.findings,
+    });
+    const { path: _p, ...cityCounts } = cityRaw;
+    expect(figures(d.total.figures)).toEqual(cityCounts);
+    for (const c of d.children) {
+      const r = raw.find((x) => x.path === `/371000/${c.code}/`);
+      const { path: _q, ...counts } = r ?? cityRaw;
+      expect(figures(c.figures), c.code).toEqual(counts);
+    }
+    const byRule = await rowsOf<{ rule: string; n: number }>(sql`SELECT f.k AS rule, sum(f.v::int)::int AS n
+      FROM dashboard_station_staffing d JOIN stations s ON s.id = d.station_id CROSS JOIN LATERAL jsonb_each_text(d.findings) AS f(k, v)
+      WHERE s.status <> 'revoked' GROUP BY 1 HAVING sum(f.v::int) > 0`);
+    expect(Object.fromEntries(d.findingsByRule.map((f) => [f.key, f.value]))).toEqual(Object.fromEntries(byRule.map((r) => [r.rule, r.n])));
+    for (const [k] of lines.filter((l) => l.path === '/371000/' && l.measure.startsWith('staff_finding:')).map((l) => [l.measure.slice(14), l.value] as const))
+      expect(line('/371000/', `staff_finding:${k}`)).toBe(byRule.find((r) => r.rule === k)?.n ?? 0);
+
+    const coverage = (await city.get('/api/stations/coverage')).json<{ rows: { countyCode: string; towns: number; stations: number; operating: number }[] }>();
+    expect(coverage.rows.map((r) => ({ path: `/371000/${r.countyCode}/`, towns: r.towns, stations: r.stations, operating: r.operating }))).toEqual(
+      raw.filter((r) => r.path !== '/371000/' && r.towns > 0).map((r) => ({ path: r.path, towns: r.towns, stations: r.stations, operating: r.operating })),
+    );
+    return cityRaw;
+  };
+
+  it('agree as the demo stands', async () => {
+    const c = await agree();
+    expect(c.towns).toBe(72);
+    expect(c.staffed).toBe(c.stations);
+  });
+
+  it('follow a station revoked: one station, one staffed station fewer, its findings gone', async () => {
+    const before = await agree();
+    const [target] = await rowsOf<{ id: string; version: number }>(sql`SELECT s.id, s.version FROM stations s
+      JOIN dashboard_station_staffing d ON d.station_id = s.id WHERE s.status = 'operating' AND s.scope_path LIKE '/371000/371002/%' ORDER BY s.town_code LIMIT 1`);
+    if (!target) throw new Error('no operating station');
+    const res = await city.post(`/api/stations/${target.id}/status`, { version: target.version, status: 'revoked', reason: '撤销（测试）' });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await agree();
+    expect(after.stations).toBe(before.stations - 1);
+    expect(after.operating).toBe(before.operating - 1);
+    expect(after.staffed).toBe(before.staffed - 1);
+    expect(after.towns).toBe(before.towns);
+  });
+
+  it('follow a station deleted and one created (its staffing row made with it)', async () => {
+    const before = await agree();
+    const [s] = await rowsOf<{ id: string }>(sql`SELECT id FROM stations WHERE town_code = '371073112'`); // 汪疃镇, preparing, nobody posted
+    if (!s) throw new Error('no station');
+    await t.database.db.execute(sql`DELETE FROM station_budgets WHERE station_id = ${s.id}`);
+    await t.database.db.execute(sql`DELETE FROM station_funding_rollups WHERE station_id = ${s.id}`);
+    await t.database.db.delete(stations).where(eq(stations.id, s.id));
+    const gone = await agree();
+    expect(gone.stations).toBe(before.stations - 1);
+    expect(gone.staffed).toBe(before.staffed - 1);
+    const created = await city.post('/api/stations', {
+      venueType: 'party_center', address: '汪疃镇党群服务中心', phone: '0631-5200001', openedOn: '2021-11-01', outdoorPlaque: 'installed',
+      indoorPlaque: 'installed', equipment: '电脑2台', hostContactName: '张三', hostContactPhone: '13800000000', townCode: '371073112',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const [row] = await rowsOf<{ stale: boolean; live: boolean }>(sql`SELECT stale, live FROM dashboard_station_staffing WHERE station_id = ${created.json().id}`);
+    expect(row).toEqual({ stale: true, live: true });
+    const back = await agree();
+    expect(back.stations).toBe(before.stations);
+    expect(back.staffed).toBe(before.staffed);
+  });
+
+  it('follow a posting that ends', async () => {
+    const before = await agree();
+    const [posting] = await rowsOf<{ id: string }>(sql`SELECT p.id FROM postings p JOIN stations s ON s.id = p.station_id
+      WHERE p.end_date IS NULL AND s.status = 'operating' AND s.scope_path LIKE '/371000/371002/%' ORDER BY p.id LIMIT 1`);
+    if (!posting) throw new Error('no posting');
+    const ended = await district.post(`/api/postings/${posting.id}/end`, { endDate: today, reason: '调离' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const after = await agree();
+    expect(after.findings).toBeGreaterThanOrEqual(before.findings);
+  });
+
+  it('are rebuilt as the triggers kept them, and the staffing rows survive a rebuild', async () => {
+    const count = async () => Number((await rowsOf<{ n: number }>(sql`SELECT count(*)::int AS n FROM dashboard_station_staffing`))[0]?.n);
+    const staffingRows = await count();
+    const lines = async () =>
+      (await t.database.db.select().from(dashboardRollups).where(sql`${dashboardRollups.value} <> 0 AND ${dashboardRollups.period} = ''`))
+        .map((r) => `${r.tier}|${r.scopePath}|${r.measure}|${r.value}`)
+        .sort();
+    await agree();
+    await t.database.db.execute(sql`SELECT dashboard_rollups_fold()`);
+    const kept = await lines();
+    for (const m of ['towns', 'stations', 'operating', 'staffed', 'compliant']) expect(kept.some((l) => l.startsWith(`2|/371000/|${m}|`)), m).toBe(true);
+    await t.database.db.execute(sql`SELECT dashboard_rollups_rebuild()`);
+    expect(await lines()).toEqual(kept);
+    expect(await count()).toBe(staffingRows);
+    await agree();
+  });
+});

@@ -141,13 +141,48 @@ export async function stationNames(db: Db, ids: string[]): Promise<Map<string, s
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function coverage(ctx: Ctx) {
+type CoverageRow = { countyCode: string; countyShortName: string; towns: number; stations: number; operating: number };
+
+/**
+ * Coverage per county unit of a region actor whose scope holds whole counties (a county, city or
+ * province): the 'towns', 'stations' and 'operating' roll-up lines at each county's own path (all
+ * tiers plus pending deltas, as the dashboards read them, migration 0049): one index probe per
+ * county, not a row per town and station. Null for a narrower scope (a town), which the lines of
+ * a county cannot express.
+ */
+async function coverageFromRollups(ctx: Ctx, path: string): Promise<CoverageRow[] | null> {
+  const lines = sql`period = '' AND measure IN ('towns', 'stations', 'operating')`;
+  const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName",
+      coalesce(sum(x.value) FILTER (WHERE x.measure = 'towns'), 0)::int AS towns,
+      coalesce(sum(x.value) FILTER (WHERE x.measure = 'stations'), 0)::int AS stations,
+      coalesce(sum(x.value) FILTER (WHERE x.measure = 'operating'), 0)::int AS operating
+    FROM ${regions} c LEFT JOIN LATERAL (
+      SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = c.path AND ${lines}
+      UNION ALL
+      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = c.path AND ${lines}
+    ) x ON true
+    WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}
+    GROUP BY c.code, c.short_name ORDER BY c.code`);
+  const rows = (res as unknown as { rows: CoverageRow[] }).rows;
+  if (rows.length === 0) return null;
+  // As the per-town query: a county unit appears when it has towns.
+  return rows.filter((r) => r.towns > 0);
+}
+
+/** Towns, live stations (not revoked) and operating stations per county unit within the scope. */
+export async function coverage(ctx: Ctx): Promise<CoverageRow[]> {
+  const scope = ctx.actor?.scope;
+  if (!ctx.system && scope && scope.kind !== 'org' && scope.kind !== 'none' && scope.path) {
+    const rows = await coverageFromRollups(ctx, scope.path);
+    if (rows) return rows;
+  }
+  // Organisations (the stations they serve) and town officers: counted from their few towns and stations.
   return ctx.db
     .select({
       countyCode: county.code,
       countyShortName: county.shortName,
       towns: count(town.code),
-      stations: sql<number>`count(${stations.id})::int`,
+      stations: sql<number>`count(${stations.id}) FILTER (WHERE ${stations.status} <> 'revoked')::int`,
       operating: sql<number>`count(${stations.id}) FILTER (WHERE ${stations.status} = 'operating')::int`,
     })
     .from(town)
