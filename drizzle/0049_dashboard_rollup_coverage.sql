@@ -65,6 +65,35 @@ RETURNS TABLE(scope_path text, station_id uuid, period text, measure text, value
   WHERE p_live AND v.value <> 0
 $$;
 --> statement-breakpoint
+-- An UPDATE moves only the lines that change: old and new lines netted in one statement, zero
+-- nets skipped. Marking a staffing row stale (any posting or worker change) or a refresh that
+-- finds the same figures then touches no roll-up row, so such a writer takes no county-row lock
+-- while it goes on to lock further staffing rows (a refresh holding those waits for a county row).
+CREATE FUNCTION dashboard_rollup_net_upsert_sql(call text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format('INSERT INTO dashboard_rollups AS r (tier, scope_path, station_id, period, measure, value)
+    SELECT t.tier, CASE WHEN t.tier = 1 THEN regexp_replace(m.scope_path, ''[^/]+/$'', '''') ELSE m.scope_path END,
+      CASE WHEN t.tier = 1 THEN NULL ELSE m.station_id END, m.period, m.measure, sum(m.sign * m.value)
+    FROM (SELECT -1 AS sign, x.* FROM old_rows n CROSS JOIN LATERAL %1$s x
+      UNION ALL SELECT 1 AS sign, x.* FROM new_rows n CROSS JOIN LATERAL %1$s x) m
+    CROSS JOIN (VALUES (0::smallint), (1::smallint)) t(tier)
+    WHERE m.scope_path IS NOT NULL AND (t.tier = 0 OR m.station_id IS NOT NULL)
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.sign * m.value) <> 0 ORDER BY 1, 2, 4, 5
+    ON CONFLICT (tier, scope_path, period, measure) DO UPDATE SET value = r.value + excluded.value', call)
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION dashboard_rollup_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    EXECUTE dashboard_rollup_net_upsert_sql(TG_ARGV[0]);
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE dashboard_rollup_upsert_sql('-', 'old_rows', TG_ARGV[0]);
+  ELSE
+    EXECUTE dashboard_rollup_upsert_sql('', 'new_rows', TG_ARGV[0]);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION dashboard_rollup_sources() RETURNS TABLE(source text, call text) LANGUAGE sql IMMUTABLE AS $$
   VALUES
     ('service_records', 'dashboard_service_record_measures(n.station_id, n.date, n.duration_minutes, n.domain, n.client_ids, n.volunteers, n.home_visit)'),

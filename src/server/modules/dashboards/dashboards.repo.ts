@@ -163,7 +163,7 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
     .where(
       and(
         like(dashboardStationStaffing.scopePath, `${path}%`),
-        or(eq(dashboardStationStaffing.stale, true), lt(dashboardStationStaffing.asOf, today)),
+        or(sql`${dashboardStationStaffing.stale}`, lt(dashboardStationStaffing.asOf, today)),
       ),
     )
     .orderBy(asc(dashboardStationStaffing.stationId))

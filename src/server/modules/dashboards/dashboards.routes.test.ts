@@ -451,14 +451,33 @@ describe('coverage and staffing are roll-up lines that agree with the raw tables
   });
 
   it('follow a posting that ends', async () => {
-    const before = await agree();
-    const [posting] = await rowsOf<{ id: string }>(sql`SELECT p.id FROM postings p JOIN stations s ON s.id = p.station_id
-      WHERE p.end_date IS NULL AND s.status = 'operating' AND s.scope_path LIKE '/371000/371002/%' ORDER BY p.id LIMIT 1`);
+    await agree();
+    const [posting] = await rowsOf<{ id: string; station: string }>(sql`SELECT p.id, p.station_id AS station FROM postings p JOIN stations s ON s.id = p.station_id
+      WHERE p.end_date IS NULL AND p.start_date <= ${today}::date AND s.status = 'operating' AND s.scope_path LIKE '/371000/371002/%' ORDER BY s.town_code, p.id LIMIT 1`);
     if (!posting) throw new Error('no posting');
+    const onPost = async () => Number((await rowsOf<{ n: number }>(sql`SELECT on_post AS n FROM dashboard_station_staffing WHERE station_id = ${posting.station}`))[0]?.n);
+    const was = await onPost();
     const ended = await district.post(`/api/postings/${posting.id}/end`, { endDate: today, reason: '调离' });
     expect(ended.statusCode, ended.body).toBe(200);
-    const after = await agree();
-    expect(after.findings).toBeGreaterThanOrEqual(before.findings);
+    await agree();
+    // The station's row was recomputed (and its lines moved with it: agree above).
+    expect(await onPost()).toBe(was - 1);
+  });
+
+  it('a staffing row marked stale touches no roll-up row (no county-row lock for an invalidation)', async () => {
+    await agree();
+    await t.database.db.execute(sql`SELECT dashboard_rollups_fold()`);
+    const [row] = await rowsOf<{ id: string; county: string }>(sql`SELECT d.station_id AS id, regexp_replace(d.scope_path, '[^/]+/$', '') AS county
+      FROM dashboard_station_staffing d WHERE d.live AND NOT d.stale ORDER BY d.station_id LIMIT 1`);
+    if (!row) throw new Error('no staffing row');
+    const versions = async () => rowsOf<{ v: string }>(sql`SELECT measure || ':' || xmin::text AS v FROM dashboard_rollups
+      WHERE tier = 1 AND scope_path = ${row.county} AND period = '' AND (measure IN ('staffed', 'compliant') OR measure LIKE 'staff_finding%') ORDER BY 1`);
+    const before = await versions();
+    expect(before.length).toBeGreaterThan(0);
+    await t.database.db.execute(sql`UPDATE dashboard_station_staffing SET stale = true WHERE station_id = ${row.id}`);
+    expect(await versions()).toEqual(before);
+    expect((await t.database.db.select().from(dashboardRollupPending)).length).toBe(0);
+    await agree();
   });
 
   it('are rebuilt as the triggers kept them, and the staffing rows survive a rebuild', async () => {
