@@ -118,10 +118,10 @@ function under(column: SQL | typeof regions.path, path: string, childPaths?: str
 }
 
 /**
- * Coverage per child: towns from the region tree, stations from the stations table. Both are
- * small (one row per town; ~1,800 in a province), so this reads them directly rather than
- * keeping another roll-up in step with station status changes. With `childPaths`, only those
- * children's (a page of them); with `total`, one line for the whole path.
+ * Coverage per child counted from the region tree and the stations table: an organisation's
+ * (its few stations; it has no towns' lines). Region actors read the 'towns', 'stations' and
+ * 'operating' roll-up lines instead (migration 0049). With `childPaths`, only those children's;
+ * with `total`, one line for the whole path.
  */
 export async function coverageByChild(ctx: Ctx, path: string, today: string, opts: { childPaths?: string[]; total?: boolean } = {}) {
   const child = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${regions.path}, ${path.length + 1}), '/', 1)`;
