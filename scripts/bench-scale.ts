@@ -72,8 +72,12 @@ const REQUESTS: Request[] = [
   { name: 'deadline calendar (month view)', as: 'demo-city', url: () => `/api/calendar?from=${lastMonth}-01&to=${monthEnd(lastMonth)}` },
   { name: 'deadline calendar, one entry opened (a county’s reports of a day)', as: 'demo-city', url: () => `/api/calendar/entries?date=${monthlyPeriod(lastMonth).dueOn.slice(0, 8)}05&kind=report_due&region=371002&limit=20&offset=0` }, // the generator's reports fall due on the 5th
   { name: 'contracts with problems, page 1', as: 'demo-city', url: () => '/api/contracts?withFindings=true&page=1&pageSize=20' },
+  // S1 has 6 such contracts, smaller than a page of 20: the same answer size on both, to show the cost per row is flat.
+  { name: 'contracts with problems, page of 5', as: 'demo-city', url: () => '/api/contracts?withFindings=true&page=1&pageSize=5' },
   { name: 'public funding summary (anonymous)', as: null, url: () => `/api/public/funding?year=${year}` },
   { name: 'funding overview', as: 'demo-city', url: () => `/api/funding?year=${year}` },
+  // S1 has 7 county units, S2 a page of 20 of 142 (and a top 10): five of each on both.
+  { name: 'funding overview, 5 counties', as: 'demo-city', url: () => `/api/funding?year=${year}&countiesPageSize=5&chartTop=5` },
   { name: 'staffing compliance', as: 'demo-city', url: () => '/api/compliance/staffing' },
   { name: "a client's service timeline", as: 'demo-city', url: (t) => `/api/service-records?clientId=${t.clientId}&page=1&pageSize=20` },
   {
@@ -150,6 +154,8 @@ async function main(): Promise<void> {
   // Dashboards, when the app serves them: the root (province or city) and one county below it.
   if (s1.app.hasRoute({ method: 'GET', url: '/api/dashboards/:regionCode' })) {
     requests.push({ name: `dashboard ${s1.rootCode} (root)`, as: 'demo-city', url: (t) => `/api/dashboards/${t.rootCode}` });
+    // S1's root has 7 children, S2's a page of 20 of 142: five children on both.
+    requests.push({ name: `dashboard ${s1.rootCode} (root), 5 children`, as: 'demo-city', url: (t) => `/api/dashboards/${t.rootCode}?pageSize=5` });
     requests.push({ name: 'dashboard 371002 (county)', as: 'demo-city', url: () => '/api/dashboards/371002' });
   }
   const chosen = values.only ? requests.filter((r) => r.name.includes(values.only ?? '')) : requests;
