@@ -63,27 +63,17 @@ function stationScope(ctx: Ctx, today: string): SQL {
 const childOf = (path: string) => sql<string>`split_part(substr(${dashboardRollups.scopePath}, ${path.length + 1}), '/', 1)`;
 
 /**
- * Which roll-up rows to read: a county or town reads its stations' rows (tier 0); a city or
- * province reads the county sums (tier 1) plus the rows that belong to a county as a whole
- * (payments, evaluations, the district's report). An organisation always reads its stations'.
+ * An organisation's sums per child region and measure for the year (clients: the register,
+ * undated), from its stations' lines (tier 0). One indexed range of the roll-up table: its size
+ * is places × months × measures, never the records.
  */
-function tierFilter(countySums: boolean): SQL {
-  return countySums
-    ? sql`(${dashboardRollups.tier} = 1 OR (${dashboardRollups.tier} = 0 AND ${dashboardRollups.stationId} IS NULL))`
-    : sql`${dashboardRollups.tier} = 0`;
-}
-
-/**
- * Sums per child region and measure for the year (clients: the register, undated). One indexed
- * range of the roll-up table: its size is places × months × measures, never the records.
- */
-export async function sumsByChild(ctx: Ctx, path: string, year: number, today: string, countySums: boolean) {
+export async function sumsByChild(ctx: Ctx, path: string, year: number, today: string) {
   return ctx.db
     .select({ child: childOf(path), measure: dashboardRollups.measure, value: sql<number>`sum(${dashboardRollups.value})::float8` })
     .from(dashboardRollups)
     .where(
       and(
-        tierFilter(countySums),
+        eq(dashboardRollups.tier, 0),
         like(dashboardRollups.scopePath, `${path}%`),
         or(eq(dashboardRollups.period, ''), like(dashboardRollups.period, `${year}%`)),
         rollupScope(ctx, today),
@@ -94,13 +84,13 @@ export async function sumsByChild(ctx: Ctx, path: string, year: number, today: s
 
 export const MONTHLY_MEASURES = ['records', 'minutes', 'persons', 'home_visits', 'volunteer_hours', 'spent_fen'] as const;
 
-export async function monthlySums(ctx: Ctx, path: string, year: number, today: string, countySums: boolean) {
+export async function monthlySums(ctx: Ctx, path: string, year: number, today: string) {
   return ctx.db
     .select({ period: dashboardRollups.period, measure: dashboardRollups.measure, value: sql<number>`sum(${dashboardRollups.value})::float8` })
     .from(dashboardRollups)
     .where(
       and(
-        tierFilter(countySums),
+        eq(dashboardRollups.tier, 0),
         like(dashboardRollups.scopePath, `${path}%`),
         like(dashboardRollups.period, `${year}-%`),
         inArray(dashboardRollups.measure, [...MONTHLY_MEASURES]),
@@ -110,27 +100,19 @@ export async function monthlySums(ctx: Ctx, path: string, year: number, today: s
     .groupBy(dashboardRollups.period, dashboardRollups.measure);
 }
 
-/** Rows under some of the children only (their paths), or under the whole path. */
-function under(column: SQL | typeof regions.path, path: string, childPaths?: string[]): SQL {
-  if (!childPaths) return sql`${column} LIKE ${`${path}%`}`;
-  if (childPaths.length === 0) return sql`false`;
-  return sql`(${sql.join(childPaths.map((p) => sql`${column} LIKE ${`${p}%`}`), sql` OR `)})`;
-}
-
 /**
  * Coverage per child counted from the region tree and the stations table: an organisation's
  * (its few stations; it has no towns' lines). Region actors read the 'towns', 'stations' and
- * 'operating' roll-up lines instead (migration 0049). With `childPaths`, only those children's;
- * with `total`, one line for the whole path.
+ * 'operating' roll-up lines instead (migration 0049).
  */
-export async function coverageByChild(ctx: Ctx, path: string, today: string, opts: { childPaths?: string[]; total?: boolean } = {}) {
-  const child = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${regions.path}, ${path.length + 1}), '/', 1)`;
+export async function coverageByChild(ctx: Ctx, path: string, today: string) {
+  const child = sql<string>`split_part(substr(${regions.path}, ${path.length + 1}), '/', 1)`;
   const towns = await ctx.db
     .select({ child, towns: sql<number>`count(*)::int` })
     .from(regions)
-    .where(and(under(regions.path, path, opts.childPaths), eq(regions.level, 'town')))
+    .where(and(like(regions.path, `${path}%`), eq(regions.level, 'town')))
     .groupBy(sql`1`);
-  const schild = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${stations.scopePath}, ${path.length + 1}), '/', 1)`;
+  const schild = sql<string>`split_part(substr(${stations.scopePath}, ${path.length + 1}), '/', 1)`;
   const st = await ctx.db
     .select({
       child: schild,
@@ -138,7 +120,7 @@ export async function coverageByChild(ctx: Ctx, path: string, today: string, opt
       operating: sql<number>`count(*) FILTER (WHERE ${stations.status} = 'operating')::int`,
     })
     .from(stations)
-    .where(and(under(sql`${stations.scopePath}`, path, opts.childPaths), stationScope(ctx, today)))
+    .where(and(like(stations.scopePath, `${path}%`), stationScope(ctx, today)))
     .groupBy(sql`1`);
   return { towns, stations: st };
 }
@@ -253,8 +235,6 @@ function figureLines(k: DashboardFigure, today: string): { filter: SQL; value: S
   return null;
 }
 
-export const isRollupFigure = (k: DashboardFigure) => figureLines(k, '') !== null;
-
 /**
  * One roll-up figure for every child of `path` (for sorting and the chart's "其余"): only that
  * figure's lines, at the children's own paths: ∝ children × months, never the stations beneath.
@@ -296,26 +276,19 @@ function staffingScope(ctx: Ctx, path: string, today: string): SQL {
   return under;
 }
 
-/**
- * Live stations' staffing per child of `path`, summed in SQL (one narrow row per station): every
- * child, the children of `childPaths` only, or (`total`) one line for the whole path, where the
- * findings are left to staffingByRule (their sum) and no JSON is read per station.
- */
-export async function staffingByChild(ctx: Ctx, path: string, today: string, opts: { childPaths?: string[]; total?: boolean } = {}) {
-  const child = opts.total ? sql<string>`''` : sql<string>`split_part(substr(${qualified(dashboardStationStaffing.scopePath)}, ${path.length + 1}), '/', 1)`;
-  const findings = opts.total
-    ? sql<number>`0`
-    : sql<number>`coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v))), 0)::int`;
+/** An organisation's live stations' staffing per child of `path`, summed in SQL (one narrow row per station). */
+export async function staffingByChild(ctx: Ctx, path: string, today: string) {
+  const child = sql<string>`split_part(substr(${qualified(dashboardStationStaffing.scopePath)}, ${path.length + 1}), '/', 1)`;
   return ctx.db
     .select({
       child,
       staffed: sql<number>`count(*)::int`,
       compliant: sql<number>`count(*) FILTER (WHERE ${dashboardStationStaffing.compliant})::int`,
-      findings,
+      findings: sql<number>`coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(${qualified(dashboardStationStaffing.findings)}) AS f(k, v))), 0)::int`,
     })
     .from(dashboardStationStaffing)
     .innerJoin(stations, eq(stations.id, dashboardStationStaffing.stationId))
-    .where(and(staffingScope(ctx, path, today), opts.childPaths ? under(sql`${qualified(dashboardStationStaffing.scopePath)}`, path, opts.childPaths) : undefined))
+    .where(staffingScope(ctx, path, today))
     .groupBy(sql`1`);
 }
 

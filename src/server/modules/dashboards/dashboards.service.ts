@@ -221,8 +221,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   const monthsMap = new Map<string, Sums>();
   if (isOrg) {
     const [sums, monthly] = await Promise.all([
-      repo.sumsByChild(ctx, region.path, year, today, false),
-      repo.monthlySums(ctx, region.path, year, today, false),
+      repo.sumsByChild(ctx, region.path, year, today),
+      repo.monthlySums(ctx, region.path, year, today),
     ]);
     for (const r of sums) {
       addTo(perChild, r.child, r.measure, r.value);
