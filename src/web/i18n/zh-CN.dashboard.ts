@@ -18,4 +18,7 @@ export const zhCNDashboard = {
   openDashboards: '查看驾驶舱',
   showChart: '显示柱状图',
   hideChart: '收起柱状图',
+  countiesPage: (page: number, pages: number, counties: number) => `第 ${page} / ${pages} 页，共 ${counties} 个区市`,
+  previousPage: '上一页',
+  nextPage: '下一页',
 };

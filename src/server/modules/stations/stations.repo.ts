@@ -143,6 +143,19 @@ export async function stationNames(db: Db, ids: string[]): Promise<Map<string, s
 
 type CoverageRow = { countyCode: string; countyShortName: string; towns: number; stations: number; operating: number };
 
+const COVERAGE_LINES = sql`period = '' AND measure IN ('towns', 'stations', 'operating')`;
+
+/** The coverage lines of some places (all tiers plus pending deltas), summed per place. */
+function coverageLinesAt(path: SQL): SQL {
+  return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND ${COVERAGE_LINES}
+      UNION ALL
+      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND ${COVERAGE_LINES}`;
+}
+
+const coverageSums = sql`coalesce(sum(x.value) FILTER (WHERE x.measure = 'towns'), 0)::int AS towns,
+      coalesce(sum(x.value) FILTER (WHERE x.measure = 'stations'), 0)::int AS stations,
+      coalesce(sum(x.value) FILTER (WHERE x.measure = 'operating'), 0)::int AS operating`;
+
 /**
  * Coverage per county unit of a region actor whose scope holds whole counties (a county, city or
  * province): the 'towns', 'stations' and 'operating' roll-up lines at each county's own path (all
@@ -151,16 +164,8 @@ type CoverageRow = { countyCode: string; countyShortName: string; towns: number;
  * a county cannot express.
  */
 async function coverageFromRollups(ctx: Ctx, path: string): Promise<CoverageRow[] | null> {
-  const lines = sql`period = '' AND measure IN ('towns', 'stations', 'operating')`;
-  const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName",
-      coalesce(sum(x.value) FILTER (WHERE x.measure = 'towns'), 0)::int AS towns,
-      coalesce(sum(x.value) FILTER (WHERE x.measure = 'stations'), 0)::int AS stations,
-      coalesce(sum(x.value) FILTER (WHERE x.measure = 'operating'), 0)::int AS operating
-    FROM ${regions} c LEFT JOIN LATERAL (
-      SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = c.path AND ${lines}
-      UNION ALL
-      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = c.path AND ${lines}
-    ) x ON true
+  const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}
+    FROM ${regions} c LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
     WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}
     GROUP BY c.code, c.short_name ORDER BY c.code`);
   const rows = (res as unknown as { rows: CoverageRow[] }).rows;
@@ -169,7 +174,41 @@ async function coverageFromRollups(ctx: Ctx, path: string): Promise<CoverageRow[
   return rows.filter((r) => r.towns > 0);
 }
 
-/** Towns, live stations (not revoked) and operating stations per county unit within the scope. */
+/**
+ * A page of county units in code order for a region actor whose scope holds whole counties, and
+ * the scope's total from the lines of its own path (a city's or province's tier-2 sums): the
+ * page's counties and one place are read, whatever the number of counties and towns beneath.
+ * Null for a narrower scope (a town, an organisation), which county lines cannot express.
+ */
+export async function coveragePage(
+  ctx: Ctx, page: number, pageSize: number,
+): Promise<{ rows: CoverageRow[]; total: Omit<CoverageRow, 'countyCode' | 'countyShortName'>; counties: number } | null> {
+  const scope = ctx.actor?.scope;
+  if (ctx.system || !scope || scope.kind === 'org' || scope.kind === 'none' || !scope.path) return null;
+  const path = scope.path;
+  const [own] = await ctx.db
+    .select({ level: regions.level })
+    .from(regions)
+    .where(eq(regions.path, path));
+  if (!own || own.level === 'town') return null;
+  const counties = sql`FROM ${regions} c WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}`;
+  const [rows, totals] = await Promise.all([
+    ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}
+      FROM (SELECT c.code, c.short_name, c.path ${counties} ORDER BY c.code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) c
+      LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
+      GROUP BY c.code, c.short_name ORDER BY c.code`),
+    ctx.db.execute(sql`SELECT ${coverageSums}, (SELECT count(*) ${counties})::int AS counties FROM (${coverageLinesAt(sql`${path}`)}) x`),
+  ]);
+  const pageRows = (rows as unknown as { rows: CoverageRow[] }).rows;
+  const [total] = (totals as unknown as { rows: (Omit<CoverageRow, 'countyCode' | 'countyShortName'> & { counties: number })[] }).rows;
+  return {
+    rows: pageRows,
+    total: { towns: total?.towns ?? 0, stations: total?.stations ?? 0, operating: total?.operating ?? 0 },
+    counties: total?.counties ?? 0,
+  };
+}
+
+/** Towns, live stations (not revoked) and operating stations per county unit within the scope (the workbench's gaps: every unit). */
 export async function coverage(ctx: Ctx): Promise<CoverageRow[]> {
   const scope = ctx.actor?.scope;
   if (!ctx.system && scope && scope.kind !== 'org' && scope.kind !== 'none' && scope.path) {

@@ -103,6 +103,26 @@ describe('station directory', () => {
     expect(mine.rows.map((r: { countyShortName: string }) => r.countyShortName)).toEqual(['环翠区']);
     expect(mine.total.towns).toBe(9);
   });
+
+  it('pages the county units in code order; the total is the whole scope on every page', async () => {
+    type Row = { countyCode: string; towns: number; stations: number; operating: number };
+    const all = (await city.get('/api/stations/coverage?pageSize=100')).json<{ rows: Row[]; total: Omit<Row, 'countyCode'>; counties: number }>();
+    expect(all.counties).toBe(all.rows.length);
+    // The total read from the city's own lines equals the units' lines added up.
+    for (const k of ['towns', 'stations', 'operating'] as const) expect(all.total[k]).toBe(all.rows.reduce((n, r) => n + r[k], 0));
+    const seen: Row[] = [];
+    for (let page = 1; page <= Math.ceil(all.counties / 3); page++) {
+      const res = await city.get(`/api/stations/coverage?page=${page}&pageSize=3`);
+      expect(res.statusCode, res.body).toBe(200);
+      const p = res.json<{ rows: Row[]; total: Omit<Row, 'countyCode'>; counties: number; page: number; pageSize: number }>();
+      expect(p).toMatchObject({ counties: all.counties, page, pageSize: 3, total: all.total });
+      expect(p.rows.length).toBeLessThanOrEqual(3);
+      seen.push(...p.rows);
+    }
+    expect(seen).toEqual(all.rows);
+    expect(seen.map((r) => r.countyCode)).toEqual([...seen.map((r) => r.countyCode)].sort());
+    expect((await city.get('/api/stations/coverage?pageSize=0')).statusCode).toBe(400);
+  });
 });
 
 describe('data scope', () => {

@@ -6,7 +6,7 @@ import * as service from './stations.service';
 
 export function stationRoutes(app: FastifyInstance): void {
   registerRoute(app, c.listStations, (ctx, { query }) => service.list(ctx, query));
-  registerRoute(app, c.stationCoverage, (ctx) => service.coverage(ctx));
+  registerRoute(app, c.stationCoverage, (ctx, { query }) => service.coverage(ctx, query));
   registerRoute(app, c.exportStations, async (ctx, { query }, reply) =>
     sendAttachment(reply, await service.exportXlsx(ctx, query), '社工站名录', 'xlsx'),
   );

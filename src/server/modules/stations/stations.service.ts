@@ -168,13 +168,17 @@ export async function changeStatus(
   );
 }
 
-export async function coverage(ctx: Ctx) {
-  const rows = await repo.coverage(ctx);
-  const total = rows.reduce(
+export async function coverage(ctx: Ctx, q: { page: number; pageSize: number }) {
+  const paged = await repo.coveragePage(ctx, q.page, q.pageSize);
+  if (paged) return { rule: RULES['R-STATION-ONE'], ...paged, page: q.page, pageSize: q.pageSize };
+  // Organisations and town officers: their few county units, counted from their towns and stations.
+  const all = await repo.coverage(ctx);
+  const total = all.reduce(
     (t, r) => ({ towns: t.towns + r.towns, stations: t.stations + r.stations, operating: t.operating + r.operating }),
     { towns: 0, stations: 0, operating: 0 },
   );
-  return { rule: RULES['R-STATION-ONE'], rows, total };
+  const rows = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  return { rule: RULES['R-STATION-ONE'], rows, total, counties: all.length, page: q.page, pageSize: q.pageSize };
 }
 
 export async function exportXlsx(ctx: Ctx, filter: repo.StationFilter): Promise<Buffer> {

@@ -42,9 +42,10 @@ function Gauge({ rate }: { rate: number }) {
 const cell = { padding: '8px', borderBottom: '1px solid #f0f0f0' } as const;
 const num = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
-/** The coverage of towns by operating stations (R-STATION-ONE), per county unit: one card of a home page. */
+/** The coverage of towns by operating stations (R-STATION-ONE), per county unit a page at a time: one card of a home page. */
 export function CoverageCard() {
-  const { data, isPending, error, refetch } = useCoverage();
+  const [page, setPage] = useState(1);
+  const { data, isPending, error, refetch } = useCoverage(page);
   const [chart, setChart] = useState(false);
   const bars: CoverageBar[] = useMemo(
     () => (data?.rows ?? []).map((r) => ({ county: r.countyShortName, operating: r.operating, towns: r.towns })),
@@ -112,6 +113,13 @@ export function CoverageCard() {
                 })}
               </tbody>
             </table>
+            {data.counties > data.pageSize ? (
+              <Flex align="center" justify="flex-end" gap={8} style={{ marginTop: 8 }} data-testid="coverage-pages">
+                <Typography.Text type="secondary">{t.countiesPage(data.page, Math.ceil(data.counties / data.pageSize), data.counties)}</Typography.Text>
+                <Button size="small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>{t.previousPage}</Button>
+                <Button size="small" disabled={page * data.pageSize >= data.counties} onClick={() => setPage((p) => p + 1)}>{t.nextPage}</Button>
+              </Flex>
+            ) : null}
           </Col>
           <Col span={24}>
             <Button onClick={() => setChart((c) => !c)} aria-expanded={chart} data-testid="coverage-chart-toggle">
