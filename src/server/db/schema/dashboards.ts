@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Roll-ups the dashboards (驾驶舱) read instead of the raw records. One row per
@@ -51,8 +51,13 @@ export const dashboardRollupPending = pgTable(
     period: text('period').notNull(),
     measure: text('measure').notNull(),
     value: numeric('value', { precision: 20, scale: 2, mode: 'number' }).notNull(),
+    /** A writer that finds a delta older than a few minutes folds the backlog (migration 0050). */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dashboard_rollup_pending_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.measure)],
+  (t) => [
+    index('dashboard_rollup_pending_scope_idx').on(t.scopePath.op('text_pattern_ops'), t.measure),
+    index('dashboard_rollup_pending_created_idx').on(t.createdAt),
+  ],
 );
 
 /**

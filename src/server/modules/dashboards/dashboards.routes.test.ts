@@ -259,6 +259,22 @@ describe('dashboards at province size: totals from the region’s own rows, chil
     expect((await dash(city, 'home')).total.figures.records).toBe(after.total.figures.records);
   });
 
+  it('a write that finds deltas older than five minutes folds the backlog, so no view meets more than a few minutes of writes', async () => {
+    const tier2 = async () => one(sql`SELECT coalesce(sum(value), 0) AS n FROM dashboard_rollups WHERE tier = 2 AND scope_path = '/371000/' AND measure = 'records'`);
+    const pending = async () => one(sql`SELECT count(*) AS n FROM dashboard_rollup_pending`);
+    const record = () => worker.post('/api/service-records', { method: 'case', date: today, durationMinutes: 15, itemCode: 'EL02', clientIds: [activeClient], notes: 'x' });
+    await dash(city, 'home');
+    const folded = await tier2();
+    expect((await record()).statusCode).toBe(200);
+    expect(await pending()).toBeGreaterThan(0);
+    expect(await tier2()).toBe(folded);
+    // Nobody looked for a while: the next write folds what waits, its own deltas with it.
+    await t.database.db.execute(sql`UPDATE dashboard_rollup_pending SET created_at = now() - interval '6 minutes'`);
+    expect((await record()).statusCode).toBe(200);
+    expect(await pending()).toBe(0);
+    expect(await tier2()).toBe(folded + 2);
+  });
+
   it('pages and sorts the children by any figure: all pages together are every child once, in order, with the rest summed', async () => {
     const codes = ((await t.database.db.execute(sql`SELECT code FROM regions WHERE parent_code = '371000' ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
     expect(codes.length).toBeGreaterThan(2);
