@@ -114,8 +114,11 @@ describe('five institutional systems (R-SYS-FIVE)', () => {
     expect(cell(await matrix(city), '371003', 'finance')?.current?.version).toBe('2026版');
     // A version taking effect before the latest registered would be superseded the moment it is registered: refused.
     const back = await wendeng.post('/api/institutional-systems', doc({ kind: 'finance', version: '补登版', approvedOn: day(-60), effectiveOn: day(-20) }));
-    expect(back.statusCode).toBe(400);
-    expect(back.json().error.details.fields).toEqual([expect.objectContaining({ path: 'effectiveOn', message: expect.stringContaining('2026版') })]);
+    expect(back.statusCode).toBe(422);
+    expect(back.json().error.details.rule).toMatchObject({ id: 'R-SYS-FIVE', clause: '二（四）' });
+    expect(back.json().error.message).toContain(`已登记2026版，自${day(-10)}起施行`);
+    expect(back.json().error.message).toContain('R-SYS-FIVE，二（四）');
+    expect((await history(city, '371003', 'finance')).map((d) => d.version)).toEqual(['2026版', '2025版']);
   });
 
   it('the text can be attached later to the version in force and to one waiting, not to a superseded one', async () => {

@@ -7,7 +7,7 @@ import { SYSTEM_KIND_LABELS, SYSTEM_KINDS, missingSystemMessage } from '../../..
 import { files, systemDocuments } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
-import { AppError, invalid, notFound } from '../../platform/errors';
+import { AppError, notFound, ruleViolation } from '../../platform/errors';
 import { DOCUMENT_TYPES, readUpload } from '../../platform/uploads';
 import * as repo from './institutional-systems.repo';
 import type { DocumentOn } from './institutional-systems.repo';
@@ -85,7 +85,10 @@ export async function create(ctx: Ctx, body: Input): Promise<Dto> {
   return inTransaction(ctx, async (tx) => {
     const latest = await repo.latestVersionLocked(tx.db, county.code, body.kind);
     if (latest && body.effectiveOn < latest.effectiveOn)
-      throw invalid([{ path: 'effectiveOn', message: `施行日期不能早于已登记的${latest.version}（${latest.effectiveOn}起施行）` }]);
+      throw ruleViolation(
+        'R-SYS-FIVE',
+        `${SYSTEM_KIND_LABELS[body.kind]}已登记${latest.version}，自${latest.effectiveOn}起施行；新版本的施行日期不能早于这一天，否则一登记就被替代。请核对施行日期`,
+      );
     const [row] = await tx.db
       .insert(systemDocuments)
       .values({ ...body, countyCode: county.code, scopePath: county.path, createdBy: actorOf(tx).id })
