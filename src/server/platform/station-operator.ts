@@ -27,14 +27,17 @@ export function stationsServedByOrg(orgId: SQL, day: string): SQL {
 
 /** The organisation serving the station on the day, or NULL (a scalar subquery). */
 export function operatorOf(stationId: AnyPgColumn, day: string): SQL<string | null> {
-  return sql<string | null>`(SELECT op_k.contractor_org_id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
-    WHERE op_cs.station_id = ${qualified(stationId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date
-    ORDER BY op_k.starts_on DESC LIMIT 1)`;
+  return ofContractInForce('contractor_org_id', stationId, day);
 }
 
 /** The contract in force at the station on the day (the latest start wins), or NULL (a scalar subquery). */
 export function contractInForceOn(stationId: AnyPgColumn, day: string): SQL<string | null> {
-  return sql<string | null>`(SELECT op_k.id FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+  return ofContractInForce('id', stationId, day);
+}
+
+/** One column of the contract in force at the station on the day: one query, so operator and contract never pick different contracts. */
+function ofContractInForce(column: 'id' | 'contractor_org_id', stationId: AnyPgColumn, day: string): SQL<string | null> {
+  return sql<string | null>`(SELECT ${sql.raw(`op_k.${column}`)} FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
     WHERE op_cs.station_id = ${qualified(stationId)} AND ${IN_FORCE} AND op_k.starts_on <= ${day}::date AND op_k.ends_on >= ${day}::date
     ORDER BY op_k.starts_on DESC LIMIT 1)`;
 }
@@ -51,7 +54,20 @@ export function stationCountServedBy(orgId: AnyPgColumn, day: string): SQL<numbe
  * archive of a year belongs to those who served it, not to whoever serves the station now.
  */
 export function servedDuringYear(orgId: string, stationId: SQL, year: SQL): SQL<boolean> {
-  return sql<boolean>`EXISTS (SELECT 1 FROM contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
-    WHERE op_cs.station_id = ${stationId} AND op_k.contractor_org_id = ${orgId}::uuid AND ${IN_FORCE}
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${stationsOfOrgContracts(orgId)} AND op_cs.station_id = ${stationId}
       AND op_k.starts_on <= make_date((${year})::int, 12, 31) AND op_k.ends_on >= make_date((${year})::int, 1, 1))`;
+}
+
+/**
+ * The ids of every station the organisation served under some contract in force, any year (a
+ * subquery): the superset servedDuringYear narrows, for an index to start from.
+ */
+export function stationsEverServedBy(orgId: string): SQL {
+  return sql`(SELECT op_cs.station_id FROM ${stationsOfOrgContracts(orgId)})`;
+}
+
+/** FROM … WHERE of the stations of the organisation's contracts in force: one join for both above. */
+function stationsOfOrgContracts(orgId: string): SQL {
+  return sql`contract_stations op_cs JOIN contracts op_k ON op_k.id = op_cs.contract_id
+    WHERE op_k.contractor_org_id = ${orgId}::uuid AND ${IN_FORCE}`;
 }
