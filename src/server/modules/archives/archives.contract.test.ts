@@ -299,6 +299,52 @@ describe('a contract archive', () => {
     expect(((await wendeng.get('/api/archives/contracts?pageSize=200')).json() as Page).items.map((k) => k.id)).not.toContain(contractId);
   });
 
+  it('the request refuses what the picker leaves out, saying why: a draft, a term not yet begun', async () => {
+    const db = t.database.db;
+    const [terms] = await db.select().from(contracts).where(eq(contracts.id, contractId));
+    if (!terms) throw new Error('no contract');
+    const thisYear = Number(today.slice(0, 4));
+    const base = { countyCode: terms.countyCode, scopePath: terms.scopePath, contractorOrgId: terms.contractorOrgId };
+    const [draft, later] = await db.insert(contracts).values([
+      { ...base, title: '归档规则草稿合同', status: 'draft' as const, startsOn: `${thisYear}-01-01`, endsOn: `${thisYear}-12-31` },
+      { ...base, title: '归档规则明年合同', status: 'signed' as const, startsOn: `${thisYear + 1}-01-01`, endsOn: `${thisYear + 1}-12-31` },
+    ]).returning({ id: contracts.id });
+    const picked = (await district.get(`/api/archives/contracts?q=${encodeURIComponent('归档规则')}`)).json() as { total: number };
+    expect(picked.total).toBe(0);
+    const before = await writes();
+    const d = await district.post('/api/archives', { contractId: draft?.id });
+    expect(d.statusCode).toBe(400);
+    expect(d.body).toContain('合同尚未签订或未填写起止日期');
+    const l = await district.post('/api/archives', { contractId: later?.id });
+    expect(l.statusCode).toBe(400);
+    expect(l.body).toContain('合同期限尚未开始');
+    expect(await writes()).toEqual(before);
+  });
+
+  it('a town has the archive of a contract whose stations are all its own: offered, requested, listed and read', async () => {
+    const db = t.database.db;
+    const [terms] = await db.select().from(contracts).where(eq(contracts.id, contractId));
+    const [st] = await db.select({ scopePath: stations.scopePath }).from(stations).where(eq(stations.id, jingyuan));
+    if (!terms || !st) throw new Error('no contract');
+    const thisYear = Number(today.slice(0, 4));
+    const [own] = await db.insert(contracts).values({
+      countyCode: terms.countyCode, scopePath: terms.scopePath, contractorOrgId: terms.contractorOrgId, title: '鲸园单站归档合同', status: 'signed', startsOn: `${thisYear}-01-01`, endsOn: `${thisYear}-12-31`,
+    }).returning({ id: contracts.id });
+    if (!own) throw new Error('no contract');
+    await db.insert(contractStations).values({ contractId: own.id, stationId: jingyuan, stationPath: st.scopePath });
+    // The contract's path is the county's, above the town's: the town has it by its stations alone.
+    expect(terms.scopePath.length).toBeLessThan(st.scopePath.length);
+    const picked = (await town.get(`/api/archives/contracts?q=${encodeURIComponent('鲸园单站归档合同')}`)).json() as { items: { id: string }[] };
+    expect(picked.items.map((k) => k.id)).toEqual([own.id]);
+    const r = await town.post('/api/archives', { contractId: own.id });
+    expect(r.statusCode).toBe(200);
+    const job = await finished(town, (r.json() as ArchiveJob).id);
+    expect(job.status).toBe('done');
+    expect((await town.get('/api/archives?pageSize=100')).json().items.map((j: ArchiveJob) => j.id)).toContain(job.id);
+    expect((await district.get('/api/archives?pageSize=100')).json().items.map((j: ArchiveJob) => j.id)).toContain(job.id);
+    expect((await wendeng.get(`/api/archives/${job.id}`)).statusCode).toBe(404);
+  });
+
   it('the table refuses a job that is both or neither kind', async () => {
     const db = t.database.db;
     const both = db.execute(sql`INSERT INTO archive_jobs (station_id, year, contract_id, scope_path, title) VALUES (${jingyuan}, ${year}, ${contractId}, '/', 'x')`);

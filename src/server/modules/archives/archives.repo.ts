@@ -6,7 +6,7 @@ import { archiveJobs, contracts, contractStations, files, organizations, users }
 import { cappedCount } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
-import { servedDuringYear } from '../../platform/station-operator';
+import { servedDuringYear, stationsEverServedBy } from '../../platform/station-operator';
 
 export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
 
@@ -15,34 +15,46 @@ export type ArchiveJobRow = typeof archiveJobs.$inferSelect;
  * only for a year it served the station under a contract in force (station-operator), never by
  * the last contract written. A contract's archive: contractArchiveScope.
  *
- * Written as an OR of two parts each an index can answer (not a CASE per job): station-year jobs
- * by scope_path (archive_jobs_scope_idx) or, for an organisation, by the stations of its
- * contracts (archive_jobs_station_year_idx, servedDuringYear rechecks the year); contract jobs by
- * the ids of the contracts in scope, read once (archive_jobs_contract_idx).
+ * Written as an OR of parts each an index can answer (not a CASE per job). An organisation:
+ * station-year jobs by the stations it ever served (archive_jobs_station_year_idx, servedDuringYear
+ * rechecks the year), contract jobs by the ids of its contracts, read once (archive_jobs_contract_idx).
+ * A region: every job under its path (archive_jobs_scope_idx) — a contract job's scope_path is its
+ * contract's, so that is the purchaser's branch of contractArchiveScope too — and the contracts a
+ * town has by its stations only, by id (archive_jobs_contract_idx).
  */
 export function archiveScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
   const scope = ctx.actor?.scope;
   if (!scope || scope.kind === 'none') return sql`false`;
-  const contractJobs = sql`${qualified(archiveJobs.contractId)} = ANY(ARRAY(SELECT ${qualified(contracts.id)} FROM ${contracts} WHERE ${contractArchiveScope(ctx)}))`;
-  const stationYear = sql`${qualified(archiveJobs.contractId)} IS NULL`;
+  const contractJobs = (where: SQL) => sql`${qualified(archiveJobs.contractId)} = ANY(ARRAY(SELECT ${qualified(contracts.id)} FROM ${contracts} WHERE ${where}))`;
   if (scope.kind === 'org') {
     if (!scope.orgId) return sql`false`;
-    // Every station the organisation ever contracted for: a superset the index narrows to; the
-    // rule itself (a contract in force during that year) is servedDuringYear's.
-    const stationsEver = sql`ARRAY(SELECT ar_cs.station_id FROM ${contractStations} ar_cs JOIN ${contracts} ar_k ON ar_k.id = ar_cs.contract_id WHERE ar_k.contractor_org_id = ${scope.orgId}::uuid)`;
-    return sql`((${stationYear} AND ${qualified(archiveJobs.stationId)} = ANY(${stationsEver})
-      AND ${servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year))}) OR ${contractJobs})`;
+    return sql`((${qualified(archiveJobs.contractId)} IS NULL AND ${qualified(archiveJobs.stationId)} = ANY(ARRAY${stationsEverServedBy(scope.orgId)})
+      AND ${servedDuringYear(scope.orgId, qualified(archiveJobs.stationId), qualified(archiveJobs.year))}) OR ${contractJobs(contractArchiveScope(ctx))})`;
   }
   if (!scope.path) return sql`false`;
-  return sql`((${stationYear} AND ${like(archiveJobs.scopePath, `${scope.path}%`)}) OR ${contractJobs})`;
+  const region = regionContractParts(scope.path);
+  return sql`(${like(archiveJobs.scopePath, `${scope.path}%`)} OR ${contractJobs(sql`NOT ${region.purchaser} AND ${region.town}`)})`;
 }
 
 /**
- * Who may have a contract's archive, over `contracts`: its contractor; the purchaser's unit and
- * above by path; a town only when every station of the contract is its own (the archive holds each
- * station's cases and records, and a town sees only its own stations'): a station under its path
- * (contract_stations_path_idx) and none outside it.
+ * A region's two ways to a contract, over `contracts`: the purchaser's unit and above by the
+ * contract's path; a town only when every station of the contract is its own (the archive holds
+ * each station's cases and records, and a town sees only its own stations'): a station under its
+ * path (contract_stations_path_idx) and none outside it.
+ */
+function regionContractParts(scopePath: string): { purchaser: SQL; town: SQL } {
+  const path = `${scopePath}%`;
+  return {
+    purchaser: sql`${qualified(contracts.scopePath)} LIKE ${path}`,
+    town: sql`(${qualified(contracts.id)} IN (SELECT cs.contract_id FROM ${contractStations} cs WHERE cs.station_path LIKE ${path})
+    AND NOT EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)} AND cs.station_path NOT LIKE ${path}))`,
+  };
+}
+
+/**
+ * Who may have a contract's archive, over `contracts`: its contractor; in a region, the
+ * purchaser's unit and above or a town holding all its stations (regionContractParts).
  */
 export function contractArchiveScope(ctx: Ctx): SQL {
   if (ctx.system) return sql`true`;
@@ -50,34 +62,47 @@ export function contractArchiveScope(ctx: Ctx): SQL {
   if (!scope || scope.kind === 'none') return sql`false`;
   if (scope.kind === 'org') return scope.orgId ? sql`${qualified(contracts.contractorOrgId)} = ${scope.orgId}` : sql`false`;
   if (!scope.path) return sql`false`;
-  const path = `${scope.path}%`;
-  return sql`(${qualified(contracts.scopePath)} LIKE ${path} OR (
-    ${qualified(contracts.id)} IN (SELECT cs.contract_id FROM ${contractStations} cs WHERE cs.station_path LIKE ${path})
-    AND NOT EXISTS (SELECT 1 FROM ${contractStations} cs WHERE cs.contract_id = ${qualified(contracts.id)} AND cs.station_path NOT LIKE ${path})))`;
+  const region = regionContractParts(scope.path);
+  return sql`(${region.purchaser} OR ${region.town})`;
 }
 
-/** The contract a request names, if the actor may have its archive. */
-export async function findContractForArchive(ctx: Ctx, contractId: string) {
+/**
+ * The contracts an archive may be requested of, over `contracts`, in two parts so a refused request
+ * can say which failed: signed or later with both dates; its term begun by this year's end.
+ */
+function archivableParts(thisYear: number): { signedWithTerm: SQL<boolean>; begun: SQL<boolean> } {
+  return {
+    signedWithTerm: sql<boolean>`(${qualified(contracts.status)} <> 'draft' AND ${qualified(contracts.startsOn)} IS NOT NULL AND ${qualified(contracts.endsOn)} IS NOT NULL)`,
+    begun: sql<boolean>`coalesce(${qualified(contracts.startsOn)} <= ${`${thisYear}-12-31`}::date, false)`,
+  };
+}
+
+/** The one rule for the picker's list and the request's check. */
+export function archivableContractSql(thisYear: number): SQL<boolean> {
+  const p = archivableParts(thisYear);
+  return sql<boolean>`(${p.signedWithTerm} AND ${p.begun})`;
+}
+
+/** The contract a request names, if the actor may have its archive, with which part of archivableContractSql it meets. */
+export async function findContractForArchive(ctx: Ctx, contractId: string, thisYear: number) {
+  const p = archivableParts(thisYear);
   const [row] = await ctx.db
-    .select({ id: contracts.id, number: contracts.number, title: contracts.title, status: contracts.status, scopePath: contracts.scopePath, startsOn: contracts.startsOn, endsOn: contracts.endsOn })
+    .select({ id: contracts.id, number: contracts.number, title: contracts.title, scopePath: contracts.scopePath, signedWithTerm: p.signedWithTerm, begun: p.begun })
     .from(contracts)
     .where(and(eq(contracts.id, contractId), contractArchiveScope(ctx)));
   return row;
 }
 
 /**
- * Contracts the actor may archive and the request would take (signed or later, with a term begun
- * by this year's end), newest edited first (contracts_updated_idx), found by number, title or
- * contractor: the picker's search, filtered here rather than in the browser.
+ * Contracts the actor may archive and the request would take (archivableContractSql), newest
+ * edited first (contracts_updated_idx), found by number, title or contractor: the picker's search,
+ * filtered here rather than in the browser.
  */
 export async function listArchivableContracts(ctx: Ctx, f: { q?: string; thisYear: number; page: number; pageSize: number }) {
   const term = f.q ? likeContains(f.q) : null;
   const where = and(
     contractArchiveScope(ctx),
-    ne(contracts.status, 'draft'),
-    isNotNull(contracts.startsOn),
-    isNotNull(contracts.endsOn),
-    sql`${contracts.startsOn} <= ${`${f.thisYear}-12-31`}::date`,
+    archivableContractSql(f.thisYear),
     term ? or(ilike(contracts.title, term), ilike(contracts.number, term), ilike(organizations.name, term)) : undefined,
   );
   const [rows, counted] = await Promise.all([

@@ -105,11 +105,11 @@ async function queue(ctx: Ctx, key: repo.ArchiveKey, o: { values: typeof archive
  */
 async function requestContract(ctx: Ctx, contractId: string): Promise<Dto> {
   const actor = actorOf(ctx);
-  const k = await repo.findContractForArchive(ctx, contractId);
+  const k = await repo.findContractForArchive(ctx, contractId, Number(chinaToday().slice(0, 4)));
   if (!k) throw notFound('合同');
-  if (k.status === 'draft' || !k.startsOn || !k.endsOn) throw invalid([{ path: 'contractId', message: '合同尚未签订或未填写起止日期，不能归档' }]);
-  const thisYear = Number(chinaToday().slice(0, 4));
-  if (Number(k.startsOn.slice(0, 4)) > thisYear) throw invalid([{ path: 'contractId', message: '合同期限尚未开始，不能归档' }]);
+  // The picker's rule (repo.archivableContractSql), part by part for the message.
+  if (!k.signedWithTerm) throw invalid([{ path: 'contractId', message: '合同尚未签订或未填写起止日期，不能归档' }]);
+  if (!k.begun) throw invalid([{ path: 'contractId', message: '合同期限尚未开始，不能归档' }]);
   const label = k.number ? `${k.title}（${k.number}）` : k.title;
   const job = await queue(ctx, { contractId: k.id }, {
     values: { contractId: k.id, scopePath: k.scopePath, title: `${label}合同资料归档`, requestedBy: actor.id },
