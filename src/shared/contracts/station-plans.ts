@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleRefSchema } from '../errors';
-import { STATION_PLAN_MEASURES, STATION_PLAN_STATUSES } from '../rules/station-plans';
+import { STATION_PLAN_DECISIONS, STATION_PLAN_FILE_KINDS, STATION_PLAN_MEASURES, STATION_PLAN_STATUSES } from '../rules/station-plans';
 import { idParams, optionalText, pageOf, pagingQuery, route } from './http';
 import { workflowEventSchema, yearSchema } from './money';
 import { fileMetaSchema } from './organizations';
@@ -86,7 +86,7 @@ export const stationPlanDetailSchema = stationPlanSummarySchema.extend({
   firstMonth: z.number().int(),
   lastMonth: z.number().int(),
   lastComment: z.string(),
-  files: z.array(fileMetaSchema.extend({ kind: z.enum(['needs_survey', 'service_plan']) })),
+  files: z.array(fileMetaSchema.extend({ kind: z.enum(STATION_PLAN_FILE_KINDS) })),
   /** What submitting still needs (R-START-WORK: the needs survey and the service plan). */
   missing: z.array(z.string()),
   progress: z.array(progressRowSchema),
@@ -98,7 +98,7 @@ export const stationPlanDetailSchema = stationPlanSummarySchema.extend({
       content: contentOut,
       submittedAt: z.string(),
       submittedBy: z.string(),
-      decision: z.enum(['approved', 'returned']).nullable(),
+      decision: z.enum(STATION_PLAN_DECISIONS).nullable(),
       decisionComment: z.string(),
       decidedAt: z.string().nullable(),
       decidedBy: z.string(),
@@ -171,7 +171,7 @@ export const reviewStationPlan = route({
   body: z
     .strictObject({
       version: z.number().int(),
-      decision: z.enum(['approved', 'returned']),
+      decision: z.enum(STATION_PLAN_DECISIONS),
       comment: z.string().trim().max(2000).default(''),
     })
     .refine((b) => b.decision === 'approved' || b.comment.length > 0, { path: ['comment'], error: '退回须填写理由' }),
@@ -182,7 +182,7 @@ export const reviewStationPlan = route({
 export const uploadStationPlanFile = route({
   method: 'POST', path: '/api/station-plans/:id/files', summary: '上传需求调研报告或服务计划', tag: 'station-plans',
   permission: 'stationplan:write', params: idParams,
-  query: z.strictObject({ kind: z.enum(['needs_survey', 'service_plan']) }),
+  query: z.strictObject({ kind: z.enum(STATION_PLAN_FILE_KINDS) }),
   response: fileMetaSchema,
 });
 

@@ -40,6 +40,20 @@ export const MEASURE_INFO: Record<StationPlanMeasure, { label: string; unit: str
   casesOpened: { label: '新开个案', unit: '个', period: 'year' },
 };
 export const PERIOD_LABELS: Record<TargetPeriod, string> = { month: '每月', quarter: '每季度', year: '全年' };
+
+/** A measure with its unit and period, as a target field is labelled: 服务记录（条/月）(the period without its 每). */
+export const measureLabel = (k: StationPlanMeasure): string =>
+  `${MEASURE_INFO[k].label}（${MEASURE_INFO[k].unit}/${PERIOD_LABELS[MEASURE_INFO[k].period].replace(/^每/, '')}）`;
+
+/** R-START-WORK: what the contractor uploads before submitting a plan. */
+export const STATION_PLAN_FILE_KINDS = ['needs_survey', 'service_plan'] as const;
+export type StationPlanFileKind = (typeof STATION_PLAN_FILE_KINDS)[number];
+export const STATION_PLAN_FILE_LABELS: Record<StationPlanFileKind, string> = { needs_survey: '需求调研报告', service_plan: '服务计划' };
+
+/** The county bureau's answer to a submitted plan. */
+export const STATION_PLAN_DECISIONS = ['approved', 'returned'] as const;
+export type StationPlanDecision = (typeof STATION_PLAN_DECISIONS)[number];
+export const STATION_PLAN_DECISION_LABELS: Record<StationPlanDecision, string> = { approved: '审定通过', returned: '退回修改' };
 const MONTHS_IN: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
 export type StationPlanTargets = Record<StationPlanMeasure, number>;

@@ -339,7 +339,6 @@ export const zhCNDaily = {
     tooLarge: '文件不能超过 10 MB',
     uploading: (p: number) => `正在上传 ${p}%`,
     processing: '上传完成，服务器正在处理…',
-    uploadFailed: '上传失败',
     another: '再记一笔',
     backToCase: '返回个案',
     backToClient: '返回服务对象',

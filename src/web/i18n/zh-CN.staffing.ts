@@ -12,7 +12,6 @@ export const zhCNStaffing = {
     tooLarge: (mb: number) => `文件不能超过 ${mb} MB`,
     uploading: (percent: number) => `正在上传 ${percent}%`,
     processing: '上传完成，服务器正在处理…',
-    failed: '上传失败',
     downloadStarted: '已开始下载',
   },
   orgs: {

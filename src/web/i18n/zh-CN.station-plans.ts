@@ -30,8 +30,6 @@ export const zhCNStationPlans = {
   progress: '完成情况（按月）',
   progressNote: '按本站服务记录、小组和社区活动、个案逐月统计；已结束的月份低于折合目标一半的标红',
   files: '需求调研报告和服务计划',
-  needsSurvey: '需求调研报告',
-  servicePlan: '服务计划',
   upload: (what: string) => `上传${what}`,
   uploaded: '已上传',
   missing: (what: string) => `报送前还需：${what}`,

@@ -27,6 +27,7 @@ export const zhCN = {
     forbiddenHint: '您的账号没有访问此页面的权限。',
     backHome: '返回首页',
     loadFailed: '加载失败',
+    uploadFailed: '上传失败',
     retry: '重试',
     offline: '无法连接服务器，请检查网络后重试',
   },

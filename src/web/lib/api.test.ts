@@ -66,6 +66,15 @@ describe('upload()', () => {
     expect(((calls[1]?.init.body as FormData).get('file') as File).name).toBe('需求调研报告.pdf');
   });
 
+  it("says the upload failed, with the status, when a proxy answers with its own page (not the server's JSON)", async () => {
+    answer(new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    await expect(upload(uploadStationPlanFile, { params: { id: ID }, query: { kind: 'needs_survey' } }, pdf())).rejects.toMatchObject({
+      status: 502,
+      code: 'INTERNAL',
+      message: '上传失败（502）',
+    });
+  });
+
   it('says the server cannot be reached when the request fails', async () => {
     answer(new TypeError('Failed to fetch'));
     await expect(upload(uploadStationPlanFile, { params: { id: ID }, query: { kind: 'needs_survey' } }, pdf())).rejects.toMatchObject({

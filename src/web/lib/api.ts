@@ -100,7 +100,8 @@ async function send<C extends RouteContract>(
     throw new ApiError(0, 'NETWORK', m.app.offline);
   }
   if (res.ok) return res;
-  const error = await readError(res);
+  // A proxy's bare 502/504 on an upload should say the upload failed, not that a page failed to load.
+  const error = await readError(res, form ? m.app.uploadFailed : m.app.loadFailed);
   // A stale token (e.g. after the session was renewed in another tab): refresh once and retry.
   if (error.code === 'CSRF_FAILED' && !retried && csrfRefresher) {
     const fresh = await csrfRefresher();
@@ -112,14 +113,14 @@ async function send<C extends RouteContract>(
   throw error;
 }
 
-async function readError(res: Response): Promise<ApiError> {
+async function readError(res: Response, failed: string): Promise<ApiError> {
   try {
     const body = (await res.json()) as Partial<ErrorBody>;
     if (body.error) return new ApiError(res.status, body.error.code as ErrorCode, body.error.message, body.error.details);
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic error.
   }
-  return new ApiError(res.status, 'INTERNAL', `${m.app.loadFailed}（${res.status}）`);
+  return new ApiError(res.status, 'INTERNAL', `${failed}（${res.status}）`);
 }
 
 /** Calls one endpoint through its shared contract; the response type follows the contract. */

@@ -139,7 +139,7 @@ export function useImportClients() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, stationId, mode, dryRun, onProgress }: ImportVars) =>
-      uploadJson(client, importClients, { query: { stationId: stationId ?? undefined, mode, dryRun: dryRun ? 'true' : 'false' } }, file, onProgress),
+      uploadJson(importClients, { query: { stationId: stationId ?? undefined, mode, dryRun: dryRun ? 'true' : 'false' } }, file, onProgress),
     onSuccess: (report) => {
       if (report.written) void client.invalidateQueries({ queryKey: ['clients', 'list'] });
     },
@@ -148,10 +148,9 @@ export function useImportClients() {
 
 /** The same check as an Excel file with a 校验结果 column, saved as a download. */
 export function useImportClientsReport() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, stationId, onProgress }: Pick<ImportVars, 'file' | 'stationId' | 'onProgress'>) =>
-      uploadForDownload(client, importClientsReport, { query: { stationId: stationId ?? undefined } }, file, onProgress),
+      uploadForDownload(importClientsReport, { query: { stationId: stationId ?? undefined } }, file, onProgress),
   });
 }
 

@@ -111,7 +111,7 @@ export function useUploadContractFile(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress?: OnProgress }) =>
-      uploadJson(client, uploadContractFile, { params: { id } }, file, onProgress),
+      uploadJson(uploadContractFile, { params: { id } }, file, onProgress),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }

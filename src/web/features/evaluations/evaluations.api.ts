@@ -78,7 +78,7 @@ export function useUploadEvaluationFile(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, code, onProgress }: { file: File; code?: string; onProgress?: OnProgress }) =>
-      uploadJson(client, uploadEvaluationFile, { params: { id }, query: { code } }, file, onProgress),
+      uploadJson(uploadEvaluationFile, { params: { id }, query: { code } }, file, onProgress),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }

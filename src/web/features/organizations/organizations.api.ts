@@ -81,7 +81,7 @@ export function useUploadOrgFile(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress?: OnProgress }) =>
-      uploadJson(client, uploadOrganizationFile, { params: { id } }, file, onProgress),
+      uploadJson(uploadOrganizationFile, { params: { id } }, file, onProgress),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }

@@ -85,7 +85,7 @@ export function useUploadReportFile(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, kind, onProgress }: { file: File; kind: ReportFileKind; onProgress?: OnProgress }) =>
-      uploadJson(client, uploadReportFile, { params: { id }, query: { kind } }, file, onProgress),
+      uploadJson(uploadReportFile, { params: { id }, query: { kind } }, file, onProgress),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.detail(id) }),
   });
 }

@@ -193,7 +193,7 @@ function MatchCard({ match, need, onError, onDeliver }: { match: MatchDto; need:
               showUploadList={false}
               beforeUpload={(file) => {
                 setUploading(true);
-                uploadProof(client, match.id, file)
+                uploadProof(match.id, file)
                   .then(() => { message.success(mt.uploaded); return client.invalidateQueries({ queryKey: ['resources'] }); }, onError)
                   .finally(() => setUploading(false));
                 return false;

@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { Form, InputNumber, Tag } from 'antd';
 import type { FileMeta } from '../../../shared/contracts/organizations';
 import { uploadMatchProof } from '../../../shared/contracts/resources';
@@ -57,5 +56,5 @@ export function quantityOf(kind: ResourceKind, value: unknown): number {
 }
 
 /** Uploads a photo or receipt for a match (multipart, checked by content on the server). */
-export const uploadProof = (_client: QueryClient, matchId: string, file: File): Promise<FileMeta> =>
+export const uploadProof = (matchId: string, file: File): Promise<FileMeta> =>
   upload(uploadMatchProof, { params: { id: matchId } }, file);

@@ -223,7 +223,7 @@ function Attachments({ record }: { record: ServiceRecord }) {
       setError(problem);
       return;
     }
-    uploadRecordAttachment(client, record.id, file, setProgress).then(
+    uploadRecordAttachment(record.id, file, setProgress).then(
       (meta) => {
         setProgress(null);
         setFiles((prev) => [...prev, meta]);

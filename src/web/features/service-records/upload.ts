@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { FileMeta } from '../../../shared/contracts/organizations';
 import { uploadServiceRecordFile } from '../../../shared/contracts/service-records';
 import { ApiError } from '../../lib/api';
@@ -23,12 +22,7 @@ export function attachmentProblem(file: File): string | null {
 export type { UploadProgress };
 
 /** Attaches a photo or signed sheet to a service record; resolves with the stored file's metadata. */
-export async function uploadRecordAttachment(
-  _client: QueryClient,
-  recordId: string,
-  file: File,
-  onProgress: OnProgress,
-): Promise<FileMeta> {
+export async function uploadRecordAttachment(recordId: string, file: File, onProgress: OnProgress): Promise<FileMeta> {
   const problem = attachmentProblem(file);
   if (problem) throw new ApiError(400, 'VALIDATION_FAILED', problem);
   return uploadWithProgress(uploadServiceRecordFile, { params: { id: recordId } }, file, onProgress, t.tooLarge);

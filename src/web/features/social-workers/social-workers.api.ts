@@ -115,7 +115,7 @@ export function useImportWorkers() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, mode, dryRun, onProgress }: ImportVars) =>
-      uploadJson(client, importWorkers, { query: { mode, dryRun: dryRun ? 'true' : 'false' } }, file, onProgress),
+      uploadJson(importWorkers, { query: { mode, dryRun: dryRun ? 'true' : 'false' } }, file, onProgress),
     onSuccess: (report) => {
       if (!report.written) return;
       void client.invalidateQueries({ queryKey: ['social-workers'] });
@@ -126,9 +126,8 @@ export function useImportWorkers() {
 }
 
 export function useImportReport() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress?: OnProgress }) =>
-      uploadForDownload(client, importWorkersReport, {}, file, onProgress),
+      uploadForDownload(importWorkersReport, {}, file, onProgress),
   });
 }

@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { ResponseOf, RouteContract } from '../../../shared/contracts/http';
 import { ApiError, upload, type Transport, type UploadInput } from '../../lib/api';
 import { m } from '../../i18n';
@@ -66,15 +65,12 @@ export async function uploadWithProgress<C extends RouteContract>(
   }
 }
 
-/**
- * Uploads one file as the `file` field and returns the JSON answer the contract describes.
- * `_client` is no longer needed (lib/api.ts holds the CSRF token); kept so the callers stay as they are.
- */
-export const uploadJson = <C extends RouteContract>(_client: QueryClient, contract: C, input: UploadInput<C>, file: File, onProgress?: OnProgress) =>
+/** Uploads one file as the `file` field and returns the JSON answer the contract describes. */
+export const uploadJson = <C extends RouteContract>(contract: C, input: UploadInput<C>, file: File, onProgress?: OnProgress) =>
   uploadWithProgress(contract, input, file, onProgress);
 
 /** Uploads one file and saves the attachment the server answers with (e.g. the import report). */
-export async function uploadForDownload<C extends RouteContract>(_client: QueryClient, contract: C, input: UploadInput<C>, file: File, onProgress?: OnProgress): Promise<void> {
+export async function uploadForDownload<C extends RouteContract>(contract: C, input: UploadInput<C>, file: File, onProgress?: OnProgress): Promise<void> {
   await uploadWithProgress(contract, input, file, onProgress);
 }
 

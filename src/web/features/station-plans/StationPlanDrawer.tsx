@@ -1,8 +1,7 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { StationPlanDetail } from '../../../shared/contracts/station-plans';
-import { STATION_PLAN_MEASURES, type StationPlanMeasure } from '../../../shared/rules/station-plans';
-import { measureLabel } from '../../../shared/station-plan-measures';
+import { measureLabel, STATION_PLAN_MEASURES, type StationPlanMeasure } from '../../../shared/rules/station-plans';
 import { DrawerForm, useDrawerSave } from '../../components/DrawerForm';
 import { m } from '../../i18n';
 import { catalogueOptions, useCatalogue } from '../service-records/records.api';

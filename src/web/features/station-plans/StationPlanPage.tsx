@@ -3,8 +3,17 @@ import { App, Alert, Button, Card, Descriptions, Flex, Progress, Table, Typograp
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ProgressRow, StationPlanDetail } from '../../../shared/contracts/station-plans';
-import { MEASURE_INFO, PERIOD_LABELS, STATION_PLAN_MEASURES, STATION_PLAN_STATUS_LABELS } from '../../../shared/rules/station-plans';
-import { measureLabel, STATION_PLAN_DECISION_LABELS, STATION_PLAN_DECISIONS, STATION_PLAN_FILE_KINDS, STATION_PLAN_FILE_LABELS } from '../../../shared/station-plan-measures';
+import {
+  MEASURE_INFO,
+  measureLabel,
+  PERIOD_LABELS,
+  STATION_PLAN_DECISION_LABELS,
+  STATION_PLAN_DECISIONS,
+  STATION_PLAN_FILE_KINDS,
+  STATION_PLAN_FILE_LABELS,
+  STATION_PLAN_MEASURES,
+  STATION_PLAN_STATUS_LABELS,
+} from '../../../shared/rules/station-plans';
 import { DetailTable } from '../../components/DetailTable';
 import { PageHeader } from '../../components/PageHeader';
 import { pageData } from '../../components/PageStates';

@@ -4,7 +4,7 @@ import {
   createStationPlan, downloadStationPlanFile, getStationPlan, listStationPlans, missingStationPlans, reviewStationPlan,
   submitStationPlan, updateStationPlan, uploadStationPlanFile, type StationPlanDetail,
 } from '../../../shared/contracts/station-plans';
-import type { StationPlanFileKind } from '../../../shared/station-plan-measures';
+import type { StationPlanFileKind } from '../../../shared/rules/station-plans';
 import { api, apiUrl, upload } from '../../lib/api';
 
 export type StationPlanListQuery = QueryOf<typeof listStationPlans>;
