@@ -48,14 +48,15 @@ function layout(title: string, description: string, content: string, canonical: 
 export const servingOn = (day: string): SQL<boolean> =>
   sql<boolean>`(${qualified(stations.status)} = 'operating' AND ${operatorOf(stations.id, day)} IS NOT NULL)`;
 
-const active = eq(stations.status, 'operating');
 const CLOSED_NOTE = '这个社工站目前没有运营机构按服务合同提供服务（暂停服务），请联系所在镇（街道）或区市民政部门。';
 
-function searchOf(q: string | undefined): SQL | undefined {
+/** The directory's filter: serving today (the sitemap's own predicate, so the two list the same stations), then the search. */
+function searchOf(q: string | undefined, today: string): SQL | undefined {
+  const serving = servingOn(today);
   const term = q?.trim();
-  if (!term) return active;
+  if (!term) return serving;
   const like = likeContains(term);
-  return and(active, or(ilike(stationName, like), ilike(county.name, like), sql`array_to_string(${town.aliases}, ' ') ILIKE ${like}`, ilike(stations.address, like)));
+  return and(serving, or(ilike(stationName, like), ilike(county.name, like), sql`array_to_string(${town.aliases}, ' ') ILIKE ${like}`, ilike(stations.address, like)));
 }
 
 const directoryColumns = () => ({
@@ -79,9 +80,9 @@ export async function directoryHtml(db: Db, q: string | undefined, page: number)
     .from(stations)
     .innerJoin(town, eq(town.code, stations.townCode))
     .innerJoin(county, eq(county.code, town.parentCode))
-    // Only stations someone serves today: a station whose contract ended is not presented as serving.
-    .innerJoin(organizations, eq(organizations.id, operatorOf(stations.id, today)))
-    .where(searchOf(q))
+    // The where keeps only stations served today (a station whose contract ended is not presented as serving); this reads the operator's name.
+    .leftJoin(organizations, eq(organizations.id, operatorOf(stations.id, today)))
+    .where(searchOf(q, today))
     .orderBy(stations.townCode)
     .limit(DIRECTORY_PAGE_SIZE)
     .offset((page - 1) * DIRECTORY_PAGE_SIZE);
@@ -116,7 +117,7 @@ export async function stationHtml(db: Db, id: string): Promise<string> {
   const [s] = await db
     .select({
       ...directoryColumns(),
-      status: stations.status,
+      serving: servingOn(today),
       brandsFull: sql<{ name: string; description: string }[]>`coalesce((SELECT json_agg(json_build_object('name', b.name, 'description', b.description) ORDER BY b.created_at) FROM ${stationBrands} b WHERE b.station_id = ${stations.id}), '[]'::json)`,
       stories: sql<{ id: string; kind: PostKind; title: string; published_at: string }[]>`coalesce((SELECT json_agg(x) FROM (SELECT p.id, p.kind, p.title, p.published_at FROM ${publicityPosts} p WHERE p.station_id = ${stations.id} AND p.status = 'published' ORDER BY p.published_at DESC LIMIT ${STORIES_ON_STATION}) x), '[]'::json)`,
     })
@@ -127,7 +128,7 @@ export async function stationHtml(db: Db, id: string): Promise<string> {
     .where(eq(stations.id, id))
     .limit(1);
   if (!s) throw notFound('社工站');
-  const serving = s.status === 'operating' && s.operator !== null;
+  const serving = s.serving;
   if (!serving && s.stories.length === 0) throw notFound('社工站');
   const brands = s.brandsFull.map((b) => `<li><strong>${e(b.name)}</strong>${b.description ? `：${e(b.description)}` : ''}</li>`).join('');
   const stories = s.stories
