@@ -156,53 +156,51 @@ const coverageSums = sql`coalesce(sum(x.value) FILTER (WHERE x.measure = 'towns'
       coalesce(sum(x.value) FILTER (WHERE x.measure = 'stations'), 0)::int AS stations,
       coalesce(sum(x.value) FILTER (WHERE x.measure = 'operating'), 0)::int AS operating`;
 
+/** The county units under a path that have towns (a unit without any shows nowhere). */
+const countyUnits = (path: string) => sql`FROM ${regions} c WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}
+  AND EXISTS (SELECT 1 FROM ${regions} t WHERE t.parent_code = c.code AND t.level = 'town')`;
+
 /**
- * Coverage per county unit of a region actor whose scope holds whole counties (a county, city or
- * province): the 'towns', 'stations' and 'operating' roll-up lines at each county's own path (all
- * tiers plus pending deltas, as the dashboards read them, migration 0049): one index probe per
- * county, not a row per town and station. Null for a narrower scope (a town), which the lines of
- * a county cannot express.
+ * Coverage per county unit under `path` in code order (a page of them, or all): the 'towns',
+ * 'stations' and 'operating' roll-up lines at each county's own path (all tiers plus pending
+ * deltas, as the dashboards read them, migration 0049): one index probe per county, not a row per
+ * town and station.
  */
-async function coverageFromRollups(ctx: Ctx, path: string): Promise<CoverageRow[] | null> {
+async function countyCoverage(ctx: Ctx, path: string, window?: { limit: number; offset: number }): Promise<CoverageRow[]> {
   const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}
-    FROM ${regions} c LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
-    WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}
+    FROM (SELECT c.code, c.short_name, c.path ${countyUnits(path)} ORDER BY c.code
+      ${window ? sql`LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}) c
+    LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
     GROUP BY c.code, c.short_name ORDER BY c.code`);
-  const rows = (res as unknown as { rows: CoverageRow[] }).rows;
-  if (rows.length === 0) return null;
-  // As the per-town query: a county unit appears when it has towns.
-  return rows.filter((r) => r.towns > 0);
+  return (res as unknown as { rows: CoverageRow[] }).rows;
+}
+
+/** The path of a region actor whose scope holds whole county units (a county, city or province); null otherwise. */
+async function countyScopePath(ctx: Ctx): Promise<string | null> {
+  const scope = ctx.actor?.scope;
+  if (ctx.system || !scope || scope.kind === 'org' || scope.kind === 'none' || !scope.path) return null;
+  const [own] = await ctx.db.select({ level: regions.level }).from(regions).where(eq(regions.path, scope.path));
+  return own && own.level !== 'town' ? scope.path : null;
 }
 
 /**
- * A page of county units in code order for a region actor whose scope holds whole counties, and
- * the scope's total from the lines of its own path (a city's or province's tier-2 sums): the
- * page's counties and one place are read, whatever the number of counties and towns beneath.
- * Null for a narrower scope (a town, an organisation), which county lines cannot express.
+ * A page of county units for a region actor whose scope holds whole counties, and the scope's
+ * total from the lines of its own path (a city's or province's tier-2 sums): the page's counties
+ * and one place are read, whatever the number of counties and towns beneath. Null for a narrower
+ * scope (a town, an organisation), which county lines cannot express.
  */
 export async function coveragePage(
   ctx: Ctx, page: number, pageSize: number,
 ): Promise<{ rows: CoverageRow[]; total: Omit<CoverageRow, 'countyCode' | 'countyShortName'>; counties: number } | null> {
-  const scope = ctx.actor?.scope;
-  if (ctx.system || !scope || scope.kind === 'org' || scope.kind === 'none' || !scope.path) return null;
-  const path = scope.path;
-  const [own] = await ctx.db
-    .select({ level: regions.level })
-    .from(regions)
-    .where(eq(regions.path, path));
-  if (!own || own.level === 'town') return null;
-  const counties = sql`FROM ${regions} c WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}`;
+  const path = await countyScopePath(ctx);
+  if (!path) return null;
   const [rows, totals] = await Promise.all([
-    ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}
-      FROM (SELECT c.code, c.short_name, c.path ${counties} ORDER BY c.code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) c
-      LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
-      GROUP BY c.code, c.short_name ORDER BY c.code`),
-    ctx.db.execute(sql`SELECT ${coverageSums}, (SELECT count(*) ${counties})::int AS counties FROM (${coverageLinesAt(sql`${path}`)}) x`),
+    countyCoverage(ctx, path, { limit: pageSize, offset: (page - 1) * pageSize }),
+    ctx.db.execute(sql`SELECT ${coverageSums}, (SELECT count(*) ${countyUnits(path)})::int AS counties FROM (${coverageLinesAt(sql`${path}`)}) x`),
   ]);
-  const pageRows = (rows as unknown as { rows: CoverageRow[] }).rows;
   const [total] = (totals as unknown as { rows: (Omit<CoverageRow, 'countyCode' | 'countyShortName'> & { counties: number })[] }).rows;
   return {
-    rows: pageRows,
+    rows,
     total: { towns: total?.towns ?? 0, stations: total?.stations ?? 0, operating: total?.operating ?? 0 },
     counties: total?.counties ?? 0,
   };
@@ -210,11 +208,8 @@ export async function coveragePage(
 
 /** Towns, live stations (not revoked) and operating stations per county unit within the scope (the workbench's gaps: every unit). */
 export async function coverage(ctx: Ctx): Promise<CoverageRow[]> {
-  const scope = ctx.actor?.scope;
-  if (!ctx.system && scope && scope.kind !== 'org' && scope.kind !== 'none' && scope.path) {
-    const rows = await coverageFromRollups(ctx, scope.path);
-    if (rows) return rows;
-  }
+  const path = await countyScopePath(ctx);
+  if (path) return countyCoverage(ctx, path);
   // Organisations (the stations they serve) and town officers: counted from their few towns and stations.
   return ctx.db
     .select({
