@@ -94,6 +94,6 @@ export const dashboardStationStaffing = pgTable(
     index('dashboard_station_staffing_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     // A refresh finds its rows to recompute (stale, or of an earlier day) without reading the scope.
     index('dashboard_station_staffing_stale_idx').on(t.scopePath.op('text_pattern_ops')).where(sql`stale`),
-    index('dashboard_station_staffing_as_of_idx').on(t.asOf),
+    index('dashboard_station_staffing_as_of_idx').on(t.asOf).where(sql`live`),
   ],
 );

@@ -145,7 +145,8 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
     .where(
       and(
         like(dashboardStationStaffing.scopePath, `${path}%`),
-        or(sql`${dashboardStationStaffing.stale}`, lt(dashboardStationStaffing.asOf, today)),
+        // A revoked station's row (not live) is recomputed only when marked stale: it counts nowhere.
+        or(sql`${dashboardStationStaffing.stale}`, and(sql`${dashboardStationStaffing.live}`, lt(dashboardStationStaffing.asOf, today))),
       ),
     )
     .orderBy(asc(dashboardStationStaffing.stationId))

@@ -444,6 +444,20 @@ describe('coverage and staffing are roll-up lines that agree with the raw tables
     expect(after.towns).toBe(before.towns);
   });
 
+  it('on a new day recompute the live stations only: a revoked station’s row stays as it was', async () => {
+    const [revoked] = await rowsOf<{ id: string }>(sql`SELECT d.station_id AS id FROM dashboard_station_staffing d
+      JOIN stations s ON s.id = d.station_id WHERE s.status = 'revoked' AND NOT d.stale LIMIT 1`);
+    if (!revoked) throw new Error('no revoked station (the test above revokes one)');
+    // As if the rows were computed yesterday.
+    await t.database.db.execute(sql`UPDATE dashboard_station_staffing SET as_of = as_of - 1`);
+    await dash(city, 'home');
+    const rows = await rowsOf<{ id: string; as_of: string; live: boolean }>(sql`SELECT station_id AS id, as_of::text, live FROM dashboard_station_staffing`);
+    const today = chinaToday();
+    expect(rows.filter((r) => r.live).every((r) => r.as_of === today)).toBe(true);
+    expect(rows.find((r) => r.id === revoked.id)?.as_of).not.toBe(today);
+    await agree();
+  });
+
   it('follow a station deleted and one created (its staffing row made with it)', async () => {
     const before = await agree();
     const [s] = await rowsOf<{ id: string }>(sql`SELECT id FROM stations WHERE town_code = '371073112'`); // 汪疃镇, preparing, nobody posted
