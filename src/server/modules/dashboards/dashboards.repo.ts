@@ -218,8 +218,6 @@ const SIMPLE_FIGURES: Partial<Record<DashboardFigure, string>> = {
   // Coverage and staffing (migration 0049): region actors read them as lines too.
   towns: 'towns', stations: 'stations', operating: 'operating', staffedStations: 'staffed', compliantStations: 'compliant', findings: 'staff_findings',
 };
-/** The measures of the coverage and staffing figures: an organisation counts these per station instead. */
-export const COVERAGE_MEASURES = ['towns', 'stations', 'operating', 'staffed', 'compliant', 'staff_findings'] as const;
 /** Findings of one staffing rule: 'staff_finding:<rule id>'. */
 export const STAFF_FINDING = 'staff_finding:';
 /** The measures behind a dashboard row's figures (with the open reports' lines, OPEN_DUE…). */

@@ -195,20 +195,20 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     place.set(k, p);
     return p;
   };
-  const addPlaces = (into: typeof placeOf, [coverage, staffing]: Awaited<ReturnType<typeof coverageOf>>) => {
-    for (const t of coverage.towns) into(t.child).towns += t.towns;
+  if (whole) {
+    const [coverage, staffing] = whole;
+    for (const t of coverage.towns) placeOf(t.child).towns += t.towns;
     for (const s of coverage.stations) {
-      into(s.child).stations += s.stations;
-      into(s.child).operating += s.operating;
+      placeOf(s.child).stations += s.stations;
+      placeOf(s.child).operating += s.operating;
     }
     for (const s of staffing) {
-      const p = into(s.child);
+      const p = placeOf(s.child);
       p.staffedStations += s.staffed;
       p.compliantStations += s.compliant;
       p.findings += s.findings;
     }
-  };
-  if (whole) addPlaces(placeOf, whole);
+  }
   const apply = (f: Figures, key: string | null) => {
     for (const [k, p] of place) if (key === null || k === key) for (const fig of COVERAGE_FIGURES) f[fig] += p[fig];
     return f;

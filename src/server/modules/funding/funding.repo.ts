@@ -220,16 +220,13 @@ function perStation(who: Ctx | RollupScope, f: FundingScope): SQL {
 }
 
 /**
- * The same columns as perStation, set-based: each table aggregated once over the stations in
- * scope (station_budgets by its (year, scope_path) index) and joined by station. Sums over a
- * whole scope use this; a nested loop of lateral sums per station costs far more there.
+ * The same columns as perStation for every station (revoked too: readers drop revoked ones by
+ * joining stations), set-based: each table aggregated once for the year and joined by station.
+ * The roll-up's bulk rebuild uses this; a nested loop of lateral sums per station costs far more there.
  */
-function perStationSet(f: FundingScope): SQL {
-  const from = `${f.year}-01-01`;
-  const to = `${f.year}-12-31`;
-  // The roll-up keeps every station, revoked or not: readers drop revoked ones by joining stations.
-  const scope = sql`true`;
-  const ownBudgets = sql`true`;
+function perStationSet(year: number): SQL {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
   const budgetCols = sql.join(
     FUND_SOURCES.map((s) => sql`sum(sb.amount_fen) FILTER (WHERE sb.source = ${s}) AS ${sourceCol(s)}`),
     sql`, `,
@@ -252,13 +249,10 @@ function perStationSet(f: FundingScope): SQL {
       FROM ${stations}
       JOIN regions town ON town.code = "stations"."town_code"
       JOIN regions county ON county.code = town.parent_code
-      WHERE ${scope}
-        ${f.countyCode ? sql`AND county.code = ${f.countyCode}` : sql``}
-        ${f.stationId ? sql`AND "stations"."id" = ${f.stationId}` : sql``}
     ),
     b AS (
       SELECT sb.station_id, ${budgetCols}, sum(sb.amount_fen) AS budget_fen
-      FROM (SELECT * FROM ${stationBudgets} WHERE "station_budgets"."year" = ${f.year} AND ${ownBudgets}) sb
+      FROM (SELECT * FROM ${stationBudgets} WHERE "station_budgets"."year" = ${year}) sb
       JOIN st ON st.station_id = sb.station_id
       GROUP BY sb.station_id
     ),
@@ -402,7 +396,7 @@ async function insertYear(db: Db, year: number): Promise<void> {
   const cols = sql.join(FIGURE_COLS.map((c) => ident(c)), sql`, `);
   await db.execute(sql`INSERT INTO ${stationFundingRollups} (station_id, year, ${cols})
     SELECT f.station_id, ${year}::int, ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}
-    FROM (${perStationSet({ year })}) f`);
+    FROM (${perStationSet(year)}) f`);
 }
 
 /* ---------- Sums per county unit from the roll-up ---------- */
