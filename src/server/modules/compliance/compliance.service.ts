@@ -28,7 +28,9 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
   const posted = await workers.activePostingsAt(ctx.db, stationIds);
   const current = posted.filter((p) => p.posting.startDate <= today);
   const ids = [...new Set(current.map((p) => p.worker.id))];
-  const [extras, firsts] = await Promise.all([workers.loadExtras(ctx.db, ids), workers.firstPostingDates(ctx.db, ids)]);
+  // One after the other: inside a transaction (the staffing refresh) both would share one client.
+  const extras = await workers.loadExtras(ctx.db, ids);
+  const firsts = await workers.firstPostingDates(ctx.db, ids);
   const byStation = new Map<string, (PostedWorker & { orgId: string | null })[]>();
   for (const p of current) {
     const x = extras.get(p.worker.id);

@@ -293,14 +293,20 @@ function listCondition(f: StationListFilter): SQL {
   return sql.join(conds, sql` AND `);
 }
 
-const RATE = sql`(CASE WHEN f.budget_fen > 0 THEN f.spent_fen::numeric / f.budget_fen END)`;
-const SORTS: Record<FundingSort, SQL> = {
-  code: sql`f.town_code`,
-  budget: sql`f.budget_fen, f.town_code`,
-  '-budget': sql`f.budget_fen DESC, f.town_code`,
-  rate: sql`${RATE} ASC NULLS LAST, f.town_code`,
-  '-rate': sql`${RATE} DESC NULLS LAST, f.town_code`,
-};
+/** The orders of the station list (alias f, by town) and of the county units (alias g, by county): the same five. */
+function fundingSorts(alias: 'f' | 'g', code: 'town_code' | 'county_code'): Record<FundingSort, SQL> {
+  const a = sql.raw(alias);
+  const key = sql.raw(`${alias}.${code}`);
+  const rate = sql`(CASE WHEN ${a}.budget_fen > 0 THEN ${a}.spent_fen::numeric / ${a}.budget_fen END)`;
+  return {
+    code: key,
+    budget: sql`${a}.budget_fen, ${key}`,
+    '-budget': sql`${a}.budget_fen DESC, ${key}`,
+    rate: sql`${rate} ASC NULLS LAST, ${key}`,
+    '-rate': sql`${rate} DESC NULLS LAST, ${key}`,
+  };
+}
+const SORTS = fundingSorts('f', 'town_code');
 
 function figuresOf(r: Raw): FundingFigures {
   return {
@@ -419,14 +425,7 @@ export interface CountySums {
   counties: number;
 }
 
-const C_RATE = sql`(CASE WHEN g.budget_fen > 0 THEN g.spent_fen::numeric / g.budget_fen END)`;
-const COUNTY_SORTS: Record<FundingSort, SQL> = {
-  code: sql`g.county_code`,
-  budget: sql`g.budget_fen, g.county_code`,
-  '-budget': sql`g.budget_fen DESC, g.county_code`,
-  rate: sql`${C_RATE} ASC NULLS LAST, g.county_code`,
-  '-rate': sql`${C_RATE} DESC NULLS LAST, g.county_code`,
-};
+const COUNTY_SORTS = fundingSorts('g', 'county_code');
 
 /**
  * Sums per county unit and for the whole scope, with how many stations the list filter keeps,
