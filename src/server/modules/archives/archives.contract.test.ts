@@ -1,16 +1,15 @@
 import dayjs from 'dayjs';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { archiveJobs, auditLog, contractPayments, contracts, contractStations, evaluations, files, serviceRecords, stations, users } from '../../db/schema';
+import { auditLog, contractPayments, contracts, contractStations, evaluations, files, serviceRecords, stations, users } from '../../db/schema';
 import { systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
-import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import type { Session, TestApp } from '../../testing/test-app';
 import { evaluationItems } from './archive-contents';
+import { archivesFixture, book, finished, openZip, png, writes } from './archives.test-support';
 
 // 资料归档 by contract: the contract's own folder and its stations' years within its term.
 
@@ -18,6 +17,7 @@ let t: TestApp;
 let district: Session;
 let town: Session;
 let org: Session;
+let worker: Session;
 let wendeng: Session;
 let contractId = '';
 let contractNumber = '';
@@ -34,42 +34,9 @@ const inMonth = dayjs(today).subtract(2, 'month').format('YYYY-MM');
 const outMonth = dayjs(today).subtract(1, 'month').format('YYYY-MM');
 const termEnd = dayjs(inMonth).endOf('month').format('YYYY-MM-DD');
 const year = Number(termEnd.slice(0, 4));
-const png = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
-  'hex',
-);
-
-async function finished(s: Session, id: string): Promise<ArchiveJob> {
-  for (let i = 0; i < 600; i++) {
-    const job = (await s.get(`/api/archives/${id}`)).json() as ArchiveJob;
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('archive did not finish');
-}
-
-/** What a request could have written: jobs and request audit rows. */
-async function writes(): Promise<{ jobs: number; requests: number }> {
-  const [jobs] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(archiveJobs);
-  const [requests] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'archive.request'));
-  return { jobs: jobs?.n ?? -1, requests: requests?.n ?? -1 };
-}
-
-async function book(zip: JSZip, path: string): Promise<ExcelJS.Workbook> {
-  const b = new ExcelJS.Workbook();
-  await b.xlsx.load(await (zip.file(path) as JSZip.JSZipObject).async('arraybuffer'));
-  return b;
-}
-
 beforeAll(async () => {
-  t = await createTestApp();
-  district = await t.login('demo-district');
-  town = await t.login('demo-town');
-  org = await t.login('demo-org');
-  wendeng = await t.userWith('wendeng.contract-archives', ['district_officer'], { kind: 'county', regionCode: '371003' });
+  ({ t, district, town, org, worker, wendeng, jingyuan } = await archivesFixture('wendeng.contract-archives'));
   const db = t.database.db;
-  const [st] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
-  jingyuan = st?.id ?? '';
   const [me] = await db.select({ orgId: users.orgId }).from(users).where(eq(users.username, 'demo-org'));
   const [k] = await db
     .select({ id: contracts.id, number: contracts.number })
@@ -95,7 +62,6 @@ beforeAll(async () => {
   }
 
   // Two records at 鲸园, one before the term's end and one after it.
-  const worker = await t.login('demo-worker');
   const village = ((await worker.get('/api/regions?level=village&parentCode=371002002')).json() as { code: string }[])[0]?.code;
   const client = (await worker.post('/api/clients', { name: '合同归档对象', idNumber: idNumberBornOn('1950-05-05', 702), villageCode: village, targetGroups: ['left_behind_elderly'] })).json() as { id: string };
   for (const date of [`${inMonth}-03`, today]) {
@@ -152,8 +118,7 @@ describe('a contract archive', () => {
 
     const dl = await district.get(`/api/archives/${jobId}/download`);
     expect(dl.statusCode).toBe(200);
-    const zip = await JSZip.loadAsync(dl.rawPayload);
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    const { zip, names } = await openZip(dl.rawPayload);
     expect(job.fileCount).toBe(names.length);
     expect(names).toContain('index.xlsx');
     const own = `00-合同-${contractNumber}`;
@@ -222,7 +187,7 @@ describe('a contract archive', () => {
     expect(mine.statusCode).toBe(200);
     expect((await org.get(`/api/archives/${jobId}`)).statusCode).toBe(200);
     expect((await org.get(`/api/archives/${jobId}/download`)).statusCode).toBe(200);
-    const before = await writes();
+    const before = await writes(t);
     expect((await org.post('/api/archives', { contractId: otherOrgContract })).statusCode).toBe(404);
 
     expect((await wendeng.post('/api/archives', { contractId })).statusCode).toBe(404);
@@ -234,7 +199,7 @@ describe('a contract archive', () => {
     expect((await town.post('/api/archives', { contractId })).statusCode).toBe(404);
     expect((await town.get(`/api/archives/${jobId}`)).statusCode).toBe(404);
     // None of the refused requests wrote a job or an audit row.
-    expect(await writes()).toEqual(before);
+    expect(await writes(t)).toEqual(before);
   });
 
   it('audits the request and the downloads', async () => {
@@ -311,14 +276,14 @@ describe('a contract archive', () => {
     ]).returning({ id: contracts.id });
     const picked = (await district.get(`/api/archives/contracts?q=${encodeURIComponent('归档规则')}`)).json() as { total: number };
     expect(picked.total).toBe(0);
-    const before = await writes();
+    const before = await writes(t);
     const d = await district.post('/api/archives', { contractId: draft?.id });
     expect(d.statusCode).toBe(400);
     expect(d.body).toContain('合同尚未签订或未填写起止日期');
     const l = await district.post('/api/archives', { contractId: later?.id });
     expect(l.statusCode).toBe(400);
     expect(l.body).toContain('合同期限尚未开始');
-    expect(await writes()).toEqual(before);
+    expect(await writes(t)).toEqual(before);
   });
 
   it('a town has the archive of a contract whose stations are all its own: offered, requested, listed and read', async () => {

@@ -2,8 +2,7 @@ import { ARCHIVE_MAX_ATTEMPTS } from '../../../shared/rules/archives';
 import { randomUUID } from 'node:crypto';
 import dayjs from 'dayjs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../../shared/contracts/archives';
 import { chinaToday } from '../../../shared/rules/china-date';
@@ -11,8 +10,9 @@ import { pino } from 'pino';
 import { archiveJobs, auditLog, cases, contracts, files, serviceRecords, stationPlans, stations, users } from '../../db/schema';
 import { type ActorScope, type Ctx, systemContext } from '../../platform/context';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
-import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import type { Session, TestApp } from '../../testing/test-app';
 import * as repo from './archives.repo';
+import { archivesFixture, book, finished, openZip, png, writes } from './archives.test-support';
 
 let t: TestApp;
 let district: Session;
@@ -30,10 +30,6 @@ const clientIdNumber = idNumberBornOn('1948-03-03', 701);
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
 const lastMonth = dayjs(today).subtract(1, 'month').format('YYYY-MM');
-const png = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
-  'hex',
-);
 
 type Json = Record<string, unknown>;
 async function made(res: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<Json> {
@@ -47,23 +43,6 @@ async function upload(s: Session, url: string, name = '材料.png'): Promise<voi
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
 }
 
-/** Polls the job as the page does until it is no longer waiting or running. */
-async function finished(s: Session, id: string): Promise<ArchiveJob> {
-  for (let i = 0; i < 300; i++) {
-    const job = (await s.get(`/api/archives/${id}`)).json() as ArchiveJob;
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('archive did not finish');
-}
-
-/** What a request could have written: jobs and request audit rows. */
-async function writes(): Promise<{ jobs: number; requests: number }> {
-  const [jobs] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(archiveJobs);
-  const [requests] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'archive.request'));
-  return { jobs: jobs?.n ?? -1, requests: requests?.n ?? -1 };
-}
-
 async function sheetText(book: ExcelJS.Workbook): Promise<string> {
   const lines: string[] = [];
   book.eachSheet((sheet) => sheet.eachRow((row) => lines.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|'))));
@@ -71,15 +50,8 @@ async function sheetText(book: ExcelJS.Workbook): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  district = await t.login('demo-district');
-  town = await t.login('demo-town');
-  org = await t.login('demo-org');
-  worker = await t.login('demo-worker');
-  wendeng = await t.userWith('wendeng.archives', ['district_officer'], { kind: 'county', regionCode: '371003' });
+  ({ t, district, town, org, worker, wendeng, jingyuan } = await archivesFixture('wendeng.archives'));
   const db = t.database.db;
-  const [st] = await db.select({ id: stations.id }).from(stations).where(eq(stations.townCode, '371002002'));
-  jingyuan = st?.id ?? '';
 
   // A fixture year at 鲸园: a client with a case closed this year and a record with a photo, the
   // contractor's monthly briefing, a volunteer certificate and a contract file.
@@ -150,8 +122,7 @@ describe('a station-year archive', () => {
     expect(dl.headers['content-type']).toBe('application/zip');
     expect(String(dl.headers['content-disposition'])).toContain('attachment');
     expect(dl.rawPayload.length).toBe(job.size);
-    const zip = await JSZip.loadAsync(dl.rawPayload);
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    const { zip, names } = await openZip(dl.rawPayload);
     expect(names).toContain('index.xlsx');
     expect(names.filter((n) => n.startsWith('01-工作报告/') && n.endsWith('.docx'))).toEqual([`01-工作报告/${reportTitle}.docx`]);
     expect(names).not.toContain(`01-工作报告/${otherStationReport}.docx`);
@@ -165,8 +136,7 @@ describe('a station-year archive', () => {
     expect(job.fileCount).toBe(names.length);
 
     // The index lists every other file with its kind, source and retention period.
-    const index = new ExcelJS.Workbook();
-    await index.xlsx.load(await (zip.file('index.xlsx') as JSZip.JSZipObject).async('arraybuffer'));
+    const index = await book(zip, 'index.xlsx');
     const sheet = index.getWorksheet('归档目录');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(['序号', '文件夹', '文件名', '类别', '来源记录', '日期', '保管期限', '保管至（年底）', '依据']);
@@ -184,16 +154,14 @@ describe('a station-year archive', () => {
     expect(caseLine).toMatchObject({ 3: '结案个案', 6: '10年（自结案起）', 7: String(year + 10) });
 
     // Case list: masked ID numbers as lists show them, never the full number.
-    const caseBook = new ExcelJS.Workbook();
-    await caseBook.xlsx.load(await (zip.file(`05-结案个案/${year}年结案个案一览.xlsx`) as JSZip.JSZipObject).async('arraybuffer'));
+    const caseBook = await book(zip, `05-结案个案/${year}年结案个案一览.xlsx`);
     const caseText = await sheetText(caseBook);
     expect(caseText).toContain('归档对象');
     expect(caseText).toContain(`${clientIdNumber.slice(0, 4)}**********${clientIdNumber.slice(-4)}`);
     expect(caseText).not.toContain(clientIdNumber);
 
     // The records summary counts this station's year by month and domain.
-    const summary = new ExcelJS.Workbook();
-    await summary.xlsx.load(await (zip.file(`06-服务台账汇总/${year}年服务台账汇总.xlsx`) as JSZip.JSZipObject).async('arraybuffer'));
+    const summary = await book(zip, `06-服务台账汇总/${year}年服务台账汇总.xlsx`);
     const [own] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(serviceRecords)
@@ -212,20 +180,20 @@ describe('a station-year archive', () => {
     expect((await wendeng.get(`/api/archives/${jobId}`)).statusCode).toBe(404);
     expect((await wendeng.get(`/api/archives/${jobId}/download`)).statusCode).toBe(404);
     expect((await wendeng.get('/api/archives')).json().total).toBe(0);
-    const before = await writes();
+    const before = await writes(t);
     expect((await wendeng.post('/api/archives', { stationId: jingyuan, year })).statusCode).toBe(404);
     // Refused means nothing written: no job, no request in the audit trail.
-    expect(await writes()).toEqual(before);
+    expect(await writes(t)).toEqual(before);
     expect((await district.get('/api/archives')).json().items.map((j: ArchiveJob) => j.id)).toContain(jobId);
   });
 
   it('keeps the organisation to the years it served, whoever serves the station now', async () => {
     // The demo contractor serves 鲸园 from this year's contract only.
-    const unwritten = await writes();
+    const unwritten = await writes(t);
     const refused = await org.post('/api/archives', { stationId: jingyuan, year: year - 1 });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toContain('R-ARCHIVE-SCOPE');
-    expect(await writes()).toEqual(unwritten);
+    expect(await writes(t)).toEqual(unwritten);
     const before = (await district.post('/api/archives', { stationId: jingyuan, year: year - 1 })).json() as ArchiveJob;
     expect((await org.get(`/api/archives/${before.id}`)).statusCode).toBe(404);
     expect((await org.get(`/api/archives/${before.id}/download`)).statusCode).toBe(404);
@@ -328,22 +296,22 @@ describe('one open job and one kept zip per station-year', () => {
   });
 
   it('requests at the same moment get the same job, queued once and audited once', async () => {
-    const before = await writes();
+    const before = await writes(t);
     const answers = await Promise.all([district.post('/api/archives', { stationId: jingyuan, year: y }), district.post('/api/archives', { stationId: jingyuan, year: y }), town.post('/api/archives', { stationId: jingyuan, year: y })]);
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200]);
     const ids = new Set(answers.map((r) => (r.json() as ArchiveJob).id));
     expect(ids.size).toBe(1);
     built = [...ids][0] ?? '';
-    expect(await writes()).toEqual({ jobs: before.jobs + 1, requests: before.requests + 1 });
+    expect(await writes(t)).toEqual({ jobs: before.jobs + 1, requests: before.requests + 1 });
     expect((await finished(district, built)).status).toBe('done');
   });
 
   it('asking again the same day hands out the archive built today: no new job, no new zip', async () => {
-    const before = await writes();
+    const before = await writes(t);
     const [zips] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.ownerType, 'archive'));
     const again = (await town.post('/api/archives', { stationId: jingyuan, year: y })).json() as ArchiveJob;
     expect(again).toMatchObject({ id: built, status: 'done', superseded: false });
-    expect((await writes()).jobs).toBe(before.jobs);
+    expect((await writes(t)).jobs).toBe(before.jobs);
     const [after] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(files).where(eq(files.ownerType, 'archive'));
     expect(after?.n).toBe(zips?.n);
   });
