@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { idNumber } from './support/data';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { CasePage } from './support/pages/CasePage';
 import { ClientPage } from './support/pages/ClientPage';
@@ -14,37 +15,13 @@ import { RecordEntryPage } from './support/pages/RecordEntryPage';
 // worker records a home visit, evaluates and asks to close; demo-org approves the closure.
 const JOURNEY = 'daily-work';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
+const browser = useBrowser();
 // The client registered by the first journey, visited again by the second.
 const registered = { name: '', id: '', idNumber: '', childId: '' };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** GB 11643-1999: the check character of the first 17 digits (computed here, independent of the app). */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return first17 + '10X98765432'.charAt(sum % 11);
-}
-
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 describe('日常工作：登记、接案、计划审核、入户走访、评估、结案（手机 375 px）', () => {
   it('驻站社工办完一个个案，承接机构负责人两次审核', async () => {
-    const context: BrowserContext = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker', 'phone');
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     const cases = new CasePage(page);
@@ -56,8 +33,6 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     const name = `孙建${'国华明'.charAt(Date.now() % 3)}`;
 
     // 1. demo-worker registers the client: duplicate check first, then the record.
-    await login.goto();
-    await login.login('demo-worker');
     await shell.openPhoneMenu();
     await shell.navigate('服务对象');
     const clients = new ClientsPage(page);
@@ -178,15 +153,9 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
   it('工作台、服务时间线、转介、访问记录、小组活动和资源链接；评估员看不到身份证号', async () => {
     expect(registered.id, 'the first journey registered the client').not.toBe('');
     const journey = `${JOURNEY}-pages`;
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, journey);
-    const errors = collectPageErrors(page);
-    const login = new LoginPage(page);
-    await login.goto();
-
     // 资源链接: the district officer registers a partner body of the county (partner:manage).
-    await login.login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), journey, 'demo-district', 'phone');
+    const login = new LoginPage(page);
     await page.goto('/partners');
     await page.getByRole('heading', { name: '资源链接单位' }).waitFor();
     await page.getByRole('button', { name: '登记单位' }).click();
@@ -302,13 +271,7 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
 
   it('桌面：区市民政部门查看各页面（表格）', async () => {
     const journey = `${JOURNEY}-desktop`;
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, journey);
-    const errors = collectPageErrors(page);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login('demo-district');
+    const { context, page, errors } = await signedIn(browser(), journey, 'demo-district');
     const visits: { path: string; heading: string | RegExp; step: string; ready?: string }[] = [
       { path: '/worklist', heading: '个案待办', step: '01-worklist' },
       { path: '/clients', heading: '服务对象', step: '02-clients', ready: registered.name },
@@ -359,18 +322,8 @@ describe('日常工作：登记、接案、计划审核、入户走访、评估�
     expect(registered.childId, 'the desktop journey registered the child').not.toBe('');
     const journey = `${JOURNEY}-return`;
     // Two people at once: the district officer does the case work, the manager reviews.
-    const worker = await newContext(browser, 'desktop', baseUrl);
-    const manager = await newContext(browser, 'desktop', baseUrl);
-    const a = await worker.newPage();
-    const b = await manager.newPage();
-    screenshotOnFailure(a, `${journey}-worker`);
-    screenshotOnFailure(b, `${journey}-manager`);
-    const errorsA = collectPageErrors(a);
-    const errorsB = collectPageErrors(b);
-    await new LoginPage(a).goto();
-    await new LoginPage(a).login('demo-district');
-    await new LoginPage(b).goto();
-    await new LoginPage(b).login('demo-org');
+    const { context: worker, page: a, errors: errorsA } = await signedIn(browser(), `${journey}-worker`, 'demo-district');
+    const { context: manager, page: b, errors: errorsB } = await signedIn(browser(), `${journey}-manager`, 'demo-org');
 
     await a.goto(`/clients/${registered.childId}`);
     const child = new ClientPage(a);

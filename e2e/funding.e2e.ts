@@ -1,34 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
-import { LoginPage } from './support/pages/LoginPage';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 
 // 资金管理 of a city-wide officer: the county units in a table the server pages and sorts (by
 // budget here), the execution-rate chart beside it; a click on a unit narrows the page to it.
 const JOURNEY = 'funding';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** "1,234,567.89" → fen. */
 const fenOf = (text: string) => Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
 
 describe('资金管理', () => {
   it('市级看到各区市资金表（服务端分页、按年度预算排序），点区市只看该区市', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-city');
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-city');
     await page.goto('/funding');
     const table = page.getByTestId('funding-counties');
     await table.waitFor();

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot, sidewaysOverflow } from './support/browser';
+import { freshPage, signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
 import { LoginPage } from './support/pages/LoginPage';
 
@@ -12,16 +13,7 @@ import { LoginPage } from './support/pages/LoginPage';
 // Then the pages on a 375 px phone.
 const JOURNEY = 'resources';
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
@@ -36,26 +28,17 @@ const secretPhone = '13906310000';
 const publicText = `鲸园街道一位独居老人需要冬季棉衣（${seq}）`;
 let needUrl = '';
 
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 async function settle(page: Page): Promise<void> {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => undefined);
 }
 
 describe('慈善资源：登记需求和资源、对接、确认、交付、公示', () => {
   it('社工提出对接，另一人确认并审核公示，交付附照片，公示墙不含个人信息', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-worker');
     const login = new LoginPage(page);
     const shell = new AppShell(page);
 
     // 1. The worker raises a community need for her own station; the description names a person.
-    await login.goto();
-    await login.login('demo-worker');
     await shell.navigate('需求与对接');
     await page.getByRole('heading', { name: '需求与对接', exact: true }).waitFor();
     await page.getByRole('button', { name: '登记需求' }).click();
@@ -116,8 +99,7 @@ describe('慈善资源：登记需求和资源、对接、确认、交付、公�
     await screenshot(page, JOURNEY, '04-confirmed');
 
     // The wall, without a login, shows the need's public text only.
-    const anon = await newContext(browser, 'desktop', baseUrl);
-    const visitor = await anon.newPage();
+    const { context: anon, page: visitor, errors: visitorErrors } = await freshPage(browser(), `${JOURNEY}-wall`);
     await visitor.goto('/public/resources');
     await visitor.getByTestId('wall-need').filter({ hasText: publicText }).waitFor();
     await settle(page);
@@ -150,16 +132,12 @@ describe('慈善资源：登记需求和资源、对接、确认、交付、公�
     for (const secret of [secretName, secretPhone, donor]) expect(shown).not.toContain(secret);
     await anon.close();
     expect(errors).toEqual([]);
+    expect(visitorErrors).toEqual([]);
     await context.close();
   });
 
   it('手机（375 px）：需求、资源、需求详情和公示墙不横向溢出', async () => {
-    const context = await newContext(browser, 'phone', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, `${JOURNEY}-phone`);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-worker');
+    const { context, page, errors } = await signedIn(browser(), `${JOURNEY}-phone`, 'demo-worker', 'phone');
     const shell = new AppShell(page);
     for (const [menu, cards] of [['需求与对接', 'need-cards'], ['慈善资源', 'offer-cards']] as const) {
       await shell.openPhoneMenu();

@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
+import { screenshot } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 import { AppShell } from './support/pages/AppShell';
-import { LoginPage } from './support/pages/LoginPage';
-import { WorkbenchPage } from './support/pages/WorkbenchPage';
 
 // 一站一策 (五（三）, R-START-WORK): the organisation drafts 鲸园's plan for the year with its
 // catalogue items and targets, attaches the needs survey and the service plan and submits it; the
@@ -13,26 +11,11 @@ const JOURNEY = 'station-plans';
 const STATION = '环翠区鲸园街道社会工作服务站';
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('一站一策', () => {
   it('承接机构编制服务计划并上传需求调研报告和服务计划 → 区市民政部门审定 → 完成情况可见', async () => {
-    const orgContext = await newContext(browser, 'desktop', baseUrl);
-    const page = await orgContext.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await new LoginPage(page).goto();
-    await new LoginPage(page).login('demo-org');
-    await new WorkbenchPage(page).waitUntilShown();
+    const { context: orgContext, page, errors } = await signedIn(browser(), JOURNEY, 'demo-org');
     await new AppShell(page).navigate('一站一策');
     await page.getByRole('heading', { name: '一站一策' }).waitFor();
     await page.getByRole('button', { name: '编制服务计划' }).click();
@@ -54,13 +37,7 @@ describe('一站一策', () => {
     await screenshot(page, JOURNEY, '01-org-submitted');
     const planUrl = page.url();
 
-    const districtContext = await newContext(browser, 'desktop', baseUrl);
-    const bureau = await districtContext.newPage();
-    screenshotOnFailure(bureau, JOURNEY);
-    const bureauErrors = collectPageErrors(bureau);
-    await new LoginPage(bureau).goto();
-    await new LoginPage(bureau).login('demo-district');
-    await new WorkbenchPage(bureau).waitUntilShown();
+    const { context: districtContext, page: bureau, errors: bureauErrors } = await signedIn(browser(), JOURNEY, 'demo-district');
     // The workbench names the plan waiting for approval and leads to it.
     await bureau.getByRole('link', { name: new RegExp(`^${STATION}\\d{4}年服务计划已报送，等待审定`) }).click();
     await bureau.waitForURL(planUrl);

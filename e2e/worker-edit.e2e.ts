@@ -1,31 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, screenshot, screenshotOnFailure } from './support/browser';
-import { DEMO_PASSWORD } from './support/pages/LoginPage';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { signedIn, useBrowser } from './support/journey';
 
 // An organisation manager corrects a worker's school; the masked phone stays as it was.
 const JOURNEY = 'worker-edit';
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('编辑社工信息', () => {
   it('承接机构负责人修改社工的毕业院校，手机号留空保持不变', async () => {
-    const context = await newContext(browser, 'desktop', baseUrl);
-    const page = await context.newPage();
-    screenshotOnFailure(page, JOURNEY);
-    const errors = collectPageErrors(page);
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill('demo-org');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const { context, page, errors } = await signedIn(browser(), JOURNEY, 'demo-org');
     await page.goto('/social-workers');
     await page.getByRole('link', { name: '陈晓' }).first().click();
     const phoneBefore = await page.getByTestId('worker-phone').innerText();
