@@ -20,6 +20,11 @@ export const publicityPosts = pgTable(
     authorId: uuid('author_id').notNull().references(() => users.id),
     /** The author's organisation when written by an operator's staff. */
     authorOrgId: uuid('author_org_id'),
+    /**
+     * Who edits it when returned, fixed when written: the station's side (its workers, its
+     * operator's staff) or the officer who wrote it. Never read from the author's current account.
+     */
+    authorSide: text('author_side', { enum: ['station', 'officer'] }).notNull().default('station'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     clientIds: uuid('client_ids').array().notNull().default([]),
