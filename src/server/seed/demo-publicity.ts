@@ -59,7 +59,7 @@ export async function seedPublicityDemo(db: Db): Promise<void> {
       body: '本学期“四点半课堂”在社工站活动室开课，每周一至周四下午为辖区儿童提供课业辅导、安全教育和兴趣小组，首期报名42人。',
     },
     {
-      kind: 'news', stationId: zd.id, scopePath: zd.scopePath, authorId: district.id, title: '环翠区召开社工站建设推进会', ...published(-5),
+      kind: 'news', stationId: zd.id, scopePath: zd.scopePath, authorId: district.id, authorSide: 'officer', title: '环翠区召开社工站建设推进会', ...published(-5),
       body: '环翠区民政局召开全区镇（街道）社工站建设推进会，通报各站运营情况，部署下一阶段服务台账规范和“一站一品牌”创建工作。',
     },
     {

@@ -73,11 +73,6 @@ export async function listPosts(ctx: Ctx, where: SQL, page: number, pageSize: nu
 }
 
 /** The kind of scope the post's author works in (station, org, county…): whose side the post is on. */
-export async function authorScopeKind(db: Db, authorId: string): Promise<string | undefined> {
-  const [row] = await db.select({ kind: users.scopeKind }).from(users).where(eq(users.id, authorId)).limit(1);
-  return row?.kind;
-}
-
 export async function authorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));

@@ -163,6 +163,30 @@ describe('review by the district (R-PUBLICITY-REVIEW, R-FOUR-EYES)', () => {
     expect((await district.patch(`/api/publicity/posts/${p.id}`, { version: back.version, post: { kind: 'news', title: '区里写的动态（已核对）', body: 'y' } })).statusCode).toBe(200);
   });
 
+  it("who fixes a returned post is the post's side when written, not where its author's account is now", async () => {
+    const admin = await t.login('demo-sysadmin');
+    const moveTo = async (username: string, roles: string[], scope: { kind: string; regionCode: string }) => {
+      const users = (await admin.get(`/api/users?q=${username}&pageSize=5`)).json<{ items: { id: string; username: string; version: number }[] }>().items;
+      const u = users.find((x) => x.username === username);
+      if (!u) throw new Error(`no user ${username}`);
+      const res = await admin.patch(`/api/users/${u.id}`, { version: u.version, displayName: username, roles, scope });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    };
+    // A station worker writes a story, is returned, then moves to the district bureau.
+    const writer = await t.userWith('jy.mover', ['station_worker'], { kind: 'station', regionCode: '371002002' });
+    const story = await submitted(writer, { title: '调岗前写的故事' });
+    const back = (await district.post(`/api/publicity/posts/${story.id}/review`, { version: story.version, publish: false, reason: '请补充成效' })).json<PostJson>();
+    await moveTo('jy.mover', ['district_officer'], { kind: 'county', regionCode: '371002' });
+    expect((await org.patch(`/api/publicity/posts/${story.id}`, { version: back.version, post: { kind: 'story', title: '运营机构补充', body: '成效' } })).statusCode).toBe(200);
+    // An officer writes district news, is returned, then moves to a station: the station still may not edit it.
+    const officer = await t.userWith('hc.mover', ['district_officer'], { kind: 'county', regionCode: '371002' });
+    const news = await submitted(officer, { kind: 'news', title: '调岗前写的动态' });
+    const ret = (await district.post(`/api/publicity/posts/${news.id}/review`, { version: news.version, publish: false, reason: '请核对' })).json<PostJson>();
+    await moveTo('hc.mover', ['station_worker'], { kind: 'station', regionCode: '371002002' });
+    expect((await worker.patch(`/api/publicity/posts/${news.id}`, { version: ret.version, post: { kind: 'news', title: '社工站改写', body: 'x' } })).statusCode).toBe(403);
+    expect((await worker.get(`/api/publicity/posts/${news.id}`)).json().canEdit).toBe(false);
+  });
+
   it('another county cannot see or review the post; another organisation does not see it; drafts stay with the writers', async () => {
     const p = await submitted(worker);
     expect((await otherCounty.get(`/api/publicity/posts/${p.id}`)).statusCode).toBe(404);

@@ -34,31 +34,30 @@ const stationSide = (kind: string | undefined) => kind === 'station' || kind ===
 /**
  * The author's side edits (and resubmits) a draft or a returned post: for one written at the
  * station (its workers, its operator's staff) the station's writers, who already passed the read
- * scope; for one an officer wrote (district news) that officer. The reviewer returns a post with
- * a reason and never rewrites it, so a county officer never edits a station's post.
+ * scope; for one an officer wrote (district news) that officer. The side is the post's, fixed when
+ * written, so an author's later move to another post changes nobody's rights over it. The
+ * reviewer returns a post with a reason and never rewrites it.
  */
-function onAuthorSide(ctx: Ctx, r: PostRow, authorKind: string | undefined): boolean {
+function onAuthorSide(ctx: Ctx, r: PostRow): boolean {
   const actor = actorOf(ctx);
   if (!actor.permissions.has('publicity:write')) return false;
-  return stationSide(authorKind) ? stationSide(actor.scope.kind) : actor.id === r.authorId;
+  return r.authorSide === 'station' ? stationSide(actor.scope.kind) : actor.id === r.authorId;
 }
 
-const mayEdit = (ctx: Ctx, r: PostRow, authorKind: string | undefined) => (r.status === 'draft' || r.status === 'returned') && onAuthorSide(ctx, r, authorKind);
+const mayEdit = (ctx: Ctx, r: PostRow) => (r.status === 'draft' || r.status === 'returned') && onAuthorSide(ctx, r);
 
 async function dto(ctx: Ctx, r: PostRow): Promise<Dto> {
-  const [names, authors, linked, photoFiles, authorKind] = await Promise.all([
-    stationNames(ctx.db, [r.stationId]),
-    repo.authorNames(ctx.db, [r.authorId]),
-    repo.stationClients(ctx.db, r.stationId, r.clientIds),
-    repo.photoFiles(ctx.db, r.id),
-    repo.authorScopeKind(ctx.db, r.authorId),
-  ]);
+  // One after the other: inside a write's transaction they would share one client.
+  const names = await stationNames(ctx.db, [r.stationId]);
+  const authors = await repo.authorNames(ctx.db, [r.authorId]);
+  const linked = await repo.stationClients(ctx.db, r.stationId, r.clientIds);
+  const photoFiles = await repo.photoFiles(ctx.db, r.id);
   return {
     id: r.id, kind: r.kind, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', title: r.title, body: r.body,
     clients: linked.map((l) => ({ id: l.id, name: l.name, sharingConsent: l.sharingConsent })),
     photos: r.photos, files: photoFiles.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
     status: r.status, authorName: authors.get(r.authorId) ?? '', submittedAt: iso(r.submittedAt), publishedAt: iso(r.publishedAt),
-    returnReason: r.returnReason, history: r.history, canEdit: mayEdit(ctx, r, authorKind), canReview: mayReview(ctx, r),
+    returnReason: r.returnReason, history: r.history, canEdit: mayEdit(ctx, r), canReview: mayReview(ctx, r),
     version: r.version, createdAt: r.createdAt.toISOString(),
   };
 }
@@ -113,7 +112,7 @@ export async function create(ctx: Ctx, body: Input): Promise<Dto> {
       .insert(publicityPosts)
       .values({
         kind: body.kind, stationId: station.station.id, scopePath: station.station.scopePath, authorId: actor.id,
-        authorOrgId: actor.scope.kind === 'org' ? (actor.scope.orgId ?? null) : null, title: body.title, body: body.body,
+        authorOrgId: actor.scope.kind === 'org' ? (actor.scope.orgId ?? null) : null, authorSide: stationSide(actor.scope.kind) ? 'station' : 'officer', title: body.title, body: body.body,
         clientIds: [...new Set(body.clientIds)], photos: body.photos, history: [workflowEvent(tx, '撰写')],
       })
       .returning();
@@ -126,9 +125,8 @@ export async function create(ctx: Ctx, body: Input): Promise<Dto> {
 async function editable(ctx: Ctx, id: string): Promise<PostRow> {
   const r = await find(ctx, id);
   if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('CONFLICT', `稿件${POST_STATUS_LABELS[r.status]}，不能再修改或提交`);
-  const authorKind = await repo.authorScopeKind(ctx.db, r.authorId);
-  if (!onAuthorSide(ctx, r, authorKind))
-    throw new AppError('FORBIDDEN', stationSide(authorKind)
+  if (!onAuthorSide(ctx, r))
+    throw new AppError('FORBIDDEN', r.authorSide === 'station'
       ? '这篇稿件由社工站撰写，由社工站或其运营机构修改并重新提交；审核人只退回并写明理由，不代为修改'
       : '这篇稿件由区市民政部门的撰写人本人修改和提交');
   return r;
