@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { dashboardRollups, dashboardStationStaffing, regions, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import type { DashboardFigure } from '../../../shared/contracts/dashboards';
@@ -36,6 +36,15 @@ export async function rootRegion(ctx: Ctx): Promise<RegionRow | undefined> {
 
 export async function childRegions(ctx: Ctx, code: string): Promise<RegionRow[]> {
   return ctx.db.select(regionColumns).from(regions).where(eq(regions.parentCode, code)).orderBy(asc(regions.code));
+}
+
+/** One page of the children in code order, and how many there are (the count from the parent index alone). */
+export async function childRegionsPage(ctx: Ctx, code: string, order: 'asc' | 'desc', limit: number, offset: number) {
+  // One after the other: ctx may be a transaction (one client).
+  const rows = await ctx.db.select(regionColumns).from(regions).where(eq(regions.parentCode, code))
+    .orderBy(order === 'asc' ? asc(regions.code) : desc(regions.code)).limit(limit).offset(offset);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(regions).where(eq(regions.parentCode, code));
+  return { rows, total: count?.n ?? 0 };
 }
 
 /**

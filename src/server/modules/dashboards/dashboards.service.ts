@@ -180,13 +180,21 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
       // On the primary, like the refresh just made: a replica may not have it yet.
       inTransaction(ctx, (tx) => repo.staffingByChild(tx, region.path, today)),
     ]);
-  const [allChildren, byRule, whole] = await Promise.all([
-    isTown ? Promise.resolve([]) : repo.childRegions(ctx, region.code),
+  // A region actor's page in code order is read as a page (its regions, its children's own-path
+  // lines): nothing of the children off the page is read, so the answer does not grow with them.
+  const byCode = !isOrg && !isTown && sort === 'code';
+  const [listed, byRule, whole] = await Promise.all([
+    isTown
+      ? Promise.resolve({ rows: [], total: 0 })
+      : byCode
+        ? repo.childRegionsPage(ctx, region.code, order, pageSize, (page - 1) * pageSize)
+        : repo.childRegions(ctx, region.code).then((rows) => ({ rows, total: rows.length })),
     isOrg ? inTransaction(ctx, (tx) => repo.staffingByRule(tx, region.path, today)) : null,
     isOrg ? coverageOf() : null,
   ]);
   const served = orgStations ? new Set(orgStations.map((s) => childKey(s.scopePath))) : null;
-  const children = allChildren.filter((c) => !served || served.has(c.code));
+  const children = listed.rows.filter((c) => !served || served.has(c.code));
+  const childCount = byCode ? listed.total : children.length;
 
   // Coverage and staffing per child code ('' = the region itself, or the total line).
   const place = new Map<string, Record<CoverageFigure, number>>();
@@ -235,15 +243,17 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   const keyOf = new Map<string, number>();
   if (isOrg && isCoverageFigure(chartFigure)) for (const c of children) keyOf.set(c.code, place.get(c.code)?.[chartFigure] ?? 0);
   else if (isOrg) for (const c of children) keyOf.set(c.code, figuresFrom(perChild.get(c.code) ?? new Map(), today)[chartFigure]);
-  else if (children.length > 0)
+  else if (!byCode && children.length > 0)
     for (const r of await repo.childFigure(ctx, region.path, year, children[0]?.level === 'town', chartFigure, today)) keyOf.set(r.child, r.value);
   const sign = order === 'asc' ? 1 : -1;
-  const sorted = [...children].sort((a, b) =>
-    sort === 'code' ? sign * a.code.localeCompare(b.code) : sign * ((keyOf.get(a.code) ?? 0) - (keyOf.get(b.code) ?? 0)) || a.code.localeCompare(b.code),
-  );
-  const pageChildren = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const sorted = byCode
+    ? children
+    : [...children].sort((a, b) =>
+        sort === 'code' ? sign * a.code.localeCompare(b.code) : sign * ((keyOf.get(a.code) ?? 0) - (keyOf.get(b.code) ?? 0)) || a.code.localeCompare(b.code),
+      );
+  const pageChildren = byCode ? children : sorted.slice((page - 1) * pageSize, page * pageSize);
   const onPage = new Set(pageChildren.map((c) => c.code));
-  const othersValue = sorted.filter((c) => !onPage.has(c.code)).reduce((n, c) => n + (keyOf.get(c.code) ?? 0), 0);
+  let othersValue = sorted.filter((c) => !onPage.has(c.code)).reduce((n, c) => n + (keyOf.get(c.code) ?? 0), 0);
 
   if (!isOrg) {
     const childPaths = pageChildren.map((c) => c.path);
@@ -256,6 +266,9 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
       if (/^\d{4}-\d{2}$/.test(r.period)) addTo(monthsMap, r.period, r.measure, r.value);
     }
     for (const r of ofChildren) addTo(perChild, childKey(r.path), r.measure, r.value);
+    // Records are station lines only (a station sits at its town), so a region's total is exactly
+    // the sum of its children's: the rest of the chart is the total less the page.
+    if (byCode) othersValue = (total.get('records') ?? 0) - pageChildren.reduce((n, c) => n + (perChild.get(c.code)?.get('records') ?? 0), 0);
   }
 
   const townCodes = [...(pageChildren[0]?.level === 'town' ? pageChildren.map((c) => c.code) : []), ...(isTown ? [region.code] : [])];
@@ -287,8 +300,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     links: linksFor({ countyCode: region.level === 'county' ? region.code : regionCounty, stationId: regionStation?.id ?? null, wholeScope }, year),
   };
   const childrenPage = {
-    total: children.length, page, pageSize, sort, order,
-    others: { count: children.length - pageChildren.length, figure: chartFigure, value: round2(othersValue) },
+    total: childCount, page, pageSize, sort, order,
+    others: { count: childCount - pageChildren.length, figure: chartFigure, value: round2(othersValue) },
   };
 
   const line = (key: string, label: string, value: number, link: string | null): CountLine => ({ key, label, value, link });
