@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { stations } from './stations';
 
 const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
@@ -32,3 +32,38 @@ export const stationFundingRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.stationId] }), index('station_funding_rollups_station_idx').on(t.stationId)],
 );
+
+/**
+ * The station roll-up summed per county unit and year over the live (not revoked) stations, kept
+ * by triggers (drizzle 0055): a roll-up write adds its netted difference to its station's line, and
+ * a station revoked, reinstated or moved takes its rows off one line and onto the other. The
+ * overview's totals, county page and chart and the public summary read one row per county unit
+ * instead of one per station. `county_path` is the station's scope path less its town segment.
+ */
+export const fundingCountyLines = pgTable(
+  'funding_county_lines',
+  {
+    year: integer('year').notNull(),
+    countyPath: text('county_path').notNull(),
+    bProvince: fen('b_province'),
+    bCity: fen('b_city'),
+    bCounty: fen('b_county'),
+    bSocial: fen('b_social'),
+    sStaff: fen('s_staff'),
+    sActivities: fen('s_activities'),
+    sTraining: fen('s_training'),
+    sOffice: fen('s_office'),
+    sPublicity: fen('s_publicity'),
+    sOther: fen('s_other'),
+    budgetFen: fen('budget_fen'),
+    spentFen: fen('spent_fen'),
+    paidFen: fen('paid_fen'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.countyPath] })],
+);
+
+/** Live stations per county unit (whatever year), kept by the same triggers: the units the overview lists. */
+export const fundingCountyStations = pgTable('funding_county_stations', {
+  countyPath: text('county_path').primaryKey(),
+  stations: integer('stations').notNull().default(0),
+});
