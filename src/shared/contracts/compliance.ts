@@ -36,10 +36,17 @@ const complianceFilters = {
   only: z.enum(['findings', 'all']).default('all'),
 };
 
+/** County units come a page at a time too (a province holds well over a hundred), in code order. */
+const countyPaging = {
+  countiesPage: z.coerce.number().int().min(1).default(1),
+  countiesPageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
 export const complianceQuery = z.strictObject({
   ...complianceFilters,
-  /** The stations come a page at a time; the county counts cover every station in scope. */
+  /** The stations come a page at a time; each county unit's counts cover every station in it. */
   ...pagingQuery,
+  ...countyPaging,
 });
 /** The export: the findings of every station the filters keep (all pages), in town-code order. */
 export const complianceExportQuery = z.strictObject(complianceFilters);
@@ -50,7 +57,11 @@ export const staffingCompliance = route({
   response: z.object({
     asOf: z.string(),
     total: countsSchema,
+    /** One page of the county units (those with stations), each counted over all its stations. */
     counties: z.array(countsSchema.extend({ countyCode: z.string(), countyShortName: z.string() })),
+    countiesTotal: z.number().int(),
+    countiesPage: z.number().int(),
+    countiesPageSize: z.number().int(),
     stations: z.array(stationStaffingSchema),
     /** Stations matching the filters (rule, only), of which `stations` is one page. */
     stationsTotal: z.number().int(),

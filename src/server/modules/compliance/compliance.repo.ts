@@ -125,10 +125,9 @@ export async function stationBatch(
 }
 
 /**
- * The same counts from dashboard_station_staffing (one narrow row per station, recomputed only
- * when stale: refreshStaffing first), for region actors: a province's county sums read its
- * stations' rows, never their postings and workers. `matching` counts the stations the rule
- * filters keep (the page's total).
+ * Region actors' station list from dashboard_station_staffing (one narrow row per station,
+ * recomputed only when stale: refreshStaffing first), never the stations' postings and workers;
+ * their counts come from the roll-up lines those rows keep (countyLinesPage).
  */
 function staffedStations(path: string, f: StationFilter): SQL {
   return sql`FROM dashboard_station_staffing d
@@ -140,29 +139,100 @@ function staffedStations(path: string, f: StationFilter): SQL {
 
 function keptByRules(f: StationFilter): SQL {
   const conds: SQL[] = [];
-  if (f.rule === 'R-STAFF-MIN') conds.push(sql.raw(`d.qualified < ${MIN_QUALIFIED_WORKERS}`));
-  else if (f.rule === 'R-STAFF-CERT3Y') conds.push(sql`d.cert_issues > 0`);
+  // As the lines count them (matchingLine): R-STAFF-MIN is a finding exactly when too few are qualified.
+  if (f.rule === 'R-STAFF-CERT3Y') conds.push(sql`d.cert_issues > 0`);
   else if (f.rule) conds.push(sql`coalesce((d.findings ->> ${f.rule})::int, 0) > 0`);
   if (f.onlyFindings) conds.push(sql`(NOT d.compliant OR d.warnings > 0)`);
   return conds.length ? sql.join(conds, sql` AND `) : sql`true`;
 }
 
-export async function countyCountsKept(ctx: Ctx, path: string, f: StationFilter): Promise<(CountyCounts & { matching: number })[]> {
-  // Summed per county path first, then one probe of the path index per county for its name: never
-  // a hash of every region (villages included) to name 1,800 stations.
-  const res = (await ctx.db.execute(sql`WITH g AS (
-      SELECT left(${qualified(stations.scopePath)}, length(${qualified(stations.scopePath)}) - length(${qualified(stations.townCode)}) - 1) AS county_path,
-        count(*)::int AS stations, count(*) FILTER (WHERE d.compliant)::int AS compliant,
-        coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(d.findings) AS x(k, v))), 0)::int AS findings,
-        coalesce(sum(d.warnings), 0)::int AS warnings,
-        count(*) FILTER (WHERE ${keptByRules(f)})::int AS matching
-      ${staffedStations(path, { countyCode: f.countyCode, townCode: f.townCode })}
-      GROUP BY 1
-    )
-    SELECT unit.code AS "countyCode", unit.short_name AS "countyShortName", g.stations, g.compliant, g.findings, g.warnings, g.matching
-    FROM g JOIN LATERAL (SELECT code, short_name FROM regions WHERE path = g.county_path LIMIT 1) unit ON true
-    ORDER BY unit.code`)) as unknown as Rows<CountyCounts & { matching: number }>;
-  return res.rows;
+/** The staffing lines (migrations 0049, 0053) a county row and the totals are made of. */
+const COUNT_LINES = { stations: 'staffed', compliant: 'compliant', findings: 'staff_findings', warnings: 'staff_warnings' } as const;
+
+/**
+ * The line counting the stations the rule filters keep. A rule's stations already have a finding
+ * or a warning, so 只看有问题的 adds nothing to a rule; R-STAFF-CERT3Y keeps warnings too.
+ */
+function matchingLine(f: StationFilter): string {
+  if (f.rule === 'R-STAFF-CERT3Y') return 'staff_cert_due';
+  if (f.rule) return `staff_with:${f.rule}`;
+  return f.onlyFindings ? 'staff_flagged' : 'staffed';
+}
+
+/** The staffing lines of one place (all tiers plus pending deltas), as the dashboards read them. */
+function linesAt(path: SQL, f: StationFilter): SQL {
+  const measures = sql.join([...new Set([...Object.values(COUNT_LINES), matchingLine(f)])].map((m) => sql`${m}`), sql`, `);
+  return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND r.period = '' AND r.measure IN (${measures})
+      UNION ALL
+      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND p.period = '' AND p.measure IN (${measures})`;
+}
+
+function lineSums(f: StationFilter): SQL {
+  const sum = (m: string) => sql`coalesce(sum(x.value) FILTER (WHERE x.measure = ${m}), 0)::int`;
+  return sql`${sum(COUNT_LINES.stations)} AS stations, ${sum(COUNT_LINES.compliant)} AS compliant, ${sum(COUNT_LINES.findings)} AS findings,
+    ${sum(COUNT_LINES.warnings)} AS warnings, ${sum(matchingLine(f))} AS matching`;
+}
+
+/** The place a region actor's request is counted at: its scope, narrowed by the county or town asked for. */
+export interface StaffingPlace {
+  path: string;
+  /** A town is its own single unit; a county, city or province lists its county units. */
+  town: boolean;
+}
+
+/**
+ * The actor's scope path narrowed by the filters (one probe of the regions per code): the deeper
+ * of the two when one holds the other (a town officer asking for their county stays at their
+ * town), null when the county or town asked for lies outside the scope or does not exist.
+ */
+export async function staffingPlace(ctx: Ctx, scopePath: string, f: StationFilter): Promise<StaffingPlace | null> {
+  const codes = [f.countyCode, f.townCode].filter((c): c is string => !!c);
+  const res = (await ctx.db.execute(sql`SELECT code, path, level, parent_code AS "parentCode" FROM regions
+    WHERE path = ${scopePath} ${codes.length ? sql`OR code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql``}`)) as unknown as Rows<{
+    code: string; path: string; level: string; parentCode: string | null;
+  }>;
+  let place: StaffingPlace = { path: scopePath, town: res.rows.find((r) => r.path === scopePath)?.level === 'town' };
+  const narrow = (r: { path: string; level: string } | undefined): boolean => {
+    if (!r) return false;
+    if (r.path.startsWith(place.path)) place = { path: r.path, town: r.level === 'town' };
+    return r.path.startsWith(place.path) || place.path.startsWith(r.path);
+  };
+  if (f.countyCode && !narrow(res.rows.find((r) => r.code === f.countyCode && r.level === 'county'))) return null;
+  if (f.townCode && !narrow(res.rows.find((r) => r.code === f.townCode && r.level === 'town' && (!f.countyCode || r.parentCode === f.countyCode))))
+    return null;
+  return place;
+}
+
+/**
+ * The units of a place that have stations: a town alone (under its county's name), or the county
+ * units under a county, city or province in code order, those with a live staffing row (their
+ * 'staffed' line above zero: one probe of the lines' key per unit).
+ */
+function unitsOf(place: StaffingPlace): SQL {
+  const staffed = (path: SQL) => sql`EXISTS (SELECT 1 FROM dashboard_rollups r WHERE r.tier IN (0, 1) AND r.scope_path = ${path}
+    AND r.period = '' AND r.measure = 'staffed' AND r.value > 0)`;
+  return place.town
+    ? sql`SELECT c.code, c.short_name, u.path FROM regions u JOIN regions c ON c.code = u.parent_code WHERE u.path = ${place.path} AND ${staffed(sql`u.path`)}`
+    : sql`SELECT u.code, u.short_name, u.path FROM regions u WHERE u.level = 'county' AND u.path LIKE ${`${place.path}%`} AND ${staffed(sql`u.path`)}`;
+}
+
+/**
+ * A page of the place's county units, each counted from the lines of its own path, and the
+ * place's counts from the lines of its own path (a city's or province's tier-2 sums): the page's
+ * units and one place are read, whatever the number of stations beneath. `matching` counts the
+ * stations the rule filters keep (the station list's total).
+ */
+export async function countyLinesPage(
+  ctx: Ctx, place: StaffingPlace, f: StationFilter, window: { limit: number; offset: number },
+): Promise<{ rows: CountyCounts[]; counties: number; total: Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number } }> {
+  const rows = (await ctx.db.execute(sql`SELECT u.code AS "countyCode", u.short_name AS "countyShortName", n.stations, n.compliant, n.findings, n.warnings
+    FROM (${unitsOf(place)} ORDER BY 1 LIMIT ${window.limit} OFFSET ${window.offset}) u
+    CROSS JOIN LATERAL (SELECT ${lineSums(f)} FROM (${linesAt(sql`u.path`, f)}) x) n
+    ORDER BY u.code`)) as unknown as Rows<CountyCounts>;
+  const totals = (await ctx.db.execute(sql`SELECT ${lineSums(f)}, (SELECT count(*) FROM (${unitsOf(place)}) z)::int AS counties
+    FROM (${linesAt(sql`${place.path}`, f)}) x`)) as unknown as Rows<Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number; counties: number }>;
+  const { counties, ...total } = totals.rows[0] ?? { stations: 0, compliant: 0, findings: 0, warnings: 0, matching: 0, counties: 0 };
+  return { rows: rows.rows, counties, total };
 }
 
 /** One page of the kept stations in town-code order: the stations index walked until the page is full. */

@@ -255,3 +255,109 @@ describe('the export, read in batches', () => {
     }
   });
 });
+
+describe('the county table from the county units’ roll-up lines', () => {
+  type Counts = { countyCode: string; stations: number; compliant: number; findings: number; warnings: number };
+  const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: T[] }).rows;
+  const live = sql`FROM dashboard_station_staffing d JOIN stations s ON s.id = d.station_id
+    JOIN regions town ON town.code = s.town_code JOIN regions county ON county.code = town.parent_code WHERE s.status <> 'revoked'`;
+
+  /**
+   * The city's answer (every county unit on one page) and each filter's station total equal the
+   * counts made from the kept per-station rows, which the request has just brought up to date.
+   */
+  const agree = async () => {
+    const answer = (await city.get('/api/compliance/staffing?countiesPageSize=100&pageSize=1')).json();
+    const [fresh] = await rowsOf<{ old: number }>(sql`SELECT count(*)::int AS old ${live} AND (d.stale OR d.as_of <> ${chinaToday()}::date)`);
+    expect(fresh?.old).toBe(0);
+    const perCounty = await rowsOf<Counts>(sql`SELECT county.code AS "countyCode", count(*)::int AS stations, count(*) FILTER (WHERE d.compliant)::int AS compliant,
+        coalesce(sum((SELECT sum(v::int) FROM jsonb_each_text(d.findings) AS x(k, v))), 0)::int AS findings, coalesce(sum(d.warnings), 0)::int AS warnings
+      ${live} GROUP BY 1 ORDER BY 1`);
+    expect(answer.counties.map(({ countyShortName: _n, ...c }: Counts & { countyShortName: string }) => c)).toEqual(perCounty);
+    expect(answer.countiesTotal).toBe(perCounty.length);
+    const sum = (k: keyof Omit<Counts, 'countyCode'>) => perCounty.reduce((n, c) => n + c[k], 0);
+    expect(answer.total).toEqual({ stations: sum('stations'), compliant: sum('compliant'), findings: sum('findings'), warnings: sum('warnings') });
+    const matching: [string, ReturnType<typeof sql>][] = [
+      ['only=all', sql`true`],
+      ['only=findings', sql`NOT d.compliant OR d.warnings > 0`],
+      ['rule=R-STAFF-MIN', sql`d.qualified < 2`],
+      ['rule=R-STAFF-CERT3Y', sql`d.cert_issues > 0`],
+      ['rule=R-STAFF-CERT3Y&only=findings', sql`d.cert_issues > 0`],
+      ['rule=R-STAFF-AGE', sql`d.findings ? 'R-STAFF-AGE'`],
+    ];
+    for (const [query, kept] of matching) {
+      const [n] = await rowsOf<{ n: number }>(sql`SELECT count(*)::int AS n ${live} AND (${kept})`);
+      expect((await city.get(`/api/compliance/staffing?${query}&pageSize=1`)).json().stationsTotal, query).toBe(n?.n);
+    }
+    // A county asked for: its own lines, the same as its row.
+    const hc = perCounty.find((c) => c.countyCode === '371002');
+    const one = (await city.get('/api/compliance/staffing?countyCode=371002&pageSize=1')).json();
+    expect(one.counties).toMatchObject([hc ?? {}]);
+    expect(one.total).toEqual({ stations: hc?.stations, compliant: hc?.compliant, findings: hc?.findings, warnings: hc?.warnings });
+    return answer as { total: Omit<Counts, 'countyCode'>; counties: Counts[] };
+  };
+
+  it('pages the county units: the pages together are the whole list, the totals the same on every page', async () => {
+    const whole = await agree();
+    expect(whole.counties.length).toBeGreaterThan(3);
+    const first = (await city.get('/api/compliance/staffing?countiesPageSize=3&pageSize=1')).json();
+    const pages = [first];
+    for (let p = 2; p <= Math.ceil(first.countiesTotal / 3); p++)
+      pages.push((await city.get(`/api/compliance/staffing?countiesPageSize=3&countiesPage=${p}&pageSize=1`)).json());
+    expect(pages.flatMap((p) => p.counties)).toEqual(whole.counties);
+    for (const p of pages) expect([p.total, p.countiesTotal, p.counties.length <= 3]).toEqual([whole.total, whole.counties.length, true]);
+    // A district officer's table is their own unit; another unit asked for is outside their scope.
+    const mine = (await district.get('/api/compliance/staffing?countyCode=371082')).json();
+    expect([mine.counties, mine.countiesTotal, mine.total.stations, mine.stationsTotal]).toEqual([[], 0, 0, 0]);
+  });
+
+  it('follow a posting that ends and one that starts', async () => {
+    const before = await agree();
+    const short = (await district.get('/api/compliance/staffing?rule=R-STAFF-MIN&pageSize=200')).json().stations as StationRow[];
+    const ok = (await district.get('/api/compliance/staffing?pageSize=200')).json().stations.find((r: StationRow) => r.compliant && r.qualifiedOnPost === 2);
+    const target = short.find((r) => r.qualifiedOnPost === 1);
+    if (!ok || !target) throw new Error('no compliant station and no station one qualified worker short in 371002');
+    const [posting] = await t.database.db.select().from(postings).where(and(eq(postings.stationId, ok.stationId), isNull(postings.endDate)));
+    if (!posting) throw new Error('no posting');
+    expect((await district.post(`/api/postings/${posting.id}/end`, { endDate: chinaToday(), reason: '调往他站' })).statusCode).toBe(200);
+    const ended = await agree();
+    expect(ended.total.compliant).toBe(before.total.compliant - 1);
+    const moved = await district.post('/api/postings', { workerId: posting.workerId, stationId: target.stationId, startDate: chinaToday(), source: 'purchased' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const started = await agree();
+    expect(started.total.compliant).toBe(before.total.compliant);
+    expect((await stationFrom(district, target.stationId)).compliant).toBe(true);
+  });
+
+  it('follow a certificate deadline that passes (an R-STAFF-CERT3Y warning becomes a finding), on a new day', async () => {
+    const before = await agree();
+    const [due] = await rowsOf<{ id: string; stationId: string }>(sql`SELECT p.id, p.station_id AS "stationId" FROM dashboard_station_staffing d
+      JOIN postings p ON p.station_id = d.station_id AND p.end_date IS NULL WHERE d.live AND d.warnings > 0 ORDER BY p.start_date DESC, p.id`);
+    if (!due) throw new Error('no station with a certificate due');
+    const warned = await stationFrom(city, due.stationId);
+    const deadline = warned.findings.map((f) => /应于(\d{4}-\d{2}-\d{2})前/.exec((f as unknown as { message: string }).message)?.[1]).find(Boolean);
+    if (!deadline) throw new Error('no deadline');
+    // The worker started a few days earlier than recorded (the three years are up yesterday),
+    // and every row was computed yesterday: the new day recomputes them all.
+    const days = Math.round((Date.parse(deadline) - Date.parse(chinaToday())) / 86_400_000) + 1;
+    await t.database.db.execute(sql`UPDATE postings SET start_date = start_date - ${days}::int WHERE worker_id = (SELECT worker_id FROM postings WHERE id = ${due.id})`);
+    await t.database.db.execute(sql`UPDATE dashboard_station_staffing SET as_of = as_of - 1`);
+    const after = await agree();
+    expect(after.total.warnings).toBeLessThan(before.total.warnings);
+    expect(after.total.findings).toBeGreaterThan(before.total.findings);
+    expect((await stationFrom(city, due.stationId)).findings.some((f) => f.rule.id === 'R-STAFF-CERT3Y' && f.severity === 'finding')).toBe(true);
+  });
+
+  it('follow a station revoked: its county unit counts one station fewer', async () => {
+    const before = await agree();
+    const [target] = await rowsOf<{ id: string; version: number; county: string }>(sql`SELECT s.id, s.version, county.code AS county ${live}
+      AND s.status = 'operating' AND NOT d.compliant ORDER BY s.town_code LIMIT 1`);
+    if (!target) throw new Error('no operating station with a finding');
+    const res = await city.post(`/api/stations/${target.id}/status`, { version: target.version, status: 'revoked', reason: '撤销（测试）' });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await agree();
+    expect(after.total.stations).toBe(before.total.stations - 1);
+    const unit = (a: typeof before) => a.counties.find((c) => c.countyCode === target.county)?.stations ?? 0;
+    expect(unit(after)).toBe(unit(before) - 1);
+  });
+});

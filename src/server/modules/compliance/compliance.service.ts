@@ -104,37 +104,56 @@ async function evaluate(ctx: Ctx, stationRows: StationJoined[], today: string) {
   });
 }
 
+type Paging = 'page' | 'pageSize' | 'countiesPage' | 'countiesPageSize';
+
 /**
- * Counts per county unit over every station in scope, summed in SQL; the stations' findings
- * only for the requested page (a province holds thousands of stations).
+ * Counts of the scope and of a page of its county units; the stations' findings only for the
+ * requested page of stations (a province holds thousands of stations and over a hundred units).
  */
-export async function staffing(ctx: Ctx, query: Omit<Query, 'page' | 'pageSize'> & Partial<Pick<Query, 'page' | 'pageSize'>>) {
+export async function staffing(ctx: Ctx, query: Omit<Query, Paging> & Partial<Pick<Query, Paging>>) {
   // Internal callers (the workbench) take the first 200 and read stationsTotal.
-  const q = { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 200 };
+  const q = { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 200, countiesPage: query.countiesPage ?? 1, countiesPageSize: query.countiesPageSize ?? 20 };
   const today = chinaToday();
   const scope = { countyCode: q.countyCode, townCode: q.townCode };
   const filter = { ...scope, rule: q.rule, onlyFindings: q.only === 'findings' };
+  const window = { limit: q.countiesPageSize, offset: (q.countiesPage - 1) * q.countiesPageSize };
   const path = ctx.actor?.scope.kind !== 'org' ? ctx.actor?.scope.path : null;
   let counties: repo.CountyCounts[];
+  let countiesTotal: number;
+  let total: Omit<repo.CountyCounts, 'countyCode' | 'countyShortName'>;
   let page: { ids: string[]; total: number };
   if (path && !ctx.system) {
-    // Region actors: from the per-station rows the dashboards keep, recomputed only where stale.
+    // Region actors: counts from the roll-up lines the per-station rows keep (recomputed only
+    // where stale), at the page's county paths and the place's own; the list from those rows.
     await refreshStaffing(ctx, path, today);
-    const [kept, ids] = await inTransaction(ctx, async (tx) => [
-      await repo.countyCountsKept(tx, path, filter),
-      await repo.stationPageKept(tx, path, filter, q.page, q.pageSize),
-    ] as const);
-    counties = kept.map(({ matching: _m, ...k }) => k);
-    page = { ids, total: kept.reduce((n, k) => n + k.matching, 0) };
+    const place = await repo.staffingPlace(ctx, path, filter);
+    const [lines, ids] = place
+      ? await inTransaction(ctx, async (tx) => [
+          await repo.countyLinesPage(tx, place, filter, window),
+          await repo.stationPageKept(tx, path, filter, q.page, q.pageSize),
+        ] as const)
+      : [{ rows: [], counties: 0, total: { stations: 0, compliant: 0, findings: 0, warnings: 0, matching: 0 } }, []];
+    const { matching, ...counts } = lines.total;
+    counties = lines.rows;
+    countiesTotal = lines.counties;
+    total = counts;
+    page = { ids, total: matching };
   } else {
-    [counties, page] = await Promise.all([repo.countyCounts(ctx, scope, today), repo.stationPage(ctx, filter, today, q.page, q.pageSize)]);
+    // Organisations (the stations they serve) and the system: a few stations, evaluated in SQL.
+    let all: repo.CountyCounts[];
+    [all, page] = await Promise.all([repo.countyCounts(ctx, scope, today), repo.stationPage(ctx, filter, today, q.page, q.pageSize)]);
+    counties = all.slice(window.offset, window.offset + window.limit);
+    countiesTotal = all.length;
+    total = all.reduce(
+      (t, k) => ({ stations: t.stations + k.stations, compliant: t.compliant + k.compliant, findings: t.findings + k.findings, warnings: t.warnings + k.warnings }),
+      { stations: 0, compliant: 0, findings: 0, warnings: 0 },
+    );
   }
-  const total = counties.reduce(
-    (t, k) => ({ stations: t.stations + k.stations, compliant: t.compliant + k.compliant, findings: t.findings + k.findings, warnings: t.warnings + k.warnings }),
-    { stations: 0, compliant: 0, findings: 0, warnings: 0 },
-  );
   const stations = await evaluate(ctx, await stationsByIds(ctx, page.ids), today);
-  return { asOf: today, total, counties, stations, stationsTotal: page.total, page: q.page, pageSize: q.pageSize };
+  return {
+    asOf: today, total, counties, countiesTotal, countiesPage: q.countiesPage, countiesPageSize: q.countiesPageSize,
+    stations, stationsTotal: page.total, page: q.page, pageSize: q.pageSize,
+  };
 }
 
 export async function station(ctx: Ctx, id: string) {
