@@ -8,7 +8,14 @@ import {
   type SpendingCategory,
 } from '../../../shared/rules/purchase';
 import type { Db } from '../../db/client';
-import { publicFundingSummaries, stationBudgets, stationFundingRollups, stations } from '../../db/schema';
+import {
+  fundingCountyLines,
+  fundingCountyStations,
+  publicFundingSummaries,
+  stationBudgets,
+  stationFundingRollups,
+  stations,
+} from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 
@@ -428,35 +435,71 @@ export interface CountySums {
 const COUNTY_SORTS = fundingSorts('g', 'county_code');
 
 /**
- * Sums per county unit and for the whole scope, with how many stations the list filter keeps,
- * added up from the roll-up's rows of the live stations in scope (one small row per station),
- * and only a page of the units (plus the chart's top ones) returned.
+ * Region scopes at or above a county (and the system) take whole county units, so their sums can
+ * come from the county lines; a town, station or organisation scope covers part of a unit.
  */
-export async function countySums(ctx: Ctx, f: FundingScope, list: StationListFilter = {}, paging?: CountyPaging): Promise<CountySums> {
+function countyLinesScope(ctx: Ctx): SQL | null {
+  if (ctx.system) return sql`true`;
+  const scope = ctx.actor?.scope;
+  if (!scope?.path || !(scope.kind === 'province' || scope.kind === 'city' || scope.kind === 'county')) return null;
+  return sql`c.county_path LIKE ${`${scope.path}%`}`;
+}
+
+/**
+ * The unsummed units: one row per county unit of the scope with its live stations and the kept
+ * lines of the year (funding_county_lines, one row per unit, maintained by triggers, 0055). With
+ * no list filter every station matches, so nothing per station is read.
+ */
+function unitsFromLines(f: FundingScope, scope: SQL): SQL {
+  const cols = sql.join(FIGURE_COLS.map((c) => sql`coalesce(l.${ident(c)}, 0) AS ${ident(c)}`), sql`, `);
+  return sql`SELECT c.county_path, c.stations, c.stations AS matching, ${cols}
+    FROM ${fundingCountyStations} c
+    LEFT JOIN ${fundingCountyLines} l ON l.year = ${f.year} AND l.county_path = c.county_path
+    WHERE c.stations > 0 AND ${scope}
+      ${f.countyCode ? sql`AND c.county_path IN (SELECT path FROM regions WHERE code = ${f.countyCode})` : sql``}`;
+}
+
+/**
+ * The same per station, from the roll-up's rows of the live stations in scope: for a list filter
+ * (a search or 有问题 counts the stations that pass) and for scopes that cut across county units.
+ */
+function unitsFromStations(ctx: Ctx, f: FundingScope, list: StationListFilter): SQL {
   const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
   const perStationCols = sql.join(FIGURE_COLS.map((c) => sql`coalesce(r.${ident(c)}, 0) AS ${ident(c)}`), sql`, `);
-  const sums = sql.join(FIGURE_COLS.map((c) => sql`sum(f.${ident(c)})::bigint AS ${ident(c)}`), sql`, `);
+  // A station's scope path is its town's region path, so its county unit's path is that minus the
+  // town's segment: the stations are grouped without a regions lookup each. The station name is built only for a search.
+  const countyPath = sql`left("stations"."scope_path", length("stations"."scope_path") - length("stations"."town_code") - 1)`;
+  const named = Boolean(list.q);
+  return sql`SELECT f.county_path, 1 AS stations, (CASE WHEN ${listCondition(list)} THEN 1 ELSE 0 END) AS matching,
+      ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}
+    FROM (
+      SELECT ${countyPath} AS county_path,
+        ${named ? sql`county.short_name || town.name || '社会工作服务站'` : sql`''::text`} AS name, ${perStationCols}
+      FROM ${stations}
+      ${named ? sql`JOIN regions town ON town.code = "stations"."town_code" JOIN regions county ON county.code = town.parent_code` : sql``}
+      LEFT JOIN ${stationFundingRollups} r ON r.year = ${f.year} AND r.station_id = "stations"."id"
+      WHERE "stations"."status" <> 'revoked' AND ${scope}
+        ${f.countyCode ? sql`AND "stations"."town_code" IN (SELECT code FROM regions WHERE parent_code = ${f.countyCode})` : sql``}
+    ) f`;
+}
+
+/**
+ * Sums per county unit and for the whole scope, with how many stations the list filter keeps, and
+ * only a page of the units (plus the chart's top ones) returned. Unfiltered, a region scope reads
+ * the county lines (one row per unit); otherwise the roll-up's row of each live station in scope.
+ */
+export async function countySums(ctx: Ctx, f: FundingScope, list: StationListFilter = {}, paging?: CountyPaging): Promise<CountySums> {
+  const linesScope = list.q || list.onlyFindings ? null : countyLinesScope(ctx);
+  const perUnit = linesScope ? unitsFromLines(f, linesScope) : unitsFromStations(ctx, f, list);
+  const sums = sql.join(FIGURE_COLS.map((c) => sql`sum(u.${ident(c)})::bigint AS ${ident(c)}`), sql`, `);
   const pageCond = paging
     ? sql`(c.pos > ${(paging.page - 1) * paging.pageSize} AND c.pos <= ${paging.page * paging.pageSize}) OR c.top_pos <= ${paging.top}`
     : sql`true`;
-  // A station's scope path is its town's region path, so its county unit's path is that minus the
-  // town's segment: the stations are grouped without a regions lookup each, and only the units'
-  // rows are joined for code and name. The station name is built only for a search.
-  const countyPath = sql`left("stations"."scope_path", length("stations"."scope_path") - length("stations"."town_code") - 1)`;
-  const named = Boolean(list.q);
   const res = (await ctx.db.execute(sql`WITH g0 AS (
-      SELECT f.county_path, grouping(f.county_path) = 1 AS is_total, count(*)::int AS stations,
-        count(*) FILTER (WHERE ${listCondition(list)})::int AS matching, ${sums}
-      FROM (
-        SELECT ${countyPath} AS county_path,
-          ${named ? sql`county.short_name || town.name || '社会工作服务站'` : sql`''::text`} AS name, ${perStationCols}
-        FROM ${stations}
-        ${named ? sql`JOIN regions town ON town.code = "stations"."town_code" JOIN regions county ON county.code = town.parent_code` : sql``}
-        LEFT JOIN ${stationFundingRollups} r ON r.year = ${f.year} AND r.station_id = "stations"."id"
-        WHERE "stations"."status" <> 'revoked' AND ${scope}
-          ${f.countyCode ? sql`AND "stations"."town_code" IN (SELECT code FROM regions WHERE parent_code = ${f.countyCode})` : sql``}
-      ) f
-      GROUP BY ROLLUP (f.county_path)
+      SELECT u.county_path, grouping(u.county_path) = 1 AS is_total, sum(u.stations)::int AS stations,
+        sum(u.matching)::int AS matching, ${sums}
+      FROM (${perUnit}) u
+      GROUP BY ROLLUP (u.county_path)
     ),
     g AS (
       -- LIMIT keeps this a probe of the path index per unit, not a hash of every region (villages included).
