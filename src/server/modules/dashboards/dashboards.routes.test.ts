@@ -306,6 +306,29 @@ describe('dashboards at province size: totals from the region’s own rows, chil
     }
     expect((await city.get('/api/dashboards/home?sort=nope')).statusCode).toBe(400);
   });
+
+  it('a page in code order reads nothing of the children off the page: the rest is the total less the page', async () => {
+    const page = async () => (await city.get(`/api/dashboards/home?year=${year}&page=2&pageSize=2`)).json<Dashboard>();
+    const before = await page();
+    expect(before.children.map((c) => c.code)).not.toContain('371002');
+    // A line under 371002 (off this page) that the city's own rows do not hold: were the children
+    // off the page read (every child's lines, ∝ the children), "其余" would count it.
+    const bump = (n: number) => t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('sgz.rollup_rebuild', 'on', true)`);
+      await tx.execute(sql`INSERT INTO dashboard_rollups (tier, scope_path, station_id, period, measure, value)
+        VALUES (1, '/371000/371002/', NULL, ${`${year}-01`}, 'records', ${n})
+        ON CONFLICT (tier, scope_path, period, measure) DO UPDATE SET value = dashboard_rollups.value + excluded.value`);
+    });
+    await bump(1000);
+    try {
+      const after = await page();
+      expect(after.childrenPage.others).toEqual(before.childrenPage.others);
+      expect(after.childrenPage.others.value).toBe(after.total.figures.records - after.children.reduce((n, c) => n + c.figures.records, 0));
+      expect(after.children).toEqual(before.children);
+    } finally {
+      await bump(-1000);
+    }
+  });
 });
 
 describe('dashboards: scope, drill-down and export', () => {
