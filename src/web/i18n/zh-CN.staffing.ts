@@ -284,6 +284,7 @@ export const zhCNStaffing = {
     county: '区市',
     allCounties: '全部区市',
     countyHint: '点击区市查看其社工站',
+    countiesTotal: (n: number) => `共 ${n} 个区市`,
     stationName: '社工站',
     onPost: '在岗',
     qualified: '具备专业素质',

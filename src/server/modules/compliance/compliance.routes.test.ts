@@ -309,6 +309,12 @@ describe('the county table from the county units’ roll-up lines', () => {
     // A district officer's table is their own unit; another unit asked for is outside their scope.
     const mine = (await district.get('/api/compliance/staffing?countyCode=371082')).json();
     expect([mine.counties, mine.countiesTotal, mine.total.stations, mine.stationsTotal]).toEqual([[], 0, 0, 0]);
+    // A town officer's table is one row, their county unit's name over their town's stations.
+    const town = (await (await t.login('demo-town')).get('/api/compliance/staffing?countyCode=371002')).json();
+    const [own] = await rowsOf<Counts & { town: string }>(sql`SELECT county.code AS "countyCode", town.code AS town, count(*)::int AS stations ${live}
+      AND town.path = (SELECT scope_path FROM users WHERE username = 'demo-town') GROUP BY 1, 2`);
+    expect(town.counties).toMatchObject([{ countyCode: own?.countyCode, stations: own?.stations }]);
+    expect([town.countiesTotal, town.total.stations, town.stations.map((r: StationRow & { townCode: string }) => r.townCode)]).toEqual([1, own?.stations, [own?.town]]);
   });
 
   it('follow a posting that ends and one that starts', async () => {

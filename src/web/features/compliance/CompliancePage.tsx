@@ -6,6 +6,7 @@ import { STAFF_FINDING_RULES, exportStaffingFindings, type StationStaffing } fro
 import { STAFF_RULES } from '../../../shared/rules/staffing';
 import { ListCard, ListPage, useListState } from '../../components/ListPage';
 import { apiUrl } from '../../lib/api';
+import { toPage } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { countyFilter } from '../regions/RegionSelects';
 import { FindingLines } from './FindingList';
@@ -13,7 +14,9 @@ import { useStaffingCompliance, type ComplianceQuery } from './compliance.api';
 import { MIN_QUALIFIED, StaffingTag } from './StaffingTag';
 
 const t = m.staffing.compliance;
-const FILTER_KEYS = ['countyCode', 'rule', 'only'] as const;
+// The county table's page and size live in the URL too, apart from the station list's.
+const FILTER_KEYS = ['countyCode', 'rule', 'only', 'countiesPage', 'countiesPageSize'] as const;
+const COUNTIES_PAGE_SIZE = 20;
 type StaffRule = (typeof STAFF_FINDING_RULES)[number];
 type Totals = { stations: number; compliant: number; findings: number; warnings: number };
 type CountyCounts = Totals & { countyCode: string; countyShortName: string };
@@ -48,14 +51,15 @@ function Counts({ total }: { total: Totals }) {
 
 export default function CompliancePage() {
   const list = useListState(FILTER_KEYS);
-  const { url, setFilter, page, pageSize } = list;
+  const { url, setUrl, setFilter, page, pageSize } = list;
   const rule = isRule(url.rule) ? url.rule : undefined;
   const only = url.only === 'findings' ? 'findings' : undefined;
   // The server pages the stations; the county counts always cover every station in scope.
   const query: ComplianceQuery = useMemo(() => ({ countyCode: url.countyCode, rule, only, page, pageSize }), [url.countyCode, rule, only, page, pageSize]);
   const { data, isPending, isFetching, error, refetch } = useStaffingCompliance(query);
-  // The county table always lists every county in scope, whichever one is being looked at.
-  const all = useStaffingCompliance({ pageSize: 1 });
+  // The county table lists every county unit in scope (a page at a time), whichever one is being looked at.
+  const counties = { page: toPage(url.countiesPage, 1), pageSize: toPage(url.countiesPageSize, COUNTIES_PAGE_SIZE) };
+  const all = useStaffingCompliance({ pageSize: 1, countiesPage: counties.page, countiesPageSize: counties.pageSize });
   const [hoverCounty, setHoverCounty] = useState<string | null>(null);
 
   const countyColumns: TableProps<CountyCounts>['columns'] = [
@@ -171,7 +175,19 @@ export default function CompliancePage() {
               columns={countyColumns}
               dataSource={all.data?.counties ?? []}
               loading={all.isPending}
-              pagination={false}
+              pagination={{
+                current: all.data?.countiesPage ?? counties.page,
+                pageSize: all.data?.countiesPageSize ?? counties.pageSize,
+                total: all.data?.countiesTotal ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: [10, 20, 50, 100],
+                showTotal: t.countiesTotal,
+              }}
+              onChange={(p) => {
+                const size = p.pageSize ?? counties.pageSize;
+                // Only the county table moves: the station list keeps its page.
+                setUrl({ countiesPage: p.current && p.current > 1 ? p.current : undefined, countiesPageSize: size === COUNTIES_PAGE_SIZE ? undefined : size });
+              }}
               data-testid="compliance-counties"
               onRow={(c) => ({
                 onClick: () => setFilter({ countyCode: c.countyCode }),
