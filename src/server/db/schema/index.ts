@@ -24,3 +24,4 @@ export * from './venues';
 export * from './station-plans';
 export * from './archives';
 export * from './funding-rollups';
+export * from './calendar-counts';
