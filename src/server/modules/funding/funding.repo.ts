@@ -502,18 +502,21 @@ export async function countySums(ctx: Ctx, f: FundingScope, list: StationListFil
       GROUP BY ROLLUP (u.county_path)
     ),
     g AS (
-      -- LIMIT keeps this a probe of the path index per unit, not a hash of every region (villages included).
-      SELECT unit.code AS county_code, unit.short_name AS county_short_name, g0.*
-      FROM g0 LEFT JOIN LATERAL (SELECT code, short_name FROM regions WHERE path = g0.county_path LIMIT 1) unit ON true
+      -- A region path is its codes (/city/county/), so the unit's code is the path's last segment:
+      -- ordering and paging the units need no regions lookup; only the returned ones are named.
+      SELECT substring(g0.county_path from '([^/]+)/$') AS county_code, g0.* FROM g0
     ),
     c AS (
       SELECT g.*, row_number() OVER (ORDER BY ${COUNTY_SORTS[paging?.sort ?? 'code']}) AS pos,
         row_number() OVER (ORDER BY g.budget_fen DESC, g.county_code) AS top_pos
       FROM g WHERE NOT g.is_total
     )
-    SELECT g.*, NULL::bigint AS pos, NULL::bigint AS top_pos, (SELECT count(*) FROM c)::int AS counties FROM g WHERE g.is_total
+    SELECT g.*, NULL::bigint AS pos, NULL::bigint AS top_pos, (SELECT count(*) FROM c)::int AS counties, NULL::text AS county_short_name
+    FROM g WHERE g.is_total
     UNION ALL
-    SELECT c.*, (SELECT count(*) FROM c)::int FROM c WHERE ${pageCond}`)) as unknown as Rows<Raw>;
+    -- LIMIT keeps this a probe of the path index per unit, not a hash of every region (villages included).
+    SELECT c.*, (SELECT count(*) FROM c)::int, (SELECT short_name FROM regions WHERE path = c.county_path LIMIT 1)
+    FROM c WHERE ${pageCond}`)) as unknown as Rows<Raw>;
   const rows = res.rows.map((r) => ({
     row: {
       countyCode: r.county_code === null ? null : String(r.county_code),
