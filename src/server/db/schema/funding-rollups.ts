@@ -67,3 +67,21 @@ export const fundingCountyStations = pgTable('funding_county_stations', {
   countyPath: text('county_path').primaryKey(),
   stations: integer('stations').notNull().default(0),
 });
+
+/**
+ * Every budget row of a year (revoked stations' too) summed per source and county unit of the
+ * row's own scope path, kept by netted triggers on station_budgets (drizzle 0059): R-FUND-CITY's
+ * city total reads one row per unit instead of every station's budget.
+ */
+export const fundingBudgetLines = pgTable(
+  'funding_budget_lines',
+  {
+    year: integer('year').notNull(),
+    countyPath: text('county_path').notNull(),
+    bProvince: fen('b_province'),
+    bCity: fen('b_city'),
+    bCounty: fen('b_county'),
+    bSocial: fen('b_social'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.countyPath] })],
+);
