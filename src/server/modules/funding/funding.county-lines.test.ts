@@ -45,8 +45,20 @@ async function expectLinesAreSums(): Promise<Map<string, number[]>> {
   const live = await rowsOf(sql`SELECT left(scope_path, length(scope_path) - length(town_code) - 1) AS county_path, count(*) AS stations
     FROM stations WHERE status <> 'revoked' GROUP BY 1 ORDER BY 1`);
   expect(kept.map((r) => [r.county_path, Number(r.stations)])).toEqual(live.map((r) => [r.county_path, Number(r.stations)]));
+  // The budget lines: every budget row, revoked stations' too, per its own scope path's unit and source.
+  const sources = ['province', 'city', 'county', 'social'];
+  const budgetLines = await rowsOf(sql`SELECT * FROM funding_budget_lines ORDER BY year, county_path`);
+  const budgetSums = await rowsOf(sql.raw(`SELECT year, left(scope_path, length(scope_path) - position('/' IN reverse(left(scope_path, -1)))) AS county_path,
+      ${sources.map((k) => `coalesce(sum(amount_fen) FILTER (WHERE source = '${k}'), 0) AS b_${k}`).join(', ')}
+    FROM station_budgets GROUP BY 1, 2 ORDER BY 1, 2`));
+  const budgetKeyed = (rows: Raw[]) =>
+    rows.map((r) => [Number(r.year), r.county_path, ...sources.map((k) => Number(r[`b_${k}`]))]).filter((r) => r.slice(2).some((n) => n !== 0));
+  expect(budgetKeyed(budgetLines)).toEqual(budgetKeyed(budgetSums));
   return lines;
 }
+
+const budgetLineOf = async (year: number, path: string) =>
+  Number((await rowsOf(sql`SELECT b_city FROM funding_budget_lines WHERE year = ${year} AND county_path = ${path}`))[0]?.b_city ?? 0);
 
 const lineOf = (lines: Map<string, number[]>, year: number, path: string) => lines.get(`${year} ${path}`) ?? FIGURES.map(() => 0);
 const col = (name: string) => FIGURES.indexOf(name);
@@ -86,12 +98,17 @@ describe('county funding lines equal the sums of their live stations’ roll-up 
     expect(lineOf(lines, YEAR, HC)[col('paid_fen')]).toBeGreaterThan(0);
   });
 
-  it('the migration’s backfill gives the lines the triggers keep', async () => {
+  it('the migrations’ backfills give the lines the triggers keep', async () => {
     const before = await linesAndSums();
     await t.database.db.execute(sql`DELETE FROM funding_county_lines`);
     await t.database.db.execute(sql`DELETE FROM funding_county_stations`);
     const migration = readFileSync(join(process.cwd(), 'drizzle/0055_funding_county_lines.sql'), 'utf8').split('--> statement-breakpoint');
     for (const statement of migration.slice(-2)) await t.database.db.execute(sql.raw(statement));
+    const budgetsBefore = await rowsOf(sql`SELECT * FROM funding_budget_lines ORDER BY year, county_path`);
+    await t.database.db.execute(sql`DELETE FROM funding_budget_lines`);
+    const budgets = readFileSync(join(process.cwd(), 'drizzle/0059_funding_budget_lines.sql'), 'utf8').split('--> statement-breakpoint');
+    await t.database.db.execute(sql.raw(budgets.at(-1) ?? ''));
+    expect(await rowsOf(sql`SELECT * FROM funding_budget_lines ORDER BY year, county_path`)).toEqual(budgetsBefore);
     expect(Object.fromEntries((await expectLinesAreSums()))).toEqual(Object.fromEntries(before.lines));
   });
 
@@ -132,11 +149,15 @@ describe('county funding lines equal the sums of their live stations’ roll-up 
     expect(ownBudget).toBeGreaterThan(0);
     const before = await overview(city, `year=${YEAR}&countiesPageSize=100`);
     const hcBefore = before.counties.find((k) => k.countyCode === '371002');
+    const cityFundBefore = await budgetLineOf(YEAR, HC);
     const [row] = await t.database.db.select({ version: stations.version }).from(stations).where(eq(stations.id, c.id));
     const revoked = await city.post(`/api/stations/${c.id}/status`, { version: row?.version, status: 'revoked', reason: '撤销测试' });
     expect(revoked.statusCode, revoked.body).toBe(200);
     const lines = await expectLinesAreSums();
     expect(lineOf(lines, YEAR, HC)[col('budget_fen')]).toBe((hcBefore?.budgetFen ?? 0) - ownBudget);
+    // R-FUND-CITY counts money arranged for a station revoked later: the budget lines keep it.
+    expect(await budgetLineOf(YEAR, HC)).toBe(cityFundBefore);
+    expect(cityFundBefore).toBeGreaterThan(0);
     const gone = await overview(city, `year=${YEAR}&countiesPageSize=100`);
     expect(gone.total.budgetFen).toBe(before.total.budgetFen - ownBudget);
     expect(gone.total.paidFen).toBe(before.total.paidFen - Number(own?.paid_fen ?? 0));

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/rules/purchase';
 import type { Db } from '../../db/client';
 import {
+  fundingBudgetLines,
   fundingCountyLines,
   fundingCountyStations,
   publicFundingSummaries,
@@ -44,6 +45,13 @@ export async function budgetsOf(ctx: Ctx, year: number, stationIds: readonly str
  * station's state now (money arranged for a station revoked later was still arranged).
  */
 export async function sourceTotal(ctx: Ctx, year: number, source: FundSource): Promise<number> {
+  const lines = countyLinesScope(ctx);
+  if (lines) {
+    // Whole county units: the budget lines (one row per unit, kept by triggers, 0059) add up the same rows.
+    const res = (await ctx.db.execute(sql`SELECT coalesce(sum(c.${sourceCol(source)}), 0) AS fen
+      FROM ${fundingBudgetLines} c WHERE c.year = ${year} AND ${lines}`)) as unknown as Rows<Raw>;
+    return num(res.rows[0]?.fen);
+  }
   const [row] = await ctx.db
     .select({ fen: sumFen(stationBudgets.amountFen) })
     .from(stationBudgets)
