@@ -1,7 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import { CERT_DEADLINE_YEARS, CERT_WARNING_DAYS, EDUCATION_LEVELS, MIN_QUALIFIED_WORKERS, RELATED_MAJORS } from '../../../shared/rules/staffing';
 import type { STAFF_FINDING_RULES } from '../../../shared/contracts/compliance';
-import { postings, socialWorkers, stations, workerCertificates } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { postings, socialWorkers, stations, workerCertificates, workerTrainings } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import type { Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
@@ -160,8 +161,10 @@ function matchingLine(f: StationFilter): string {
 }
 
 /** The staffing lines of one place (all tiers plus pending deltas), as the dashboards read them. */
+const lineMeasures = (f: StationFilter): SQL => sql.join([...new Set([...Object.values(COUNT_LINES), matchingLine(f)])].map((m) => sql`${m}`), sql`, `);
+
 function linesAt(path: SQL, f: StationFilter): SQL {
-  const measures = sql.join([...new Set([...Object.values(COUNT_LINES), matchingLine(f)])].map((m) => sql`${m}`), sql`, `);
+  const measures = lineMeasures(f);
   return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND r.period = '' AND r.measure IN (${measures})
       UNION ALL
       SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND p.period = '' AND p.measure IN (${measures})`;
@@ -204,30 +207,36 @@ export async function staffingPlace(ctx: Ctx, scopePath: string, f: StationFilte
 }
 
 /**
- * The units of a place that have stations: a town alone (under its county's name), or the county
- * units under a county, city or province in code order, those with a live staffing row (their
- * 'staffed' line above zero: one probe of the lines' key per unit).
+ * The units of a place that have a live staffing row, as (code, path, tier of their lines): a town
+ * alone (under its county's code), or the county units under a county, city or province: the paths
+ * of the county lines (tier 1) whose 'staffed' line is above zero, one range of the place-measure
+ * index (not a probe per county region), the code the path's last segment (a path is its codes).
  */
 function unitsOf(place: StaffingPlace): SQL {
-  const staffed = (path: SQL) => sql`EXISTS (SELECT 1 FROM dashboard_rollups r WHERE r.tier IN (0, 1) AND r.scope_path = ${path}
-    AND r.period = '' AND r.measure = 'staffed' AND r.value > 0)`;
+  const staffed = sql`r.period = '' AND r.measure = 'staffed' AND r.value > 0`;
   return place.town
-    ? sql`SELECT c.code, c.short_name, u.path FROM regions u JOIN regions c ON c.code = u.parent_code WHERE u.path = ${place.path} AND ${staffed(sql`u.path`)}`
-    : sql`SELECT u.code, u.short_name, u.path FROM regions u WHERE u.level = 'county' AND u.path LIKE ${`${place.path}%`} AND ${staffed(sql`u.path`)}`;
+    ? sql`SELECT u.parent_code AS code, r.scope_path AS path, r.tier FROM dashboard_rollups r JOIN regions u ON u.path = r.scope_path
+        WHERE r.tier = 0 AND r.scope_path = ${place.path} AND ${staffed}`
+    : sql`SELECT substring(r.scope_path from '([^/]+)/$') AS code, r.scope_path AS path, r.tier FROM dashboard_rollups r
+        WHERE r.tier = 1 AND r.scope_path LIKE ${`${place.path}%`} AND ${staffed}`;
 }
 
 /**
- * A page of the place's county units, each counted from the lines of its own path, and the
- * place's counts from the lines of its own path (a city's or province's tier-2 sums): the page's
- * units and one place are read, whatever the number of stations beneath. `matching` counts the
- * stations the rule filters keep (the station list's total).
+ * A page of the place's county units, each counted from its own lines, and the place's counts from
+ * the lines of its own path (a city's or province's tier-2 sums plus pending deltas): the page's
+ * units and one place are read, whatever the number of stations beneath. A unit's staffing lines
+ * are all at its tier (a county's at tier 1, a town's at tier 0) and never pending (pending deltas
+ * are for the paths above a county). `matching` counts the stations the rule filters keep (the
+ * station list's total).
  */
 export async function countyLinesPage(
   ctx: Ctx, place: StaffingPlace, f: StationFilter, window: { limit: number; offset: number },
 ): Promise<{ rows: CountyCounts[]; counties: number; total: Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number } }> {
-  const rows = (await ctx.db.execute(sql`SELECT u.code AS "countyCode", u.short_name AS "countyShortName", n.stations, n.compliant, n.findings, n.warnings
+  const rows = (await ctx.db.execute(sql`SELECT u.code AS "countyCode", (SELECT short_name FROM regions WHERE code = u.code) AS "countyShortName",
+      n.stations, n.compliant, n.findings, n.warnings
     FROM (${unitsOf(place)} ORDER BY 1 LIMIT ${window.limit} OFFSET ${window.offset}) u
-    CROSS JOIN LATERAL (SELECT ${lineSums(f)} FROM (${linesAt(sql`u.path`, f)}) x) n
+    CROSS JOIN LATERAL (SELECT ${lineSums(f)} FROM dashboard_rollups x
+      WHERE x.tier = u.tier AND x.scope_path = u.path AND x.period = '' AND x.measure IN (${lineMeasures(f)})) n
     ORDER BY u.code`)) as unknown as Rows<CountyCounts>;
   const totals = (await ctx.db.execute(sql`SELECT ${lineSums(f)}, (SELECT count(*) FROM (${unitsOf(place)}) z)::int AS counties
     FROM (${linesAt(sql`${place.path}`, f)}) x`)) as unknown as Rows<Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number; counties: number }>;
@@ -240,4 +249,20 @@ export async function stationPageKept(ctx: Ctx, path: string, f: StationFilter, 
   const res = (await ctx.db.execute(sql`SELECT d.station_id AS id ${staffedStations(path, f)} AND ${keptByRules(f)}
     ORDER BY ${qualified(stations.townCode)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)) as unknown as Rows<{ id: string }>;
   return res.rows.map((r) => r.id);
+}
+
+/**
+ * What the staffing rules read of some workers besides their own row: certificates and trainings
+ * (not their postings' history with station and organisation names, which a page of findings
+ * never shows). One after the other: inside the staffing refresh's transaction they share a client.
+ */
+export async function qualificationRecords(db: Db, workerIds: string[]) {
+  const out = new Map<string, { certificates: (typeof workerCertificates.$inferSelect)[]; trainings: (typeof workerTrainings.$inferSelect)[] }>();
+  if (workerIds.length === 0) return out;
+  const certs = await db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn));
+  const trainings = await db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date));
+  for (const id of workerIds) out.set(id, { certificates: [], trainings: [] });
+  for (const c of certs) out.get(c.workerId)?.certificates.push(c);
+  for (const t of trainings) out.get(t.workerId)?.trainings.push(t);
+  return out;
 }

@@ -29,7 +29,7 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
   const current = posted.filter((p) => p.posting.startDate <= today);
   const ids = [...new Set(current.map((p) => p.worker.id))];
   // One after the other: inside a transaction (the staffing refresh) both would share one client.
-  const extras = await workers.loadExtras(ctx.db, ids);
+  const extras = await repo.qualificationRecords(ctx.db, ids);
   const firsts = await workers.firstPostingDates(ctx.db, ids);
   const byStation = new Map<string, (PostedWorker & { orgId: string | null })[]>();
   for (const p of current) {
@@ -39,7 +39,8 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
     list.push({
       workerId: p.worker.id,
       name: p.worker.name,
-      quals: workers.qualificationsOf(p.worker, x),
+      // The rules read certificates and trainings only, never the postings' history.
+      quals: workers.qualificationsOf(p.worker, { ...x, postings: [] }),
       firstPostingDate: firsts.get(p.worker.id) ?? p.posting.startDate,
       exceptionRules: p.posting.exceptionRules as StaffRuleId[],
       exceptionReason: p.posting.exceptionReason,
