@@ -4,7 +4,7 @@ import { RULES } from '../../../shared/rules/catalog';
 import { CONTRACT_IN_FORCE, onPostDeadline } from '../../../shared/rules/purchase';
 import { MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
 import type { Ctx } from '../../platform/context';
-import { contracts, contractStations, postings, socialWorkers } from '../../db/schema';
+import { contracts, contractStations, postings, regions, socialWorkers, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { countsAsQualifiedSql } from '../compliance/staffing-findings';
 import { stationNames } from '../stations/stations.repo';
@@ -31,22 +31,56 @@ export async function stationStates(
   today: string,
 ): Promise<Map<string, ContractStationState[]>> {
   const allIds = [...new Set(rows.flatMap((r) => r.stationIds))];
-  const [names, counts] = await Promise.all([stationNames(ctx.db, allIds), qualifiedOnPostCounts(ctx, rows.map((r) => r.contract.id), today)]);
+  // One after the other: a contract is read inside its writes' transactions (one client).
+  const names = await stationNames(ctx.db, allIds);
+  const counts = await qualifiedOnPostCounts(ctx, rows.map((r) => r.contract.id), today);
   const out = new Map<string, ContractStationState[]>();
   for (const { contract, stationIds } of rows) {
     out.set(
       contract.id,
-      stationIds.map((id) => {
-        const qualifiedOnPost = counts.get(`${contract.id}:${id}`) ?? 0;
-        let onPostState: OnPostState = 'not_signed';
-        if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
-          onPostState =
-            qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= onPostDeadline(contract.signedOn) ? 'due' : 'overdue';
-        return { id, name: names.get(id) ?? '', qualifiedOnPost, onPostState };
-      }),
+      stationIds.map((id) => stateOf(contract, id, names.get(id) ?? '', counts.get(`${contract.id}:${id}`) ?? 0, today)),
     );
   }
   return out;
+}
+
+/**
+ * The stations of whole contracts (a list page, a contract's page) with their states, in station-path
+ * order, from one statement: each station's standard name read by primary key (its station, town
+ * and county rows: index probes, never a join that reads every region) and its own qualified
+ * workers counted as in stationStates. A page costs its own stations, whatever the province holds.
+ */
+export async function contractStationStates(
+  ctx: Ctx,
+  contractRows: ContractSummaryRow[],
+  today: string,
+): Promise<Map<string, ContractStationState[]>> {
+  const out = new Map<string, ContractStationState[]>(contractRows.map((k) => [k.id, []]));
+  if (contractRows.length === 0) return out;
+  const byId = new Map(contractRows.map((k) => [k.id, k]));
+  const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
+  const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
+      (SELECT county.short_name || town.name || '社会工作服务站' FROM ${stations} s
+        JOIN ${regions} town ON town.code = s.town_code JOIN ${regions} county ON county.code = town.parent_code
+        WHERE s.id = ${qualified(contractStations.stationId)}) AS name,
+      (${ownQualifiedOnPostSql(today)})::int AS n
+    FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
+    WHERE ${qualified(contractStations.contractId)} IN (${ids})
+    ORDER BY ${qualified(contractStations.stationPath)}`);
+  const rows = (res as unknown as { rows: { contract_id: string; station_id: string; name: string | null; n: number }[] }).rows;
+  for (const r of rows) {
+    const contract = byId.get(r.contract_id);
+    if (!contract) continue;
+    out.get(contract.id)?.push(stateOf(contract, r.station_id, r.name ?? '', Number(r.n), today));
+  }
+  return out;
+}
+
+function stateOf(contract: ContractSummaryRow, id: string, name: string, qualifiedOnPost: number, today: string): ContractStationState {
+  let onPostState: OnPostState = 'not_signed';
+  if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
+    onPostState = qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= onPostDeadline(contract.signedOn) ? 'due' : 'overdue';
+  return { id, name, qualifiedOnPost, onPostState };
 }
 
 /** Per `contractId:stationId`: the contractor's own workers on post there today who count as qualified. */
@@ -116,13 +150,17 @@ export function contractHasFindingsSql(today: string): SQL {
 /** Some station of the row `contracts` lacks MIN_QUALIFIED_WORKERS of the contractor's own qualified workers on post today. */
 export function contractShortStationSql(today: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
-    AND (${ownQualifiedOnPostSql(today)}) < ${MIN_QUALIFIED_WORKERS})`;
+    AND (SELECT count(*) FROM (${ownQualifiedOnPostSql(today, MIN_QUALIFIED_WORKERS)}) AS enough) < ${MIN_QUALIFIED_WORKERS})`;
 }
 
-/** For the rows `contract_stations` and `contracts`: the contractor's own qualified workers on post at that station today. */
-function ownQualifiedOnPostSql(today: string): SQL {
-  return sql`SELECT count(*) FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
+/**
+ * For the rows `contract_stations` and `contracts`: the contractor's own qualified workers on post at
+ * that station today, counted; or, given `upTo`, those workers' rows up to that many (a test of
+ * "enough" stops at the second qualified worker instead of testing every one on post).
+ */
+function ownQualifiedOnPostSql(today: string, upTo?: number): SQL {
+  return sql`SELECT ${upTo === undefined ? sql`count(*)` : sql`1`} FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
       WHERE ${qualified(postings.stationId)} = ${qualified(contractStations.stationId)} AND ${qualified(postings.endDate)} IS NULL
         AND ${qualified(postings.startDate)} <= ${today}::date AND ${qualified(postings.orgId)} = ${qualified(contracts.contractorOrgId)}
-        AND ${countsAsQualifiedSql(today)}`;
+        AND ${countsAsQualifiedSql(today)}${upTo === undefined ? sql`` : sql` LIMIT ${upTo}`}`;
 }

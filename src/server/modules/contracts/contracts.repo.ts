@@ -11,7 +11,7 @@ import {
   regions,
 } from '../../db/schema';
 import { qualified } from '../../db/sql';
-import { cappedCount, type CappedTotal, type CountPaging } from '../../platform/capped-count';
+import { countCap, type CappedTotal, type CountPaging } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
 import { IN_FORCE_STATUSES } from '../../platform/station-operator';
@@ -132,17 +132,28 @@ export async function countContracts(ctx: Ctx, f: ContractFilter): Promise<numbe
   return row?.n ?? 0;
 }
 
-/** The count read up to the cap: the 有问题 test runs on at most COUNT_CAP + 1 contracts. */
+/**
+ * The 有问题 count stops here ("共 50+ 条"), or at the end of the page asked for if that is further,
+ * as the clients' name search does (NAME_SEARCH_COUNT_CAP): it is a list to work through from the
+ * top, and every contract counted runs the findings test (its stations' postings and workers), so
+ * a province's count would cost every contract in scope where Weihai's costs a handful.
+ */
+export const PROBLEM_COUNT_CAP = 50;
+
+/** The count read up to the cap or the page's end: the 有问题 test runs on at most that many + 1 contracts. */
 export async function countContractsCapped(ctx: Ctx, f: ContractFilter, paging: CountPaging): Promise<CappedTotal> {
-  return cappedCount(ctx.db, (limit) =>
+  const limit = Math.max(Math.min(PROBLEM_COUNT_CAP, countCap()), paging.page * paging.pageSize);
+  const [row] = await ctx.db.select({ n: count() }).from(
     ctx.db
       .select({ one: sql`1` })
       .from(contracts)
       .innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId))
       .where(conditions(ctx, f))
-      .limit(limit),
-    paging,
+      .limit(limit + 1)
+      .as('capped'),
   );
+  const n = row?.n ?? 0;
+  return n > limit ? { total: limit, totalCapped: true } : { total: n, totalCapped: false };
 }
 
 export async function findContract(ctx: Ctx, id: string): Promise<ContractFullRow | undefined> {
@@ -171,18 +182,17 @@ export async function stationIdsOf(db: Db, contractIds: string[]): Promise<Map<s
 export async function moneyOf(db: Db, contractIds: string[]): Promise<Map<string, { paid: number; spent: number }>> {
   const out = new Map<string, { paid: number; spent: number }>();
   if (contractIds.length === 0) return out;
-  const [paid, spent] = await Promise.all([
-    db
-      .select({ id: contractPayments.contractId, n: sql<string>`sum(${contractPayments.amountFen})::text` })
-      .from(contractPayments)
-      .where(inArray(contractPayments.contractId, contractIds))
-      .groupBy(contractPayments.contractId),
-    db
-      .select({ id: contractSpending.contractId, n: sql<string>`sum(${contractSpending.amountFen})::text` })
-      .from(contractSpending)
-      .where(inArray(contractSpending.contractId, contractIds))
-      .groupBy(contractSpending.contractId),
-  ]);
+  // One after the other: read inside a contract's writes' transactions (one client).
+  const paid = await db
+    .select({ id: contractPayments.contractId, n: sql<string>`sum(${contractPayments.amountFen})::text` })
+    .from(contractPayments)
+    .where(inArray(contractPayments.contractId, contractIds))
+    .groupBy(contractPayments.contractId);
+  const spent = await db
+    .select({ id: contractSpending.contractId, n: sql<string>`sum(${contractSpending.amountFen})::text` })
+    .from(contractSpending)
+    .where(inArray(contractSpending.contractId, contractIds))
+    .groupBy(contractSpending.contractId);
   for (const id of contractIds) out.set(id, { paid: 0, spent: 0 });
   for (const r of paid) out.set(r.id, { paid: Number(r.n), spent: out.get(r.id)?.spent ?? 0 });
   for (const r of spent) out.set(r.id, { paid: out.get(r.id)?.paid ?? 0, spent: Number(r.n) });

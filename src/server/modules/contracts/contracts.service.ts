@@ -17,7 +17,7 @@ import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { purchaserCounty, stationsOfCounty } from '../regions/county-scope';
-import { contractFindings, stationStates, type ContractStationState } from './contract-findings';
+import { contractFindings, contractStationStates, type ContractStationState } from './contract-findings';
 import * as repo from './contracts.repo';
 import { workflowEvent } from '../../platform/workflow';
 
@@ -57,8 +57,10 @@ function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[],
 export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise<Summary[]> {
   const today = chinaToday();
   const ids = rows.map((r) => r.contract.id);
-  const [stationIds, money] = await Promise.all([repo.stationIdsOf(ctx.db, ids), repo.moneyOf(ctx.db, ids)]);
-  const states = await stationStates(ctx, rows.map((r) => ({ contract: r.contract, stationIds: stationIds.get(r.contract.id) ?? [] })), today);
+  // One after the other here and in get: a contract is read inside its writes' transactions (one client).
+  const money = await repo.moneyOf(ctx.db, ids);
+  // The stations with their names and states in one statement: the page's own stations only.
+  const states = await contractStationStates(ctx, rows.map((r) => r.contract), today);
   return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? { paid: 0, spent: 0 }, today));
 }
 
@@ -79,12 +81,10 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
   if (!row) throw notFound('服务合同');
   const [summary] = await summaries(ctx, [row]);
   if (!summary) throw new Error('summary missing');
-  const [payments, spending, grades, attached] = await Promise.all([
-    repo.paymentsOf(ctx.db, id),
-    repo.spendingOf(ctx.db, id),
-    repo.gradesOf(ctx.db, id),
-    repo.filesOf(ctx.db, id),
-  ]);
+  const payments = await repo.paymentsOf(ctx.db, id);
+  const spending = await repo.spendingOf(ctx.db, id);
+  const grades = await repo.gradesOf(ctx.db, id);
+  const attached = await repo.filesOf(ctx.db, id);
   const k = row.contract;
   const names = new Map(summary.stations.map((s) => [s.id, s.name]));
   return {
