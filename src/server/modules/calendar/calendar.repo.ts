@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { DeadlineKind, DeadlineState } from '../../../shared/contracts/calendar';
 import { CONTRACT_IN_FORCE } from '../../../shared/rules/purchase';
-import { contractPayments, contracts, procurements, regions, reports, stations } from '../../db/schema';
+import { calendarReportCounts, contractPayments, contracts, procurements, regions, reports, stations } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import type { Ctx } from '../../platform/context';
 import { regionOrAncestorScope } from '../../platform/scope';
@@ -75,19 +75,48 @@ function reportStateSql(today: string): SQL<DeadlineState> {
     ELSE ${stateSql(due, sql`false`, today, true)} END`;
 }
 
-/** Station and contract reports due in the window, counted per day, child region and state (index-only on reports_due_cover_idx, migration 0044). */
+/**
+ * Station and contract reports due in the window, counted per day, child region and state. A
+ * province or city (and the system) reads the kept counts (calendar_report_counts: county units ×
+ * days, whatever the number of stations); a county's or town's children are towns, which those
+ * counts do not split, so it and an organisation count their reports (index-only on
+ * reports_due_cover_idx, migration 0044) — their scopes stay small.
+ */
 export async function reportGroups(ctx: Ctx, scope: ScopeRegion, from: string, to: string, today: string): Promise<GroupRow[]> {
-  // One aggregate per disjoint part of the scope: the caller adds rows of the same key.
-  const parts = await Promise.all(
-    reportScopeParts(ctx).map((part) =>
+  const kind = ctx.actor?.scope.kind;
+  const kept = ctx.system || kind === 'province' || kind === 'city';
+  // reportScopeParts: the region's path first, then the contract reports placed outside it (few, counted live).
+  const parts = reportScopeParts(ctx);
+  const rows = await Promise.all([
+    ...(kept ? [keptReportGroups(ctx, scope, from, to, today)] : []),
+    ...(kept ? parts.slice(1) : parts).map((part) =>
       ctx.db
         .select({ day: reports.dueOn, child: sql<string>`${childSql(qualified(reports.scopePath), scope)}`, state: reportStateSql(today), n: sql<number>`count(*)::int` })
         .from(reports)
         .where(and(part, gte(reports.dueOn, from), lte(reports.dueOn, to), ne(reports.kind, 'district_annual')))
         .groupBy(sql`1, 2, 3`),
     ),
-  );
-  return parts.flat().map((r) => ({ ...r, kind: 'report_due' as const }));
+  ]);
+  // The caller adds rows of the same key.
+  return rows.flat().map((r) => ({ ...r, kind: 'report_due' as const }));
+}
+
+/** The kept counts of the scope's path: a pending report's state comes from its due day and today, never stored. */
+function keptReportGroups(ctx: Ctx, scope: ScopeRegion, from: string, to: string, today: string) {
+  const c = calendarReportCounts;
+  const state = qualified(c.state);
+  return ctx.db
+    .select({
+      day: c.dueOn,
+      child: sql<string>`${childSql(qualified(c.countyPath), scope)}`,
+      state: sql<DeadlineState>`CASE WHEN ${state} = 'pending' THEN ${stateSql(qualified(c.dueOn), sql`false`, today, true)} ELSE ${state} END`,
+      n: sql<number>`sum(${qualified(c.n)})::int`,
+    })
+    .from(c)
+    .where(and(like(c.countyPath, `${scope.path}%`), gte(c.dueOn, from), lte(c.dueOn, to)))
+    .groupBy(sql`1, 2, 3`)
+    // Keys emptied by later writes stay as zero rows.
+    .having(sql`sum(${qualified(c.n)}) <> 0`);
 }
 
 /** Procurement deadlines in the window (cancelled ones are no deadline), counted like reports. */
