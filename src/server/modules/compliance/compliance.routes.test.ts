@@ -317,6 +317,20 @@ describe('the county table from the county units’ roll-up lines', () => {
     expect([town.countiesTotal, town.total.stations, town.stations.map((r: StationRow & { townCode: string }) => r.townCode)]).toEqual([1, own?.stations, [own?.town]]);
   });
 
+  it('a staffing row marked stale touches none of its county’s lines (the UPDATE nets to nothing)', async () => {
+    await agree();
+    const [row] = await rowsOf<{ id: string; county: string }>(sql`SELECT d.station_id AS id, regexp_replace(d.scope_path, '[^/]+/$', '') AS county
+      FROM dashboard_station_staffing d WHERE d.live AND NOT d.stale AND d.warnings > 0 ORDER BY d.station_id LIMIT 1`);
+    if (!row) throw new Error('no staffing row with a warning');
+    const versions = async () => rowsOf<{ v: string }>(sql`SELECT measure || ':' || xmin::text AS v FROM dashboard_rollups
+      WHERE tier = 1 AND scope_path = ${row.county} AND period = '' AND measure IN ('staff_warnings', 'staff_flagged', 'staff_cert_due') ORDER BY 1`);
+    const before = await versions();
+    expect(before).toHaveLength(3);
+    await t.database.db.execute(sql`UPDATE dashboard_station_staffing SET stale = true WHERE station_id = ${row.id}`);
+    expect(await versions()).toEqual(before);
+    await agree();
+  });
+
   it('follow a posting that ends and one that starts', async () => {
     const before = await agree();
     const short = (await district.get('/api/compliance/staffing?rule=R-STAFF-MIN&pageSize=200')).json().stations as StationRow[];
