@@ -82,16 +82,15 @@ export interface WorkerExtras {
 export async function loadExtras(db: Db, workerIds: string[]): Promise<Map<string, WorkerExtras>> {
   const out = new Map<string, WorkerExtras>();
   if (workerIds.length === 0) return out;
-  const [certs, trainings, posts] = await Promise.all([
-    db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn)),
-    db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date)),
-    db
-      .select({ posting: postings, orgName: organizations.name })
-      .from(postings)
-      .leftJoin(organizations, eq(organizations.id, postings.orgId))
-      .where(inArray(postings.workerId, workerIds))
-      .orderBy(desc(postings.startDate)),
-  ]);
+  // One after the other: the staffing refresh and a report's findings load these inside a transaction (one client).
+  const certs = await db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn));
+  const trainings = await db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date));
+  const posts = await db
+    .select({ posting: postings, orgName: organizations.name })
+    .from(postings)
+    .leftJoin(organizations, eq(organizations.id, postings.orgId))
+    .where(inArray(postings.workerId, workerIds))
+    .orderBy(desc(postings.startDate));
   const names = await stationNames(db, [...new Set(posts.map((p) => p.posting.stationId))]);
   for (const id of workerIds) out.set(id, { certificates: [], trainings: [], postings: [] });
   for (const c of certs) out.get(c.workerId)?.certificates.push(c);
