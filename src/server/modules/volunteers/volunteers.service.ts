@@ -180,7 +180,9 @@ function recordDto(r: repo.RecordRow, names: Map<string, string>, teams: Map<str
 }
 
 async function recordDtos(ctx: Ctx, rows: repo.RecordRow[]): Promise<RecordDto[]> {
-  const [names, teams] = await Promise.all([repo.volunteerNames(ctx, rows.map((r) => r.volunteerId)), repo.teamNames(ctx, rows.map((r) => r.teamId))]);
+  // One after the other: records are read inside their writes' transactions (one client).
+  const names = await repo.volunteerNames(ctx, rows.map((r) => r.volunteerId));
+  const teams = await repo.teamNames(ctx, rows.map((r) => r.teamId));
   return rows.map((r) => recordDto(r, names, teams));
 }
 
