@@ -240,7 +240,7 @@ export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFundi
  */
 const PUBLIC_FRESH_SECONDS = 60;
 
-/** Every station of the installation, its roll-up rows summed in SQL per county unit and in all. */
+/** Every county unit of the installation and their sum, from the county lines (one row per unit, not per station). */
 async function computePublicSummary(sys: Ctx, year: number): Promise<PublicFunding> {
   // Every unit of the installation: the public page lists them all (its answer is cached, see above).
   const sums = await repo.countySums(sys, { year });
