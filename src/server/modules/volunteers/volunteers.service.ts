@@ -25,10 +25,9 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 async function listItems(ctx: Ctx, rows: { v: repo.VolunteerRow; totalMinutes: number }[]): Promise<ListItem[]> {
   const today = chinaToday();
-  const [stationsById, teams] = await Promise.all([
-    stationNames(ctx.db, [...new Set(rows.map((r) => r.v.stationId))]),
-    repo.teamNames(ctx, rows.map((r) => r.v.teamId)),
-  ]);
+  // One after the other: volunteers are read inside their writes' transactions (one client).
+  const stationsById = await stationNames(ctx.db, [...new Set(rows.map((r) => r.v.stationId))]);
+  const teams = await repo.teamNames(ctx, rows.map((r) => r.v.teamId));
   return rows.map(({ v, totalMinutes }) => ({
     id: v.id,
     name: v.name,
