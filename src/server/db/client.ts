@@ -56,8 +56,31 @@ export async function openPostgres(url: string, max = 10, options: PoolOptions =
   // pool; unhandled it would crash the process. The pool drops that client and the next query
   // opens a new one, so nothing more is needed here.
   pool.on('error', () => undefined);
+  pool.on('connect', oneQueryAtATime);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, driver: 'postgres', pool, close: () => pool.end() };
+}
+
+/**
+ * A client runs its promise queries one after another. Inside a transaction every repo call
+ * shares one client, and reads started together (Promise.all on a transaction's ctx.db) would
+ * be queued by pg itself, which pg 8 deprecates and pg 9 refuses. Chaining them here keeps such
+ * code correct wherever it is, at no cost: the client could only run one at a time anyway.
+ * Callback and submittable queries (pg-pool's own pool.query, cursors) pass straight through.
+ */
+export function oneQueryAtATime(client: pg.ClientBase): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | null | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }) as typeof client.query;
 }
 
 /** Query builders that only read; raw `execute` too (a write through it belongs in a transaction). */
