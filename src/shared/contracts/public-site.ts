@@ -44,7 +44,18 @@ const amounts = z.object({
 
 export const publicFunding = route({
   method: 'GET', path: '/api/public/funding', summary: '公开：社工站资金去向', tag: 'public',
-  public: true, query: z.strictObject({ year: yearSchema }),
+  public: true,
+  // The county units come a page at a time in code order (a province holds 142); the total is the year's whole.
+  query: z.strictObject({
+    year: yearSchema,
+    page: z.coerce.number({ error: '页码应为数字' }).int({ error: '页码应为整数' }).min(1, { error: '页码不小于1' }).max(10_000, { error: '页码不大于10000' }).default(1),
+    pageSize: z.coerce
+      .number({ error: '每页条数应为数字' })
+      .int({ error: '每页条数应为整数' })
+      .min(1, { error: '每页条数不小于1' })
+      .max(100, { error: '每页条数不大于100' })
+      .default(20),
+  }),
   response: z.object({
     year: z.number().int(),
     total: amounts.extend({
@@ -54,5 +65,8 @@ export const publicFunding = route({
       ),
     }),
     counties: z.array(amounts.extend({ countyShortName: z.string(), stations: z.number().int() })),
+    countiesTotal: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
   }),
 });

@@ -85,20 +85,40 @@ export async function upsertBudget(
     });
 }
 
-/** The public summary of the year if computed within the last `freshSeconds` (database clock). */
-export async function cachedPublicSummary(db: Db, year: number, freshSeconds: number): Promise<unknown> {
+/** Which cached answer: a year's total with one page of its county units (code order). */
+export interface PublicSummaryKey {
+  year: number;
+  page: number;
+  pageSize: number;
+}
+
+const publicKey = (k: PublicSummaryKey) =>
+  and(eq(publicFundingSummaries.year, k.year), eq(publicFundingSummaries.page, k.page), eq(publicFundingSummaries.pageSize, k.pageSize));
+
+/** The public summary's page if computed within the last `freshSeconds` (database clock): one primary-key probe. */
+export async function cachedPublicSummary(db: Db, key: PublicSummaryKey, freshSeconds: number): Promise<unknown> {
   const [row] = await db
     .select({ body: publicFundingSummaries.body })
     .from(publicFundingSummaries)
-    .where(and(eq(publicFundingSummaries.year, year), sql`${publicFundingSummaries.computedAt} > now() - make_interval(secs => ${freshSeconds})`));
+    .where(and(publicKey(key), sql`${publicFundingSummaries.computedAt} > now() - make_interval(secs => ${freshSeconds})`));
   return row?.body;
 }
 
-export async function storePublicSummary(db: Db, year: number, body: unknown): Promise<void> {
+/**
+ * Stores a page and drops the year's pages past their window (the key's prefix), so the rows of a
+ * year are at most the pages asked for within one window.
+ */
+export async function storePublicSummary(db: Db, key: PublicSummaryKey, body: unknown, freshSeconds: number): Promise<void> {
+  await db
+    .delete(publicFundingSummaries)
+    .where(and(eq(publicFundingSummaries.year, key.year), sql`${publicFundingSummaries.computedAt} <= now() - make_interval(secs => ${freshSeconds})`));
   await db
     .insert(publicFundingSummaries)
-    .values({ year, body, computedAt: sql`now()` })
-    .onConflictDoUpdate({ target: publicFundingSummaries.year, set: { body: sql`excluded.body`, computedAt: sql`excluded.computed_at` } });
+    .values({ ...key, body, computedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [publicFundingSummaries.year, publicFundingSummaries.page, publicFundingSummaries.pageSize],
+      set: { body: sql`excluded.body`, computedAt: sql`excluded.computed_at` },
+    });
 }
 
 /**

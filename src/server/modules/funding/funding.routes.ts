@@ -11,5 +11,5 @@ export function fundingRoutes(app: FastifyInstance): void {
     sendAttachment(reply, await service.exportXlsx(ctx, query), `资金安排与执行-${query.year}`, 'xlsx'),
   );
   registerRoute(app, c.setStationBudget, (ctx, { params, body }) => service.setBudget(ctx, params.id, params.year, body));
-  registerRoute(app, publicFunding, (ctx, { query }) => service.publicSummary(ctx, query.year));
+  registerRoute(app, publicFunding, (ctx, { query }) => service.publicSummary(ctx, query));
 }

@@ -212,23 +212,30 @@ export async function exportXlsx(ctx: Ctx, q: ExportQuery): Promise<Buffer> {
 }
 
 /**
- * The public page (R-FUND-USE, openly): where the money of the year went, by county unit and
- * for the city. Read across all scopes, and only sums leave: no station, person or contract.
+ * The public page (R-FUND-USE, openly): where the money of the year went, for the city and by
+ * county unit, a page of units at a time in code order. Read across all scopes, and only sums
+ * leave: no station, person or contract.
+ *
+ * The cache holds one row per (year, page, page size), each with the year's total and that page:
+ * a request is one primary-key probe of a body the size of its answer. A row per year with only
+ * the total, the page read live from the county lines, would be two reads a request and a page
+ * newer than its total (a station revoked moves the lines at once, the total after the window).
  *
  * The cache row is read where the request reads (a replica for a GET with DATABASE_READ_URL, so
  * an anonymous visitor may see it up to the replica's lag late). A refresh always runs in a
  * transaction, which is on the primary: a lagging replica's figures are never stored as fresh.
  */
-export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFunding> {
-  const cached = await repo.cachedPublicSummary(ctx.db, year, PUBLIC_FRESH_SECONDS);
+export async function publicSummary(ctx: Ctx, key: repo.PublicSummaryKey): Promise<PublicFunding> {
+  const cached = await repo.cachedPublicSummary(ctx.db, key, PUBLIC_FRESH_SECONDS);
   if (cached) return cached as PublicFunding;
   return ctx.db.transaction(async (tx) => {
     // Waits out a budget, payment or spending write in progress, so what is stored is not older than its drop.
     await repo.lockPublicSummaries(tx);
-    const onPrimary = await repo.cachedPublicSummary(tx, year, PUBLIC_FRESH_SECONDS);
+    const onPrimary = await repo.cachedPublicSummary(tx, key, PUBLIC_FRESH_SECONDS);
     if (onPrimary) return onPrimary as PublicFunding;
-    const fresh = await computePublicSummary(systemContext(tx, ctx.log, ctx.cipher), year);
-    await repo.storePublicSummary(tx, year, fresh);
+    const fresh = await computePublicSummary(systemContext(tx, ctx.log, ctx.cipher), key);
+    // A page past the last unit is answered (empty) but not kept: the rows stay bounded by the real pages.
+    if (key.page === 1 || fresh.counties.length > 0) await repo.storePublicSummary(tx, key, fresh, PUBLIC_FRESH_SECONDS);
     return fresh;
   });
 }
@@ -240,18 +247,20 @@ export async function publicSummary(ctx: Ctx, year: number): Promise<PublicFundi
  */
 const PUBLIC_FRESH_SECONDS = 60;
 
-/** Every county unit of the installation and their sum, from the county lines (one row per unit, not per station). */
-async function computePublicSummary(sys: Ctx, year: number): Promise<PublicFunding> {
-  // Every unit of the installation: the public page lists them all (its answer is cached, see above).
-  const sums = await repo.countySums(sys, { year });
+/** The year's sum and one page of county units in code order, from the county lines (one row per unit, not per station). */
+async function computePublicSummary(sys: Ctx, key: repo.PublicSummaryKey): Promise<PublicFunding> {
+  const sums = await repo.countySums(sys, { year: key.year }, {}, { sort: 'code', page: key.page, pageSize: key.pageSize, top: 0 });
   const amounts = (k: repo.FundingFigures) => {
     const t = totalsOf(k.budget, k.spending, k.paidFen);
     return { budgetFen: t.budgetFen, paidFen: t.paidFen, spentFen: t.spentFen, executionRate: t.executionRate };
   };
   const all = sums.total;
   return {
-    year,
+    year: key.year,
     total: { ...amounts(all), bySource: all.budget, byCategory: all.spending },
     counties: sums.page.map((k) => ({ countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) })),
+    countiesTotal: sums.counties,
+    page: key.page,
+    pageSize: key.pageSize,
   };
 }
