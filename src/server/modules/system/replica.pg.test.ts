@@ -96,8 +96,9 @@ describe.skipIf(!server)('a lagging replica: health and the public funding summa
     const year = YEAR + 1;
     // A cache row on the replica from before a write it has not replayed yet.
     await replica.query('SET default_transaction_read_only = off');
-    await replica.query('INSERT INTO public_funding_summaries (year, body, computed_at) VALUES ($1, $2, now())', [
-      year, JSON.stringify({ year, total: { budgetFen: 1, paidFen: 0, spentFen: 0, executionRate: 0, bySource: { province: 1, city: 0, county: 0, social: 0 }, byCategory: { staff: 0, activities: 0, training: 0, office: 0, publicity: 0, other: 0 } }, counties: [] }),
+    // The row of the default page (1 of 20 county units), the key an unpaged request reads.
+    await replica.query('INSERT INTO public_funding_summaries (year, page, page_size, body, computed_at) VALUES ($1, 1, 20, $2, now())', [
+      year, JSON.stringify({ year, total: { budgetFen: 1, paidFen: 0, spentFen: 0, executionRate: 0, bySource: { province: 1, city: 0, county: 0, social: 0 }, byCategory: { staff: 0, activities: 0, training: 0, office: 0, publicity: 0, other: 0 } }, counties: [], countiesTotal: 0, page: 1, pageSize: 20 }),
     ]);
     const [station] = await database.db.select({ id: stations.id }).from(stations).where(like(stations.scopePath, '/371000/371002/%')).limit(1);
     if (!station) throw new Error('no station');
