@@ -1,15 +1,15 @@
 import { Card, Col, Empty, Flex, Row, Table, Typography, type TableProps } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { ResponseOf } from '../../../shared/contracts/http';
 import type { publicFunding } from '../../../shared/contracts/public-site';
 import { FUND_SOURCES, FUND_SOURCE_LABELS, SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS } from '../../../shared/rules/purchase';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoading } from '../../components/PageStates';
-import { useUrlState } from '../../lib/useUrlState';
+import { toPage, useUrlState } from '../../lib/useUrlState';
 import { m } from '../../i18n';
 import { Figure, rateText, Yuan, yuan } from '../funding/money';
 import { thisYear, toYear, YearSelect } from '../procurements/purchaseFields';
-import { usePublicFunding } from './public.api';
+import { usePublicFunding, type PublicFundingQuery } from './public.api';
 
 const ExecutionChart = lazy(() => import('../funding/ExecutionChart'));
 
@@ -17,7 +17,7 @@ const t = m.purchase.public;
 const f = m.purchase.funding;
 const c = m.purchase.common;
 type County = ResponseOf<typeof publicFunding>['counties'][number];
-const KEYS = ['year'] as const;
+const KEYS = ['year', 'page', 'pageSize'] as const;
 
 function Breakdown({ title, rows }: { title: string; rows: { label: string; fen: number }[] }) {
   return (
@@ -34,11 +34,17 @@ function Breakdown({ title, rows }: { title: string; rows: { label: string; fen:
   );
 }
 
-/** 资金去向 (R-FUND-USE): the year's budget by source, spending by use, and each county unit. */
+/**
+ * 资金去向 (R-FUND-USE): the year's budget by source, spending by use, and the county units a
+ * page at a time (a province holds over a hundred); the page lives in the URL.
+ */
 export default function PublicFundingPage() {
   const [url, setUrl] = useUrlState(KEYS);
   const year = toYear(url.year, thisYear()) ?? thisYear();
-  const { data, isPending, error, refetch } = usePublicFunding(year);
+  const page = toPage(url.page, 1);
+  const pageSize = Math.min(toPage(url.pageSize, 20), 100);
+  const query: PublicFundingQuery = useMemo(() => ({ year, page, pageSize }), [year, page, pageSize]);
+  const { data, isPending, isFetching, error, refetch } = usePublicFunding(query);
 
   const columns: TableProps<County>['columns'] = [
     { title: c.county, dataIndex: 'countyShortName', key: 'county', width: 90 },
@@ -58,7 +64,7 @@ export default function PublicFundingPage() {
       </PageHeader>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={4}>
-          <YearSelect aria-label={c.year} value={year} onChange={(v) => setUrl({ year: v })} />
+          <YearSelect aria-label={c.year} value={year} onChange={(v) => setUrl({ year: v, page: undefined })} />
         </Col>
       </Row>
       {error && !data ? (
@@ -107,7 +113,16 @@ export default function PublicFundingPage() {
               size="small"
               columns={columns}
               dataSource={data.counties}
-              pagination={false}
+              loading={isFetching}
+              pagination={{
+                current: data.page,
+                pageSize: data.pageSize,
+                total: data.countiesTotal,
+                showSizeChanger: true,
+                pageSizeOptions: [10, 20, 50, 100],
+                showTotal: f.countiesTotal,
+              }}
+              onChange={(p) => setUrl({ page: p.current, pageSize: p.pageSize })}
               scroll={{ x: 700 }}
               data-testid="public-funding-counties"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}

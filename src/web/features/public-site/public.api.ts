@@ -17,10 +17,12 @@ export function usePublicProcurement(id: string) {
   return useQuery({ queryKey: ['public', 'procurement', id], queryFn: () => api(publicProcurement, { params: { id } }) });
 }
 
-export function usePublicFunding(year: number) {
+export type PublicFundingQuery = NonNullable<QueryOf<typeof publicFunding>>;
+
+export function usePublicFunding(query: PublicFundingQuery) {
   return useQuery({
-    queryKey: ['public', 'funding', year],
-    queryFn: () => api(publicFunding, { query: { year } }),
+    queryKey: ['public', 'funding', query],
+    queryFn: () => api(publicFunding, { query }),
     placeholderData: keepPreviousData,
   });
 }
