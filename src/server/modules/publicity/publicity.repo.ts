@@ -72,7 +72,7 @@ export async function listPosts(ctx: Ctx, where: SQL, page: number, pageSize: nu
   return { rows, total: n?.n ?? 0 };
 }
 
-/** The kind of scope the post's author works in (station, org, county…): whose side the post is on. */
+/** Display names of the given users. */
 export async function authorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));

@@ -185,6 +185,9 @@ describe('review by the district (R-PUBLICITY-REVIEW, R-FOUR-EYES)', () => {
     await moveTo('hc.mover', ['station_worker'], { kind: 'station', regionCode: '371002002' });
     expect((await worker.patch(`/api/publicity/posts/${news.id}`, { version: ret.version, post: { kind: 'news', title: '社工站改写', body: 'x' } })).statusCode).toBe(403);
     expect((await worker.get(`/api/publicity/posts/${news.id}`)).json().canEdit).toBe(false);
+    // Nor its author, now at the station: an officer's news is edited by an officer.
+    const moved = await t.login('hc.mover', 'Own#Pass2026');
+    expect((await moved.patch(`/api/publicity/posts/${news.id}`, { version: ret.version, post: { kind: 'news', title: '调岗后改写', body: 'x' } })).statusCode).toBe(403);
   });
 
   it('another county cannot see or review the post; another organisation does not see it; drafts stay with the writers', async () => {

@@ -35,23 +35,25 @@ const stationSide = (kind: string | undefined) => kind === 'station' || kind ===
  * The author's side edits (and resubmits) a draft or a returned post: for one written at the
  * station (its workers, its operator's staff) the station's writers, who already passed the read
  * scope; for one an officer wrote (district news) that officer. The side is the post's, fixed when
- * written, so an author's later move to another post changes nobody's rights over it. The
+ * written, so an author's later move to another post gives no station rights over it. The
  * reviewer returns a post with a reason and never rewrites it.
  */
 function onAuthorSide(ctx: Ctx, r: PostRow): boolean {
   const actor = actorOf(ctx);
   if (!actor.permissions.has('publicity:write')) return false;
-  return r.authorSide === 'station' ? stationSide(actor.scope.kind) : actor.id === r.authorId;
+  // An officer's post: its author, while still an officer (moved to a station, they write for the station).
+  return r.authorSide === 'station' ? stationSide(actor.scope.kind) : actor.id === r.authorId && !stationSide(actor.scope.kind);
 }
 
 const mayEdit = (ctx: Ctx, r: PostRow) => (r.status === 'draft' || r.status === 'returned') && onAuthorSide(ctx, r);
 
 async function dto(ctx: Ctx, r: PostRow): Promise<Dto> {
-  // One after the other: inside a write's transaction they would share one client.
-  const names = await stationNames(ctx.db, [r.stationId]);
-  const authors = await repo.authorNames(ctx.db, [r.authorId]);
-  const linked = await repo.stationClients(ctx.db, r.stationId, r.clientIds);
-  const photoFiles = await repo.photoFiles(ctx.db, r.id);
+  const [names, authors, linked, photoFiles] = await Promise.all([
+    stationNames(ctx.db, [r.stationId]),
+    repo.authorNames(ctx.db, [r.authorId]),
+    repo.stationClients(ctx.db, r.stationId, r.clientIds),
+    repo.photoFiles(ctx.db, r.id),
+  ]);
   return {
     id: r.id, kind: r.kind, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', title: r.title, body: r.body,
     clients: linked.map((l) => ({ id: l.id, name: l.name, sharingConsent: l.sharingConsent })),
