@@ -64,7 +64,7 @@ export const publicFunding = route({
         Object.fromEntries(SPENDING_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof SPENDING_CATEGORIES)[number], z.ZodNumber>,
       ),
     }),
-    counties: z.array(amounts.extend({ countyShortName: z.string(), stations: z.number().int() })),
+    counties: z.array(amounts.extend({ countyCode: z.string(), countyShortName: z.string(), stations: z.number().int() })),
     countiesTotal: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

@@ -334,6 +334,7 @@ export const zhCNPurchase = {
     notFound: '该采购项目不存在或尚未公开',
     pending: '尚未确定',
     countyTable: '各区市资金',
+    chartThisPage: '本页各区市资金执行率',
     budget: '年度预算',
     paid: '已付款',
     spent: '已支出',

@@ -15,7 +15,7 @@ let huancui: Session;
 const YEAR = Number(chinaToday().slice(0, 4));
 
 interface Amounts { budgetFen: number; paidFen: number; spentFen: number; executionRate: number | null }
-interface PublicCounty extends Amounts { countyShortName: string; stations: number }
+interface PublicCounty extends Amounts { countyCode: string; countyShortName: string; stations: number }
 interface PublicPage {
   year: number;
   total: Amounts & { bySource: Record<string, number>; byCategory: Record<string, number> };
@@ -45,7 +45,7 @@ async function perStation(): Promise<StationRow[]> {
 function countiesFrom(rows: StationRow[]): PublicCounty[] {
   const by = new Map<string, PublicCounty>();
   for (const r of [...rows].sort((a, b) => a.countyCode.localeCompare(b.countyCode))) {
-    const k = by.get(r.countyCode) ?? { countyShortName: r.countyShortName, stations: 0, budgetFen: 0, paidFen: 0, spentFen: 0, executionRate: null };
+    const k = by.get(r.countyCode) ?? { countyCode: r.countyCode, countyShortName: r.countyShortName, stations: 0, budgetFen: 0, paidFen: 0, spentFen: 0, executionRate: null };
     k.stations += 1;
     k.budgetFen += r.budgetFen;
     k.paidFen += r.paidFen;
@@ -132,7 +132,20 @@ describe('public funding summary, a page of county units at a time', () => {
     // A row past its window is recomputed, and the year's other expired rows go with it.
     await t.database.db.update(publicFundingSummaries).set({ computedAt: sql`now() - interval '1 hour'` }).where(eq(publicFundingSummaries.year, YEAR));
     await publicPage('page=3&pageSize=2');
-    expect((await storedPages()).map((r) => [r.page, r.pageSize])).toEqual([[3, 2]]);
+    // Page 1 is read (and kept) first: its total tells a page past the end without a recompute.
+    expect((await storedPages()).map((r) => [r.page, r.pageSize])).toEqual([[1, 2], [3, 2]]);
+  });
+
+  it('answers a page past the last unit from page 1’s cached total: no recompute, nothing kept', async () => {
+    await t.database.db.delete(publicFundingSummaries);
+    const first = (await publicPage('page=1&pageSize=5')).body;
+    // Figures moved behind the cache's back: a recompute would show them, the cached total does not.
+    await t.database.db.execute(sql`UPDATE funding_county_lines SET b_social = b_social + 1000 WHERE year = ${YEAR}`);
+    const past = (await publicPage('page=999&pageSize=5')).body;
+    expect(past).toMatchObject({ page: 999, pageSize: 5, counties: [], countiesTotal: first.countiesTotal });
+    expect(past.total).toEqual(first.total);
+    expect((await storedPages()).map((r) => [r.page, r.pageSize])).toEqual([[1, 5]]);
+    await t.database.db.execute(sql`UPDATE funding_county_lines SET b_social = b_social - 1000 WHERE year = ${YEAR}`);
   });
 
   it('refuses a bad page or page size with a Chinese message', async () => {
@@ -150,9 +163,11 @@ describe('public funding summary, a page of county units at a time', () => {
     expect(body.counties.length).toBeGreaterThan(0);
     expect(text).not.toContain('社会工作服务站');
     expect(text).not.toContain(DEMO_ORG_NAME);
-    expect(text).not.toMatch(/stationId|findings|countyCode|name"/);
+    expect(text).not.toMatch(/stationId|findings|name"/);
     expect(Object.keys(body).sort()).toEqual(['counties', 'countiesTotal', 'page', 'pageSize', 'total', 'year']);
-    expect(Object.keys(body.counties[0] ?? {}).sort()).toEqual(['budgetFen', 'countyShortName', 'executionRate', 'paidFen', 'spentFen', 'stations']);
+    // The county's division code (public reference data) tells apart units of one short name (two 市中区 in a province).
+    expect(Object.keys(body.counties[0] ?? {}).sort()).toEqual(['budgetFen', 'countyCode', 'countyShortName', 'executionRate', 'paidFen', 'spentFen', 'stations']);
+    expect(body.counties.every((k) => /^\d{6}$/.test(k.countyCode))).toBe(true);
     // Still open without a login, and nothing else is taken as a filter.
     expect((await t.anon('GET', `/api/public/funding?year=${YEAR}&countyCode=371002`)).statusCode).toBe(400);
   });

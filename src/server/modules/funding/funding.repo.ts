@@ -495,8 +495,9 @@ function unitsFromStations(ctx: Ctx, f: FundingScope, list: StationListFilter): 
   const scope = stationRecordScope(ctx, { scopePath: stations.scopePath, stationId: stations.id });
   const perStationCols = sql.join(FIGURE_COLS.map((c) => sql`coalesce(r.${ident(c)}, 0) AS ${ident(c)}`), sql`, `);
   // A station's scope path is its town's region path, so its county unit's path is that minus the
-  // town's segment: the stations are grouped without a regions lookup each. The station name is built only for a search.
-  const countyPath = sql`left("stations"."scope_path", length("stations"."scope_path") - length("stations"."town_code") - 1)`;
+  // town's segment (funding_county_path, as the county lines' triggers group them): no regions
+  // lookup per station. The station name is built only for a search.
+  const countyPath = sql`funding_county_path("stations"."scope_path", "stations"."town_code")`;
   const named = Boolean(list.q);
   return sql`SELECT f.county_path, 1 AS stations, (CASE WHEN ${listCondition(list)} THEN 1 ELSE 0 END) AS matching,
       ${sql.join(FIGURE_COLS.map((c) => sql`f.${ident(c)}`), sql`, `)}

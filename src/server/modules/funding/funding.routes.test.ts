@@ -212,7 +212,7 @@ describe('public summary', () => {
     });
     expect(body.counties).toHaveLength(all.counties.length);
     expect(body.counties.find((k: { countyShortName: string }) => k.countyShortName === '环翠区')).toEqual({
-      countyShortName: '环翠区', stations: hc.length, budgetFen: 31_000_000, paidFen: 10_000_003, spentFen: 7_750_001, executionRate: 25,
+      countyCode: '371002', countyShortName: '环翠区', stations: hc.length, budgetFen: 31_000_000, paidFen: 10_000_003, spentFen: 7_750_001, executionRate: 25,
     });
     const text = res.body;
     expect(text).not.toContain('社会工作服务站');

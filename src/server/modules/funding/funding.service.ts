@@ -228,6 +228,12 @@ export async function exportXlsx(ctx: Ctx, q: ExportQuery): Promise<Buffer> {
 export async function publicSummary(ctx: Ctx, key: repo.PublicSummaryKey): Promise<PublicFunding> {
   const cached = await repo.cachedPublicSummary(ctx.db, key, PUBLIC_FRESH_SECONDS);
   if (cached) return cached as PublicFunding;
+  if (key.page > 1) {
+    // A page past the last unit is told from page 1's cached total, so an anonymous visitor asking
+    // for page 10000 costs a cache probe, never the funding lock and a recompute.
+    const first = await publicSummary(ctx, { ...key, page: 1 });
+    if ((key.page - 1) * key.pageSize >= first.countiesTotal) return { ...first, counties: [], page: key.page };
+  }
   return ctx.db.transaction(async (tx) => {
     // Waits out a budget, payment or spending write in progress, so what is stored is not older than its drop.
     await repo.lockPublicSummaries(tx);
@@ -258,7 +264,7 @@ async function computePublicSummary(sys: Ctx, key: repo.PublicSummaryKey): Promi
   return {
     year: key.year,
     total: { ...amounts(all), bySource: all.budget, byCategory: all.spending },
-    counties: sums.page.map((k) => ({ countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) })),
+    counties: sums.page.map((k) => ({ countyCode: k.countyCode ?? '', countyShortName: k.countyShortName ?? '', stations: k.stations, ...amounts(k) })),
     countiesTotal: sums.counties,
     page: key.page,
     pageSize: key.pageSize,

@@ -101,7 +101,7 @@ export default function PublicFundingPage() {
             </Col>
           </Row>
           {data.counties.length > 0 ? (
-            <Card size="small" title={f.chartTitle}>
+            <Card size="small" title={t.chartThisPage}>
               <Suspense fallback={<PageLoading />}>
                 <ExecutionChart rows={data.counties.map((co) => ({ county: co.countyShortName, rate: co.executionRate }))} />
               </Suspense>
@@ -109,7 +109,7 @@ export default function PublicFundingPage() {
           ) : null}
           <Card size="small" title={t.countyTable}>
             <Table<County>
-              rowKey="countyShortName"
+              rowKey="countyCode"
               size="small"
               columns={columns}
               dataSource={data.counties}
