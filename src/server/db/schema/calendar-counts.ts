@@ -19,5 +19,10 @@ export const calendarReportCounts = pgTable(
     state: text('state', { enum: CALENDAR_REPORT_STATES }).notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.countyPath, t.dueOn, t.state] }), index('calendar_report_counts_due_idx').on(t.dueOn)],
+  (t) => [
+    primaryKey({ columns: [t.countyPath, t.dueOn, t.state] }),
+    index('calendar_report_counts_due_idx').on(t.dueOn),
+    // The scope's prefix (LIKE '/371000/%') on a database whose collation is not C, as the other path indexes.
+    index('calendar_report_counts_path_idx').on(t.countyPath.op('text_pattern_ops'), t.dueOn),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "calendar_report_counts_path_idx" ON "calendar_report_counts" USING btree ("county_path" text_pattern_ops,"due_on");
