@@ -140,7 +140,8 @@ export async function staffing(ctx: Ctx, query: Omit<Query, Paging> & Partial<Pi
     total = counts;
     page = { ids, total: matching };
   } else {
-    // Organisations (the stations they serve) and the system: a few stations, evaluated in SQL.
+    // Organisations (the few stations they serve), evaluated in SQL; also the system (internal
+    // callers such as exports and jobs, rare), which evaluates every station and pages here.
     let all: repo.CountyCounts[];
     [all, page] = await Promise.all([repo.countyCounts(ctx, scope, today), repo.stationPage(ctx, filter, today, q.page, q.pageSize)]);
     counties = all.slice(window.offset, window.offset + window.limit);

@@ -58,7 +58,8 @@ export default function CompliancePage() {
   const query: ComplianceQuery = useMemo(() => ({ countyCode: url.countyCode, rule, only, page, pageSize }), [url.countyCode, rule, only, page, pageSize]);
   const { data, isPending, isFetching, error, refetch } = useStaffingCompliance(query);
   // The county table lists every county unit in scope (a page at a time), whichever one is being looked at.
-  const counties = { page: toPage(url.countiesPage, 1), pageSize: toPage(url.countiesPageSize, COUNTIES_PAGE_SIZE) };
+  // A hand-edited URL past the API's 100 a page shows 100 rather than an error.
+  const counties = { page: toPage(url.countiesPage, 1), pageSize: Math.min(toPage(url.countiesPageSize, COUNTIES_PAGE_SIZE), 100) };
   const all = useStaffingCompliance({ pageSize: 1, countiesPage: counties.page, countiesPageSize: counties.pageSize });
   const [hoverCounty, setHoverCounty] = useState<string | null>(null);
 
