@@ -4,10 +4,10 @@ import { RULES } from '../../../shared/rules/catalog';
 import { CONTRACT_IN_FORCE, onPostDeadline } from '../../../shared/rules/purchase';
 import { MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
 import type { Ctx } from '../../platform/context';
-import { contracts, contractStations, postings, regions, socialWorkers, stations } from '../../db/schema';
+import { contracts, contractStations, postings, socialWorkers } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { countsAsQualifiedSql } from '../compliance/staffing-findings';
-import { stationNames } from '../stations/stations.repo';
+import { stationNameSql } from '../stations/stations.repo';
 import type { ContractSummaryRow } from './contracts.repo';
 
 export type OnPostState = 'not_signed' | 'ok' | 'due' | 'overdue';
@@ -20,35 +20,30 @@ export interface ContractStationState {
 }
 
 /**
- * R-ONPOST-1M for many contracts at once: at each station, the contractor's own qualified
- * workers on post today, against the deadline one month after signing. Counted in one SQL
- * statement with the same test as the 有问题 filter (countsAsQualifiedSql), so a page costs its
- * stations' postings, never their workers' certificates and trainings loaded into JavaScript.
+ * R-ONPOST-1M for some stations of whole contracts (those in the reader's scope, a report's
+ * subject), in station-path order: contractStationStates' one statement, kept to the given stations.
  */
 export async function stationStates(
   ctx: Ctx,
   rows: { contract: ContractSummaryRow; stationIds: string[] }[],
   today: string,
 ): Promise<Map<string, ContractStationState[]>> {
-  const allIds = [...new Set(rows.flatMap((r) => r.stationIds))];
-  // One after the other: a contract is read inside its writes' transactions (one client).
-  const names = await stationNames(ctx.db, allIds);
-  const counts = await qualifiedOnPostCounts(ctx, rows.map((r) => r.contract.id), today);
-  const out = new Map<string, ContractStationState[]>();
-  for (const { contract, stationIds } of rows) {
-    out.set(
-      contract.id,
-      stationIds.map((id) => stateOf(contract, id, names.get(id) ?? '', counts.get(`${contract.id}:${id}`) ?? 0, today)),
-    );
-  }
-  return out;
+  const all = await contractStationStates(ctx, rows.map((r) => r.contract), today);
+  return new Map(
+    rows.map(({ contract, stationIds }) => {
+      const given = new Set(stationIds);
+      return [contract.id, (all.get(contract.id) ?? []).filter((s) => given.has(s.id))];
+    }),
+  );
 }
 
 /**
  * The stations of whole contracts (a list page, a contract's page) with their states, in station-path
  * order, from one statement: each station's standard name read by primary key (its station, town
- * and county rows: index probes, never a join that reads every region) and its own qualified
- * workers counted as in stationStates. A page costs its own stations, whatever the province holds.
+ * and county rows: index probes, never a join that reads every region) and the contractor's own
+ * workers on post there today who count as qualified, with the same test as the 有问题 filter
+ * (countsAsQualifiedSql). A page costs its own stations' postings, whatever the province holds,
+ * never their workers' certificates and trainings loaded into JavaScript.
  */
 export async function contractStationStates(
   ctx: Ctx,
@@ -60,9 +55,7 @@ export async function contractStationStates(
   const byId = new Map(contractRows.map((k) => [k.id, k]));
   const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
   const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
-      (SELECT county.short_name || town.name || '社会工作服务站' FROM ${stations} s
-        JOIN ${regions} town ON town.code = s.town_code JOIN ${regions} county ON county.code = town.parent_code
-        WHERE s.id = ${qualified(contractStations.stationId)}) AS name,
+      ${stationNameSql(qualified(contractStations.stationId))} AS name,
       (${ownQualifiedOnPostSql(today)})::int AS n
     FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
     WHERE ${qualified(contractStations.contractId)} IN (${ids})
@@ -81,18 +74,6 @@ function stateOf(contract: ContractSummaryRow, id: string, name: string, qualifi
   if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
     onPostState = qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= onPostDeadline(contract.signedOn) ? 'due' : 'overdue';
   return { id, name, qualifiedOnPost, onPostState };
-}
-
-/** Per `contractId:stationId`: the contractor's own workers on post there today who count as qualified. */
-async function qualifiedOnPostCounts(ctx: Ctx, contractIds: string[], today: string): Promise<Map<string, number>> {
-  if (contractIds.length === 0) return new Map();
-  const ids = sql.join(contractIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
-      (${ownQualifiedOnPostSql(today)})::int AS n
-    FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
-    WHERE ${qualified(contractStations.contractId)} IN (${ids})`);
-  const rows = (res as unknown as { rows: { contract_id: string; station_id: string; n: number }[] }).rows;
-  return new Map(rows.map((r) => [`${r.contract_id}:${r.station_id}`, Number(r.n)]));
 }
 
 /** What the purchaser must act on for one contract, each naming its rule and clause. */

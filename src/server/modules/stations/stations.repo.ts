@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { stationListQuery } from '../../../shared/contracts/stations';
 import type { Db } from '../../db/client';
@@ -14,6 +14,20 @@ const county = alias(regions, 'county');
 
 /** R-STATION-NAME: the standard name, derived in SQL so it can be searched and sorted. */
 const standardName = sql<string>`${county.shortName} || ${town.name} || '社会工作服务站'`;
+
+/**
+ * The standard name of the station an outer query's column names (`stationId`, qualified), as a
+ * scalar subquery: its station, town and county rows by primary key, never a join over every region.
+ */
+export function stationNameSql(stationId: SQL): SQL<string> {
+  const byId = new QueryBuilder()
+    .select({ name: standardName })
+    .from(stations)
+    .innerJoin(town, eq(town.code, stations.townCode))
+    .innerJoin(county, eq(county.code, town.parentCode))
+    .where(eq(stations.id, stationId));
+  return sql<string>`(${byId})`;
+}
 
 const stationColumns = {
   station: stations,
