@@ -1,9 +1,9 @@
-import { asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { CERT_DEADLINE_YEARS, CERT_WARNING_DAYS, EDUCATION_LEVELS, MIN_QUALIFIED_WORKERS, RELATED_MAJORS } from '../../../shared/rules/staffing';
 import type { STAFF_FINDING_RULES } from '../../../shared/contracts/compliance';
-import type { Db } from '../../db/client';
-import { postings, socialWorkers, stations, workerCertificates, workerTrainings } from '../../db/schema';
+import { postings, socialWorkers, stations, workerCertificates } from '../../db/schema';
 import { qualified } from '../../db/sql';
+import { lineSums, placeLinesAt } from '../dashboards/dashboards.repo';
 import type { Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
 import { countsAsQualifiedSql } from './staffing-findings';
@@ -160,21 +160,10 @@ function matchingLine(f: StationFilter): string {
   return f.onlyFindings ? 'staff_flagged' : 'staffed';
 }
 
-/** The staffing lines of one place (all tiers plus pending deltas), as the dashboards read them. */
-const lineMeasures = (f: StationFilter): SQL => sql.join([...new Set([...Object.values(COUNT_LINES), matchingLine(f)])].map((m) => sql`${m}`), sql`, `);
+/** The staffing lines a request reads: the counts' and the one counting the kept stations. */
+const lineMeasures = (f: StationFilter): string[] => [...new Set([...Object.values(COUNT_LINES), matchingLine(f)])];
 
-function linesAt(path: SQL, f: StationFilter): SQL {
-  const measures = lineMeasures(f);
-  return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND r.period = '' AND r.measure IN (${measures})
-      UNION ALL
-      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND p.period = '' AND p.measure IN (${measures})`;
-}
-
-function lineSums(f: StationFilter): SQL {
-  const sum = (m: string) => sql`coalesce(sum(x.value) FILTER (WHERE x.measure = ${m}), 0)::int`;
-  return sql`${sum(COUNT_LINES.stations)} AS stations, ${sum(COUNT_LINES.compliant)} AS compliant, ${sum(COUNT_LINES.findings)} AS findings,
-    ${sum(COUNT_LINES.warnings)} AS warnings, ${sum(matchingLine(f))} AS matching`;
-}
+const countSums = (f: StationFilter): SQL => lineSums({ ...COUNT_LINES, matching: matchingLine(f) });
 
 /** The place a region actor's request is counted at: its scope, narrowed by the county or town asked for. */
 export interface StaffingPlace {
@@ -235,11 +224,11 @@ export async function countyLinesPage(
   const rows = (await ctx.db.execute(sql`SELECT u.code AS "countyCode", (SELECT short_name FROM regions WHERE code = u.code) AS "countyShortName",
       n.stations, n.compliant, n.findings, n.warnings
     FROM (${unitsOf(place)} ORDER BY 1 LIMIT ${window.limit} OFFSET ${window.offset}) u
-    CROSS JOIN LATERAL (SELECT ${lineSums(f)} FROM dashboard_rollups x
-      WHERE x.tier = u.tier AND x.scope_path = u.path AND x.period = '' AND x.measure IN (${lineMeasures(f)})) n
+    CROSS JOIN LATERAL (SELECT ${countSums(f)} FROM dashboard_rollups x
+      WHERE x.tier = u.tier AND x.scope_path = u.path AND x.period = '' AND x.measure IN (${sql.join(lineMeasures(f).map((m) => sql`${m}`), sql`, `)})) n
     ORDER BY u.code`)) as unknown as Rows<CountyCounts>;
-  const totals = (await ctx.db.execute(sql`SELECT ${lineSums(f)}, (SELECT count(*) FROM (${unitsOf(place)}) z)::int AS counties
-    FROM (${linesAt(sql`${place.path}`, f)}) x`)) as unknown as Rows<Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number; counties: number }>;
+  const totals = (await ctx.db.execute(sql`SELECT ${countSums(f)}, (SELECT count(*) FROM (${unitsOf(place)}) z)::int AS counties
+    FROM (${placeLinesAt(sql`${place.path}`, lineMeasures(f))}) x`)) as unknown as Rows<Omit<CountyCounts, 'countyCode' | 'countyShortName'> & { matching: number; counties: number }>;
   const { counties, ...total } = totals.rows[0] ?? { stations: 0, compliant: 0, findings: 0, warnings: 0, matching: 0, counties: 0 };
   return { rows: rows.rows, counties, total };
 }
@@ -249,20 +238,4 @@ export async function stationPageKept(ctx: Ctx, path: string, f: StationFilter, 
   const res = (await ctx.db.execute(sql`SELECT d.station_id AS id ${staffedStations(path, f)} AND ${keptByRules(f)}
     ORDER BY ${qualified(stations.townCode)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)) as unknown as Rows<{ id: string }>;
   return res.rows.map((r) => r.id);
-}
-
-/**
- * What the staffing rules read of some workers besides their own row: certificates and trainings
- * (not their postings' history with station and organisation names, which a page of findings
- * never shows). One after the other: inside the staffing refresh's transaction they share a client.
- */
-export async function qualificationRecords(db: Db, workerIds: string[]) {
-  const out = new Map<string, { certificates: (typeof workerCertificates.$inferSelect)[]; trainings: (typeof workerTrainings.$inferSelect)[] }>();
-  if (workerIds.length === 0) return out;
-  const certs = await db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn));
-  const trainings = await db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date));
-  for (const id of workerIds) out.set(id, { certificates: [], trainings: [] });
-  for (const c of certs) out.get(c.workerId)?.certificates.push(c);
-  for (const t of trainings) out.get(t.workerId)?.trainings.push(t);
-  return out;
 }

@@ -28,9 +28,7 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
   const posted = await workers.activePostingsAt(ctx.db, stationIds);
   const current = posted.filter((p) => p.posting.startDate <= today);
   const ids = [...new Set(current.map((p) => p.worker.id))];
-  // One after the other: inside a transaction (the staffing refresh) both would share one client.
-  const extras = await repo.qualificationRecords(ctx.db, ids);
-  const firsts = await workers.firstPostingDates(ctx.db, ids);
+  const [extras, firsts] = await Promise.all([workers.loadQualificationRecords(ctx.db, ids), workers.firstPostingDates(ctx.db, ids)]);
   const byStation = new Map<string, (PostedWorker & { orgId: string | null })[]>();
   for (const p of current) {
     const x = extras.get(p.worker.id);
@@ -39,8 +37,7 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
     list.push({
       workerId: p.worker.id,
       name: p.worker.name,
-      // The rules read certificates and trainings only, never the postings' history.
-      quals: workers.qualificationsOf(p.worker, { ...x, postings: [] }),
+      quals: workers.qualificationsOf(p.worker, x),
       firstPostingDate: firsts.get(p.worker.id) ?? p.posting.startDate,
       exceptionRules: p.posting.exceptionRules as StaffRuleId[],
       exceptionReason: p.posting.exceptionReason,

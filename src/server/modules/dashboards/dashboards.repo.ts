@@ -219,6 +219,26 @@ export async function placeSums(ctx: Ctx, paths: string[], year: number, opts: {
   return (res as unknown as { rows: { path: string; period: string; measure: string; value: number }[] }).rows;
 }
 
+/**
+ * The undated lines (period '') of some measures at one place, all tiers plus pending deltas, as
+ * placeSums reads them: rows of (measure, value) to sum with lineSums. `path` is SQL so that a
+ * lateral join can pass each unit's own path. Callers scope the place themselves.
+ */
+export function placeLinesAt(path: SQL, measures: readonly string[]): SQL {
+  const list = sql.join(measures.map((m) => sql`${m}`), sql`, `);
+  return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND r.period = '' AND r.measure IN (${list})
+      UNION ALL
+      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND p.period = '' AND p.measure IN (${list})`;
+}
+
+/** Per output column, the sum of one measure's lines aliased x (0 where there are none). */
+export function lineSums(columns: Readonly<Record<string, string>>): SQL {
+  return sql.join(
+    Object.entries(columns).map(([as, m]) => sql`coalesce(sum(x.value) FILTER (WHERE x.measure = ${m}), 0)::int AS ${sql.identifier(as)}`),
+    sql`, `,
+  );
+}
+
 const OPEN_DUE = 'reports_open_due:';
 const SIMPLE_FIGURES: Partial<Record<DashboardFigure, string>> = {
   clients: 'clients', clientsActive: 'clients_status:active', records: 'records', hours: 'minutes', persons: 'persons',

@@ -83,9 +83,7 @@ async function postedOn(ctx: Ctx, stationIds: string[], day: string): Promise<Ma
     .innerJoin(socialWorkers, eq(socialWorkers.id, postings.workerId))
     .where(and(inArray(postings.stationId, stationIds), lte(postings.startDate, day), or(isNull(postings.endDate), gte(postings.endDate, day))));
   const ids = [...new Set(rows.map((r) => r.worker.id))];
-  // One after the other: a prefill may run inside a transaction (one client).
-  const extras = await workers.loadExtras(ctx.db, ids);
-  const firsts = await workers.firstPostingDates(ctx.db, ids);
+  const [extras, firsts] = await Promise.all([workers.loadQualificationRecords(ctx.db, ids), workers.firstPostingDates(ctx.db, ids)]);
   for (const r of rows) {
     const x = extras.get(r.worker.id);
     if (!x) continue;

@@ -27,7 +27,7 @@ export async function create(ctx: Ctx, body: z.output<typeof c.createPosting.bod
     if (org?.status === 'barred') throw invalid([{ path: 'workerId', message: '所属机构已被禁入，不能安排上岗' }]);
   }
 
-  const extras = (await repo.loadExtras(ctx.db, [worker.id])).get(worker.id) ?? { certificates: [], trainings: [], postings: [] };
+  const extras = (await repo.loadQualificationRecords(ctx.db, [worker.id])).get(worker.id) ?? { certificates: [], trainings: [] };
   const breaches = postingBreaches(repo.qualificationsOf(worker, extras), body.startDate);
   const reason = body.exceptionReason?.trim() ?? '';
   if (breaches.length > 0 && !reason) {

@@ -184,7 +184,7 @@ async function plan(ctx: Ctx, content: Buffer, mode: 'all' | 'valid-only'): Prom
       .where(and(inArray(socialWorkers.id, registeredIds.slice(i, i + WORKER_IMPORT_BATCH)), repo.workerScope(ctx)));
     for (const w of found) visible.set(w.id, w);
   }
-  const extrasOf = await repo.loadExtras(ctx.db, [...visible.keys()]);
+  const extrasOf = await repo.loadQualificationRecords(ctx.db, [...visible.keys()]);
   const activelyPosted = new Set(
     visible.size === 0 ? [] : (await ctx.db.select({ workerId: postings.workerId }).from(postings)
       .where(and(inArray(postings.workerId, [...visible.keys()]), isNull(postings.endDate)))).map((p) => p.workerId),

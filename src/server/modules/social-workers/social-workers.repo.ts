@@ -78,23 +78,41 @@ export interface WorkerExtras {
   postings: (PostingRow & { stationName: string; orgName: string | null })[];
 }
 
+/** What the staffing rules read of a worker besides their own row. */
+export type QualificationRecords = Pick<WorkerExtras, 'certificates' | 'trainings'>;
+
+/**
+ * Certificates and trainings of many workers in two queries: enough for qualificationsOf, without
+ * the postings' history with station and organisation names that only a worker's page shows.
+ */
+export async function loadQualificationRecords(db: Db, workerIds: string[]): Promise<Map<string, QualificationRecords>> {
+  const out = new Map<string, QualificationRecords>();
+  if (workerIds.length === 0) return out;
+  const [certs, trainings] = await Promise.all([
+    db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn)),
+    db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date)),
+  ]);
+  for (const id of workerIds) out.set(id, { certificates: [], trainings: [] });
+  for (const c of certs) out.get(c.workerId)?.certificates.push(c);
+  for (const t of trainings) out.get(t.workerId)?.trainings.push(t);
+  return out;
+}
+
 /** Certificates, trainings and postings of many workers in four queries. */
 export async function loadExtras(db: Db, workerIds: string[]): Promise<Map<string, WorkerExtras>> {
   const out = new Map<string, WorkerExtras>();
   if (workerIds.length === 0) return out;
-  // One after the other: the staffing refresh and a report's findings load these inside a transaction (one client).
-  const certs = await db.select().from(workerCertificates).where(inArray(workerCertificates.workerId, workerIds)).orderBy(asc(workerCertificates.obtainedOn));
-  const trainings = await db.select().from(workerTrainings).where(inArray(workerTrainings.workerId, workerIds)).orderBy(desc(workerTrainings.date));
-  const posts = await db
-    .select({ posting: postings, orgName: organizations.name })
-    .from(postings)
-    .leftJoin(organizations, eq(organizations.id, postings.orgId))
-    .where(inArray(postings.workerId, workerIds))
-    .orderBy(desc(postings.startDate));
+  const [quals, posts] = await Promise.all([
+    loadQualificationRecords(db, workerIds),
+    db
+      .select({ posting: postings, orgName: organizations.name })
+      .from(postings)
+      .leftJoin(organizations, eq(organizations.id, postings.orgId))
+      .where(inArray(postings.workerId, workerIds))
+      .orderBy(desc(postings.startDate)),
+  ]);
   const names = await stationNames(db, [...new Set(posts.map((p) => p.posting.stationId))]);
-  for (const id of workerIds) out.set(id, { certificates: [], trainings: [], postings: [] });
-  for (const c of certs) out.get(c.workerId)?.certificates.push(c);
-  for (const t of trainings) out.get(t.workerId)?.trainings.push(t);
+  for (const [id, q] of quals) out.set(id, { ...q, postings: [] });
   for (const p of posts)
     out.get(p.posting.workerId)?.postings.push({ ...p.posting, stationName: names.get(p.posting.stationId) ?? '', orgName: p.orgName });
   return out;
@@ -106,7 +124,7 @@ export async function orgNamesOf(db: Db, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function qualificationsOf(w: WorkerRow, x: WorkerExtras): WorkerQualifications {
+export function qualificationsOf(w: WorkerRow, x: QualificationRecords): WorkerQualifications {
   return {
     birthDate: w.birthDate,
     education: w.education,

@@ -58,9 +58,10 @@ function listItem(ctx: Ctx, w: repo.WorkerRow, x: repo.WorkerExtras, orgNames: M
 /** Workers as the list shows them: masked, with their current posting and qualification. */
 export async function listItems(ctx: Ctx, rows: repo.WorkerRow[]): Promise<ListItem[]> {
   const today = chinaToday();
-  // One after the other: a worker is read inside its writes' transactions (one client).
-  const extras = await repo.loadExtras(ctx.db, rows.map((r) => r.id));
-  const orgNames = await repo.orgNamesOf(ctx.db, [...new Set(rows.map((r) => r.orgId).filter((id): id is string => id !== null))]);
+  const [extras, orgNames] = await Promise.all([
+    repo.loadExtras(ctx.db, rows.map((r) => r.id)),
+    repo.orgNamesOf(ctx.db, [...new Set(rows.map((r) => r.orgId).filter((id): id is string => id !== null))]),
+  ]);
   return rows.map((w) => listItem(ctx, w, extras.get(w.id) ?? { certificates: [], trainings: [], postings: [] }, orgNames, today));
 }
 
