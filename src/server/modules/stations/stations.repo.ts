@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { likeContains, stationRecordScope } from '../../platform/scope';
 import { operatorOf } from '../../platform/station-operator';
+import { lineSums, placeLinesAt } from '../dashboards/dashboards.repo';
 
 const town = alias(regions, 'town');
 const county = alias(regions, 'county');
@@ -157,18 +158,10 @@ export async function stationNames(db: Db, ids: string[]): Promise<Map<string, s
 
 type CoverageRow = { countyCode: string; countyShortName: string; towns: number; stations: number; operating: number };
 
-const COVERAGE_LINES = sql`period = '' AND measure IN ('towns', 'stations', 'operating')`;
-
-/** The coverage lines of some places (all tiers plus pending deltas), summed per place. */
-function coverageLinesAt(path: SQL): SQL {
-  return sql`SELECT r.measure, r.value FROM dashboard_rollups r WHERE r.tier IN (0, 1, 2) AND r.scope_path = ${path} AND ${COVERAGE_LINES}
-      UNION ALL
-      SELECT p.measure, p.value FROM dashboard_rollup_pending p WHERE p.scope_path = ${path} AND ${COVERAGE_LINES}`;
-}
-
-const coverageSums = sql`coalesce(sum(x.value) FILTER (WHERE x.measure = 'towns'), 0)::int AS towns,
-      coalesce(sum(x.value) FILTER (WHERE x.measure = 'stations'), 0)::int AS stations,
-      coalesce(sum(x.value) FILTER (WHERE x.measure = 'operating'), 0)::int AS operating`;
+/** The coverage lines of a place (all tiers plus pending deltas), each column its measure's sum. */
+const COVERAGE_LINES = { towns: 'towns', stations: 'stations', operating: 'operating' } as const;
+const coverageLinesAt = (path: SQL): SQL => placeLinesAt(path, Object.values(COVERAGE_LINES));
+const coverageSums = lineSums(COVERAGE_LINES);
 
 /** The county units under a path that have towns (a unit without any shows nowhere). */
 const countyUnits = (path: string) => sql`FROM ${regions} c WHERE c.level = 'county' AND c.path LIKE ${`${path}%`}
