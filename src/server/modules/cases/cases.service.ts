@@ -32,9 +32,10 @@ const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sen
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   const today = chinaToday();
   if (rows.length === 0) return [];
-  // One after the other: cases are read inside their writes' transactions (one client).
-  const clientRows = await ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))]));
-  const workerRows = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.workerId))]));
+  const [clientRows, workerRows] = await Promise.all([
+    ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))])),
+    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.workerId))])),
+  ]);
   const names = new Map(clientRows.map((x) => [x.id, x.name]));
   const workers = new Map(workerRows.map((x) => [x.id, x.name]));
   return rows.map((r) => {

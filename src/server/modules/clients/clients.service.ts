@@ -30,9 +30,10 @@ function maskPerson(ctx: Ctx, p: HouseholdMember) {
 
 async function listItems(ctx: Ctx, rows: repo.ClientListRow[]): Promise<ListItem[]> {
   const today = chinaToday();
-  // One after the other: clients are read inside their writes' transactions (one client).
-  const villages = await repo.villageNames(ctx, [...new Set(rows.map((r) => r.villageCode))]);
-  const stationsById = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
+  const [villages, stationsById] = await Promise.all([
+    repo.villageNames(ctx, [...new Set(rows.map((r) => r.villageCode))]),
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

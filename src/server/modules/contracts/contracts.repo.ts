@@ -178,17 +178,18 @@ export async function stationIdsOf(db: Db, contractIds: string[]): Promise<Map<s
 export async function moneyOf(db: Db, contractIds: string[]): Promise<Map<string, { paid: number; spent: number }>> {
   const out = new Map<string, { paid: number; spent: number }>();
   if (contractIds.length === 0) return out;
-  // One after the other: read inside a contract's writes' transactions (one client).
-  const paid = await db
-    .select({ id: contractPayments.contractId, n: sql<string>`sum(${contractPayments.amountFen})::text` })
-    .from(contractPayments)
-    .where(inArray(contractPayments.contractId, contractIds))
-    .groupBy(contractPayments.contractId);
-  const spent = await db
-    .select({ id: contractSpending.contractId, n: sql<string>`sum(${contractSpending.amountFen})::text` })
-    .from(contractSpending)
-    .where(inArray(contractSpending.contractId, contractIds))
-    .groupBy(contractSpending.contractId);
+  const [paid, spent] = await Promise.all([
+    db
+      .select({ id: contractPayments.contractId, n: sql<string>`sum(${contractPayments.amountFen})::text` })
+      .from(contractPayments)
+      .where(inArray(contractPayments.contractId, contractIds))
+      .groupBy(contractPayments.contractId),
+    db
+      .select({ id: contractSpending.contractId, n: sql<string>`sum(${contractSpending.amountFen})::text` })
+      .from(contractSpending)
+      .where(inArray(contractSpending.contractId, contractIds))
+      .groupBy(contractSpending.contractId),
+  ]);
   for (const id of contractIds) out.set(id, { paid: 0, spent: 0 });
   for (const r of paid) out.set(r.id, { paid: Number(r.n), spent: out.get(r.id)?.spent ?? 0 });
   for (const r of spent) out.set(r.id, { paid: out.get(r.id)?.paid ?? 0, spent: Number(r.n) });

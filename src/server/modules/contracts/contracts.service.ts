@@ -57,10 +57,8 @@ function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[],
 export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise<Summary[]> {
   const today = chinaToday();
   const ids = rows.map((r) => r.contract.id);
-  // One after the other here and in get: a contract is read inside its writes' transactions (one client).
-  const money = await repo.moneyOf(ctx.db, ids);
   // The stations with their names and states in one statement: the page's own stations only.
-  const states = await contractStationStates(ctx, rows.map((r) => r.contract), today);
+  const [money, states] = await Promise.all([repo.moneyOf(ctx.db, ids), contractStationStates(ctx, rows.map((r) => r.contract), today)]);
   return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? { paid: 0, spent: 0 }, today));
 }
 
@@ -81,10 +79,12 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
   if (!row) throw notFound('服务合同');
   const [summary] = await summaries(ctx, [row]);
   if (!summary) throw new Error('summary missing');
-  const payments = await repo.paymentsOf(ctx.db, id);
-  const spending = await repo.spendingOf(ctx.db, id);
-  const grades = await repo.gradesOf(ctx.db, id);
-  const attached = await repo.filesOf(ctx.db, id);
+  const [payments, spending, grades, attached] = await Promise.all([
+    repo.paymentsOf(ctx.db, id),
+    repo.spendingOf(ctx.db, id),
+    repo.gradesOf(ctx.db, id),
+    repo.filesOf(ctx.db, id),
+  ]);
   const k = row.contract;
   const names = new Map(summary.stations.map((s) => [s.id, s.name]));
   return {

@@ -59,9 +59,7 @@ export async function list(ctx: Ctx, q: Query) {
 
 async function detailOf(ctx: Ctx, r: repo.EvaluationJoined): Promise<Detail> {
   const e = r.evaluation;
-  // One after the other: an evaluation is read inside its writes' transactions (one client).
-  const system = await systemOf(ctx, e.year);
-  const attached = await repo.filesOf(ctx.db, e.id);
+  const [system, attached] = await Promise.all([systemOf(ctx, e.year), repo.filesOf(ctx.db, e.id)]);
   const meta = attached.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
   const byCode = new Map(e.scores.map((s) => [s.code, s]));
   const tied = new Set(e.scores.flatMap((s) => s.fileIds));

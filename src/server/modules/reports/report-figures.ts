@@ -22,26 +22,27 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function computeFigures(db: Db, stationIds: string[], p: Period): Promise<ReportFigure[]> {
   if (stationIds.length === 0) return [];
-  // One after the other: a report is read inside its write's transaction, on one client.
-  const records = await db
-    .select({
-      id: serviceRecords.id, method: serviceRecords.method, domain: serviceRecords.domain, itemCode: serviceRecords.itemCode,
-      otherItem: serviceRecords.otherItem, homeVisit: serviceRecords.homeVisit, minutes: serviceRecords.durationMinutes,
-      clientIds: serviceRecords.clientIds, volunteers: serviceRecords.volunteers,
-    })
-    .from(serviceRecords)
-    .where(and(inArray(serviceRecords.stationId, stationIds), between(serviceRecords.date, p.start, p.end)));
-  const opened = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.stationId, stationIds), between(cases.openedOn, p.start, p.end)));
-  const closed = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.stationId, stationIds), isNotNull(cases.closedOn), between(cases.closedOn, p.start, p.end)));
-  const sessions = await db
-    .select({ id: groupSessions.id, kind: groups.kind, clientIds: groupSessions.clientIds, volunteers: groupSessions.volunteers })
-    .from(groupSessions)
-    .innerJoin(groups, eq(groups.id, groupSessions.groupId))
-    .where(and(inArray(groups.stationId, stationIds), between(groupSessions.date, p.start, p.end)));
-  const refs = await db.select({ id: referrals.id, status: referrals.status }).from(referrals).where(and(inArray(referrals.stationId, stationIds), between(referrals.referredOn, p.start, p.end)));
-  const started = await db.select({ id: postings.id }).from(postings).where(and(inArray(postings.stationId, stationIds), between(postings.startDate, p.start, p.end)));
-  const ended = await db.select({ id: postings.id }).from(postings).where(and(inArray(postings.stationId, stationIds), isNotNull(postings.endDate), gte(postings.endDate, p.start), lte(postings.endDate, p.end)));
-  const items = await db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems);
+  const [records, opened, closed, sessions, refs, started, ended, items] = await Promise.all([
+    db
+      .select({
+        id: serviceRecords.id, method: serviceRecords.method, domain: serviceRecords.domain, itemCode: serviceRecords.itemCode,
+        otherItem: serviceRecords.otherItem, homeVisit: serviceRecords.homeVisit, minutes: serviceRecords.durationMinutes,
+        clientIds: serviceRecords.clientIds, volunteers: serviceRecords.volunteers,
+      })
+      .from(serviceRecords)
+      .where(and(inArray(serviceRecords.stationId, stationIds), between(serviceRecords.date, p.start, p.end))),
+    db.select({ id: cases.id }).from(cases).where(and(inArray(cases.stationId, stationIds), between(cases.openedOn, p.start, p.end))),
+    db.select({ id: cases.id }).from(cases).where(and(inArray(cases.stationId, stationIds), isNotNull(cases.closedOn), between(cases.closedOn, p.start, p.end))),
+    db
+      .select({ id: groupSessions.id, kind: groups.kind, clientIds: groupSessions.clientIds, volunteers: groupSessions.volunteers })
+      .from(groupSessions)
+      .innerJoin(groups, eq(groups.id, groupSessions.groupId))
+      .where(and(inArray(groups.stationId, stationIds), between(groupSessions.date, p.start, p.end))),
+    db.select({ id: referrals.id, status: referrals.status }).from(referrals).where(and(inArray(referrals.stationId, stationIds), between(referrals.referredOn, p.start, p.end))),
+    db.select({ id: postings.id }).from(postings).where(and(inArray(postings.stationId, stationIds), between(postings.startDate, p.start, p.end))),
+    db.select({ id: postings.id }).from(postings).where(and(inArray(postings.stationId, stationIds), isNotNull(postings.endDate), gte(postings.endDate, p.start), lte(postings.endDate, p.end))),
+    db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
+  ]);
 
   const servedIds = unique(records.flatMap((r) => r.clientIds));
   const served = servedIds.length

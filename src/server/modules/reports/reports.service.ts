@@ -75,9 +75,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.reportListQuery>) {
 /** The findings a report states: staffing of its stations and, for a contract, the contract's own. */
 async function findingsOf(ctx: Ctx, r: repo.ReportRow, stationIds: string[]): Promise<ReportSnapshot['findings']> {
   const today = chinaToday();
-  // One after the other here and below: a report is read inside its write's transaction (one client).
-  const posted = await postedWorkers(ctx, stationIds, today);
-  const names = await stationNames(ctx.db, stationIds);
+  const [posted, names] = await Promise.all([postedWorkers(ctx, stationIds, today), stationNames(ctx.db, stationIds)]);
   const lines: ReportSnapshot['findings'] = [];
   for (const id of stationIds)
     for (const f of stationFindings(posted.get(id) ?? [], today).findings.filter((x) => x.severity === 'finding'))
@@ -95,8 +93,10 @@ async function findingsOf(ctx: Ctx, r: repo.ReportRow, stationIds: string[]): Pr
 
 async function liveSnapshot(ctx: Ctx, r: repo.ReportRow): Promise<ReportSnapshot> {
   const stationIds = await repo.subjectStations(ctx.db, r);
-  const figures = await computeFigures(ctx.db, stationIds, { start: r.periodStart, end: r.periodEnd });
-  const findings = await findingsOf(ctx, r, stationIds);
+  const [figures, findings] = await Promise.all([
+    computeFigures(ctx.db, stationIds, { start: r.periodStart, end: r.periodEnd }),
+    findingsOf(ctx, r, stationIds),
+  ]);
   return { computedAt: new Date().toISOString(), figures, findings };
 }
 
@@ -118,8 +118,7 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
   const j = await repo.findReport(ctx, id);
   if (!j) throw notFound('报告');
   const r = j.report;
-  const { frozen, snap, live } = await snapshotOf(ctx, r);
-  const attached = await repo.filesOf(ctx.db, id);
+  const [{ frozen, snap, live }, attached] = await Promise.all([snapshotOf(ctx, r), repo.filesOf(ctx.db, id)]);
   const liveByKey = new Map((live?.figures ?? []).map((f) => [f.key, f]));
   return {
     ...summaryOf(j, new Date()),

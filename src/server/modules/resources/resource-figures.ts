@@ -16,20 +16,21 @@ const yuanOf = (fen: number) => Math.round(fen) / 100;
  */
 export async function resourceFigureRows(db: Db, stationIds: string[], p: { start: string; end: string }): Promise<ReportFigure[]> {
   if (stationIds.length === 0) return [];
-  // One after the other: a report reads these inside its write's transaction (one client).
-  const needs = await db
-    .select({ id: resourceNeeds.id, metOn: resourceNeeds.metOn, raisedOn: sql<string>`(${resourceNeeds.createdAt} AT TIME ZONE 'Asia/Shanghai')::date::text` })
-    .from(resourceNeeds)
-    .where(
-      and(
-        inArray(resourceNeeds.stationId, stationIds),
-        sql`(${resourceNeeds.metOn} BETWEEN ${p.start}::date AND ${p.end}::date OR (${resourceNeeds.createdAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.start}::date AND ${p.end}::date)`,
+  const [needs, deliveries] = await Promise.all([
+    db
+      .select({ id: resourceNeeds.id, metOn: resourceNeeds.metOn, raisedOn: sql<string>`(${resourceNeeds.createdAt} AT TIME ZONE 'Asia/Shanghai')::date::text` })
+      .from(resourceNeeds)
+      .where(
+        and(
+          inArray(resourceNeeds.stationId, stationIds),
+          sql`(${resourceNeeds.metOn} BETWEEN ${p.start}::date AND ${p.end}::date OR (${resourceNeeds.createdAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.start}::date AND ${p.end}::date)`,
+        ),
       ),
-    );
-  const deliveries = await db
-    .select({ id: resourceDeliveries.id, kind: resourceDeliveries.kind, quantity: resourceDeliveries.quantity })
-    .from(resourceDeliveries)
-    .where(and(inArray(resourceDeliveries.stationId, stationIds), between(resourceDeliveries.deliveredOn, p.start, p.end)));
+    db
+      .select({ id: resourceDeliveries.id, kind: resourceDeliveries.kind, quantity: resourceDeliveries.quantity })
+      .from(resourceDeliveries)
+      .where(and(inArray(resourceDeliveries.stationId, stationIds), between(resourceDeliveries.deliveredOn, p.start, p.end))),
+  ]);
   const group = '慈善资源对接';
   const raised = needs.filter((n) => n.raisedOn >= p.start && n.raisedOn <= p.end).map((n) => n.id);
   const met = needs.filter((n) => n.metOn !== null && n.metOn >= p.start && n.metOn <= p.end).map((n) => n.id);

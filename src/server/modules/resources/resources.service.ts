@@ -36,11 +36,12 @@ async function needDtos(ctx: Ctx, items: { need: NeedRow; inScope: boolean }[]):
   if (items.length === 0) return [];
   const needs = items.map((x) => x.need);
   const clientIds = [...new Set(needs.flatMap((n) => (n.clientId ? [n.clientId] : [])))];
-  // One after the other here and below: needs and matches are read inside their writes' transactions (one client).
-  const names = await stationNames(ctx.db, [...new Set(needs.map((n) => n.stationId))]);
-  const facts = await repo.clientFacts(ctx.db, clientIds);
-  const consents = await repo.sharingConsents(ctx.db, clientIds);
-  const delivered = await repo.deliveredByNeed(ctx.db, needs.map((n) => n.id));
+  const [names, facts, consents, delivered] = await Promise.all([
+    stationNames(ctx.db, [...new Set(needs.map((n) => n.stationId))]),
+    repo.clientFacts(ctx.db, clientIds),
+    repo.sharingConsents(ctx.db, clientIds),
+    repo.deliveredByNeed(ctx.db, needs.map((n) => n.id)),
+  ]);
   return items.map(({ need: n, inScope }) => {
     const name = n.clientId ? (facts.get(n.clientId)?.name ?? '') : null;
     return {
@@ -77,10 +78,12 @@ async function offerDtos(ctx: Ctx, rows: OfferRow[]): Promise<OfferDto[]> {
 async function matchDtos(ctx: Ctx, rows: MatchRow[]): Promise<MatchDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);
-  const needs = await repo.needsWithScope(ctx, [...new Set(rows.map((m) => m.needId))]);
-  const offers = await ctx.db.select().from(resourceOffers).where(sql`${resourceOffers.id} IN ${[...new Set(rows.map((m) => m.offerId))]}`);
-  const deliveries = await repo.deliveriesOf(ctx.db, ids);
-  const proofs = await repo.proofFilesOf(ctx.db, ids);
+  const [needs, offers, deliveries, proofs] = await Promise.all([
+    repo.needsWithScope(ctx, [...new Set(rows.map((m) => m.needId))]),
+    ctx.db.select().from(resourceOffers).where(sql`${resourceOffers.id} IN ${[...new Set(rows.map((m) => m.offerId))]}`),
+    repo.deliveriesOf(ctx.db, ids),
+    repo.proofFilesOf(ctx.db, ids),
+  ]);
   const needById = new Map((await needDtos(ctx, needs)).map((n) => [n.id, n]));
   const offerById = new Map(offers.map((o) => [o.id, o]));
   const people = await repo.userNames(ctx.db, [...new Set([...rows.flatMap((m) => [m.proposedBy, ...(m.decidedBy ? [m.decidedBy] : [])]), ...deliveries.map((d) => d.recordedBy)])]);
@@ -402,8 +405,7 @@ export async function deliver(ctx: Ctx, id: string, body: z.output<typeof c.reco
     const match = await repo.findMatch(tx, id);
     if (match.status !== 'confirmed') throw ruleViolation('R-RESOURCES-DELIVERY', match.status === 'proposed' ? '对接尚未经确认，不能登记交付' : '该对接已交付完毕或已退回');
     const proofIds = [...new Set(body.proofFileIds)];
-    const proofs = await repo.proofFilesOf(tx.db, [id]);
-    const earlier = await repo.deliveriesOf(tx.db, [id]);
+    const [proofs, earlier] = await Promise.all([repo.proofFilesOf(tx.db, [id]), repo.deliveriesOf(tx.db, [id])]);
     const used = new Set(earlier.flatMap((d) => d.proofFileIds));
     const usable = new Set(proofs.filter((f) => !used.has(f.id)).map((f) => f.id));
     if (proofIds.length === 0) throw ruleViolation('R-RESOURCES-DELIVERY', '请先上传交付凭证（照片或收据）再登记交付');

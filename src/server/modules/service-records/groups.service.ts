@@ -27,9 +27,10 @@ export async function findGroup(ctx: Ctx, id: string): Promise<Row> {
 
 async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
-  // One after the other: groups are read inside their writes' transactions (one client).
-  const sessions = await ctx.db.select().from(groupSessions).where(inArray(groupSessions.groupId, rows.map((r) => r.id))).orderBy(asc(groupSessions.date));
-  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
+  const [sessions, names] = await Promise.all([
+    ctx.db.select().from(groupSessions).where(inArray(groupSessions.groupId, rows.map((r) => r.id))).orderBy(asc(groupSessions.date)),
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+  ]);
   // Attendees were checked to be the group's station's clients when the session was recorded.
   const attendeeIds = [...new Set(sessions.flatMap((s) => s.clientIds))];
   const attendees = attendeeIds.length

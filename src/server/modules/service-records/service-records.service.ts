@@ -34,19 +34,20 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
   const clientIds = [...new Set(rows.flatMap((r) => r.clientIds))];
   const coWorkerIds = [...new Set(rows.flatMap((r) => r.coWorkerIds))];
-  // One after the other: records are read inside their writes' transactions (one client).
-  const clientRows = clientIds.length ? await ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [];
-  const items = await ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems);
-  const attachments = await ctx.db
-    .select({ id: files.id, ownerId: files.ownerId, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt })
-    .from(files)
-    .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id))));
-  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]);
-  const recorders = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.recordedBy))]));
-  // Co-workers were checked to be on post at the record's station when it was written.
-  const coWorkerRows = coWorkerIds.length
-    ? await ctx.db.select({ id: socialWorkers.id, name: socialWorkers.name }).from(socialWorkers).where(inArray(socialWorkers.id, coWorkerIds))
-    : [];
+  const [clientRows, items, attachments, names, recorders, coWorkerRows] = await Promise.all([
+    clientIds.length ? ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [],
+    ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
+    ctx.db
+      .select({ id: files.id, ownerId: files.ownerId, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt })
+      .from(files)
+      .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id)))),
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.recordedBy))])),
+    // Co-workers were checked to be on post at the record's station when it was written.
+    coWorkerIds.length
+      ? ctx.db.select({ id: socialWorkers.id, name: socialWorkers.name }).from(socialWorkers).where(inArray(socialWorkers.id, coWorkerIds))
+      : [],
+  ]);
   const recorderName = new Map(recorders.map((u) => [u.id, u.name]));
   const coWorkerName = new Map(coWorkerRows.map((w) => [w.id, w.name]));
   const clientName = new Map(clientRows.map((x) => [x.id, x.name]));

@@ -12,15 +12,16 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function volunteerFigureRows(db: Db, stationIds: string[], p: { start: string; end: string }): Promise<ReportFigure[]> {
   if (stationIds.length === 0) return [];
-  // One after the other: a report reads these inside its write's transaction (one client).
-  const records = await db
-    .select({ id: volunteerServiceRecords.id, volunteerId: volunteerServiceRecords.volunteerId, minutes: volunteerServiceRecords.minutes })
-    .from(volunteerServiceRecords)
-    .where(and(inArray(volunteerServiceRecords.stationId, stationIds), between(volunteerServiceRecords.date, p.start, p.end)));
-  const teams = await db
-    .select({ id: volunteerTeams.id })
-    .from(volunteerTeams)
-    .where(and(inArray(volunteerTeams.stationId, stationIds), lte(volunteerTeams.incubatedOn, p.end)));
+  const [records, teams] = await Promise.all([
+    db
+      .select({ id: volunteerServiceRecords.id, volunteerId: volunteerServiceRecords.volunteerId, minutes: volunteerServiceRecords.minutes })
+      .from(volunteerServiceRecords)
+      .where(and(inArray(volunteerServiceRecords.stationId, stationIds), between(volunteerServiceRecords.date, p.start, p.end))),
+    db
+      .select({ id: volunteerTeams.id })
+      .from(volunteerTeams)
+      .where(and(inArray(volunteerTeams.stationId, stationIds), lte(volunteerTeams.incubatedOn, p.end))),
+  ]);
   const people = [...new Set(records.map((r) => r.volunteerId))];
   const group = '志愿服务';
   return [

@@ -25,9 +25,10 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 async function listItems(ctx: Ctx, rows: { v: repo.VolunteerRow; totalMinutes: number }[]): Promise<ListItem[]> {
   const today = chinaToday();
-  // One after the other: volunteers are read inside their writes' transactions (one client).
-  const stationsById = await stationNames(ctx.db, [...new Set(rows.map((r) => r.v.stationId))]);
-  const teams = await repo.teamNames(ctx, rows.map((r) => r.v.teamId));
+  const [stationsById, teams] = await Promise.all([
+    stationNames(ctx.db, [...new Set(rows.map((r) => r.v.stationId))]),
+    repo.teamNames(ctx, rows.map((r) => r.v.teamId)),
+  ]);
   return rows.map(({ v, totalMinutes }) => ({
     id: v.id,
     name: v.name,
@@ -179,9 +180,7 @@ function recordDto(r: repo.RecordRow, names: Map<string, string>, teams: Map<str
 }
 
 async function recordDtos(ctx: Ctx, rows: repo.RecordRow[]): Promise<RecordDto[]> {
-  // One after the other: records are read inside their writes' transactions (one client).
-  const names = await repo.volunteerNames(ctx, rows.map((r) => r.volunteerId));
-  const teams = await repo.teamNames(ctx, rows.map((r) => r.teamId));
+  const [names, teams] = await Promise.all([repo.volunteerNames(ctx, rows.map((r) => r.volunteerId)), repo.teamNames(ctx, rows.map((r) => r.teamId))]);
   return rows.map((r) => recordDto(r, names, teams));
 }
 
