@@ -47,8 +47,10 @@ export async function cappedCount(
   db: Db,
   rows: (limit: number) => { as(alias: string): Subquery },
   paging?: CountPaging,
+  /** A lower cap for a list whose every counted row costs a test (never above the cap in force). */
+  listCap?: number,
 ): Promise<CappedTotal> {
-  const limit = Math.max(cap, paging ? paging.page * paging.pageSize : 0);
+  const limit = Math.max(listCap === undefined ? cap : Math.min(listCap, cap), paging ? paging.page * paging.pageSize : 0);
   const [row] = await db.select({ n: count() }).from(rows(limit + 1).as('capped'));
   const n = row?.n ?? 0;
   return n > limit ? { total: limit, totalCapped: true } : { total: n, totalCapped: false };

@@ -11,7 +11,7 @@ import {
   regions,
 } from '../../db/schema';
 import { qualified } from '../../db/sql';
-import { countCap, type CappedTotal, type CountPaging } from '../../platform/capped-count';
+import { cappedCount, type CappedTotal, type CountPaging } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { likeContains } from '../../platform/scope';
 import { IN_FORCE_STATUSES } from '../../platform/station-operator';
@@ -142,14 +142,11 @@ export const PROBLEM_COUNT_CAP = 50;
 
 /** The count read up to the cap or the page's end: the 有问题 test runs on at most that many + 1 contracts. */
 export async function countContractsCapped(ctx: Ctx, f: ContractFilter, paging: CountPaging): Promise<CappedTotal> {
-  const limit = Math.max(Math.min(PROBLEM_COUNT_CAP, countCap()), paging.page * paging.pageSize);
   // The contractor is joined only for a search by its name (every contract has one): joined, the
   // planner may test every contract in scope into a hash or materialised side before the LIMIT stops it.
   const from = ctx.db.select({ one: sql`1` }).from(contracts);
   const rows = f.q ? from.innerJoin(organizations, eq(organizations.id, contracts.contractorOrgId)) : from;
-  const [row] = await ctx.db.select({ n: count() }).from(rows.where(conditions(ctx, f)).limit(limit + 1).as('capped'));
-  const n = row?.n ?? 0;
-  return n > limit ? { total: limit, totalCapped: true } : { total: n, totalCapped: false };
+  return cappedCount(ctx.db, (limit) => rows.where(conditions(ctx, f)).limit(limit), paging, PROBLEM_COUNT_CAP);
 }
 
 export async function findContract(ctx: Ctx, id: string): Promise<ContractFullRow | undefined> {

@@ -40,10 +40,11 @@ export async function childRegions(ctx: Ctx, code: string): Promise<RegionRow[]>
 
 /** One page of the children in code order, and how many there are (the count from the parent index alone). */
 export async function childRegionsPage(ctx: Ctx, code: string, order: 'asc' | 'desc', limit: number, offset: number) {
-  // One after the other: ctx may be a transaction (one client).
-  const rows = await ctx.db.select(regionColumns).from(regions).where(eq(regions.parentCode, code))
-    .orderBy(order === 'asc' ? asc(regions.code) : desc(regions.code)).limit(limit).offset(offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(regions).where(eq(regions.parentCode, code));
+  const [rows, [count]] = await Promise.all([
+    ctx.db.select(regionColumns).from(regions).where(eq(regions.parentCode, code))
+      .orderBy(order === 'asc' ? asc(regions.code) : desc(regions.code)).limit(limit).offset(offset),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(regions).where(eq(regions.parentCode, code)),
+  ]);
   return { rows, total: count?.n ?? 0 };
 }
 
