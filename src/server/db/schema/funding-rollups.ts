@@ -3,6 +3,23 @@ import { stations } from './stations';
 
 const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 
+/** Budget by source: a station's roll-up, its county line and the budget lines hold the same columns. */
+const budgetColumns = () => ({ bProvince: fen('b_province'), bCity: fen('b_city'), bCounty: fen('b_county'), bSocial: fen('b_social') });
+
+/** Every funding figure (budget by source, spending by category, totals), fresh builders per table. */
+const figureColumns = () => ({
+  ...budgetColumns(),
+  sStaff: fen('s_staff'),
+  sActivities: fen('s_activities'),
+  sTraining: fen('s_training'),
+  sOffice: fen('s_office'),
+  sPublicity: fen('s_publicity'),
+  sOther: fen('s_other'),
+  budgetFen: fen('budget_fen'),
+  spentFen: fen('spent_fen'),
+  paidFen: fen('paid_fen'),
+});
+
 /**
  * A station's funding figures of a year (budget by source, spending by category, its share of
  * its contracts' payments), rewritten in the transaction of every write that changes them
@@ -16,19 +33,7 @@ export const stationFundingRollups = pgTable(
   {
     stationId: uuid('station_id').notNull().references(() => stations.id),
     year: integer('year').notNull(),
-    bProvince: fen('b_province'),
-    bCity: fen('b_city'),
-    bCounty: fen('b_county'),
-    bSocial: fen('b_social'),
-    sStaff: fen('s_staff'),
-    sActivities: fen('s_activities'),
-    sTraining: fen('s_training'),
-    sOffice: fen('s_office'),
-    sPublicity: fen('s_publicity'),
-    sOther: fen('s_other'),
-    budgetFen: fen('budget_fen'),
-    spentFen: fen('spent_fen'),
-    paidFen: fen('paid_fen'),
+    ...figureColumns(),
   },
   (t) => [primaryKey({ columns: [t.year, t.stationId] }), index('station_funding_rollups_station_idx').on(t.stationId)],
 );
@@ -45,19 +50,7 @@ export const fundingCountyLines = pgTable(
   {
     year: integer('year').notNull(),
     countyPath: text('county_path').notNull(),
-    bProvince: fen('b_province'),
-    bCity: fen('b_city'),
-    bCounty: fen('b_county'),
-    bSocial: fen('b_social'),
-    sStaff: fen('s_staff'),
-    sActivities: fen('s_activities'),
-    sTraining: fen('s_training'),
-    sOffice: fen('s_office'),
-    sPublicity: fen('s_publicity'),
-    sOther: fen('s_other'),
-    budgetFen: fen('budget_fen'),
-    spentFen: fen('spent_fen'),
-    paidFen: fen('paid_fen'),
+    ...figureColumns(),
   },
   (t) => [primaryKey({ columns: [t.year, t.countyPath] })],
 );
@@ -78,10 +71,7 @@ export const fundingBudgetLines = pgTable(
   {
     year: integer('year').notNull(),
     countyPath: text('county_path').notNull(),
-    bProvince: fen('b_province'),
-    bCity: fen('b_city'),
-    bCounty: fen('b_county'),
-    bSocial: fen('b_social'),
+    ...budgetColumns(),
   },
   (t) => [primaryKey({ columns: [t.year, t.countyPath] })],
 );
