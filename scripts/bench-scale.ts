@@ -10,7 +10,8 @@
  * The app runs in-process against each (buildApp; pending migrations run first), city-wide
  * actors log in (demo-city; demo-org writes the monthly report), and each request is timed
  * through app.inject: a warm-up, then interleaved rounds (S1 then S2, then S2 then S1 …).
- * Prints per request min/median on S1 and S2 and the ratio of the medians, flagged above 1.5.
+ * Prints per request min/median on S1 and S2 and the ratio of the medians, flagged above 1.5, and
+ * the answer's size on each (a page that holds more on S2 costs more for what it returns).
  * Dashboard endpoints (GET /api/dashboards/…) are included when the app has them.
  * Not part of the tests (S1 and S2 take minutes to generate).
  *
@@ -131,6 +132,9 @@ async function open(label: string, url: string): Promise<Target> {
   return target;
 }
 
+/** The last answer's size per target and request: a row whose answer grows is told apart from one whose work does. */
+const answerBytes = new Map<string, number>();
+
 async function timed(t: Target, r: Request): Promise<number> {
   const c = r.as ? t.cookies[r.as] : undefined;
   const start = performance.now();
@@ -141,6 +145,7 @@ async function timed(t: Target, r: Request): Promise<number> {
   const ms = performance.now() - start;
   if (res.statusCode !== 200) throw new Error(`${t.label} ${r.name}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   if (r.after) await r.after(t, res.body);
+  answerBytes.set(`${t.label}|${r.name}`, Buffer.byteLength(res.body));
   return ms;
 }
 
@@ -160,7 +165,7 @@ async function main(): Promise<void> {
   }
   const chosen = values.only ? requests.filter((r) => r.name.includes(values.only ?? '')) : requests;
   const lines: string[] = [];
-  process.stdout.write(`\n${'request (city-wide actor)'.padEnd(38)} ${'S1 min/median ms'.padStart(18)} ${'S2 min/median ms'.padStart(18)}  S2/S1\n`);
+  process.stdout.write(`\n${'request (city-wide actor)'.padEnd(38)} ${'S1 min/median ms'.padStart(18)} ${'S2 min/median ms'.padStart(18)}  S2/S1  answer KB S1 → S2\n`);
   for (const r of chosen) {
     try {
       await timed(s1, r);
@@ -178,7 +183,8 @@ async function main(): Promise<void> {
       }
       const ratio = median(b) / median(a);
       const f = (xs: number[]) => `${Math.min(...xs).toFixed(0)}/${median(xs).toFixed(0)}`;
-      lines.push(`${r.name.padEnd(38)} ${f(a).padStart(18)} ${f(b).padStart(18)}  ${ratio.toFixed(1).padStart(5)}×${ratio > 1.5 ? '  > 1.5' : ''}`);
+      const kb = (t: Target) => ((answerBytes.get(`${t.label}|${r.name}`) ?? 0) / 1024).toFixed(1);
+      lines.push(`${r.name.padEnd(38)} ${f(a).padStart(18)} ${f(b).padStart(18)}  ${ratio.toFixed(1).padStart(5)}×  ${`${kb(s1)} → ${kb(s2)}`.padStart(17)}${ratio > 1.5 ? '  > 1.5' : ''}`);
     } catch (err) {
       lines.push(`${r.name.padEnd(38)} failed: ${err instanceof Error ? err.message.slice(0, 160) : String(err)}`);
     }

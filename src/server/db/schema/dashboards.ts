@@ -81,6 +81,12 @@ export const dashboardStationStaffing = pgTable(
     warnings: integer('warnings').notNull().default(0),
     /** Workers with an R-STAFF-CERT3Y finding or warning (the compliance page's rule filter). */
     certIssues: integer('cert_issues').notNull().default(0),
+    /**
+     * Qualified workers on post per posting organisation ({orgId: n}): R-ONPOST-1M counts only the
+     * contractor's own. Null until the row is first recomputed after migration 0062; read only
+     * while the row is fresh (as_of today, not stale), else the contracts count live.
+     */
+    ownQualified: jsonb('own_qualified').$type<Record<string, number>>(),
     /** Set by the triggers when an input changes; the row is recomputed before it is read. */
     stale: boolean('stale').notNull().default(true),
     /**

@@ -15,6 +15,7 @@ import { districtReportPeriod, reportTimeliness } from '../../../shared/rules/re
 import { reportListColumns, reportScope, type ReportListRow } from '../reports/reports.repo';
 import type { Ctx } from '../../platform/context';
 import { regionOrAncestorScope } from '../../platform/scope';
+import { refreshStaffingOfScope } from '../compliance/compliance.service';
 import { summaries } from '../contracts/contracts.service';
 import { contractsWithDeadlinesIn } from '../contracts/contracts.repo';
 import { countiesInScope, type County } from '../regions/county-scope';
@@ -198,6 +199,8 @@ async function itemised(ctx: Ctx, counties: County[], from: string, to: string, 
  */
 export async function deadlines(ctx: Ctx, from: string, to: string): Promise<CalendarAnswer> {
   const today = chinaToday();
+  // Contracts' on-post deadlines read the stations' kept staffing rows where fresh.
+  await refreshStaffingOfScope(ctx, today);
   const counties = await countiesInScope(ctx);
   const scope = repo.scopeRegionOf(ctx);
   const wide = scope !== null && (counties.length > 1 || (await repo.moreStationsThan(ctx, scope, WIDE_SCOPE_STATIONS)));

@@ -14,7 +14,7 @@ import * as workers from '../social-workers/social-workers.repo';
 import { listItems } from '../social-workers/social-workers.service';
 import { findStation, stationsByIds, type StationJoined } from '../stations/stations.repo';
 import * as repo from './compliance.repo';
-import { stationFindings, type PostedWorker } from './staffing-findings';
+import { countsAsQualified, stationFindings, type PostedWorker } from './staffing-findings';
 
 type StationStaffing = z.input<typeof c.stationStaffingSchema>;
 type Query = z.output<typeof c.complianceQuery>;
@@ -57,6 +57,7 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
 export async function refreshStaffing(ctx: Ctx, path: string, today: string): Promise<void> {
   // Every station has its row from the start (a trigger on stations, migration 0049), so a
   // concurrent posting change always finds the row to mark stale; saveStaffing sets live too.
+  if (!(await staffingRows.anyStaleStaffing(ctx, path, today))) return;
   await inTransaction(ctx, async (tx) => {
     const ids = await staffingRows.lockStaleStaffing(tx, path, today);
     if (ids.length === 0) return;
@@ -71,13 +72,27 @@ export async function refreshStaffing(ctx: Ctx, path: string, today: string): Pr
         for (const f of findings) if (f.severity === 'finding') byRule[f.rule.id] = (byRule[f.rule.id] ?? 0) + 1;
         // CERT3Y's own findings and warnings (not an exception recorded under that rule).
         const certIssues = onPost.filter((w) => certificateDue(w.quals, w.firstPostingDate, today).state !== 'ok').length;
+        // Per posting organisation, for R-ONPOST-1M (the contractor's own): the same test as `qualified`.
+        const ownQualified: Record<string, number> = {};
+        for (const w of onPost) if (w.orgId && countsAsQualified(w, today)) ownQualified[w.orgId] = (ownQualified[w.orgId] ?? 0) + 1;
         return {
-          stationId: id, onPost: onPost.length, qualified, compliant: Object.keys(byRule).length === 0, findings: byRule,
+          stationId: id, onPost: onPost.length, qualified, ownQualified, compliant: Object.keys(byRule).length === 0, findings: byRule,
           warnings: findings.filter((f) => f.severity === 'warning').length, certIssues,
         };
       }),
     );
   });
+}
+
+/**
+ * The actor's region, its stale staffing rows recomputed: readers of the kept counts (the contracts'
+ * R-ONPOST-1M test, which falls back to live counting on a stale row) then find them fresh.
+ * Organisations and the system read live.
+ */
+export async function refreshStaffingOfScope(ctx: Ctx, today: string): Promise<void> {
+  const scope = ctx.actor?.scope;
+  if (ctx.system || !scope?.path || scope.kind === 'org' || scope.kind === 'none') return;
+  await refreshStaffing(ctx, scope.path, today);
 }
 
 /** Evaluates the staffing rules of many stations with a handful of queries. */

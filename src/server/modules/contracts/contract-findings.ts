@@ -56,23 +56,25 @@ export async function contractStationStates(
   const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
   const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
       ${stationNameSql(qualified(contractStations.stationId))} AS name,
-      (${ownQualifiedOnPostSql(today)})::int AS n
+      ${ownQualifiedOnPostSql(today)} AS n
     FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
     WHERE ${qualified(contractStations.contractId)} IN (${ids})
     ORDER BY ${qualified(contractStations.stationPath)}`);
   const rows = (res as unknown as { rows: { contract_id: string; station_id: string; name: string | null; n: number }[] }).rows;
+  // Each contract's deadline once, not per station (date arithmetic is most of a big page's work).
+  const deadlines = new Map(contractRows.map((k) => [k.id, k.signedOn ? onPostDeadline(k.signedOn) : null]));
   for (const r of rows) {
     const contract = byId.get(r.contract_id);
     if (!contract) continue;
-    out.get(contract.id)?.push(stateOf(contract, r.station_id, r.name ?? '', Number(r.n), today));
+    out.get(contract.id)?.push(stateOf(contract, deadlines.get(contract.id) ?? null, r.station_id, r.name ?? '', Number(r.n), today));
   }
   return out;
 }
 
-function stateOf(contract: ContractSummaryRow, id: string, name: string, qualifiedOnPost: number, today: string): ContractStationState {
+function stateOf(contract: ContractSummaryRow, deadline: string | null, id: string, name: string, qualifiedOnPost: number, today: string): ContractStationState {
   let onPostState: OnPostState = 'not_signed';
-  if (contract.signedOn && CONTRACT_IN_FORCE.includes(contract.status))
-    onPostState = qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= onPostDeadline(contract.signedOn) ? 'due' : 'overdue';
+  if (deadline && CONTRACT_IN_FORCE.includes(contract.status))
+    onPostState = qualifiedOnPost >= MIN_QUALIFIED_WORKERS ? 'ok' : today <= deadline ? 'due' : 'overdue';
   return { id, name, qualifiedOnPost, onPostState };
 }
 
@@ -131,17 +133,23 @@ export function contractHasFindingsSql(today: string): SQL {
 /** Some station of the row `contracts` lacks MIN_QUALIFIED_WORKERS of the contractor's own qualified workers on post today. */
 export function contractShortStationSql(today: string): SQL {
   return sql`EXISTS (SELECT 1 FROM ${contractStations} WHERE ${qualified(contractStations.contractId)} = ${qualified(contracts.id)}
-    AND (SELECT count(*) FROM (${ownQualifiedOnPostSql(today, MIN_QUALIFIED_WORKERS)}) AS enough) < ${MIN_QUALIFIED_WORKERS})`;
+    AND ${ownQualifiedOnPostSql(today, MIN_QUALIFIED_WORKERS)} < ${MIN_QUALIFIED_WORKERS})`;
 }
 
 /**
  * For the rows `contract_stations` and `contracts`: the contractor's own qualified workers on post at
- * that station today, counted; or, given `upTo`, those workers' rows up to that many (a test of
- * "enough" stops at the second qualified worker instead of testing every one on post).
+ * that station today. Read from the station's kept staffing row (one index probe) while that row is
+ * fresh (recomputed today, not marked stale by a posting or worker change); otherwise counted live
+ * from postings and workers, where given `upTo` a test of "enough" stops at that many workers.
  */
 function ownQualifiedOnPostSql(today: string, upTo?: number): SQL {
-  return sql`SELECT ${upTo === undefined ? sql`count(*)` : sql`1`} FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
+  const kept = sql`(SELECT CASE WHEN d.as_of = ${today}::date AND NOT d.stale AND d.own_qualified IS NOT NULL
+      THEN coalesce((d.own_qualified ->> ${qualified(contracts.contractorOrgId)}::text)::int, 0) END
+    FROM dashboard_station_staffing d WHERE d.station_id = ${qualified(contractStations.stationId)})`;
+  const own = sql`FROM ${postings} JOIN ${socialWorkers} ON ${qualified(socialWorkers.id)} = ${qualified(postings.workerId)}
       WHERE ${qualified(postings.stationId)} = ${qualified(contractStations.stationId)} AND ${qualified(postings.endDate)} IS NULL
         AND ${qualified(postings.startDate)} <= ${today}::date AND ${qualified(postings.orgId)} = ${qualified(contracts.contractorOrgId)}
-        AND ${countsAsQualifiedSql(today)}${upTo === undefined ? sql`` : sql` LIMIT ${upTo}`}`;
+        AND ${countsAsQualifiedSql(today)}`;
+  const live = upTo === undefined ? sql`(SELECT count(*) ${own})` : sql`(SELECT count(*) FROM (SELECT 1 ${own} LIMIT ${upTo}) AS enough)`;
+  return sql`coalesce(${kept}, ${live})::int`;
 }

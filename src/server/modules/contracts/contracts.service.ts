@@ -12,6 +12,7 @@ import {
   onPostDeadline as onPost,
 } from '../../../shared/rules/purchase';
 import { contracts, contractStations, organizations, procurements, stations } from '../../db/schema';
+import { refreshStaffingOfScope } from '../compliance/compliance.service';
 import { refreshContractFunding } from '../funding/funding.repo';
 import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
@@ -66,6 +67,8 @@ export async function list(ctx: Ctx, q: Query) {
   const offset = (q.page - 1) * q.pageSize;
   // Findings are computed, not stored: the 有问题 filter is their test in SQL, paged in the database.
   const f = q.withFindings === 'true' ? { ...q, findingsOn: chinaToday() } : q;
+  // The on-post test reads the stations' kept staffing rows where fresh.
+  await refreshStaffingOfScope(ctx, chinaToday());
   // The 有问题 count evaluates the findings test per contract: capped like the big lists' counts.
   const [rows, counted] = await Promise.all([
     repo.listContracts(ctx, f, q.pageSize, offset),

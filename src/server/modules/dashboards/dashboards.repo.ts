@@ -143,6 +143,20 @@ export async function stationsUnder(ctx: Ctx, path: string, today: string) {
     .where(and(like(stations.scopePath, `${path}%`), stationScope(ctx, today)));
 }
 
+/** Whether any row under the path needs recomputing: one probe, so a fresh scope skips the locking transaction. */
+export async function anyStaleStaffing(ctx: Ctx, path: string, today: string): Promise<boolean> {
+  const rows = await ctx.db.select({ one: sql`1` }).from(dashboardStationStaffing).where(staleUnder(path, today)).limit(1);
+  return rows.length > 0;
+}
+
+function staleUnder(path: string, today: string) {
+  return and(
+    like(dashboardStationStaffing.scopePath, `${path}%`),
+    // A revoked station's row (not live) is recomputed only when marked stale: it counts nowhere.
+    or(sql`${dashboardStationStaffing.stale}`, and(sql`${dashboardStationStaffing.live}`, lt(dashboardStationStaffing.asOf, today))),
+  );
+}
+
 /**
  * Locks the rows that need recomputing (stale, or of an earlier day), in a fixed order. Every
  * station has a row (made by a trigger with the station, migration 0049); the partial index of
@@ -152,13 +166,7 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
   const rows = await ctx.db
     .select({ id: dashboardStationStaffing.stationId })
     .from(dashboardStationStaffing)
-    .where(
-      and(
-        like(dashboardStationStaffing.scopePath, `${path}%`),
-        // A revoked station's row (not live) is recomputed only when marked stale: it counts nowhere.
-        or(sql`${dashboardStationStaffing.stale}`, and(sql`${dashboardStationStaffing.live}`, lt(dashboardStationStaffing.asOf, today))),
-      ),
-    )
+    .where(staleUnder(path, today))
     .orderBy(asc(dashboardStationStaffing.stationId))
     .for('update');
   return rows.map((r) => r.id);
@@ -167,19 +175,22 @@ export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): 
 export async function saveStaffing(
   ctx: Ctx,
   today: string,
-  rows: { stationId: string; onPost: number; qualified: number; compliant: boolean; findings: Record<string, number>; warnings: number; certIssues: number }[],
+  rows: {
+    stationId: string; onPost: number; qualified: number; ownQualified: Record<string, number>; compliant: boolean;
+    findings: Record<string, number>; warnings: number; certIssues: number;
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(
     rows.map((r) => ({
-      station_id: r.stationId, on_post: r.onPost, qualified: r.qualified, compliant: r.compliant, findings: r.findings, warnings: r.warnings, cert_issues: r.certIssues,
+      station_id: r.stationId, on_post: r.onPost, qualified: r.qualified, own_qualified: r.ownQualified, compliant: r.compliant, findings: r.findings, warnings: r.warnings, cert_issues: r.certIssues,
     })),
   );
   // live and the path from the station as it is now (the rows are locked: a status change waits and marks them stale again).
   await ctx.db.execute(sql`UPDATE dashboard_station_staffing d SET as_of = ${today}::date, on_post = x.on_post, qualified = x.qualified,
-      compliant = x.compliant, findings = x.findings, warnings = x.warnings, cert_issues = x.cert_issues, stale = false,
+      own_qualified = x.own_qualified, compliant = x.compliant, findings = x.findings, warnings = x.warnings, cert_issues = x.cert_issues, stale = false,
       live = s.status <> 'revoked', scope_path = s.scope_path
-    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, compliant boolean, findings jsonb, warnings int, cert_issues int),
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(station_id uuid, on_post int, qualified int, own_qualified jsonb, compliant boolean, findings jsonb, warnings int, cert_issues int),
       stations s
     WHERE d.station_id = x.station_id AND s.id = x.station_id`);
 }
