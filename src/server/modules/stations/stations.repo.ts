@@ -173,13 +173,14 @@ const countyUnits = (path: string) => sql`FROM ${regions} c WHERE c.level = 'cou
  * deltas, as the dashboards read them, migration 0049): one index probe per county, not a row per
  * town and station.
  */
-async function countyCoverage(ctx: Ctx, path: string, window?: { limit: number; offset: number }): Promise<CoverageRow[]> {
-  const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}
-    FROM (SELECT c.code, c.short_name, c.path ${countyUnits(path)} ORDER BY c.code
+async function countyCoverage(ctx: Ctx, path: string, window?: { limit: number; offset: number }): Promise<(CoverageRow & { units: number })[]> {
+  // units: how many county units the path holds, counted by the same scan that picks the page.
+  const res = await ctx.db.execute(sql`SELECT c.code AS "countyCode", c.short_name AS "countyShortName", ${coverageSums}, c.units
+    FROM (SELECT c.code, c.short_name, c.path, (count(*) OVER ())::int AS units ${countyUnits(path)} ORDER BY c.code
       ${window ? sql`LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}) c
     LEFT JOIN LATERAL (${coverageLinesAt(sql`c.path`)}) x ON true
-    GROUP BY c.code, c.short_name ORDER BY c.code`);
-  return (res as unknown as { rows: CoverageRow[] }).rows;
+    GROUP BY c.code, c.short_name, c.units ORDER BY c.code`);
+  return (res as unknown as { rows: (CoverageRow & { units: number })[] }).rows;
 }
 
 /** The path of a region actor whose scope holds whole county units (a county, city or province); null otherwise. */
@@ -201,22 +202,24 @@ export async function coveragePage(
 ): Promise<{ rows: CoverageRow[]; total: Omit<CoverageRow, 'countyCode' | 'countyShortName'>; counties: number } | null> {
   const path = await countyScopePath(ctx);
   if (!path) return null;
-  const [rows, totals] = await Promise.all([
+  const [pageRows, totals] = await Promise.all([
     countyCoverage(ctx, path, { limit: pageSize, offset: (page - 1) * pageSize }),
-    ctx.db.execute(sql`SELECT ${coverageSums}, (SELECT count(*) ${countyUnits(path)})::int AS counties FROM (${coverageLinesAt(sql`${path}`)}) x`),
+    ctx.db.execute(sql`SELECT ${coverageSums} FROM (${coverageLinesAt(sql`${path}`)}) x`),
   ]);
-  const [total] = (totals as unknown as { rows: (Omit<CoverageRow, 'countyCode' | 'countyShortName'> & { counties: number })[] }).rows;
+  const [total] = (totals as unknown as { rows: Omit<CoverageRow, 'countyCode' | 'countyShortName'>[] }).rows;
+  // A page past the end holds no row to carry the count: counted on its own then.
+  const counties = pageRows[0]?.units ?? (await ctx.db.execute(sql`SELECT count(*)::int AS n ${countyUnits(path)}`) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
   return {
-    rows,
+    rows: pageRows.map(({ units: _, ...r }) => r),
     total: { towns: total?.towns ?? 0, stations: total?.stations ?? 0, operating: total?.operating ?? 0 },
-    counties: total?.counties ?? 0,
+    counties,
   };
 }
 
 /** Towns, live stations (not revoked) and operating stations per county unit within the scope (the workbench's gaps: every unit). */
 export async function coverage(ctx: Ctx): Promise<CoverageRow[]> {
   const path = await countyScopePath(ctx);
-  if (path) return countyCoverage(ctx, path);
+  if (path) return (await countyCoverage(ctx, path)).map(({ units: _, ...r }) => r);
   // Organisations (the stations they serve) and town officers: counted from their few towns and stations.
   return ctx.db
     .select({

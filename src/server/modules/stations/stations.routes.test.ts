@@ -121,6 +121,9 @@ describe('station directory', () => {
     }
     expect(seen).toEqual(all.rows);
     expect(seen.map((r) => r.countyCode)).toEqual([...seen.map((r) => r.countyCode)].sort());
+    // A page past the end lists nothing and still says how many units there are.
+    const past = (await city.get(`/api/stations/coverage?page=${Math.ceil(all.counties / 3) + 1}&pageSize=3`)).json();
+    expect(past).toMatchObject({ rows: [], counties: all.counties, total: all.total });
     expect((await city.get('/api/stations/coverage?pageSize=0')).statusCode).toBe(400);
   });
 });
