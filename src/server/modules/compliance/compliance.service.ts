@@ -54,12 +54,12 @@ export async function postedWorkers(ctx: Ctx, stationIds: string[], today: strin
  * when its postings or workers change. A request recomputes only the stale stations under the
  * path (all of them once a day), from postings and worker tables: no record table is read.
  */
-export async function refreshStaffing(ctx: Ctx, path: string, today: string): Promise<void> {
+export async function refreshStaffing(ctx: Ctx, path: string, today: string, skipLocked = false): Promise<void> {
   // Every station has its row from the start (a trigger on stations, migration 0049), so a
   // concurrent posting change always finds the row to mark stale; saveStaffing sets live too.
   if (!(await staffingRows.anyStaleStaffing(ctx, path, today))) return;
   await inTransaction(ctx, async (tx) => {
-    const ids = await staffingRows.lockStaleStaffing(tx, path, today);
+    const ids = await staffingRows.lockStaleStaffing(tx, path, today, skipLocked);
     if (ids.length === 0) return;
     const posted = await postedWorkers(tx, ids, today);
     await staffingRows.saveStaffing(
@@ -86,13 +86,14 @@ export async function refreshStaffing(ctx: Ctx, path: string, today: string): Pr
 
 /**
  * The actor's region, its stale staffing rows recomputed: readers of the kept counts (the contracts'
- * R-ONPOST-1M test, which falls back to live counting on a stale row) then find them fresh.
- * Organisations and the system read live.
+ * R-ONPOST-1M test, which falls back to live counting on a stale row) then find them fresh. Rows
+ * another transaction holds (a posting being written, another refresh) are skipped, not waited
+ * for: such a reader counts them live. Organisations and the system read live.
  */
 export async function refreshStaffingOfScope(ctx: Ctx, today: string): Promise<void> {
   const scope = ctx.actor?.scope;
   if (ctx.system || !scope?.path || scope.kind === 'org' || scope.kind === 'none') return;
-  await refreshStaffing(ctx, scope.path, today);
+  await refreshStaffing(ctx, scope.path, today, true);
 }
 
 /** Evaluates the staffing rules of many stations with a handful of queries. */

@@ -79,6 +79,13 @@ export function stationFindings(onPost: PostedWorker[], today: string): { findin
 const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior_college'));
 
 /**
+ * What JavaScript's \s matches (the major test strips it), as literal characters for a PostgreSQL
+ * regular expression, whose \s under a C locale is ASCII only: a major typed with a full-width
+ * space (社会　工作) counts the same in both.
+ */
+export const JS_WHITESPACE_CLASS = '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
+
+/**
  * countsAsQualified in SQL, for the worker row `social_workers` of the enclosing query on `today`:
  * a certificate by then; or 大专+ in a related major; or 120 training hours in the five years up to
  * today and not past the three-year certificate deadline from the first posting. Same answers as
@@ -86,7 +93,8 @@ const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior
  */
 export function countsAsQualifiedSql(today: string): SQL {
   const worker = qualified(socialWorkers.id);
-  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in regexp_replace(${qualified(socialWorkers.major)}, '\\s', '', 'g')) > 0`), sql` OR `);
+  const stripped = sql`regexp_replace(${qualified(socialWorkers.major)}, ${JS_WHITESPACE_CLASS}, '', 'g')`;
+  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in ${stripped}) > 0`), sql` OR `);
   return sql`(EXISTS (SELECT 1 FROM ${workerCertificates} WHERE ${qualified(workerCertificates.workerId)} = ${worker} AND ${qualified(workerCertificates.obtainedOn)} <= ${today}::date)
     OR (${qualified(socialWorkers.education)} IN (${sql.join(COLLEGE_OR_ABOVE.map((e) => sql`${e}`), sql`, `)}) AND (${majors}))
     OR ((SELECT coalesce(sum(${qualified(workerTrainings.hours)}), 0) FROM ${workerTrainings} WHERE ${qualified(workerTrainings.workerId)} = ${worker}

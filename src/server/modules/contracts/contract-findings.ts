@@ -78,23 +78,50 @@ function stateOf(contract: ContractSummaryRow, deadline: string | null, id: stri
   return { id, name, qualifiedOnPost, onPostState };
 }
 
-/** What the purchaser must act on for one contract, each naming its rule and clause. */
-export function contractFindings(contract: ContractSummaryRow, stations: ContractStationState[], today: string): ContractFinding[] {
+/** At most this many station names in a finding that groups stations (the rest: 等). */
+const NAMES_SHOWN = 3;
+const namesOf = (list: ContractStationState[]) =>
+  `${list.slice(0, NAMES_SHOWN).map((s) => s.name).join('、')}${list.length > NAMES_SHOWN ? '等' : ''}`;
+
+/**
+ * What the purchaser must act on for one contract, each naming its rule and clause. A contract's
+ * page (`perStation`) names every station short of workers; a list groups them in one finding per
+ * severity, so that a row of a page of contracts stays a line, not a station-by-station account.
+ */
+export function contractFindings(contract: ContractSummaryRow, stations: ContractStationState[], today: string, perStation = true): ContractFinding[] {
   const out: ContractFinding[] = [];
   if (contract.signedOn) {
     const deadline = onPostDeadline(contract.signedOn);
-    for (const s of stations.filter((x) => x.onPostState === 'overdue'))
+    const overdue = stations.filter((x) => x.onPostState === 'overdue');
+    const due = stations.filter((x) => x.onPostState === 'due');
+    if (perStation || overdue.length === 1)
+      for (const s of overdue)
+        out.push({
+          rule: RULES['R-ONPOST-1M'],
+          severity: 'finding',
+          message: `${s.name}：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
+          clearBy: `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`,
+        });
+    else if (overdue.length > 1)
       out.push({
         rule: RULES['R-ONPOST-1M'],
         severity: 'finding',
-        message: `${s.name}：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
-        clearBy: `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`,
+        message: `${overdue.length}个社工站（${namesOf(overdue)}）：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
+        clearBy: `承接机构为这些站安排具备专业素质的社工上岗（各站缺几名见合同详情）`,
       });
-    for (const s of stations.filter((x) => x.onPostState === 'due'))
+    if (perStation || due.length === 1)
+      for (const s of due)
+        out.push({
+          rule: RULES['R-ONPOST-1M'],
+          severity: 'warning',
+          message: `${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`,
+          clearBy: `${deadline}前安排社工上岗`,
+        });
+    else if (due.length > 1)
       out.push({
         rule: RULES['R-ONPOST-1M'],
         severity: 'warning',
-        message: `${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`,
+        message: `${due.length}个社工站（${namesOf(due)}）：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
         clearBy: `${deadline}前安排社工上岗`,
       });
   }

@@ -27,7 +27,7 @@ type Summary = z.input<typeof c.contractSummarySchema>;
 type Detail = z.input<typeof c.contractDetailSchema>;
 type Query = z.output<typeof c.contractListQuery>;
 
-function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[], money: { paid: number; spent: number }, today: string): Summary {
+function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[], money: { paid: number; spent: number }, today: string, perStation: boolean): Summary {
   const k = r.contract;
   return {
     id: k.id,
@@ -48,19 +48,22 @@ function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[],
     onPostDeadline: k.signedOn ? onPost(k.signedOn) : null,
     endingYear: k.endingYear,
     endingReason: k.endingReason,
-    findings: contractFindings(k, stationList, today),
+    findings: contractFindings(k, stationList, today, perStation),
     version: k.version,
     updatedAt: k.updatedAt.toISOString(),
   };
 }
 
-/** Summaries with stations, money and findings for many contracts in a fixed number of queries. */
-export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise<Summary[]> {
+/**
+ * Summaries with stations, money and findings for many contracts in a fixed number of queries; a
+ * list (`perStation` false) groups the stations short of workers into one finding per severity.
+ */
+export async function summaries(ctx: Ctx, rows: repo.ContractListRow[], perStation = true): Promise<Summary[]> {
   const today = chinaToday();
   const ids = rows.map((r) => r.contract.id);
   // The stations with their names and states in one statement: the page's own stations only.
   const [money, states] = await Promise.all([repo.moneyOf(ctx.db, ids), contractStationStates(ctx, rows.map((r) => r.contract), today)]);
-  return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? { paid: 0, spent: 0 }, today));
+  return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? { paid: 0, spent: 0 }, today, perStation));
 }
 
 export async function list(ctx: Ctx, q: Query) {
@@ -74,7 +77,7 @@ export async function list(ctx: Ctx, q: Query) {
     repo.listContracts(ctx, f, q.pageSize, offset),
     'findingsOn' in f ? repo.countContractsCapped(ctx, f, q) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
   ]);
-  return { items: await summaries(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
+  return { items: await summaries(ctx, rows, false), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Detail> {

@@ -1,17 +1,37 @@
-import { sql } from 'drizzle-orm';
+import { asc, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
+import { contracts, contractStations, organizations, stations } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
+import { JS_WHITESPACE_CLASS } from '../compliance/staffing-findings';
 
 let t: TestApp;
 let city: Session;
 const today = chinaToday();
 
-type Item = { id: string; contractor: { id: string }; stations: { id: string; qualifiedOnPost: number; onPostState: string }[]; findings: unknown[] };
+type Finding = { rule: { id: string }; severity: string; message: string };
+type Item = { id: string; contractor: { id: string }; stations: { id: string; name: string; qualifiedOnPost: number; onPostState: string }[]; findings: Finding[] };
+/** A contract in force past its on-post deadline whose contractor has no worker at its four stations. */
+let short: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   city = await t.login('demo-city');
+  // A newly registered organisation: none of its workers is on post anywhere yet.
+  const [org] = await t.database.db.insert(organizations)
+    .values({ name: '荣成市新启社会工作服务中心', creditCode: '52371082MJ0000001X', scopePath: '/371000/371082/' })
+    .returning({ id: organizations.id });
+  if (!org) throw new Error('insert returned nothing');
+  const four = await t.database.db.select({ id: stations.id, scopePath: stations.scopePath }).from(stations)
+    .where(like(stations.scopePath, '/371000/371082/%')).orderBy(asc(stations.townCode)).limit(4);
+  expect(four).toHaveLength(4);
+  const [k] = await t.database.db.insert(contracts).values({
+    countyCode: '371082', scopePath: '/371000/371082/', contractorOrgId: org.id, title: '荣成市社工站补充服务合同', number: 'RC-ADD-01',
+    status: 'performing', startsOn: '2026-01-01', endsOn: '2026-12-31', signedOn: '2026-01-01',
+  }).returning({ id: contracts.id });
+  if (!k) throw new Error('insert returned nothing');
+  short = k.id;
+  await t.database.db.insert(contractStations).values(four.map((s) => ({ contractId: k.id, stationId: s.id, stationPath: s.scopePath })));
 });
 afterAll(() => t.close());
 
@@ -68,5 +88,53 @@ describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
     await city.get('/api/contracts?withFindings=true');
     const { rows: [after] } = await rowsOf<{ own: Record<string, number>; stale: boolean }>(sql`SELECT own_qualified AS own, stale FROM dashboard_station_staffing WHERE station_id = ${station.id}`);
     expect(after).toMatchObject({ stale: false, own: { [contract.contractor.id]: n } });
+  });
+
+  it('a list groups the stations short of workers into one finding that names the first three; the contract’s page names each', async () => {
+    const listed = ((await city.get('/api/contracts?pageSize=200')).json().items as Item[]).find((c) => c.id === short);
+    const detail = (await city.get(`/api/contracts/${short}`)).json() as Item;
+    if (!listed) throw new Error('the short contract is not listed');
+    expect(detail.stations.map((s) => s.onPostState)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
+    const each = detail.findings.filter((f) => f.rule.id === 'R-ONPOST-1M');
+    expect(each).toHaveLength(4);
+    detail.stations.forEach((s, i) => expect(each[i]?.message).toContain(s.name));
+    const grouped = listed.findings.filter((f) => f.rule.id === 'R-ONPOST-1M');
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]).toMatchObject({ severity: 'finding' });
+    const names = detail.stations.map((s) => s.name);
+    expect(grouped[0]?.message).toBe(`4个社工站（${names.slice(0, 3).join('、')}等）：合同于2026-01-01签订，应于2026-02-01前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工均不足2名`);
+    // Every other contract: as many findings as its page shows, or fewer only where stations are grouped.
+    const all = (await city.get('/api/contracts?pageSize=200')).json().items as Item[];
+    for (const c of all) {
+      const page = (await city.get(`/api/contracts/${c.id}`)).json() as Item;
+      expect(c.findings.length > 0).toBe(page.findings.length > 0);
+      expect(c.findings.filter((f) => f.rule.id !== 'R-ONPOST-1M')).toEqual(page.findings.filter((f) => f.rule.id !== 'R-ONPOST-1M'));
+    }
+  });
+
+  it('the live test strips from a major every space the kept (JavaScript) test strips, full-width ones too', async () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch)).join('');
+    expect(spaces).toContain('\u3000');
+    const major = `社会${spaces}工作`;
+    const { rows: [r] } = await rowsOf<{ s: string }>(sql`SELECT regexp_replace(${major}, ${JS_WHITESPACE_CLASS}, '', 'g') AS s`);
+    expect(r?.s).toBe(major.replace(/\s/g, ''));
+    expect(r?.s).toBe('社会工作');
+  });
+
+  it('a posting ended through the API marks the station’s row stale at once: the contract’s page counts the workers left', async () => {
+    const org = await t.login('demo-org');
+    const list = (await city.get('/api/contracts?pageSize=200')).json().items as Item[];
+    const { rows: [demo] } = await rowsOf<{ id: string }>(sql`SELECT org_id AS id FROM users WHERE username = 'demo-org'`);
+    const contract = list.find((c) => c.contractor.id === demo?.id && c.stations.some((s) => s.qualifiedOnPost > 0));
+    const station = contract?.stations.find((s) => s.qualifiedOnPost > 0);
+    if (!contract || !station) throw new Error('no station of the demo organisation with qualified workers');
+    const { rows: posted } = await rowsOf<{ id: string }>(sql`SELECT id FROM postings
+      WHERE station_id = ${station.id} AND org_id = ${contract.contractor.id} AND end_date IS NULL`);
+    expect(posted.length).toBeGreaterThanOrEqual(station.qualifiedOnPost);
+    for (const p of posted) expect((await org.post(`/api/postings/${p.id}/end`, { endDate: today, reason: '调往其他社工站' })).statusCode).toBe(200);
+    const { rows: [row] } = await rowsOf<{ stale: boolean }>(sql`SELECT stale FROM dashboard_station_staffing WHERE station_id = ${station.id}`);
+    expect(row?.stale).toBe(true);
+    const after = (await city.get(`/api/contracts/${contract.id}`)).json() as Item;
+    expect(after.stations.find((s) => s.id === station.id)).toMatchObject({ qualifiedOnPost: 0 });
   });
 });

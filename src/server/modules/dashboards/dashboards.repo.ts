@@ -160,15 +160,16 @@ function staleUnder(path: string, today: string) {
 /**
  * Locks the rows that need recomputing (stale, or of an earlier day), in a fixed order. Every
  * station has a row (made by a trigger with the station, migration 0049); the partial index of
- * stale rows and the index on as_of find them without reading the rest of the scope.
+ * stale rows and the index on as_of find them without reading the rest of the scope. `skipLocked`:
+ * rows another transaction holds are left (stale) rather than waited for.
  */
-export async function lockStaleStaffing(ctx: Ctx, path: string, today: string): Promise<string[]> {
+export async function lockStaleStaffing(ctx: Ctx, path: string, today: string, skipLocked = false): Promise<string[]> {
   const rows = await ctx.db
     .select({ id: dashboardStationStaffing.stationId })
     .from(dashboardStationStaffing)
     .where(staleUnder(path, today))
     .orderBy(asc(dashboardStationStaffing.stationId))
-    .for('update');
+    .for('update', skipLocked ? { skipLocked: true } : {});
   return rows.map((r) => r.id);
 }
 
