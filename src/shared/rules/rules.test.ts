@@ -60,6 +60,17 @@ describe('China calendar days', () => {
     expect(chinaDay('2026-03-31T15:59:00Z')).toBe('2026-03-31'); // 23:59 in China
     expect(chinaDay('2026-03-31T16:00:00Z')).toBe('2026-04-01'); // 00:00 in China
   });
+  it('gives for instants the day the time-zone database gives, before and after China’s summer time', () => {
+    const tzdb = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Every 29 hours and 13 minutes from 1986 (summer time then) to 2100: every hour of the day comes round.
+    for (let ms = Date.UTC(1986, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 29 * 3600e3 + 13 * 60e3) {
+      expect(chinaDay(ms)).toBe(tzdb.format(ms));
+      expect(chinaDay(new Date(ms))).toBe(tzdb.format(ms));
+    }
+    expect(chinaDay(new Date('2026-03-31T15:59:59.999Z'))).toBe('2026-03-31');
+    expect(chinaDay(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+    expect(chinaDay(new Date('1988-06-01T15:30:00Z'))).toBe('1988-06-02'); // 00:30 summer time (UTC+9) in 1988
+  });
   it('knows real calendar dates', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);

@@ -62,13 +62,15 @@ async function countyDeadlines(ctx: Ctx, counties: County[], districtReports: Re
   const years: number[] = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (inRange(planDueOn(y), from, to)) years.push(y);
   if (years.length > 0 && counties.length > 0) {
+    // Not the plans' content and history (JSON): one narrow row per county unit and year.
     const plans = await ctx.db
-      .select()
+      .select({ id: annualPlans.id, year: annualPlans.year, countyCode: annualPlans.countyCode, firstSubmittedAt: annualPlans.firstSubmittedAt })
       .from(annualPlans)
       .where(and(inArray(annualPlans.year, years), inArray(annualPlans.countyCode, counties.map((k) => k.code))));
+    const planOf = new Map(plans.map((p) => [`${p.year}|${p.countyCode}`, p]));
     for (const y of years)
       for (const k of counties) {
-        const plan = plans.find((p) => p.year === y && p.countyCode === k.code);
+        const plan = planOf.get(`${y}|${k.code}`);
         const t = planTimeliness(y, plan?.firstSubmittedAt ?? null, now);
         out.push({
           path: k.path,
@@ -84,11 +86,12 @@ async function countyDeadlines(ctx: Ctx, counties: County[], districtReports: Re
         });
       }
   }
+  const reportOf = new Map(districtReports.filter((r) => r.kind === 'district_annual').map((r) => [`${r.periodStart}|${r.countyCode}`, r]));
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
     const due = districtReportPeriod(y).dueOn;
     if (!inRange(due, from, to)) continue;
     for (const k of counties) {
-      const report = districtReports.find((r) => r.kind === 'district_annual' && r.countyCode === k.code && r.periodStart === `${y}-01-01`);
+      const report = reportOf.get(`${y}-01-01|${k.code}`);
       const t = reportTimeliness(due, report?.firstSubmittedAt ?? null, now);
       out.push({
         path: k.path,
