@@ -146,8 +146,6 @@ export async function contractGroups(ctx: Ctx, scope: ScopeRegion, from: string,
   const t = sql`${to}::date`;
   const inForce = sql`${qualified(contracts.status)} IN (${sql.join(CONTRACT_IN_FORCE.map((s) => sql`${s}`), sql`, `)})`;
   const onPost = sql`(${qualified(contracts.signedOn)} + interval '1 month')::date`;
-  const paid = sql`coalesce((SELECT sum(${qualified(contractPayments.amountFen)}) FROM ${contractPayments}
-    WHERE ${qualified(contractPayments.contractId)} = k.id AND ${qualified(contractPayments.instalment)} = i.ord - 1), 0)`;
   const res = await ctx.db.execute(sql`WITH k AS (
       SELECT ${qualified(contracts.id)} AS id, ${qualified(contracts.scopePath)} AS path, ${qualified(contracts.signedOn)} AS signed_on,
         ${qualified(contracts.endsOn)} AS ends_on, ${qualified(contracts.endingYear)} AS ending_year, ${qualified(contracts.instalments)} AS instalments,
@@ -159,12 +157,18 @@ export async function contractGroups(ctx: Ctx, scope: ScopeRegion, from: string,
         AND ((${onPost} BETWEEN ${f} AND ${t}) OR ${qualified(contracts.endsOn)} BETWEEN ${f} AND ${t}
           OR make_date(${qualified(contracts.endingYear)}, 1, 1) BETWEEN ${f} AND ${t}
           OR EXISTS (SELECT 1 FROM jsonb_array_elements(${qualified(contracts.instalments)}) AS j WHERE (j->>'dueOn') BETWEEN ${from} AND ${to}))
+    ), paid AS (
+      -- The payments of these contracts per instalment, summed once (not a probe per instalment).
+      SELECT ${qualified(contractPayments.contractId)} AS contract_id, ${qualified(contractPayments.instalment)} AS instalment,
+        sum(${qualified(contractPayments.amountFen)}) AS fen
+      FROM ${contractPayments} WHERE ${qualified(contractPayments.contractId)} IN (SELECT id FROM k) GROUP BY 1, 2
     ), d AS (
       SELECT (k.signed_on + interval '1 month')::date AS day, 'onpost_due' AS kind, k.path, NOT k.short AS met FROM k WHERE k.signed_on IS NOT NULL
       UNION ALL SELECT k.ends_on, 'contract_end', k.path, NOT k.in_force FROM k WHERE k.ends_on IS NOT NULL
       UNION ALL SELECT make_date(k.ending_year, 1, 1), 'ending_year', k.path, NOT k.in_force FROM k WHERE k.ending_year IS NOT NULL
-      UNION ALL SELECT (i.value->>'dueOn')::date, 'instalment_due', k.path, ${paid} >= (i.value->>'amountFen')::bigint
-        FROM k, jsonb_array_elements(k.instalments) WITH ORDINALITY AS i(value, ord)
+      UNION ALL SELECT (i.value->>'dueOn')::date, 'instalment_due', k.path, coalesce(paid.fen, 0) >= (i.value->>'amountFen')::bigint
+        FROM k CROSS JOIN LATERAL jsonb_array_elements(k.instalments) WITH ORDINALITY AS i(value, ord)
+        LEFT JOIN paid ON paid.contract_id = k.id AND paid.instalment = i.ord - 1
     )
     SELECT d.day::text AS day, d.kind, ${childSql(sql`d.path`, scope)} AS child,
       ${stateSql(sql`d.day`, sql`d.met`, today, sql`d.kind <> 'instalment_due'`)} AS state, count(*)::int AS n
