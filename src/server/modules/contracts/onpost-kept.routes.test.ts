@@ -137,4 +137,30 @@ describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
     const after = (await city.get(`/api/contracts/${contract.id}`)).json() as Item;
     expect(after.stations.find((s) => s.id === station.id)).toMatchObject({ qualifiedOnPost: 0 });
   });
+
+  it('a posting recorded at another station marks every station of the worker (its first posting date moves); a certificate moved marks the worker it left', async () => {
+    const stale = async (station: string) =>
+      (await rowsOf<{ stale: boolean }>(sql`SELECT stale FROM dashboard_station_staffing WHERE station_id = ${station}`)).rows[0]?.stale;
+    await city.get('/api/contracts?pageSize=200'); // recomputes the city's stale rows
+    const { rows: [on] } = await rowsOf<{ worker: string; station: string }>(sql`SELECT p.worker_id AS worker, p.station_id AS station FROM postings p
+      WHERE p.end_date IS NULL AND p.scope_path LIKE '/371000/%' ORDER BY p.id LIMIT 1`);
+    const { rows: [other] } = await rowsOf<{ id: string; path: string }>(sql`SELECT id, scope_path AS path FROM stations
+      WHERE status <> 'revoked' AND id <> ${on?.station ?? null} AND scope_path LIKE '/371000/%' ORDER BY id LIMIT 1`);
+    if (!on || !other) throw new Error('no posting to work with');
+    expect(await stale(on.station)).toBe(false);
+    // An earlier posting elsewhere, recorded afterwards (a correction): the worker's first posting date is now 2019.
+    await t.database.db.execute(sql`INSERT INTO postings (worker_id, station_id, scope_path, source, start_date, end_date, end_reason)
+      VALUES (${on.worker}, ${other.id}, ${other.path}, 'purchased', '2019-03-01', '2019-12-31', '历史任职补录')`);
+    expect(await stale(on.station)).toBe(true);
+
+    await city.get('/api/contracts?pageSize=200');
+    const { rows: [cert] } = await rowsOf<{ id: string; worker: string; station: string }>(sql`SELECT c.id, c.worker_id AS worker, p.station_id AS station
+      FROM worker_certificates c JOIN postings p ON p.worker_id = c.worker_id AND p.end_date IS NULL
+      WHERE p.scope_path LIKE '/371000/%' AND p.station_id <> ${on.station} ORDER BY c.id LIMIT 1`);
+    if (!cert) throw new Error('no certificate of a worker on post');
+    expect(await stale(cert.station)).toBe(false);
+    // Entered under the wrong worker and moved to the right one: the worker it left loses it too.
+    await t.database.db.execute(sql`UPDATE worker_certificates SET worker_id = ${on.worker} WHERE id = ${cert.id}`);
+    expect(await stale(cert.station)).toBe(true);
+  });
 });
