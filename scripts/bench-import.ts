@@ -4,13 +4,14 @@
  * encrypted and blind-indexed the same way, no checks, no audit). Interleaved rounds after a
  * warm-up, each with new ID numbers; prints the median times and raw/API (goal ≥ 0.3).
  * PGlite always; PostgreSQL too when BENCH_DATABASE_URL (or DATABASE_URL) is set (an empty
- * database gets the demo set; a generated one needs its SGZ_ENCRYPTION_KEY). Not part of the tests.
+ * database gets the demo set; a generated one needs its SGZ_ENCRYPTION_KEY). The clients it adds are
+ * removed again at the end, so a generated database stays as generated. Not part of the tests.
  *
  *   npm run bench:import [-- --rows 1000 --rounds 5]
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { birthDateOf, sexOf } from '../src/shared/rules/id-number';
 import { buildApp } from '../src/server/app';
 import type { Database } from '../src/server/db/client';
@@ -33,6 +34,13 @@ const people = (round: number) =>
   Array.from({ length: ROWS }, (_, i) => ({
     name: `导入${round}-${i}`, idNumber: idNumberBornOn(`19${String(40 + round).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`, Math.floor(i / 90), AREA),
   }));
+
+/** The clients this run imported or inserted (and any consents recorded with them). */
+async function removeAdded(database: Database, stationId: string, since: string): Promise<void> {
+  const added = sql`SELECT id FROM clients WHERE station_id = ${stationId} AND created_at >= ${since}::timestamptz AND name LIKE '导入%'`;
+  await database.db.execute(sql`DELETE FROM client_consents WHERE client_id IN (${added})`);
+  await database.db.execute(sql`DELETE FROM clients WHERE id IN (${added})`);
+}
 
 async function benchStore(label: string, database: Database, cipher: FieldCipher): Promise<string> {
   const app = await buildApp({ database, cipher, webDir: null });
@@ -68,6 +76,7 @@ async function benchStore(label: string, database: Database, cipher: FieldCipher
     })));
     return performance.now() - t;
   };
+  const [{ since } = { since: '' }] = (await database.db.execute(sql`SELECT now()::text AS since`) as unknown as { rows: { since: string }[] }).rows;
   await viaApi(0);
   await raw(1); // warm-up
   const a: number[] = [];
@@ -89,6 +98,7 @@ async function benchStore(label: string, database: Database, cipher: FieldCipher
     ratios.push(rawMs / apiMs);
   }
   await app.close();
+  await removeAdded(database, station.id, since);
   const ratio = median(ratios);
   return `${label.padEnd(10)} ${ROWS} clients: API import ${median(a).toFixed(0)} ms, raw multi-row insert ${median(r).toFixed(0)} ms, raw/API ${ratio.toFixed(3)}× (rounds ${ratios.map((x) => x.toFixed(3)).join(' ')})${ratio < 0.3 ? '  < 0.3' : ''}`;
 }
