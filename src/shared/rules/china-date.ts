@@ -17,6 +17,8 @@ const chinaDayFormat = new Intl.DateTimeFormat('en-US', { timeZone: CHINA_TZ, ye
 /** From 1992 China keeps UTC+8 all year (no summer time since 1991): the day is plain arithmetic. */
 const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+/** Past this the China day is in year 10000, which toISOString writes with six digits. */
+const FOUR_DIGIT_YEARS_END = Date.UTC(10000, 0, 1) - CHINA_OFFSET_MS;
 
 /** The China calendar day (YYYY-MM-DD) on which an instant falls. */
 export function chinaDay(instant: Date | string | number): string {
@@ -24,7 +26,7 @@ export function chinaDay(instant: Date | string | number): string {
   if (typeof instant === 'string') return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD');
   const ms = typeof instant === 'number' ? instant : instant.getTime();
   // The formatter costs microseconds per call: a province's calendar asks hundreds of times.
-  if (ms >= FIXED_OFFSET_SINCE && ms < Date.UTC(10000, 0, 1)) return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  if (ms >= FIXED_OFFSET_SINCE && ms < FOUR_DIGIT_YEARS_END) return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   const parts = chinaDayFormat.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;

@@ -62,6 +62,11 @@ describe('China calendar days', () => {
   });
   it('gives for instants the day the time-zone database gives, before and after China’s summer time', () => {
     const tzdb = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const tzdbDay = (ms: number) => {
+      const parts = tzdb.formatToParts(ms);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      return `${part('year')}-${part('month')}-${part('day')}`;
+    };
     // Every 29 hours and 13 minutes from 1986 (summer time then) to 2100: every hour of the day comes round.
     for (let ms = Date.UTC(1986, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 29 * 3600e3 + 13 * 60e3) {
       expect(chinaDay(ms)).toBe(tzdb.format(ms));
@@ -70,6 +75,9 @@ describe('China calendar days', () => {
     expect(chinaDay(new Date('2026-03-31T15:59:59.999Z'))).toBe('2026-03-31');
     expect(chinaDay(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
     expect(chinaDay(new Date('1988-06-01T15:30:00Z'))).toBe('1988-06-02'); // 00:30 summer time (UTC+9) in 1988
+    // The last hours of year 9999 in China (its next day has a five-digit year, left to the formatter).
+    expect(chinaDay(Date.UTC(9999, 11, 31, 15, 59))).toBe('9999-12-31');
+    expect(chinaDay(Date.UTC(9999, 11, 31, 16, 0))).toBe(tzdbDay(Date.UTC(9999, 11, 31, 16, 0)));
   });
   it('knows real calendar dates', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);

@@ -149,9 +149,13 @@ async function itemised(ctx: Ctx, counties: County[], from: string, to: string, 
         .from(contractPayments)
         .where(inArray(contractPayments.contractId, owing))
     : [];
+  // By key, not a scan per contract and instalment.
+  const stateOfContract = new Map(withState.map((x) => [x.id, x]));
+  const paidFen = new Map<string, number>();
+  for (const p of paid) paidFen.set(`${p.contractId}|${p.instalment}`, (paidFen.get(`${p.contractId}|${p.instalment}`) ?? 0) + p.amountFen);
   for (const r of relevant) {
     const k = r.contract;
-    const s = withState.find((x) => x.id === k.id);
+    const s = stateOfContract.get(k.id);
     const link = { type: 'contract' as const, id: k.id };
     const base = { countyShortName: r.countyShortName, link };
     const push = (d: Deadline) => items.push({ path: k.scopePath, d });
@@ -161,7 +165,7 @@ async function itemised(ctx: Ctx, counties: County[], from: string, to: string, 
     }
     k.instalments.forEach((i, index) => {
       if (!inRange(i.dueOn, from, to)) return;
-      const sum = paid.filter((p) => p.contractId === k.id && p.instalment === index).reduce((n, p) => n + p.amountFen, 0);
+      const sum = paidFen.get(`${k.id}|${index}`) ?? 0;
       push({ ...base, date: i.dueOn, kind: 'instalment_due', title: `${k.title}：${i.label}结算`, state: stateOf(i.dueOn, today, sum >= i.amountFen), rule: 'R-FUND-USE' });
     });
     if (inRange(k.endsOn, from, to))

@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CERT_DEADLINE_YEARS, CERT_WARNING_DAYS, EDUCATION_LEVELS, MIN_QUALIFIED_WORKERS, RELATED_MAJORS } from '../../../shared/rules/staffing';
+import { CERT_DEADLINE_YEARS, CERT_WARNING_DAYS, EDUCATION_LEVELS, MIN_QUALIFIED_WORKERS } from '../../../shared/rules/staffing';
 import type { STAFF_FINDING_RULES } from '../../../shared/contracts/compliance';
 import { postings, socialWorkers, stations, workerCertificates } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import { lineSums, placeLinesAt } from '../dashboards/dashboards.repo';
 import type { Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
-import { countsAsQualifiedSql } from './staffing-findings';
+import { countsAsQualifiedSql, relatedMajorSql } from './staffing-findings';
 
 export interface StationFilter {
   countyCode?: string;
@@ -37,7 +37,7 @@ const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior
 function perStation(ctx: Ctx, f: StationFilter, today: string): SQL {
   const d = sql`${today}::date`;
   const worker = qualified(socialWorkers.id);
-  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in regexp_replace(${qualified(socialWorkers.major)}, '\\s', '', 'g')) > 0`), sql` OR `);
+  const majors = relatedMajorSql();
   const certOk = sql`(EXISTS (SELECT 1 FROM ${workerCertificates} WHERE ${qualified(workerCertificates.workerId)} = ${worker} AND ${qualified(workerCertificates.obtainedOn)} <= ${d})
     OR (${qualified(socialWorkers.education)} IN (${sql.join(COLLEGE_OR_ABOVE.map((e) => sql`${e}`), sql`, `)}) AND (${majors})))`;
   const deadline = sql`((SELECT min(p1.start_date) FROM ${postings} p1 WHERE p1.worker_id = ${worker}) + interval '${sql.raw(String(CERT_DEADLINE_YEARS))} years')::date`;

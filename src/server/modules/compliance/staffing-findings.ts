@@ -85,6 +85,12 @@ const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior
  */
 export const JS_WHITESPACE_CLASS = '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
 
+/** isRelatedMajor in SQL, for the worker row `social_workers` of the enclosing query: spaces stripped as in JavaScript. */
+export function relatedMajorSql(): SQL {
+  const stripped = sql`regexp_replace(${qualified(socialWorkers.major)}, ${JS_WHITESPACE_CLASS}, '', 'g')`;
+  return sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in ${stripped}) > 0`), sql` OR `);
+}
+
 /**
  * countsAsQualified in SQL, for the worker row `social_workers` of the enclosing query on `today`:
  * a certificate by then; or 大专+ in a related major; or 120 training hours in the five years up to
@@ -93,8 +99,7 @@ export const JS_WHITESPACE_CLASS = '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\
  */
 export function countsAsQualifiedSql(today: string): SQL {
   const worker = qualified(socialWorkers.id);
-  const stripped = sql`regexp_replace(${qualified(socialWorkers.major)}, ${JS_WHITESPACE_CLASS}, '', 'g')`;
-  const majors = sql.join(RELATED_MAJORS.map((m) => sql`position(${m} in ${stripped}) > 0`), sql` OR `);
+  const majors = relatedMajorSql();
   return sql`(EXISTS (SELECT 1 FROM ${workerCertificates} WHERE ${qualified(workerCertificates.workerId)} = ${worker} AND ${qualified(workerCertificates.obtainedOn)} <= ${today}::date)
     OR (${qualified(socialWorkers.education)} IN (${sql.join(COLLEGE_OR_ABOVE.map((e) => sql`${e}`), sql`, `)}) AND (${majors}))
     OR ((SELECT coalesce(sum(${qualified(workerTrainings.hours)}), 0) FROM ${workerTrainings} WHERE ${qualified(workerTrainings.workerId)} = ${worker}
