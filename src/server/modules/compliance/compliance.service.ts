@@ -14,7 +14,7 @@ import * as workers from '../social-workers/social-workers.repo';
 import { listItems } from '../social-workers/social-workers.service';
 import { findStation, stationsByIds, type StationJoined } from '../stations/stations.repo';
 import * as repo from './compliance.repo';
-import { countsAsQualified, stationFindings, type PostedWorker } from './staffing-findings';
+import { stationFindings, type PostedWorker } from './staffing-findings';
 
 type StationStaffing = z.input<typeof c.stationStaffingSchema>;
 type Query = z.output<typeof c.complianceQuery>;
@@ -67,14 +67,14 @@ export async function refreshStaffing(ctx: Ctx, path: string, today: string, ski
       today,
       ids.map((id) => {
         const onPost = posted.get(id) ?? [];
-        const { findings, qualified } = stationFindings(onPost, today);
+        const { findings, qualified, qualifiedWorkers } = stationFindings(onPost, today);
         const byRule: Record<string, number> = {};
         for (const f of findings) if (f.severity === 'finding') byRule[f.rule.id] = (byRule[f.rule.id] ?? 0) + 1;
         // CERT3Y's own findings and warnings (not an exception recorded under that rule).
         const certIssues = onPost.filter((w) => certificateDue(w.quals, w.firstPostingDate, today).state !== 'ok').length;
-        // Per posting organisation, for R-ONPOST-1M (the contractor's own): the same test as `qualified`.
+        // The qualified ones per posting organisation, for R-ONPOST-1M (the contractor's own).
         const ownQualified: Record<string, number> = {};
-        for (const w of onPost) if (w.orgId && countsAsQualified(w, today)) ownQualified[w.orgId] = (ownQualified[w.orgId] ?? 0) + 1;
+        for (const w of qualifiedWorkers) if (w.orgId) ownQualified[w.orgId] = (ownQualified[w.orgId] ?? 0) + 1;
         return {
           stationId: id, onPost: onPost.length, qualified, ownQualified, compliant: Object.keys(byRule).length === 0, findings: byRule,
           warnings: findings.filter((f) => f.severity === 'warning').length, certIssues,

@@ -58,8 +58,8 @@ export function workerFindings(w: PostedWorker, today: string): Finding[] {
   return out;
 }
 
-/** All findings of a station from the workers on post today. */
-export function stationFindings(onPost: PostedWorker[], today: string): { findings: Finding[]; qualified: number } {
+/** All findings of a station from the workers on post today, and which of them count as qualified. */
+export function stationFindings<W extends PostedWorker>(onPost: W[], today: string): { findings: Finding[]; qualified: number; qualifiedWorkers: W[] } {
   const qualified = onPost.filter((w) => countsAsQualified(w, today));
   const findings: Finding[] = [];
   if (qualified.length < MIN_QUALIFIED_WORKERS) {
@@ -73,7 +73,7 @@ export function stationFindings(onPost: PostedWorker[], today: string): { findin
     });
   }
   for (const w of onPost) findings.push(...workerFindings(w, today));
-  return { findings, qualified: qualified.length };
+  return { findings, qualified: qualified.length, qualifiedWorkers: qualified };
 }
 
 const COLLEGE_OR_ABOVE = EDUCATION_LEVELS.slice(EDUCATION_LEVELS.indexOf('junior_college'));

@@ -83,6 +83,18 @@ const NAMES_SHOWN = 3;
 const namesOf = (list: ContractStationState[]) =>
   `${list.slice(0, NAMES_SHOWN).map((s) => s.name).join('、')}${list.length > NAMES_SHOWN ? '等' : ''}`;
 
+/** R-ONPOST-1M for stations of one state: a finding per station, or (a list, more than one) one naming them together. */
+function shortStations(
+  list: ContractStationState[],
+  severity: ContractFinding['severity'],
+  perStation: boolean,
+  text: { one: (s: ContractStationState) => [string, string]; many: (list: ContractStationState[]) => [string, string] },
+): ContractFinding[] {
+  const finding = ([message, clearBy]: [string, string]): ContractFinding => ({ rule: RULES['R-ONPOST-1M'], severity, message, clearBy });
+  if (list.length === 0) return [];
+  return perStation || list.length === 1 ? list.map((s) => finding(text.one(s))) : [finding(text.many(list))];
+}
+
 /**
  * What the purchaser must act on for one contract, each naming its rule and clause. A contract's
  * page (`perStation`) names every station short of workers; a list groups them in one finding per
@@ -92,38 +104,20 @@ export function contractFindings(contract: ContractSummaryRow, stations: Contrac
   const out: ContractFinding[] = [];
   if (contract.signedOn) {
     const deadline = onPostDeadline(contract.signedOn);
-    const overdue = stations.filter((x) => x.onPostState === 'overdue');
-    const due = stations.filter((x) => x.onPostState === 'due');
-    if (perStation || overdue.length === 1)
-      for (const s of overdue)
-        out.push({
-          rule: RULES['R-ONPOST-1M'],
-          severity: 'finding',
-          message: `${s.name}：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
-          clearBy: `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`,
-        });
-    else if (overdue.length > 1)
-      out.push({
-        rule: RULES['R-ONPOST-1M'],
-        severity: 'finding',
-        message: `${overdue.length}个社工站（${namesOf(overdue)}）：合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
-        clearBy: `承接机构为这些站安排具备专业素质的社工上岗（各站缺几名见合同详情）`,
-      });
-    if (perStation || due.length === 1)
-      for (const s of due)
-        out.push({
-          rule: RULES['R-ONPOST-1M'],
-          severity: 'warning',
-          message: `${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`,
-          clearBy: `${deadline}前安排社工上岗`,
-        });
-    else if (due.length > 1)
-      out.push({
-        rule: RULES['R-ONPOST-1M'],
-        severity: 'warning',
-        message: `${due.length}个社工站（${namesOf(due)}）：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
-        clearBy: `${deadline}前安排社工上岗`,
-      });
+    const signed = `合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗`;
+    out.push(
+      ...shortStations(stations.filter((x) => x.onPostState === 'overdue'), 'finding', perStation, {
+        one: (s) => [`${s.name}：${signed}，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
+          `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`],
+        many: (list) => [`${list.length}个社工站（${namesOf(list)}）：${signed}，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
+          '承接机构为这些站安排具备专业素质的社工上岗（各站缺几名见合同详情）'],
+      }),
+      ...shortStations(stations.filter((x) => x.onPostState === 'due'), 'warning', perStation, {
+        one: (s) => [`${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`, `${deadline}前安排社工上岗`],
+        many: (list) => [`${list.length}个社工站（${namesOf(list)}）：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
+          `${deadline}前安排社工上岗`],
+      }),
+    );
   }
   if (contract.endingYear !== null && CONTRACT_IN_FORCE.includes(contract.status)) {
     const due = today.slice(0, 4) >= String(contract.endingYear);
