@@ -77,6 +77,10 @@ export const contractSummarySchema = z.object({
 });
 export type ContractSummary = z.infer<typeof contractSummarySchema>;
 
+/** A row of the contracts list: the contract without its stations, only how many (its page lists them). */
+export const contractListItemSchema = contractSummarySchema.omit({ stations: true }).extend({ stationCount: z.number().int() });
+export type ContractListItem = z.infer<typeof contractListItemSchema>;
+
 export const paymentSchema = z.object({
   id: z.string(),
   instalment: z.number().int(),
@@ -140,7 +144,7 @@ export const contractListQuery = z.strictObject({
 
 export const listContracts = route({
   method: 'GET', path: '/api/contracts', summary: '服务合同列表', tag: 'contracts',
-  permission: 'contract:read', query: contractListQuery, response: pageOf(contractSummarySchema),
+  permission: 'contract:read', query: contractListQuery, response: pageOf(contractListItemSchema),
 });
 
 export const getContract = route({

@@ -71,6 +71,43 @@ export async function contractStationStates(
   return out;
 }
 
+/** At most this many station names in a finding that groups stations (the rest: 等). */
+const NAMES_SHOWN = 3;
+
+/**
+ * A list page's view of its contracts' stations in one statement: how many each has and, for a
+ * contract in force since its signing, those short of workers (contractStationStates' count, grouped
+ * in the database). A row costs a count, not its stations carried to JavaScript and back as JSON;
+ * only the short stations named in the finding have their names read. (OFFSET 0 keeps the subquery whole:
+ * flattened, each aggregate would count a station's workers again.)
+ */
+export async function contractStationCounts(
+  ctx: Ctx,
+  contractRows: ContractSummaryRow[],
+  today: string,
+): Promise<Map<string, { stationCount: number; short: ShortStations }>> {
+  const out = new Map<string, { stationCount: number; short: ShortStations }>();
+  if (contractRows.length === 0) return out;
+  const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
+  const inForce = sql.join(CONTRACT_IN_FORCE.map((s) => sql`${s}`), sql`, `);
+  const short = sql`n < ${MIN_QUALIFIED_WORKERS}`;
+  const res = await ctx.db.execute(sql`SELECT contract_id, stations, short, first_n,
+      ARRAY(SELECT ${stationNameSql(sql`u.id`)} FROM unnest(first_ids) WITH ORDINALITY AS u(id, i) ORDER BY u.i) AS names
+    FROM (SELECT contract_id, count(*)::int AS stations, count(*) FILTER (WHERE ${short})::int AS short,
+        (array_agg(station_id ORDER BY station_path) FILTER (WHERE ${short}))[1:${sql.raw(String(NAMES_SHOWN))}] AS first_ids,
+        min(n) FILTER (WHERE ${short})::int AS first_n
+      FROM (SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
+          ${qualified(contractStations.stationPath)} AS station_path,
+          CASE WHEN ${qualified(contracts.signedOn)} IS NOT NULL AND ${qualified(contracts.status)} IN (${inForce}) THEN ${ownQualifiedOnPostSql(today)} END AS n
+        FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
+        WHERE ${qualified(contractStations.contractId)} IN (${ids}) OFFSET 0) AS s
+      GROUP BY contract_id) AS g`);
+  const rows = (res as unknown as { rows: { contract_id: string; stations: number; short: number; names: string[] | null; first_n: number | null }[] }).rows;
+  for (const r of rows)
+    out.set(r.contract_id, { stationCount: r.stations, short: { count: r.short, names: r.names ?? [], firstQualified: r.first_n ?? 0 } });
+  return out;
+}
+
 function stateOf(contract: ContractSummaryRow, deadline: string | null, id: string, name: string, qualifiedOnPost: number, today: string): ContractStationState {
   let onPostState: OnPostState = 'not_signed';
   if (deadline && CONTRACT_IN_FORCE.includes(contract.status))
@@ -78,47 +115,52 @@ function stateOf(contract: ContractSummaryRow, deadline: string | null, id: stri
   return { id, name, qualifiedOnPost, onPostState };
 }
 
-/** At most this many station names in a finding that groups stations (the rest: 等). */
-const NAMES_SHOWN = 3;
-const namesOf = (list: ContractStationState[]) =>
-  `${list.slice(0, NAMES_SHOWN).map((s) => s.name).join('、')}${list.length > NAMES_SHOWN ? '等' : ''}`;
-
-/** R-ONPOST-1M for stations of one state: a finding per station, or (a list, more than one) one naming them together. */
-function shortStations(
-  list: ContractStationState[],
-  severity: ContractFinding['severity'],
-  perStation: boolean,
-  text: { one: (s: ContractStationState) => [string, string]; many: (list: ContractStationState[]) => [string, string] },
-): ContractFinding[] {
-  const finding = ([message, clearBy]: [string, string]): ContractFinding => ({ rule: RULES['R-ONPOST-1M'], severity, message, clearBy });
-  if (list.length === 0) return [];
-  return perStation || list.length === 1 ? list.map((s) => finding(text.one(s))) : [finding(text.many(list))];
+/**
+ * The stations of one contract short of the contractor's qualified workers, as a list row sees them:
+ * how many, the first names in path order, and (for a single one) its count on post.
+ */
+export interface ShortStations {
+  count: number;
+  names: string[];
+  firstQualified: number;
 }
 
 /**
- * What the purchaser must act on for one contract, each naming its rule and clause. A contract's
- * page (`perStation`) names every station short of workers; a list groups them in one finding per
- * severity, so that a row of a page of contracts stays a line, not a station-by-station account.
+ * R-ONPOST-1M for a contract in force since its signing: a finding per short station (a contract's
+ * page), or one naming them together (a list row, more than one short), so that a row of a page of
+ * contracts stays a line, not a station-by-station account. Every short station of a contract
+ * shares its deadline, so they are all due or all overdue.
  */
-export function contractFindings(contract: ContractSummaryRow, stations: ContractStationState[], today: string, perStation = true): ContractFinding[] {
-  const out: ContractFinding[] = [];
-  if (contract.signedOn) {
-    const deadline = onPostDeadline(contract.signedOn);
-    const signed = `合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗`;
-    out.push(
-      ...shortStations(stations.filter((x) => x.onPostState === 'overdue'), 'finding', perStation, {
-        one: (s) => [`${s.name}：${signed}，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名，不足${MIN_QUALIFIED_WORKERS}名`,
-          `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - s.qualifiedOnPost}名具备专业素质的社工上岗`],
-        many: (list) => [`${list.length}个社工站（${namesOf(list)}）：${signed}，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
-          '承接机构为这些站安排具备专业素质的社工上岗（各站缺几名见合同详情）'],
-      }),
-      ...shortStations(stations.filter((x) => x.onPostState === 'due'), 'warning', perStation, {
-        one: (s) => [`${s.name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${s.qualifiedOnPost}名`, `${deadline}前安排社工上岗`],
-        many: (list) => [`${list.length}个社工站（${namesOf(list)}）：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
-          `${deadline}前安排社工上岗`],
-      }),
-    );
-  }
+function onPostFindings(contract: ContractSummaryRow, today: string, short: ContractStationState[] | ShortStations): ContractFinding[] {
+  if (!contract.signedOn || !CONTRACT_IN_FORCE.includes(contract.status)) return [];
+  const deadline = onPostDeadline(contract.signedOn);
+  const overdue = today > deadline;
+  const signed = `合同于${contract.signedOn}签订，应于${deadline}前安排培训合格的社工到岗`;
+  const finding = ([message, clearBy]: [string, string]): ContractFinding =>
+    ({ rule: RULES['R-ONPOST-1M'], severity: overdue ? 'finding' : 'warning', message, clearBy });
+  const one = (name: string, n: number): [string, string] => overdue
+    ? [`${name}：${signed}，目前承接机构在岗具备专业素质的社工${n}名，不足${MIN_QUALIFIED_WORKERS}名`,
+      `承接机构为该站再安排${MIN_QUALIFIED_WORKERS - n}名具备专业素质的社工上岗`]
+    : [`${name}：应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工${n}名`, `${deadline}前安排社工上岗`];
+  if (Array.isArray(short)) return short.map((s) => finding(one(s.name, s.qualifiedOnPost)));
+  if (short.count === 0) return [];
+  if (short.count === 1) return [finding(one(short.names[0] ?? '', short.firstQualified))];
+  const names = `${short.names.slice(0, NAMES_SHOWN).join('、')}${short.count > NAMES_SHOWN ? '等' : ''}`;
+  const many = `${short.count}个社工站（${names}）：`;
+  return [finding(overdue
+    ? [`${many}${signed}，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`,
+      '承接机构为这些站安排具备专业素质的社工上岗（各站缺几名见合同详情）']
+    : [`${many}应于${deadline}前安排社工到岗，目前承接机构在岗具备专业素质的社工均不足${MIN_QUALIFIED_WORKERS}名`, `${deadline}前安排社工上岗`])];
+}
+
+/**
+ * What the purchaser must act on for one contract, each naming its rule and clause: given the
+ * contract's stations (its page: each short station named), or a list row's short stations
+ * (grouped in one finding).
+ */
+export function contractFindings(contract: ContractSummaryRow, stations: ContractStationState[] | ShortStations, today: string): ContractFinding[] {
+  const short = Array.isArray(stations) ? stations.filter((s) => s.onPostState === 'due' || s.onPostState === 'overdue') : stations;
+  const out: ContractFinding[] = onPostFindings(contract, today, short);
   if (contract.endingYear !== null && CONTRACT_IN_FORCE.includes(contract.status)) {
     const due = today.slice(0, 4) >= String(contract.endingYear);
     out.push({

@@ -11,7 +11,7 @@ let city: Session;
 let hc: { id: string; scopePath: string }[];
 const extra = PROBLEM_COUNT_CAP + 11;
 
-type Item = { id: string; findings: unknown[]; stations: { id: string; name: string }[] };
+type Item = { id: string; findings: unknown[] };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -64,19 +64,31 @@ describe('the 有问题 count at province size', () => {
     expect((await city.get('/api/contracts?pageSize=1')).json()).toMatchObject({ total: all.total, totalCapped: false });
   });
 
-  it('shows each contract’s stations by their standard names in path order, as the stations’ own names', async () => {
+  it('a list row counts the contract’s stations and names its short ones in one finding, as the contract’s page has them', async () => {
     const page = (await city.get('/api/contracts?withFindings=true&pageSize=200&page=1')).json();
-    const withStations: Item[] = page.items.filter((c: Item) => c.stations.length > 0 && c.findings.length > 0);
-    expect(withStations.length).toBeGreaterThanOrEqual(3);
+    type Row = { id: string; stationCount: number; findings: Finding[] };
+    type Finding = { rule: { id: string }; severity: string; message: string };
+    const covered: Row[] = page.items.filter((c: Row) => c.stationCount > 0 && c.findings.some((f) => f.rule.id === 'R-ONPOST-1M'));
+    expect(covered.length).toBeGreaterThanOrEqual(3);
+    expect(page.items.every((c: object) => !('stations' in c))).toBe(true);
     const pathOf = new Map(hc.map((s) => [s.id, s.scopePath]));
-    const names = await stationNames(t.database.db, withStations.flatMap((c) => c.stations.map((s) => s.id)));
-    for (const c of withStations) {
-      expect(c.stations.map((s) => s.name)).toEqual(c.stations.map((s) => names.get(s.id)));
-      expect(c.stations.every((s) => s.name.endsWith('社会工作服务站') && s.name.length > '社会工作服务站'.length)).toBe(true);
-      const paths = c.stations.map((s) => pathOf.get(s.id) ?? '');
+    for (const c of covered) {
+      const detail = (await city.get(`/api/contracts/${c.id}`)).json() as { stations: { id: string; name: string; onPostState: string }[]; findings: Finding[] };
+      expect(detail.stations).toHaveLength(c.stationCount);
+      // The page: each station by its standard name, in path order.
+      const names = await stationNames(t.database.db, detail.stations.map((s) => s.id));
+      expect(detail.stations.map((s) => s.name)).toEqual(detail.stations.map((s) => names.get(s.id)));
+      expect(detail.stations.every((s) => s.name.endsWith('社会工作服务站') && s.name.length > '社会工作服务站'.length)).toBe(true);
+      const paths = detail.stations.map((s) => pathOf.get(s.id) ?? '');
       expect(paths).toEqual([...paths].sort());
-      // The contract's own page shows the same stations.
-      expect((await city.get(`/api/contracts/${c.id}`)).json().stations).toEqual(c.stations);
+      // The row: the page's short stations, the first three named in the same order, in one finding.
+      const short = detail.stations.filter((s) => s.onPostState === 'due' || s.onPostState === 'overdue');
+      const onPage = detail.findings.filter((f) => f.rule.id === 'R-ONPOST-1M');
+      const inRow = c.findings.filter((f) => f.rule.id === 'R-ONPOST-1M');
+      expect(onPage).toHaveLength(short.length);
+      expect(inRow).toHaveLength(1);
+      if (short.length === 1) expect(inRow).toEqual(onPage);
+      else expect(inRow[0]?.message).toContain(`${short.length}个社工站（${short.slice(0, 3).map((s) => s.name).join('、')}${short.length > 3 ? '等' : ''}）`);
     }
   });
 });

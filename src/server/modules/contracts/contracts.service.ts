@@ -18,16 +18,24 @@ import { writeAudit } from '../../platform/audit';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { purchaserCounty, stationsOfCounty } from '../regions/county-scope';
-import { contractFindings, contractStationStates, type ContractStationState } from './contract-findings';
+import { contractFindings, contractStationCounts, contractStationStates, type ContractStationState } from './contract-findings';
 import * as repo from './contracts.repo';
 import { workflowEvent } from '../../platform/workflow';
 
 type Editable = z.output<typeof c.contractEditableSchema>;
 type Summary = z.input<typeof c.contractSummarySchema>;
+type ListItem = z.input<typeof c.contractListItemSchema>;
 type Detail = z.input<typeof c.contractDetailSchema>;
 type Query = z.output<typeof c.contractListQuery>;
 
-function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[], money: { paid: number; spent: number }, today: string, perStation: boolean): Summary {
+type Money = { paid: number; spent: number };
+
+function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[], money: Money, today: string): Summary {
+  return { ...rowOf(r, money, today, contractFindings(r.contract, stationList, today)), stations: stationList };
+}
+
+/** A contract's own columns, its money and findings: what a list row and a contract's page share. */
+function rowOf(r: repo.ContractListRow, money: Money, today: string, findings: c.ContractFinding[]): Omit<Summary, 'stations'> {
   const k = r.contract;
   return {
     id: k.id,
@@ -36,7 +44,6 @@ function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[],
     number: k.number,
     title: k.title,
     contractor: { id: k.contractorOrgId, name: r.orgName, status: r.orgStatus },
-    stations: stationList,
     startsOn: k.startsOn,
     endsOn: k.endsOn,
     priceFen: k.priceFen,
@@ -48,22 +55,32 @@ function summaryOf(r: repo.ContractListRow, stationList: ContractStationState[],
     onPostDeadline: k.signedOn ? onPost(k.signedOn) : null,
     endingYear: k.endingYear,
     endingReason: k.endingReason,
-    findings: contractFindings(k, stationList, today, perStation),
+    findings,
     version: k.version,
     updatedAt: k.updatedAt.toISOString(),
   };
 }
 
-/**
- * Summaries with stations, money and findings for many contracts in a fixed number of queries; a
- * list (`perStation` false) groups the stations short of workers into one finding per severity.
- */
-export async function summaries(ctx: Ctx, rows: repo.ContractListRow[], perStation = true): Promise<Summary[]> {
+/** Summaries with stations, money and findings for many contracts in a fixed number of queries. */
+export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise<Summary[]> {
   const today = chinaToday();
   const ids = rows.map((r) => r.contract.id);
   // The stations with their names and states in one statement: the page's own stations only.
   const [money, states] = await Promise.all([repo.moneyOf(ctx.db, ids), contractStationStates(ctx, rows.map((r) => r.contract), today)]);
-  return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? { paid: 0, spent: 0 }, today, perStation));
+  return rows.map((r) => summaryOf(r, states.get(r.contract.id) ?? [], money.get(r.contract.id) ?? NO_MONEY, today));
+}
+
+const NO_MONEY: Money = { paid: 0, spent: 0 };
+
+/** A page of list rows: each contract's station count and its short stations grouped in one finding. */
+async function listItems(ctx: Ctx, rows: repo.ContractListRow[]): Promise<ListItem[]> {
+  const today = chinaToday();
+  const ids = rows.map((r) => r.contract.id);
+  const [money, counts] = await Promise.all([repo.moneyOf(ctx.db, ids), contractStationCounts(ctx, rows.map((r) => r.contract), today)]);
+  return rows.map((r) => {
+    const c = counts.get(r.contract.id) ?? { stationCount: 0, short: { count: 0, names: [], firstQualified: 0 } };
+    return { ...rowOf(r, money.get(r.contract.id) ?? NO_MONEY, today, contractFindings(r.contract, c.short, today)), stationCount: c.stationCount };
+  });
 }
 
 export async function list(ctx: Ctx, q: Query) {
@@ -77,7 +94,7 @@ export async function list(ctx: Ctx, q: Query) {
     repo.listContracts(ctx, f, q.pageSize, offset),
     'findingsOn' in f ? repo.countContractsCapped(ctx, f, q) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
   ]);
-  return { items: await summaries(ctx, rows, false), ...counted, page: q.page, pageSize: q.pageSize };
+  return { items: await listItems(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Detail> {

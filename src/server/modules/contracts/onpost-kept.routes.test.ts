@@ -10,7 +10,10 @@ let city: Session;
 const today = chinaToday();
 
 type Finding = { rule: { id: string }; severity: string; message: string };
-type Item = { id: string; contractor: { id: string }; stations: { id: string; name: string; qualifiedOnPost: number; onPostState: string }[]; findings: Finding[] };
+type Station = { id: string; name: string; qualifiedOnPost: number; onPostState: string };
+/** A list row (its stations counted) and a contract's page (its stations listed). */
+type Row = { id: string; contractor: { id: string }; stationCount: number; findings: Finding[] };
+type Item = Omit<Row, 'stationCount'> & { stations: Station[] };
 /** A contract in force past its on-post deadline whose contractor has no worker at its four stations. */
 let short: string;
 
@@ -38,36 +41,39 @@ afterAll(() => t.close());
 const rowsOf = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)) as unknown as { rows: T[] };
 /** Each contract's stations as its own page shows them (GET /api/contracts/:id recomputes nothing). */
 async function detailStates(ids: string[]) {
-  const out: Record<string, Item['stations']> = {};
+  const out: Record<string, Station[]> = {};
   for (const id of ids) out[id] = (await city.get(`/api/contracts/${id}`)).json().stations;
   return out;
 }
 
 describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
   it('the counts kept per posting organisation equal those counted live, station by station, and the findings with them', async () => {
-    // The city's list recomputes its stale rows first, then reads the kept counts.
+    // The city's list recomputes its stale rows first, then reads the kept counts; so do the pages after it.
     const list = (await city.get('/api/contracts?pageSize=200')).json();
-    const items = (list.items as Item[]).filter((c) => c.stations.length > 0);
+    const items = (list.items as Row[]).filter((c) => c.stationCount > 0);
     expect(items.length).toBeGreaterThan(1);
     const { rows: [unfresh] } = await rowsOf<{ n: number }>(sql`SELECT count(*)::int AS n FROM dashboard_station_staffing
       WHERE live AND scope_path LIKE '/371000/%' AND (stale OR as_of < ${today}::date OR own_qualified IS NULL)`);
     expect(unfresh?.n).toBe(0);
-    const kept = Object.fromEntries(items.map((c) => [c.id, c.stations]));
+    const kept = await detailStates(items.map((c) => c.id));
+    for (const c of items) expect(kept[c.id]).toHaveLength(c.stationCount);
     // The demo has stations with and without enough of the contractor's qualified workers.
-    const counts = items.flatMap((c) => c.stations.map((s) => s.qualifiedOnPost));
+    const counts = Object.values(kept).flatMap((list) => list.map((s) => s.qualifiedOnPost));
     expect(counts.some((n) => n >= 2)).toBe(true);
     expect(counts.some((n) => n < 2)).toBe(true);
 
-    // Every row marked stale: nothing kept is trusted, every count is made live.
+    // Every row marked stale: nothing kept is trusted, every count is made live, the list's findings with them.
     await t.database.db.execute(sql`UPDATE dashboard_station_staffing SET stale = true`);
     expect(await detailStates(items.map((c) => c.id))).toEqual(kept);
     const flagged = (await city.get('/api/contracts?withFindings=true&pageSize=200')).json();
-    expect((flagged.items as Item[]).map((c) => c.id).sort()).toEqual((list.items as Item[]).filter((c) => c.findings.length > 0).map((c) => c.id).sort());
+    expect((flagged.items as Row[]).map((c) => c.id).sort()).toEqual((list.items as Row[]).filter((c) => c.findings.length > 0).map((c) => c.id).sort());
+    for (const c of flagged.items as Row[]) expect(c.findings).toEqual((list.items as Row[]).find((x) => x.id === c.id)?.findings);
   });
 
   it('a fresh row is what the test reads; a stale row or one of an earlier day is never trusted, and the next refresh restores it', async () => {
     const list = (await city.get('/api/contracts?pageSize=200')).json();
-    const contract = (list.items as Item[]).find((c) => c.stations.some((s) => s.qualifiedOnPost > 0));
+    const pages = await detailStates((list.items as Row[]).filter((c) => c.stationCount > 0).map((c) => c.id));
+    const contract = (list.items as Row[]).map((c) => ({ ...c, stations: pages[c.id] ?? [] })).find((c) => c.stations.some((s) => s.qualifiedOnPost > 0));
     if (!contract) throw new Error('no contract station with qualified workers');
     const station = contract.stations.find((s) => s.qualifiedOnPost > 0);
     if (!station) throw new Error('unreachable');
@@ -91,9 +97,10 @@ describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
   });
 
   it('a list groups the stations short of workers into one finding that names the first three; the contract’s page names each', async () => {
-    const listed = ((await city.get('/api/contracts?pageSize=200')).json().items as Item[]).find((c) => c.id === short);
+    const listed = ((await city.get('/api/contracts?pageSize=200')).json().items as Row[]).find((c) => c.id === short);
     const detail = (await city.get(`/api/contracts/${short}`)).json() as Item;
     if (!listed) throw new Error('the short contract is not listed');
+    expect(listed.stationCount).toBe(4);
     expect(detail.stations.map((s) => s.onPostState)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
     const each = detail.findings.filter((f) => f.rule.id === 'R-ONPOST-1M');
     expect(each).toHaveLength(4);
@@ -104,7 +111,7 @@ describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
     const names = detail.stations.map((s) => s.name);
     expect(grouped[0]?.message).toBe(`4个社工站（${names.slice(0, 3).join('、')}等）：合同于2026-01-01签订，应于2026-02-01前安排培训合格的社工到岗，目前承接机构在岗具备专业素质的社工均不足2名`);
     // Every other contract: as many findings as its page shows, or fewer only where stations are grouped.
-    const all = (await city.get('/api/contracts?pageSize=200')).json().items as Item[];
+    const all = (await city.get('/api/contracts?pageSize=200')).json().items as Row[];
     for (const c of all) {
       const page = (await city.get(`/api/contracts/${c.id}`)).json() as Item;
       expect(c.findings.length > 0).toBe(page.findings.length > 0);
@@ -123,9 +130,11 @@ describe('R-ONPOST-1M from the stations’ kept staffing rows', () => {
 
   it('a posting ended through the API marks the station’s row stale at once: the contract’s page counts the workers left', async () => {
     const org = await t.login('demo-org');
-    const list = (await city.get('/api/contracts?pageSize=200')).json().items as Item[];
+    const list = (await city.get('/api/contracts?pageSize=200')).json().items as Row[];
     const { rows: [demo] } = await rowsOf<{ id: string }>(sql`SELECT org_id AS id FROM users WHERE username = 'demo-org'`);
-    const contract = list.find((c) => c.contractor.id === demo?.id && c.stations.some((s) => s.qualifiedOnPost > 0));
+    const own = list.filter((c) => c.contractor.id === demo?.id && c.stationCount > 0);
+    const pages = await detailStates(own.map((c) => c.id));
+    const contract = own.map((c) => ({ ...c, stations: pages[c.id] ?? [] })).find((c) => c.stations.some((s) => s.qualifiedOnPost > 0));
     const station = contract?.stations.find((s) => s.qualifiedOnPost > 0);
     if (!contract || !station) throw new Error('no station of the demo organisation with qualified workers');
     const { rows: posted } = await rowsOf<{ id: string }>(sql`SELECT id FROM postings

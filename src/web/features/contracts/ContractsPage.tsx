@@ -1,7 +1,7 @@
 import { Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { ContractSummary } from '../../../shared/contracts/service-contracts';
+import type { ContractListItem } from '../../../shared/contracts/service-contracts';
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../shared/rules/purchase';
 import { ListCard, ListPage, oneOf, useListState } from '../../components/ListPage';
 import { CreateButton } from '../../components/CreateButton';
@@ -20,7 +20,7 @@ const c = m.purchase.common;
 const KEYS = ['year', 'countyCode', 'status', 'q', 'problems', 'create'] as const;
 const statusOptions = CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s] }));
 
-const term = (r: ContractSummary) => (r.startsOn || r.endsOn ? `${r.startsOn ?? '?'} 至 ${r.endsOn ?? '?'}` : '—');
+const term = (r: ContractListItem) => (r.startsOn || r.endsOn ? `${r.startsOn ?? '?'} 至 ${r.endsOn ?? '?'}` : '—');
 
 /** ?create=<procurement id> (from an awarded procurement): the drawer opens prefilled from it. */
 function CreateFromProcurement({ id, onClose }: { id: string; onClose: () => void }) {
@@ -55,7 +55,7 @@ export default function ContractsPage() {
   const result = useContracts(query);
 
   // The name stays on the left and 状态/问题 on the right while the middle scrolls (1440 px shows them all).
-  const columns: TableProps<ContractSummary>['columns'] = [
+  const columns: TableProps<ContractListItem>['columns'] = [
     {
       title: t.name,
       dataIndex: 'title',
@@ -71,7 +71,7 @@ export default function ContractsPage() {
     },
     { title: c.county, dataIndex: 'countyShortName', key: 'county', width: 80 },
     { title: t.contractor, key: 'contractor', width: 200, render: (_: unknown, r) => r.contractor.name },
-    { title: c.stations, key: 'stations', width: 70, align: 'right', render: (_: unknown, r) => r.stations.length },
+    { title: c.stations, key: 'stations', width: 70, align: 'right', render: (_: unknown, r) => r.stationCount },
     { title: t.term, key: 'term', width: 190, render: (_: unknown, r) => term(r) },
     { title: t.price, dataIndex: 'priceFen', key: 'price', width: 140, align: 'right', render: (v: number) => <Yuan fen={v} /> },
     { title: t.paid, dataIndex: 'paidFen', key: 'paid', width: 140, align: 'right', render: (v: number) => <Yuan fen={v} /> },
@@ -85,7 +85,7 @@ export default function ContractsPage() {
   };
   return (
     <>
-      <ListPage<ContractSummary>
+      <ListPage<ContractListItem>
         title={t.title}
         extra={
           <CreateButton permission="contract:write" label={t.create} onClick={() => setCreating(true)} />
