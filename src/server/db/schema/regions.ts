@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { REGION_LEVELS, TOWN_TYPES } from '../../../shared/contracts/regions';
 
@@ -19,6 +20,8 @@ export const regions = pgTable(
   (t) => [
     index('regions_parent_idx').on(t.parentCode),
     index('regions_level_idx').on(t.level),
+    // "Which county units have towns" (coverage pages, dashboards' children): an index-only merge, not every town's row.
+    index('regions_town_parent_idx').on(t.parentCode).where(sql`level = 'town'`),
     // Station search matches the town's name (stations have no name of their own).
     index('regions_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],

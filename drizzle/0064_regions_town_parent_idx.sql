@@ -1,0 +1,1 @@
+CREATE INDEX "regions_town_parent_idx" ON "regions" USING btree ("parent_code") WHERE level = 'town';
