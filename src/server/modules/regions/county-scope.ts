@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { regions, stations } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { invalid, notFound } from '../../platform/errors';
-import { pathInScope } from '../../platform/scope';
+import { pathInScope, regionOrAncestorScope } from '../../platform/scope';
 
 export interface County {
   code: string;
@@ -12,15 +12,12 @@ export interface County {
 
 /** County units the actor sees: all of them from the city, its own from a county, a town or a station. */
 export async function countiesInScope(ctx: Ctx): Promise<County[]> {
-  const rows = await ctx.db
+  // Those under the scope, or the one above it (a town's, a station's): chosen in SQL, not from the whole tree.
+  return ctx.db
     .select({ code: regions.code, shortName: regions.shortName, path: regions.path })
     .from(regions)
-    .where(eq(regions.level, 'county'))
+    .where(and(eq(regions.level, 'county'), regionOrAncestorScope(ctx, regions.path)))
     .orderBy(asc(regions.code));
-  if (ctx.system) return rows;
-  const path = ctx.actor?.scope.kind === 'org' ? null : ctx.actor?.scope.path;
-  if (!path) return [];
-  return rows.filter((r) => r.path.startsWith(path) || path.startsWith(r.path));
 }
 
 /** The county unit a purchaser acts for (R-BUY-ROLES): it must lie within the actor's own scope. */
