@@ -35,6 +35,10 @@ async function journey(device: Device): Promise<void> {
   expect(await dash.breadcrumb()).toContain('威海市');
   await screenshot(page, JOURNEY, `${device}-county`);
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  // A child's figure opens its own list too (the page builds it from the row's place).
+  const childRecords = new URL((await page.getByTestId('child-371002002-records').first().getAttribute('href')) ?? '', 'http://x');
+  expect(childRecords.pathname).toBe('/records');
+  expect(childRecords.searchParams.get('stationId')).toMatch(/^[0-9a-f-]{36}$/);
   const operating = await dash.figure('operating');
   expect(operating).toBeGreaterThan(0);
   const stations = await dash.openFigure('operating', '/api/stations');

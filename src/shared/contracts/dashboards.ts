@@ -5,8 +5,9 @@ import { yearSchema } from './money';
 
 /**
  * 驾驶舱: province → city → county → town (its station), each a drill-down to the next, read
- * from roll-ups (never the raw records). Every figure names the list it counts (`links`), or
- * null when no list can be narrowed to exactly that region.
+ * from roll-ups (never the raw records). Every figure opens the list it counts, built from its
+ * row's place by dashboardLinks (dashboard-links.ts), or none when no list can be narrowed to
+ * exactly that region.
  */
 export { DASHBOARD_FIGURE_LABELS, DASHBOARD_FIGURES, type DashboardFigure } from './dashboard-figures';
 
@@ -14,7 +15,6 @@ export const figuresSchema = z.object(Object.fromEntries(DASHBOARD_FIGURES.map((
 export type Figures = z.infer<typeof figuresSchema>;
 
 const linkSchema = z.string().nullable();
-const linksSchema = z.object(Object.fromEntries(DASHBOARD_FIGURES.map((k) => [k, linkSchema])) as Record<DashboardFigure, typeof linkSchema>);
 
 const countLine = z.object({ key: z.string(), label: z.string(), value: z.number(), link: linkSchema });
 export type CountLine = z.infer<typeof countLine>;
@@ -28,7 +28,10 @@ export const dashboardRowSchema = z.object({
   /** A child can be opened as a dashboard of its own. */
   drillable: z.boolean(),
   figures: figuresSchema,
-  links: linksSchema,
+  /** The county unit the row is or lies in (null above the counties): with stationId, its place. */
+  countyCode: z.string().nullable(),
+  /** The actor's whole scope (the total of their home dashboard): its lists need no region filter. */
+  wholeScope: z.boolean(),
 });
 export type DashboardRow = z.infer<typeof dashboardRowSchema>;
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardLinks } from '../../../shared/contracts/dashboard-links';
 import type { Dashboard, Figures } from '../../../shared/contracts/dashboards';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { auditLog, dashboardRollupPending, dashboardRollups, postings, stations } from '../../db/schema';
@@ -114,7 +115,7 @@ describe('dashboards read roll-ups that agree with the records', () => {
 
     // Each figure opens the list it counts: the list's total is the figure.
     const county = townRow(after.county, '371002002');
-    expect(county.links.records).toBe(`/records?stationId=${jingyuan}&from=${year}-01-01&to=${year}-12-31`);
+    expect(dashboardLinks(county, year).records).toBe(`/records?stationId=${jingyuan}&from=${year}-01-01&to=${year}-12-31`);
     const listed = (await district.get(`/api/service-records?stationId=${jingyuan}&from=${year}-01-01&to=${year}-12-31`)).json();
     expect(listed.total).toBe(county.figures.records);
     const clientsListed = (await district.get(`/api/clients?stationId=${jingyuan}&targetGroup=dibao`)).json();
@@ -219,7 +220,7 @@ describe('dashboards read roll-ups that agree with the records', () => {
     const late = (await district.get(`/api/reports?year=${year}&late=true`)).json();
     expect(d.total.figures.reports).toBe(all.total);
     expect(d.total.figures.reportsLate).toBe(late.total);
-    expect(d.total.links.reportsLate).toBe(`/reports?year=${year}&late=true`);
+    expect(dashboardLinks(d.total, year).reportsLate).toBe(`/reports?year=${year}&late=true`);
   });
 });
 

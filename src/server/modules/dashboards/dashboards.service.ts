@@ -7,6 +7,7 @@ import {
   type DashboardRow,
   type Figures,
 } from '../../../shared/contracts/dashboards';
+import { dashboardLinks } from '../../../shared/contracts/dashboard-links';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { TARGET_GROUP_LABELS, TARGET_GROUPS } from '../../../shared/rules/clients';
 import { SERVICE_DOMAIN_LABELS, SERVICE_DOMAINS } from '../../../shared/rules/organizations';
@@ -89,53 +90,6 @@ function figuresFrom(sums: Sums, today: string, coverage = false): Figures {
   f.reportsLate = v('reports_late') + overdue;
   f.reportsPending = pending;
   return f;
-}
-
-interface Place {
-  countyCode: string | null;
-  stationId: string | null;
-  /** The actor's whole scope: a list without a region filter counts exactly this. */
-  wholeScope: boolean;
-}
-
-/** The list each figure counts, narrowed to the place; null where no list can be narrowed to exactly it. */
-function linksFor(p: Place, year: number): Record<DashboardFigure, string | null> {
-  const q = (base: string, params: Record<string, string | undefined>) => {
-    const s = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-    return s ? `${base}?${s}` : base;
-  };
-  const county = p.wholeScope ? {} : p.countyCode && !p.stationId ? { countyCode: p.countyCode } : null;
-  const station = p.wholeScope ? {} : p.stationId ? { stationId: p.stationId } : null;
-  const region = county ?? station;
-  const years = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const records = (extra: Record<string, string> = {}) => (station ? q('/records', { ...station, ...years, ...extra }) : null);
-  const stationPage = p.stationId && !p.wholeScope ? `/stations/${p.stationId}` : null;
-  const funding = p.wholeScope || p.countyCode ? q('/funding', { year: String(year), countyCode: p.wholeScope ? undefined : (p.countyCode ?? undefined) }) : null;
-  const reports = (extra: Record<string, string> = {}) => (region ? q('/reports', { ...region, year: String(year), ...extra }) : null);
-  return {
-    towns: county ? q('/stations', county) : stationPage,
-    stations: county ? q('/stations', county) : stationPage,
-    operating: county ? q('/stations', { ...county, status: 'operating' }) : stationPage,
-    staffedStations: county ? q('/compliance', county) : stationPage,
-    compliantStations: county ? q('/compliance', county) : stationPage,
-    findings: county ? q('/compliance', { ...county, only: 'findings' }) : stationPage,
-    clients: station ? q('/clients', station) : null,
-    clientsActive: station ? q('/clients', { ...station, status: 'active' }) : null,
-    records: records(),
-    hours: records(),
-    persons: records(),
-    homeVisits: records({ homeVisit: 'true' }),
-    volunteerTimes: records(),
-    volunteerHours: records(),
-    budgetFen: funding,
-    spentFen: funding,
-    paidFen: funding,
-    reports: reports(),
-    reportsOnTime: reports(),
-    reportsLate: reports({ late: 'true' }),
-    // Drafts include the overdue ones: no list counts exactly the not-yet-due.
-    reportsPending: null,
-  };
 }
 
 export interface DashboardOptions {
@@ -285,7 +239,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
       stationId: station?.id ?? null,
       drillable: true,
       figures: apply(figuresFrom(perChild.get(c.code) ?? new Map(), today, !isOrg), c.code),
-      links: linksFor({ countyCode, stationId: station?.id ?? null, wholeScope: false }, year),
+      countyCode,
+      wholeScope: false,
     };
   });
 
@@ -297,7 +252,8 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
     stationId: regionStation?.id ?? null,
     drillable: false,
     figures: apply(figuresFrom(total, today, !isOrg), null),
-    links: linksFor({ countyCode: region.level === 'county' ? region.code : regionCounty, stationId: regionStation?.id ?? null, wholeScope }, year),
+    countyCode: region.level === 'county' ? region.code : regionCounty,
+    wholeScope,
   };
   const childrenPage = {
     total: childCount, page, pageSize, sort, order,
@@ -305,7 +261,7 @@ export async function dashboard(ctx: Ctx, regionCode: string, opts: DashboardOpt
   };
 
   const line = (key: string, label: string, value: number, link: string | null): CountLine => ({ key, label, value, link });
-  const totalLinks = totalRow.links;
+  const totalLinks = dashboardLinks(totalRow, year);
   const clientsBase = totalLinks.clients;
   const withParam = (base: string | null, k: string, v: string) => (base ? `${base}${base.includes('?') ? '&' : '?'}${k}=${encodeURIComponent(v)}` : null);
 

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Col, Empty, Flex, List, Row, Select, Table, Typography, type TableProps } from 'antd';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { dashboardLinks } from '../../../shared/contracts/dashboard-links';
 import { DASHBOARD_FIGURES, type CountLine, type Dashboard, type DashboardFigure, type DashboardRow } from '../../../shared/contracts/dashboards';
 import { PageHeader } from '../../components/PageHeader';
 import { pageData, PageLoading } from '../../components/PageStates';
@@ -31,9 +32,17 @@ const GROUPS: { title: string; figures: DashboardFigure[] }[] = [
 ];
 const TABLE_FIGURES: DashboardFigure[] = ['operating', 'compliantStations', 'findings', 'clients', 'records', 'hours', 'volunteerHours', 'spentFen', 'reportsLate'];
 
+/** Each row's links, built once per row of an answer (the answer carries places, not links). */
+const rowLinks = new WeakMap<DashboardRow, ReturnType<typeof dashboardLinks>>();
+function linkOf(row: DashboardRow, year: number, k: DashboardFigure): string | null {
+  let links = rowLinks.get(row);
+  if (!links) rowLinks.set(row, (links = dashboardLinks(row, year)));
+  return links[k];
+}
+
 /** A number that opens the list it counts (or plain text when no list counts exactly it). */
-function Figure({ row, k, testId }: { row: DashboardRow; k: DashboardFigure; testId?: string }) {
-  const link = row.links[k];
+function Figure({ row, year, k, testId }: { row: DashboardRow; year: number; k: DashboardFigure; testId?: string }) {
+  const link = linkOf(row, year, k);
   const text = show(k, row.figures[k]);
   return link ? (
     <Link to={link} data-testid={testId} aria-label={`${t.open(t.figures[k])}：${text}`}>
@@ -226,13 +235,13 @@ export default function DashboardsPage() {
       sortDirections: ['descend', 'ascend'],
       render: (_, r) => (
         <>
-          <Figure row={r} k="operating" testId={`child-${r.code}-operating`} />/{r.figures.towns}
+          <Figure row={r} year={data.year} k="operating" testId={`child-${r.code}-operating`} />/{r.figures.towns}
         </>
       ),
     },
     ...TABLE_FIGURES.filter((k) => k !== 'operating').map((k) => ({
       title: t.figures[k], key: k, align: 'right' as const, sorter: true, sortOrder: sortOrderOf(k), sortDirections: ['descend' as const, 'ascend' as const],
-      render: (_: unknown, r: DashboardRow) => <Figure row={r} k={k} testId={`child-${r.code}-${k}`} />,
+      render: (_: unknown, r: DashboardRow) => <Figure row={r} year={data.year} k={k} testId={`child-${r.code}-${k}`} />,
     })),
   ];
 
@@ -285,7 +294,7 @@ export default function DashboardsPage() {
                           {t.figures[k]}
                         </Typography.Text>
                         <span style={{ fontSize: 20, fontWeight: 600 }}>
-                          <Figure row={data.total} k={k} testId={`figure-${k}`} />
+                          <Figure row={data.total} year={data.year} k={k} testId={`figure-${k}`} />
                         </span>
                       </Flex>
                     </Col>
@@ -315,7 +324,7 @@ export default function DashboardsPage() {
                         {TABLE_FIGURES.map((k) => (
                           <span key={k} style={{ fontSize: 13 }}>
                             <Typography.Text type="secondary">{t.figures[k]} </Typography.Text>
-                            <Figure row={r} k={k} testId={`child-${r.code}-${k}`} />
+                            <Figure row={r} year={data.year} k={k} testId={`child-${r.code}-${k}`} />
                           </span>
                         ))}
                       </Flex>
