@@ -18,7 +18,8 @@ export const regions = pgTable(
     residentCommittees: integer('resident_committees'),
   },
   (t) => [
-    index('regions_parent_idx').on(t.parentCode),
+    // A region's children a page at a time in code order (dashboards, pickers): the page read, not every child.
+    index('regions_parent_idx').on(t.parentCode, t.code),
     index('regions_level_idx').on(t.level),
     // "Which county units have towns" (coverage pages, dashboards' children): an index-only merge, not every town's row.
     index('regions_town_parent_idx').on(t.parentCode).where(sql`level = 'town'`),
