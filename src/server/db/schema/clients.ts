@@ -48,7 +48,8 @@ export const clients = pgTable(
     index('clients_scope_idx').on(t.scopePath.op('text_pattern_ops')),
     index('clients_station_name_idx').on(t.stationId, t.name),
     index('clients_name_birth_idx').on(t.name, t.birthDate),
-    index('clients_created_idx').on(t.createdAt),
+    // Newest first, ties (an import's rows share their transaction's time) by id: the page read in index order, not a batch sorted.
+    index('clients_created_idx').on(t.createdAt.desc().nullsFirst(), t.id),
     // Name search is ILIKE '%…%' (pg_trgm, migration 0015).
     index('clients_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     // Name search by relevance: exact and prefix matches in index order (LIKE 'x%' needs "C").
