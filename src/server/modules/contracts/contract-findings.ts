@@ -98,7 +98,7 @@ export async function contractStationCounts(
         min(n) FILTER (WHERE ${short})::int AS first_n
       FROM (SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
           ${qualified(contractStations.stationPath)} AS station_path,
-          CASE WHEN ${qualified(contracts.signedOn)} IS NOT NULL AND ${qualified(contracts.status)} IN (${inForce}) THEN ${ownQualifiedOnPostSql(today)} END AS n
+          CASE WHEN ${qualified(contracts.signedOn)} IS NOT NULL AND ${qualified(contracts.status)} IN (${inForce}) THEN ${ownQualifiedOnPostSql(today, MIN_QUALIFIED_WORKERS)} END AS n
         FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
         WHERE ${qualified(contractStations.contractId)} IN (${ids}) OFFSET 0) AS s
       GROUP BY contract_id) AS g`);

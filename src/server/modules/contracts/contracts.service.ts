@@ -73,8 +73,7 @@ export async function summaries(ctx: Ctx, rows: repo.ContractListRow[]): Promise
 const NO_MONEY: Money = { paid: 0, spent: 0 };
 
 /** A page of list rows: each contract's station count and its short stations grouped in one finding. */
-async function listItems(ctx: Ctx, rows: repo.ContractListRow[]): Promise<ListItem[]> {
-  const today = chinaToday();
+async function listItems(ctx: Ctx, rows: repo.ContractListRow[], today: string): Promise<ListItem[]> {
   const ids = rows.map((r) => r.contract.id);
   const [money, counts] = await Promise.all([repo.moneyOf(ctx.db, ids), contractStationCounts(ctx, rows.map((r) => r.contract), today)]);
   return rows.map((r) => {
@@ -85,16 +84,18 @@ async function listItems(ctx: Ctx, rows: repo.ContractListRow[]): Promise<ListIt
 
 export async function list(ctx: Ctx, q: Query) {
   const offset = (q.page - 1) * q.pageSize;
+  // One day for the filter, the refresh and the rows' findings (a list across midnight stays one answer).
+  const today = chinaToday();
   // Findings are computed, not stored: the 有问题 filter is their test in SQL, paged in the database.
-  const f = q.withFindings === 'true' ? { ...q, findingsOn: chinaToday() } : q;
+  const f = q.withFindings === 'true' ? { ...q, findingsOn: today } : q;
   // The on-post test reads the stations' kept staffing rows where fresh.
-  await refreshStaffingOfScope(ctx, chinaToday());
+  await refreshStaffingOfScope(ctx, today);
   // The 有问题 count evaluates the findings test per contract: capped like the big lists' counts.
   const [rows, counted] = await Promise.all([
     repo.listContracts(ctx, f, q.pageSize, offset),
     'findingsOn' in f ? repo.countContractsCapped(ctx, f, q) : repo.countContracts(ctx, f).then((total) => ({ total, totalCapped: false })),
   ]);
-  return { items: await listItems(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
+  return { items: await listItems(ctx, rows, today), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Detail> {
