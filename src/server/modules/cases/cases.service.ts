@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/cases';
@@ -89,7 +89,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listCases.query>) {
     where.push(ne(cases.stage, 'closed'), sql`${cases.nextFollowUp} >= ${today}`, lte(cases.nextFollowUp, dayjs(today).add(7, 'day').format('YYYY-MM-DD')));
   const cond = and(...where);
   const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(limit), q);
-  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.updatedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.updatedAt), asc(cases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 

@@ -62,7 +62,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
   if (q.stationId) where.push(eq(groups.stationId, q.stationId));
   const cond = and(...where);
   const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(groups).where(cond).limit(limit), q);
-  const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt), asc(groups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 

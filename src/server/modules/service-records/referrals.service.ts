@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { clients, partners, referrals } from '../../db/schema';
@@ -43,7 +43,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listReferrals.query>) 
   if (q.status) where.push(eq(referrals.status, q.status));
   const cond = and(...where);
   const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(referrals).where(cond).limit(limit), q);
-  const rows = await select(ctx).where(cond).orderBy(desc(referrals.referredOn)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await select(ctx).where(cond).orderBy(desc(referrals.referredOn), asc(referrals.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: rows.map((x) => dto(ctx, x)), ...counted, page: q.page, pageSize: q.pageSize };
 }
 

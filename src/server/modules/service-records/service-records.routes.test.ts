@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { idNumberBornOn, multipartFile } from '../../testing/factories';
@@ -92,6 +93,27 @@ describe('groups, community activities and referrals', () => {
     const other = (await district.post('/api/partners', { countyCode: '371002', kind: 'women', name: '停用的单位', active: false })).json();
     const refused = await worker.post('/api/referrals', { clientId, partnerId: other.id, reason: 'x', referredOn: chinaToday() });
     expect(refused.json().error.details.fields[0].path).toBe('partnerId');
+  });
+
+  it('pages through referrals of one day, groups made at once and cases updated at once: each exactly once, in the same order', async () => {
+    const district = await t.login('demo-district');
+    const partner = (await district.post('/api/partners', { countyCode: '371002', kind: 'health', name: '环翠区人民医院' })).json();
+    for (let i = 0; i < 23; i++)
+      expect((await worker.post('/api/referrals', { clientId, partnerId: partner.id, reason: `随访${i}`, referredOn: '2026-03-03' })).statusCode).toBe(200);
+    // Groups registered in one statement share their creation time, as an import's would.
+    const made = (await worker.post('/api/groups', { kind: 'community', name: '社区议事会', goals: '居民议事' })).json();
+    await t.database.db.execute(sql`INSERT INTO groups (station_id, scope_path, kind, name, goals)
+      SELECT g.station_id, g.scope_path, g.kind, g.name || n, g.goals FROM groups AS g, generate_series(1, 23) AS n WHERE g.id = ${made.id}`);
+    // Cases touched by one statement share their update time.
+    for (let i = 0; i < 10; i++) expect((await worker.post('/api/cases', { clientId, intakeNote: `接案${i}` })).statusCode).toBe(200);
+    await t.database.db.execute(sql`UPDATE cases SET updated_at = '2026-03-03T08:00:00Z'`);
+    for (const url of ['/api/referrals', '/api/groups', '/api/cases']) {
+      const first = (await worker.get(`${url}?pageSize=100`)).json();
+      expect(first.items.length, url).toBeGreaterThan(7);
+      const ids: string[] = [];
+      for (let page = 1; page <= Math.ceil(first.total / 7); page++) ids.push(...(await worker.get(`${url}?pageSize=7&page=${page}`)).json().items.map((x: { id: string }) => x.id));
+      expect(ids).toEqual(first.items.map((x: { id: string }) => x.id));
+    }
   });
 });
 
