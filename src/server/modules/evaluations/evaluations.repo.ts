@@ -70,7 +70,7 @@ export async function listEvaluations(ctx: Ctx, f: Filter & { page: number; page
   const [rows, [n]] = await Promise.all([
     joined(ctx.db)
       .where(where)
-      .orderBy(desc(evaluations.year), asc(evaluations.countyCode), desc(evaluations.updatedAt))
+      .orderBy(desc(evaluations.year), asc(evaluations.countyCode), desc(evaluations.updatedAt), asc(evaluations.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     ctx.db.select({ n: count() }).from(evaluations).where(where),

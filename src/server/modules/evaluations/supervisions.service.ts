@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, isNull, like, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/evaluations';
 import { chinaToday } from '../../../shared/rules/china-date';
@@ -65,7 +65,7 @@ export async function list(ctx: Ctx, q: Query) {
       .from(supervisions)
       .leftJoin(users, eq(users.id, supervisions.recordedBy))
       .where(cond)
-      .orderBy(desc(supervisions.date), desc(supervisions.createdAt))
+      .orderBy(desc(supervisions.date), desc(supervisions.createdAt), asc(supervisions.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(supervisions).where(cond),

@@ -57,7 +57,7 @@ export async function listOrgs(ctx: Ctx, f: OrgFilter & { page: number; pageSize
   const [n] = await ctx.db.select({ n: count() }).from(organizations).where(cond);
   const rows = await selectWithCounts(ctx)
     .where(cond)
-    .orderBy(asc(organizations.name))
+    .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   return { rows: rows.map(flatten), total: n?.n ?? 0 };

@@ -54,7 +54,7 @@ async function list(ctx: Ctx, q: z.output<typeof c.listPartners.query>) {
   }
   const cond = and(...where);
   const [n] = await ctx.db.select({ n: count() }).from(partners).where(cond);
-  const rows = await select(ctx).where(cond).orderBy(asc(partners.countyCode), asc(partners.kind), asc(partners.name))
+  const rows = await select(ctx).where(cond).orderBy(asc(partners.countyCode), asc(partners.kind), asc(partners.name), asc(partners.id))
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: rows.map((r) => dto({ ...r.partner, countyShortName: r.countyShortName })), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/procurements';
 import { chinaDay, chinaToday } from '../../../shared/rules/china-date';
@@ -80,7 +80,7 @@ function filters(q: Omit<Query, 'page' | 'pageSize'>): SQL[] {
 
 export async function list(ctx: Ctx, q: Query) {
   const where = and(regionOrAncestorScope(ctx, procurements.scopePath), ...filters(q));
-  const rows = await base(ctx).where(where).orderBy(desc(procurements.year), desc(procurements.updatedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await base(ctx).where(where).orderBy(desc(procurements.year), desc(procurements.updatedAt), asc(procurements.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [n] = await ctx.db
     .select({ n: count() })
     .from(procurements)
@@ -215,7 +215,7 @@ async function publicDtos(ctx: Ctx, rows: Joined[]) {
 
 export async function publicList(ctx: Ctx, q: { page: number; pageSize: number; year?: number; countyCode?: string }) {
   const where = and(published, ...filters({ year: q.year, countyCode: q.countyCode }));
-  const rows = await base(ctx).where(where).orderBy(desc(procurements.publishedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await base(ctx).where(where).orderBy(desc(procurements.publishedAt), asc(procurements.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [n] = await ctx.db.select({ n: count() }).from(procurements).where(where);
   return { items: await publicDtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

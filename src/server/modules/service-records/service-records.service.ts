@@ -108,7 +108,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listServiceRecords.que
     .select()
     .from(serviceRecords)
     .where(cond)
-    .orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt))
+    .orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt), asc(serviceRecords.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
