@@ -32,6 +32,13 @@ export const caseSchema = z.object({
 });
 export type CaseDto = z.infer<typeof caseSchema>;
 
+/** A row of the cases list: the case without its notes and history, which only its page reads. */
+export const caseListItemSchema = caseSchema.pick({
+  id: true, clientId: true, clientName: true, stationId: true, stage: true, pendingApproval: true, lastReturnComment: true,
+  nextFollowUp: true, followUpOverdue: true, openedOn: true, closedOn: true, workerName: true, version: true,
+});
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
+
 export const listCases = route({
   method: 'GET', path: '/api/cases', summary: '个案列表（我的个案、待审核、跟进逾期）', tag: 'cases',
   permission: 'client:read',
@@ -44,7 +51,7 @@ export const listCases = route({
     followUp: z.enum(['overdue', 'due7']).optional(),
     open: z.enum(['true', 'false']).optional(),
   }),
-  response: pageOf(caseSchema),
+  response: pageOf(caseListItemSchema),
 });
 
 export const getCase = route({

@@ -60,6 +60,11 @@ describe('case work in the MZ/T 094-2017 order', () => {
     const c = (await worker.post('/api/cases', { clientId, intakeNote: '第二个个案', nextFollowUp: '2021-01-01' })).json<Case>();
     const overdue = (await worker.get('/api/cases?followUp=overdue&mine=true')).json();
     expect(overdue.items.map((x: Case) => x.id)).toContain(c.id);
+    // A list row is the case's summary: its notes and history only on its page.
+    const row = overdue.items.find((x: Case) => x.id === c.id);
+    expect(row).toMatchObject({ clientId, stage: 'intake', nextFollowUp: '2021-01-01', followUpOverdue: true, workerName: c.workerName });
+    for (const key of ['intakeNote', 'needs', 'goals', 'results', 'closureReason', 'history']) expect(row).not.toHaveProperty(key);
+    expect((await worker.get(`/api/cases/${c.id}`)).json<Case>()).toMatchObject({ intakeNote: '第二个个案', history: [{ event: '接案' }] });
     const evaluator = (await (await t.login('demo-evaluator')).get(`/api/cases/${c.id}`)).json<Case>();
     expect(evaluator.intakeNote).toBeNull();
     expect(evaluator.goals).toBeNull();

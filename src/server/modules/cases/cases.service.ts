@@ -15,6 +15,7 @@ import { workflowEvent } from '../../platform/workflow';
 import { cappedCount } from '../../platform/capped-count';
 
 type Dto = z.input<typeof c.caseSchema>;
+type ListItem = z.input<typeof c.caseListItemSchema>;
 type Row = typeof cases.$inferSelect;
 type Advance = z.output<typeof c.advanceCase.body>;
 
@@ -29,7 +30,16 @@ interface CaseNotes {
 const caseScope = (ctx: Ctx) => stationRecordScope(ctx, { scopePath: cases.scopePath, stationId: cases.stationId });
 const sees = (ctx: Ctx) => ctx.system || (ctx.actor?.permissions.has('client:sensitive') ?? false);
 
-async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
+/** What a list row shows of a case: never its notes (decrypted only on its page) nor its history. */
+const listColumns = {
+  id: cases.id, clientId: cases.clientId, stationId: cases.stationId, stage: cases.stage, pendingApproval: cases.pendingApproval,
+  lastReturnComment: cases.lastReturnComment, nextFollowUp: cases.nextFollowUp, openedOn: cases.openedOn, closedOn: cases.closedOn,
+  workerId: cases.workerId, version: cases.version,
+};
+type ListRow = Pick<Row, keyof typeof listColumns>;
+
+/** List rows with their client's and worker's names, in two lookups for the page. */
+async function summaries(ctx: Ctx, rows: ListRow[]): Promise<ListItem[]> {
   const today = chinaToday();
   if (rows.length === 0) return [];
   const [clientRows, workerRows] = await Promise.all([
@@ -38,27 +48,36 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   ]);
   const names = new Map(clientRows.map((x) => [x.id, x.name]));
   const workers = new Map(workerRows.map((x) => [x.id, x.name]));
-  return rows.map((r) => {
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.clientId,
+    clientName: names.get(r.clientId) ?? '',
+    stationId: r.stationId,
+    stage: r.stage,
+    pendingApproval: r.pendingApproval ?? null,
+    lastReturnComment: r.lastReturnComment,
+    nextFollowUp: r.nextFollowUp,
+    followUpOverdue: r.stage !== 'closed' && r.nextFollowUp !== null && r.nextFollowUp < today,
+    openedOn: r.openedOn,
+    closedOn: r.closedOn,
+    workerName: workers.get(r.workerId) ?? '',
+    version: r.version,
+  }));
+}
+
+async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
+  const listed = await summaries(ctx, rows);
+  return rows.map((r, i) => {
     const notes = sees(ctx) ? (JSON.parse(ctx.cipher.decrypt(r.notesCipher)) as CaseNotes) : null;
+    const item = listed[i];
+    if (!item) throw new Error('no summary');
     return {
-      id: r.id,
-      clientId: r.clientId,
-      clientName: names.get(r.clientId) ?? '',
-      stationId: r.stationId,
-      stage: r.stage,
-      pendingApproval: r.pendingApproval ?? null,
-      lastReturnComment: r.lastReturnComment,
+      ...item,
       intakeNote: notes?.intakeNote ?? null,
       needs: notes?.needs ?? null,
       goals: notes?.goals ?? null,
       results: notes?.results ?? null,
       closureReason: notes?.closureReason ?? null,
-      nextFollowUp: r.nextFollowUp,
-      followUpOverdue: r.stage !== 'closed' && r.nextFollowUp !== null && r.nextFollowUp < today,
-      openedOn: r.openedOn,
-      closedOn: r.closedOn,
-      workerName: workers.get(r.workerId) ?? '',
-      version: r.version,
       history: r.history,
     };
   });
@@ -89,8 +108,8 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listCases.query>) {
     where.push(ne(cases.stage, 'closed'), sql`${cases.nextFollowUp} >= ${today}`, lte(cases.nextFollowUp, dayjs(today).add(7, 'day').format('YYYY-MM-DD')));
   const cond = and(...where);
   const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(cases).where(cond).limit(limit), q);
-  const rows = await ctx.db.select().from(cases).where(cond).orderBy(desc(cases.updatedAt), asc(cases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
+  const rows = await ctx.db.select(listColumns).from(cases).where(cond).orderBy(desc(cases.updatedAt), asc(cases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { items: await summaries(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CaseDto } from '../../../shared/contracts/cases';
+import type { CaseDto, CaseListItem } from '../../../shared/contracts/cases';
 import { CASE_APPROVAL_LABELS, CASE_STAGE_LABELS, type CaseStage } from '../../../shared/rules/case-work';
 import { m } from '../../i18n';
 
@@ -43,7 +43,7 @@ export function FollowUpText({ c }: { c: Pick<CaseDto, 'nextFollowUp' | 'followU
 }
 
 /** One case as a short card (client, stage, follow-up): the worklist and the client's 个案 tab. */
-export function CaseCard({ c, showClient = true }: { c: CaseDto; showClient?: boolean }) {
+export function CaseCard({ c, showClient = true }: { c: CaseListItem; showClient?: boolean }) {
   return (
     <Card size="small" data-testid="case-card" style={c.followUpOverdue ? { borderColor: '#ff4d4f' } : undefined}>
       <Flex justify="space-between" align="start" gap={8} wrap>

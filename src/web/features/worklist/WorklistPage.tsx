@@ -2,7 +2,7 @@ import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CaseDto } from '../../../shared/contracts/cases';
+import type { CaseListItem } from '../../../shared/contracts/cases';
 import { LoadError } from '../../components/PageStates';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentUser, usePermission } from '../../lib/permissions';
@@ -55,7 +55,7 @@ function CaseSection({ title, query, empty, testId, danger }: { title: string; q
         <Typography.Text type="secondary">{empty}</Typography.Text>
       ) : (
         <Flex vertical gap={8}>
-          {data?.items.map((c: CaseDto) => <CaseCard key={c.id} c={c} />)}
+          {data?.items.map((c: CaseListItem) => <CaseCard key={c.id} c={c} />)}
           {(data?.total ?? 0) > SHOWN ? (
             <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
               {m.daily.common.more} {(data?.total ?? 0) - SHOWN}
