@@ -140,10 +140,13 @@ export const groupSchema = z.object({
   version: z.number().int(),
 });
 
+/** A row of the groups list: the group and how many sessions it has held (its page lists them with attendance). */
+export const groupListItemSchema = groupSchema.omit({ sessions: true }).extend({ sessionCount: z.number().int() });
+
 export const listGroups = route({
   method: 'GET', path: '/api/groups', summary: '小组与社区活动', tag: 'service-records', permission: 'client:read',
   query: z.strictObject({ ...pagingQuery, kind: z.enum(['group', 'community']).optional(), stationId: z.uuid().optional() }),
-  response: pageOf(groupSchema),
+  response: pageOf(groupListItemSchema),
 });
 
 export const getGroup = route({

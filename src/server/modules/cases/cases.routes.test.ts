@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Case { id: string; stage: string; pendingApproval: string | null; version: number; lastReturnComment: string; intakeNote: string | null; goals: unknown; history: { event: string; by: string }[] }
+interface Case { id: string; stage: string; pendingApproval: string | null; version: number; lastReturnComment: string; intakeNote: string | null; goals: unknown; history: { event: string; by: string }[]; workerName: string }
 
 describe('case work in the MZ/T 094-2017 order', () => {
   it('goes 接案 → 预估 → 计划 (approved) → 介入 → 评估 → 结案 (approved), refusing skipped stages with the rule', async () => {

@@ -11,6 +11,7 @@ import { clientsOpenForWork } from '../clients/clients.repo';
 import { stationNames } from '../stations/stations.repo';
 import { stationFor } from './station-for';
 import { cappedCount } from '../../platform/capped-count';
+import { qualified } from '../../db/sql';
 import { chinaToday } from '../../../shared/rules/china-date';
 import { assertInForce } from '../applications/applications.service';
 
@@ -62,8 +63,16 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
   if (q.stationId) where.push(eq(groups.stationId, q.stationId));
   const cond = and(...where);
   const counted = await cappedCount(ctx.db, (limit) => ctx.db.select({ one: sql`1` }).from(groups).where(cond).limit(limit), q);
-  const rows = await ctx.db.select().from(groups).where(cond).orderBy(desc(groups.createdAt), asc(groups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: await dtos(ctx, rows), ...counted, page: q.page, pageSize: q.pageSize };
+  // A row counts its sessions (an index probe), not a long-running activity's every session and attendee.
+  const sessionCount = sql<number>`(SELECT count(*)::int FROM ${groupSessions} WHERE ${qualified(groupSessions.groupId)} = ${qualified(groups.id)})`;
+  const rows = await ctx.db.select({ group: groups, sessionCount }).from(groups).where(cond)
+    .orderBy(desc(groups.createdAt), asc(groups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const names = await stationNames(ctx.db, [...new Set(rows.map((r) => r.group.stationId))]);
+  const items = rows.map(({ group: r, sessionCount: n }) => ({
+    id: r.id, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', kind: r.kind, name: r.name, phase: r.phase, goals: r.goals,
+    sessionCount: n, applicationId: r.applicationId, version: r.version,
+  }));
+  return { items, ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Dto> {

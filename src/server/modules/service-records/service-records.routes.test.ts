@@ -81,6 +81,10 @@ describe('groups, community activities and referrals', () => {
     g = (await worker.post(`/api/groups/${g.id}/phase`, { version: g.version, phase: 'beginning' })).json();
     g = (await worker.post(`/api/groups/${g.id}/sessions`, { date: chinaToday(), topic: '相互认识', clientIds: [clientId], volunteers: [{ name: '张志愿', hours: 2 }] })).json();
     expect(g.sessions[0]).toMatchObject({ topic: '相互认识', clientIds: [clientId], clients: [{ id: clientId, name: '钱奶奶' }] });
+    // The list row counts the sessions; the group's page lists them with attendance.
+    const row = (await worker.get('/api/groups?kind=group&pageSize=100')).json().items.find((x: { id: string }) => x.id === g.id);
+    expect(row).toMatchObject({ name: '老年人互助小组', phase: 'beginning', sessionCount: 1, stationName: '环翠区鲸园街道社会工作服务站' });
+    expect(row).not.toHaveProperty('sessions');
   });
 
   it('refers a client to a partner of the county and tracks the status', async () => {

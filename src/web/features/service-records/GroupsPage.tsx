@@ -7,7 +7,7 @@ import { m } from '../../i18n';
 import { useOwnStation, useStationOptions } from '../clients/clients.api';
 import { useActionError } from '../clients/useActionError';
 import { PhaseTag } from './recordLabels';
-import { useCreateGroup, useGroups, type Group, type GroupListQuery } from './groups.api';
+import { useCreateGroup, useGroups, type GroupListItem, type GroupListQuery } from './groups.api';
 import { ApplicationField } from '../applications/ApplicationField';
 
 const t = m.daily.groups;
@@ -89,17 +89,17 @@ export default function GroupsPage() {
   const query: GroupListQuery = useMemo(() => ({ kind, page, pageSize }), [kind, page, pageSize]);
   const result = useGroups(query);
 
-  const columns: TableProps<Group>['columns'] = [
+  const columns: TableProps<GroupListItem>['columns'] = [
     { title: t.name, dataIndex: 'name', key: 'name', render: (n: string, g) => <Link to={`/groups/${g.id}`}>{n}</Link> },
     { title: t.kind, dataIndex: 'kind', key: 'kind', width: 110, render: (k: Kind) => t.kinds[k] },
     { title: t.phase, key: 'phase', width: 100, render: (_, g) => (g.kind === 'group' ? <PhaseTag g={g} /> : '—') },
-    { title: t.sessions, key: 'sessions', width: 110, render: (_, g) => t.sessionsCount(g.sessions.length) },
+    { title: t.sessions, key: 'sessions', width: 110, render: (_, g) => t.sessionsCount(g.sessionCount) },
     { title: m.daily.clients.station, dataIndex: 'stationName', key: 'station', width: 240 },
   ];
 
   return (
     <>
-      <ListPage<Group>
+      <ListPage<GroupListItem>
         title={t.listTitle}
         extra={
           <CreateButton permission="client:write" label={t.create} onClick={() => setCreating(true)} />
@@ -114,7 +114,7 @@ export default function GroupsPage() {
           <ListCard
             title={<Link to={`/groups/${g.id}`}>{g.name}</Link>}
             tag={g.kind === 'group' ? <PhaseTag g={g} /> : null}
-            meta={`${t.kinds[g.kind]} · ${t.sessionsCount(g.sessions.length)}`}
+            meta={`${t.kinds[g.kind]} · ${t.sessionsCount(g.sessionCount)}`}
           />
         )}
       />

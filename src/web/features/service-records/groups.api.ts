@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BodyOf, QueryOf } from '../../../shared/contracts/http';
-import { addGroupSession, createGroup, getGroup, groupSchema, listGroups, setGroupPhase } from '../../../shared/contracts/service-records';
+import { addGroupSession, createGroup, getGroup, groupListItemSchema, groupSchema, listGroups, setGroupPhase } from '../../../shared/contracts/service-records';
 import { api } from '../../lib/api';
 
 export type Group = z.infer<typeof groupSchema>;
+export type GroupListItem = z.infer<typeof groupListItemSchema>;
 export type GroupListQuery = NonNullable<QueryOf<typeof listGroups>>;
 
 const keys = {
