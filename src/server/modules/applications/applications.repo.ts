@@ -36,33 +36,47 @@ export async function findApplication(ctx: Ctx, id: string): Promise<Application
   return row;
 }
 
+/** What a list row shows: no purpose, contact or history, the stations only counted. */
+const listColumns = {
+  id: applications.id, department: applications.department, title: applications.title, status: applications.status,
+  periodStart: applications.periodStart, periodEnd: applications.periodEnd, scopePath: applications.scopePath,
+  applicantId: applications.applicantId, submittedAt: applications.submittedAt, decidedAt: applications.decidedAt,
+  decisionComment: applications.decisionComment, stationCount: sql<number>`cardinality(${applications.stationIds})`,
+};
+
 export async function listApplications(ctx: Ctx, where: SQL, page: number, pageSize: number) {
   const [rows, [n]] = await Promise.all([
-    ctx.db.select().from(applications).where(where).orderBy(desc(applications.updatedAt), desc(applications.id)).limit(pageSize).offset((page - 1) * pageSize),
+    ctx.db.select(listColumns).from(applications).where(where).orderBy(desc(applications.updatedAt), desc(applications.id)).limit(pageSize).offset((page - 1) * pageSize),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(where),
   ]);
   return { rows, total: n?.n ?? 0 };
+}
+
+/** The deciding bureaus' and applicants' names of some applications (a list page's, or whole ones'). */
+export async function bureausAndApplicants(db: Db, rows: { scopePath: string; applicantId: string }[]) {
+  const paths = [...new Set(rows.map((r) => r.scopePath))];
+  const applicantIds = [...new Set(rows.map((r) => r.applicantId))];
+  const [bureaus, applicants] = await Promise.all([
+    paths.length ? db.select({ path: regions.path, name: regions.name, shortName: regions.shortName, level: regions.level }).from(regions).where(inArray(regions.path, paths)) : [],
+    applicantIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, applicantIds)) : [],
+  ]);
+  return {
+    // 威海市民政局 for the city; 环翠区民政局 for a county unit.
+    bureau: new Map(bureaus.map((b) => [b.path, `${b.level === 'county' ? b.shortName : b.name}民政局`])),
+    applicantName: new Map(applicants.map((u) => [u.id, u.name])),
+  };
 }
 
 /** Names the DTOs need: stations, items, applicants and deciding bureaus. */
 export async function namesFor(db: Db, rows: ApplicationRow[]) {
   const stationIds = [...new Set(rows.flatMap((r) => r.stationIds))];
   const codes = [...new Set(rows.flatMap((r) => r.itemCodes))];
-  const paths = [...new Set(rows.map((r) => r.scopePath))];
-  const applicantIds = [...new Set(rows.map((r) => r.applicantId))];
-  const [stationName, items, bureaus, applicants] = await Promise.all([
+  const [stationName, items, people] = await Promise.all([
     stationNames(db, stationIds),
     codes.length ? db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems).where(inArray(serviceItems.code, codes)) : [],
-    paths.length ? db.select({ path: regions.path, name: regions.name, shortName: regions.shortName, level: regions.level }).from(regions).where(inArray(regions.path, paths)) : [],
-    applicantIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, applicantIds)) : [],
+    bureausAndApplicants(db, rows),
   ]);
-  return {
-    stationName,
-    itemName: new Map(items.map((i) => [i.code, i.name])),
-    // 威海市民政局 for the city; 环翠区民政局 for a county unit.
-    bureau: new Map(bureaus.map((b) => [b.path, `${b.level === 'county' ? b.shortName : b.name}民政局`])),
-    applicantName: new Map(applicants.map((u) => [u.id, u.name])),
-  };
+  return { stationName, itemName: new Map(items.map((i) => [i.code, i.name])), ...people };
 }
 
 /** The accepted applications that name the station and whose period holds the day. */

@@ -183,6 +183,12 @@ describe('the applicant’s own', () => {
     expect(list.items.map((i) => i.id)).toContain(mine.id);
     expect(list.items.map((i) => i.id)).not.toContain(other.id);
     expect(new Set(list.items.map((i) => i.applicantName)).size).toBe(1);
+    // A row says what its page says, its stations counted.
+    const page = (await cityApplicant.get(`/api/applications/${mine.id}`)).json<{ decidingBureau: string; applicantName: string; stations: unknown[]; status: string; submittedAt: string | null }>();
+    expect(list.items.find((i) => i.id === mine.id)).toMatchObject({
+      decidingBureau: page.decidingBureau, applicantName: page.applicantName, stationCount: page.stations.length, status: page.status, submittedAt: page.submittedAt,
+    });
+    expect(page.stations.length).toBeGreaterThan(0);
     expect((await city.get(`/api/applications/${mine.id}`)).statusCode).toBe(404);
     // Another applicant cannot edit or submit it either.
     expect((await countyApplicant.post(`/api/applications/${mine.id}/submit`, { version: mine.version })).statusCode).toBe(404);

@@ -32,13 +32,11 @@ function mayDecide(ctx: Ctx, r: ApplicationRow): boolean {
 const mayEdit = (ctx: Ctx, r: ApplicationRow) =>
   actorOf(ctx).permissions.has('application:write') && r.applicantId === actorOf(ctx).id && (r.status === 'draft' || r.status === 'changes_requested');
 
-async function dtos(ctx: Ctx, rows: ApplicationRow[], withReport: boolean): Promise<Dto[]> {
+async function dtos(ctx: Ctx, rows: ApplicationRow[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
   const names = await repo.namesFor(ctx.db, rows);
   const today = chinaToday();
-  const reports = withReport
-    ? await Promise.all(rows.map((r) => (r.status === 'accepted' ? repo.closingReport(ctx.db, r.id, today) : null)))
-    : rows.map(() => null);
+  const reports = await Promise.all(rows.map((r) => (r.status === 'accepted' ? repo.closingReport(ctx.db, r.id, today) : null)));
   return rows.map((r, i) => {
     const report = reports[i];
     return {
@@ -59,7 +57,7 @@ async function dtos(ctx: Ctx, rows: ApplicationRow[], withReport: boolean): Prom
 }
 
 async function dto(ctx: Ctx, row: ApplicationRow): Promise<Dto> {
-  const [d] = await dtos(ctx, [row], true);
+  const [d] = await dtos(ctx, [row]);
   if (!d) throw new Error('no dto');
   return d;
 }
@@ -75,10 +73,11 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listApplications.query
   if (q.status) where.push(eq(applications.status, q.status));
   if (q.toDecide === 'true') where.push(repo.toDecideBy(ctx));
   const { rows, total } = await repo.listApplications(ctx, and(...where) ?? sql`true`, q.page, q.pageSize);
-  const items = (await dtos(ctx, rows, false)).map((d) => ({
-    id: d.id, department: d.department, title: d.title, status: d.status, periodStart: d.periodStart, periodEnd: d.periodEnd,
-    decidingBureau: d.decidingBureau, applicantName: d.applicantName, submittedAt: d.submittedAt, decidedAt: d.decidedAt,
-    decisionComment: d.decisionComment, stationCount: d.stations.length,
+  const names = await repo.bureausAndApplicants(ctx.db, rows);
+  const items = rows.map((r) => ({
+    id: r.id, department: r.department, title: r.title, status: r.status, periodStart: r.periodStart, periodEnd: r.periodEnd,
+    decidingBureau: names.bureau.get(r.scopePath) ?? '', applicantName: names.applicantName.get(r.applicantId) ?? '',
+    submittedAt: iso(r.submittedAt), decidedAt: iso(r.decidedAt), decisionComment: r.decisionComment, stationCount: r.stationCount,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
