@@ -68,7 +68,7 @@ function conditions(ctx: Ctx, f: ContractFilter): SQL | undefined {
 }
 
 /** What a list row shows and its findings test: never the terms, instalments or history (JSON, kilobytes each). */
-const summaryColumns = {
+export const summaryColumns = {
   id: contracts.id, countyCode: contracts.countyCode, contractorOrgId: contracts.contractorOrgId, number: contracts.number,
   title: contracts.title, startsOn: contracts.startsOn, endsOn: contracts.endsOn, priceFen: contracts.priceFen,
   status: contracts.status, statusReason: contracts.statusReason, signedOn: contracts.signedOn, endingYear: contracts.endingYear,

@@ -9,7 +9,7 @@ import {
 import type { Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
 import { IN_FORCE_STATUSES, operatorOf } from '../../platform/station-operator';
-import { contractScope } from '../contracts/contracts.repo';
+import { contractScope, summaryColumns } from '../contracts/contracts.repo';
 import { evaluationScope } from '../evaluations/evaluations.repo';
 import { reportScope } from '../reports/reports.repo';
 
@@ -152,7 +152,7 @@ export async function contractsToEnd(ctx: Ctx) {
 /** Contracts in force today in scope, for R-ONPOST-1M (a county unit holds a handful). */
 export async function contractsInForce(ctx: Ctx, today: string) {
   return ctx.db
-    .select()
+    .select(summaryColumns)
     .from(contracts)
     .where(and(contractScope(ctx), inArray(contracts.status, [...IN_FORCE_STATUSES]), isNotNull(contracts.signedOn),
       lte(contracts.startsOn, today), gte(contracts.endsOn, today)))
