@@ -112,6 +112,11 @@ describe('annual plans (R-PLAN-DUE)', () => {
     const all = (await city.get(`/api/annual-plans?year=${nextYear}`)).json();
     expect(all.rows).toHaveLength(7);
     expect(all.rows.find((r: { countyCode: string }) => r.countyCode === '371002').plan.status).toBe('filed');
+    // A row's figures are its plan's: the budget and the number of stations covered.
+    const page = (await city.get(`/api/annual-plans/${id}`)).json();
+    expect(all.rows.find((r: { countyCode: string }) => r.countyCode === '371002').plan).toMatchObject({ budgetFen: page.budgetFen, stations: page.stations, versions: page.versions });
+    expect(page.budgetFen).toBeGreaterThan(0);
+    expect(page.stations).toBeGreaterThan(0);
     expect(all.rows.find((r: { countyCode: string }) => r.countyCode === '371003')).toMatchObject({ plan: null, timeliness: 'pending' });
     const mine = (await town.get(`/api/annual-plans?year=${nextYear}`)).json();
     expect(mine.rows.map((r: { countyCode: string }) => r.countyCode)).toEqual(['371002']);

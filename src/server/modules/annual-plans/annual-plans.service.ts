@@ -35,7 +35,17 @@ const snapshot = (b: Content): PlanSnapshot => ({
   stationIds: [...new Set(b.stationIds)],
 });
 
-function summary(p: PlanRow, countyShortName: string, versions: number, now: Date) {
+/** What a plan's line shows: its state and two of its contents' figures, never its text or history. */
+const summaryColumns = {
+  id: annualPlans.id, countyCode: annualPlans.countyCode, year: annualPlans.year, status: annualPlans.status,
+  firstSubmittedAt: annualPlans.firstSubmittedAt, version: annualPlans.version, updatedAt: annualPlans.updatedAt,
+  budgetFen: sql<number>`(${annualPlans.content} ->> 'budgetFen')::float8`,
+  stations: sql<number>`jsonb_array_length(${annualPlans.content} -> 'stationIds')`,
+};
+type PlanLine = Pick<PlanRow, 'id' | 'countyCode' | 'year' | 'status' | 'firstSubmittedAt' | 'version' | 'updatedAt'> & { budgetFen: number; stations: number };
+const lineOf = (p: PlanRow): PlanLine => ({ ...p, budgetFen: p.content.budgetFen, stations: p.content.stationIds.length });
+
+function summary(p: PlanLine, countyShortName: string, versions: number, now: Date) {
   return {
     id: p.id,
     countyCode: p.countyCode,
@@ -45,8 +55,8 @@ function summary(p: PlanRow, countyShortName: string, versions: number, now: Dat
     dueOn: planDueOn(p.year),
     firstSubmittedAt: p.firstSubmittedAt?.toISOString() ?? null,
     timeliness: planTimeliness(p.year, p.firstSubmittedAt, now),
-    budgetFen: p.content.budgetFen,
-    stations: p.content.stationIds.length,
+    budgetFen: p.budgetFen,
+    stations: p.stations,
     versions,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
@@ -76,16 +86,17 @@ export async function overview(ctx: Ctx, year: number) {
   const counties = await countiesInScope(ctx);
   const plans = counties.length
     ? await ctx.db
-        .select()
+        .select(summaryColumns)
         .from(annualPlans)
         .where(and(eq(annualPlans.year, year), inArray(annualPlans.countyCode, counties.map((k) => k.code))))
     : [];
+  const planOf = new Map(plans.map((p) => [p.countyCode, p]));
   const counts = await versionCounts(ctx, plans.map((p) => p.id));
   return {
     year,
     dueOn: planDueOn(year),
     rows: counties.map((k) => {
-      const plan = plans.find((p) => p.countyCode === k.code);
+      const plan = planOf.get(k.code);
       return {
         countyCode: k.code,
         countyShortName: k.shortName,
@@ -109,7 +120,7 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
     .orderBy(asc(annualPlanVersions.number));
   const names = await stationNames(ctx.db, plan.content.stationIds);
   return {
-    ...summary(plan, county?.shortName ?? '', versions.length, new Date()),
+    ...summary(lineOf(plan), county?.shortName ?? '', versions.length, new Date()),
     content: plan.content,
     stationNames: plan.content.stationIds.map((sid) => ({ id: sid, name: names.get(sid) ?? '' })),
     missing: missingPlanContents(plan.content).map((k) => PLAN_CONTENT_LABELS[k]),
