@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_EXPORT_CAP } from '../../../shared/contracts/audit';
+import { COUNT_CAP } from '../../platform/capped-count';
 import { createTestApp, type Session, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -33,4 +34,16 @@ describe('audit export cap', () => {
     const audited = (await auditor.get('/api/audit?action=audit.export')).json<{ items: { detail: string }[] }>().items;
     expect(audited[0]?.detail).toContain('已达上限');
   }, 300_000);
+});
+
+describe('the audit list of a long log', () => {
+  it(`counts at most ${COUNT_CAP} rows (and says so) unless the page reaches further; the last page is exact`, async () => {
+    const first = (await auditor.get('/api/audit?actor=bulk-user&pageSize=50')).json();
+    expect(first).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(first.items).toHaveLength(50);
+    const far = (await auditor.get(`/api/audit?actor=bulk-user&pageSize=200&page=${Math.ceil((COUNT_CAP + 1) / 200)}`)).json();
+    expect(far.totalCapped).toBe(true);
+    const last = Math.ceil((AUDIT_EXPORT_CAP + 5) / 200);
+    expect((await auditor.get(`/api/audit?actor=bulk-user&pageSize=200&page=${last}`)).json()).toMatchObject({ total: AUDIT_EXPORT_CAP + 5, totalCapped: false });
+  });
 });

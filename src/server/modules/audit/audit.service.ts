@@ -31,8 +31,8 @@ async function present(db: Db, rows: repo.AuditRow[]): Promise<AuditEntry[]> {
 }
 
 export async function list(ctx: Ctx, query: ListQuery) {
-  const { rows, total } = await repo.listAudit(ctx.db, query);
-  return { items: await present(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
+  const { rows, ...counted } = await repo.listAudit(ctx.db, query);
+  return { items: await present(ctx.db, rows), ...counted, page: query.page, pageSize: query.pageSize };
 }
 
 export async function kinds(ctx: Ctx) {
