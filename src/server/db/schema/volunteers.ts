@@ -116,9 +116,10 @@ export const volunteerServiceRecords = pgTable(
   },
   (t) => [
     index('volunteer_records_scope_idx').on(t.scopePath.op('text_pattern_ops')),
-    index('volunteer_records_volunteer_date_idx').on(t.volunteerId, t.date),
+    // Minutes last: a volunteer's or team's total hours (on every list row) sum from the index alone.
+    index('volunteer_records_volunteer_date_idx').on(t.volunteerId, t.date, t.minutes),
     index('volunteer_records_station_date_idx').on(t.stationId, t.date),
-    index('volunteer_records_team_idx').on(t.teamId),
+    index('volunteer_records_team_idx').on(t.teamId, t.minutes),
     uniqueIndex('volunteer_records_source_idx').on(t.source, t.sourceId, t.volunteerId),
   ],
 );
