@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { evaluationListQuery } from '../../../shared/contracts/evaluations';
 import type { Db } from '../../db/client';
@@ -65,10 +65,26 @@ function joined(db: Db) {
     .$dynamic();
 }
 
-export async function listEvaluations(ctx: Ctx, f: Filter & { page: number; pageSize: number }): Promise<{ rows: EvaluationJoined[]; total: number }> {
+/** An evaluation without its scores: what a list row reads, the scores' counts and sum made in SQL. */
+const { scores: _scores, ...lineColumns } = getTableColumns(evaluations);
+const scoreCounts = {
+  indicators: sql<number>`jsonb_array_length(${qualified(evaluations.scores)})`,
+  // As JavaScript's score !== null: a missing score counts, a JSON null does not.
+  scored: sql<number>`(SELECT count(*)::int FROM jsonb_array_elements(${qualified(evaluations.scores)}) AS s WHERE jsonb_typeof(s -> 'score') IS DISTINCT FROM 'null')`,
+  scoresSum: sql<number>`(SELECT coalesce(sum((s ->> 'score')::numeric), 0)::float8 FROM jsonb_array_elements(${qualified(evaluations.scores)}) AS s)`,
+};
+export type EvaluationLine = Omit<EvaluationJoined, 'evaluation'> & { evaluation: Omit<EvaluationRow, 'scores'> } & { indicators: number; scored: number; scoresSum: number };
+
+export async function listEvaluations(ctx: Ctx, f: Filter & { page: number; pageSize: number }): Promise<{ rows: EvaluationLine[]; total: number }> {
   const where = conditions(ctx, f);
   const [rows, [n]] = await Promise.all([
-    joined(ctx.db)
+    ctx.db
+      .select({ ...columns, evaluation: lineColumns, ...scoreCounts })
+      .from(evaluations)
+      .innerJoin(contracts, eq(contracts.id, evaluations.contractId))
+      .innerJoin(organizations, eq(organizations.id, evaluations.orgId))
+      .innerJoin(regions, eq(regions.code, evaluations.countyCode))
+      .leftJoin(users, eq(users.id, evaluations.finishedBy))
       .where(where)
       .orderBy(desc(evaluations.year), asc(evaluations.countyCode), desc(evaluations.updatedAt), asc(evaluations.id))
       .limit(f.pageSize)

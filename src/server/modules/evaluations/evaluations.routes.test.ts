@@ -305,6 +305,12 @@ describe('an evaluation pre-filled from the records', () => {
     const byEvaluator = await evaluator.patch(`/api/evaluations/${id}`, { version: d.version, evaluators: '第三方评估机构 王评估', scores: [{ code: 'A3', score: 4, comment: '档案制度缺一项' }] });
     expect(byEvaluator.statusCode).toBe(200);
     expect(byEvaluator.json()).toMatchObject({ evaluators: '第三方评估机构 王评估', scored: 6 });
+    // The list's row counts and sums the scores in the database as the page does.
+    const page = byEvaluator.json<Detail>();
+    const row = (await district.get('/api/evaluations?pageSize=100')).json().items.find((x: { id: string }) => x.id === id);
+    expect(row).toMatchObject({ scored: page.scored, indicators: page.indicators, total: page.total, status: 'draft' });
+    expect(page.total).toBeGreaterThan(0);
+    expect(row).not.toHaveProperty('dimensions');
   });
 
   it('evidence files are type-checked uploads tied to an indicator', async () => {

@@ -27,7 +27,12 @@ type ScoreBody = z.output<typeof c.scoreEvaluation.body>;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const sumOf = (scores: IndicatorScore[]) => round2(scores.reduce((s, x) => s + (x.score ?? 0), 0));
 
-function summaryOf(r: repo.EvaluationJoined): Summary {
+/** A whole evaluation's line: its scores counted and summed as the list's SQL does. */
+const lineOf = (r: repo.EvaluationJoined): repo.EvaluationLine => ({
+  ...r, indicators: r.evaluation.scores.length, scored: r.evaluation.scores.filter((s) => s.score !== null).length, scoresSum: sumOf(r.evaluation.scores),
+});
+
+function summaryOf(r: repo.EvaluationLine): Summary {
   const e = r.evaluation;
   return {
     id: e.id,
@@ -40,9 +45,9 @@ function summaryOf(r: repo.EvaluationJoined): Summary {
     countyShortName: r.countyShortName,
     year: e.year,
     status: e.status,
-    scored: e.scores.filter((s) => s.score !== null).length,
-    indicators: e.scores.length,
-    total: e.status === 'finished' && e.total !== null ? e.total : sumOf(e.scores),
+    scored: r.scored,
+    indicators: r.indicators,
+    total: e.status === 'finished' && e.total !== null ? e.total : round2(r.scoresSum),
     grade: e.grade,
     evaluators: e.evaluators,
     finishedAt: e.finishedAt?.toISOString() ?? null,
@@ -65,7 +70,7 @@ async function detailOf(ctx: Ctx, r: repo.EvaluationJoined): Promise<Detail> {
   const tied = new Set(e.scores.flatMap((s) => s.fileIds));
   const failed = e.status === 'finished' && e.grade === 'fail';
   return {
-    ...summaryOf(r),
+    ...summaryOf(lineOf(r)),
     thresholds: system.thresholds,
     dimensions: system.dimensions.map((d) => ({
       name: d.name,
