@@ -73,7 +73,7 @@ const REQUESTS: Request[] = [
   { name: 'deadline calendar (month view)', as: 'demo-city', url: () => `/api/calendar?from=${lastMonth}-01&to=${monthEnd(lastMonth)}` },
   { name: 'deadline calendar, one entry opened (a county’s reports of a day)', as: 'demo-city', url: () => `/api/calendar/entries?date=${monthlyPeriod(lastMonth).dueOn.slice(0, 8)}05&kind=report_due&region=371002&limit=20&offset=0` }, // the generator's reports fall due on the 5th
   { name: 'contracts with problems, page 1', as: 'demo-city', url: () => '/api/contracts?withFindings=true&page=1&pageSize=20' },
-  // S1 has 6 such contracts, smaller than a page of 20: the same answer size on both, to show the cost per row is flat.
+  // S1 has fewer such contracts than a page of 20: a page of 5 is the same answer size on both, to show the cost per row is flat.
   { name: 'contracts with problems, page of 5', as: 'demo-city', url: () => '/api/contracts?withFindings=true&page=1&pageSize=5' },
   { name: 'public funding summary (anonymous)', as: null, url: () => `/api/public/funding?year=${year}` },
   { name: 'funding overview', as: 'demo-city', url: () => `/api/funding?year=${year}` },
@@ -81,6 +81,10 @@ const REQUESTS: Request[] = [
   { name: 'funding overview, 5 counties', as: 'demo-city', url: () => `/api/funding?year=${year}&countiesPageSize=5&chartTop=5` },
   { name: 'staffing compliance', as: 'demo-city', url: () => '/api/compliance/staffing' },
   { name: "a client's service timeline", as: 'demo-city', url: (t) => `/api/service-records?clientId=${t.clientId}&page=1&pageSize=20` },
+  // Daily work's other lists, city-wide: a row is a line (no case notes, sessions or attendees).
+  { name: 'cases list', as: 'demo-city', url: () => '/api/cases?page=1&pageSize=20' },
+  { name: 'groups list', as: 'demo-city', url: () => '/api/groups?page=1&pageSize=20' },
+  { name: 'referrals list', as: 'demo-city', url: () => '/api/referrals?page=1&pageSize=20' },
   {
     name: 'monthly report generation', as: 'demo-org', method: 'POST', url: () => '/api/reports',
     body: (t) => ({ kind: 'monthly', month: today.slice(0, 7), stationId: t.genStationId }),
