@@ -68,6 +68,7 @@ interface Request {
 const REQUESTS: Request[] = [
   { name: 'client search by name', as: 'demo-city', url: () => `/api/clients?q=${encodeURIComponent('王')}&page=1&pageSize=20` },
   { name: 'clients page 1, filtered', as: 'demo-city', url: () => '/api/clients?riskLevel=high&page=1&pageSize=20' },
+  { name: 'records page 1, city-wide', as: 'demo-city', url: () => '/api/service-records?page=1&pageSize=20' },
   { name: 'records of one station-month', as: 'demo-city', url: (t) => `/api/service-records?stationId=${t.stationId}&from=${lastMonth}-01&to=${monthEnd(lastMonth)}&page=1&pageSize=20` },
   { name: 'deadline calendar (year view)', as: 'demo-city', url: () => `/api/calendar?from=${year}-01-01&to=${year}-12-31` },
   { name: 'deadline calendar (month view)', as: 'demo-city', url: () => `/api/calendar?from=${lastMonth}-01&to=${monthEnd(lastMonth)}` },
