@@ -110,7 +110,7 @@ describe('groups, community activities and referrals', () => {
       SELECT g.station_id, g.scope_path, g.kind, g.name || n, g.goals FROM groups AS g, generate_series(1, 23) AS n WHERE g.id = ${made.id}`);
     // Cases touched by one statement share their update time.
     for (let i = 0; i < 10; i++) expect((await worker.post('/api/cases', { clientId, intakeNote: `接案${i}` })).statusCode).toBe(200);
-    await t.database.db.execute(sql`UPDATE cases SET updated_at = '2026-03-03T08:00:00Z'`);
+    await t.database.db.execute(sql`UPDATE cases SET updated_at = '2026-03-03T08:00:00Z' WHERE client_id = ${clientId}`);
     for (const url of ['/api/referrals', '/api/groups', '/api/cases']) {
       const first = (await worker.get(`${url}?pageSize=100`)).json();
       expect(first.items.length, url).toBeGreaterThan(7);
