@@ -32,34 +32,26 @@ function mayDecide(ctx: Ctx, r: ApplicationRow): boolean {
 const mayEdit = (ctx: Ctx, r: ApplicationRow) =>
   actorOf(ctx).permissions.has('application:write') && r.applicantId === actorOf(ctx).id && (r.status === 'draft' || r.status === 'changes_requested');
 
-async function dtos(ctx: Ctx, rows: ApplicationRow[]): Promise<Dto[]> {
-  if (rows.length === 0) return [];
-  const names = await repo.namesFor(ctx.db, rows);
-  const today = chinaToday();
-  const reports = await Promise.all(rows.map((r) => (r.status === 'accepted' ? repo.closingReport(ctx.db, r.id, today) : null)));
-  return rows.map((r, i) => {
-    const report = reports[i];
-    return {
-      id: r.id, department: r.department, title: r.title, purpose: r.purpose,
-      items: r.itemCodes.map((code) => ({ code, name: names.itemName.get(code) ?? code })),
-      stations: r.stationIds.map((id) => ({ id, name: names.stationName.get(id) ?? '' })),
-      periodStart: r.periodStart, periodEnd: r.periodEnd, targetPeople: r.targetPeople, fundedBy: r.fundedBy, providedBy: r.providedBy,
-      contact: r.contact, status: r.status, decidingLevel: r.decidingLevel, decidingBureau: names.bureau.get(r.scopePath) ?? '',
-      applicantName: names.applicantName.get(r.applicantId) ?? '', submittedAt: iso(r.submittedAt), decidedAt: iso(r.decidedAt),
-      decisionComment: r.decisionComment, history: r.history, canEdit: mayEdit(ctx, r), canDecide: mayDecide(ctx, r),
-      closingReport: report
-        // Records carry an application only at a station it names (assertInForce), so the names are at hand.
-        ? { ...report, byStation: report.byStation.map((s) => ({ ...s, stationName: names.stationName.get(s.stationId) ?? '' })) }
-        : null,
-      version: r.version, createdAt: r.createdAt.toISOString(),
-    };
-  });
-}
-
-async function dto(ctx: Ctx, row: ApplicationRow): Promise<Dto> {
-  const [d] = await dtos(ctx, [row]);
-  if (!d) throw new Error('no dto');
-  return d;
+/** An application whole (its page), with its closing report once accepted. */
+async function dto(ctx: Ctx, r: ApplicationRow): Promise<Dto> {
+  const [names, report] = await Promise.all([
+    repo.namesFor(ctx.db, [r]),
+    r.status === 'accepted' ? repo.closingReport(ctx.db, r.id, chinaToday()) : null,
+  ]);
+  return {
+    id: r.id, department: r.department, title: r.title, purpose: r.purpose,
+    items: r.itemCodes.map((code) => ({ code, name: names.itemName.get(code) ?? code })),
+    stations: r.stationIds.map((id) => ({ id, name: names.stationName.get(id) ?? '' })),
+    periodStart: r.periodStart, periodEnd: r.periodEnd, targetPeople: r.targetPeople, fundedBy: r.fundedBy, providedBy: r.providedBy,
+    contact: r.contact, status: r.status, decidingLevel: r.decidingLevel, decidingBureau: names.bureau.get(r.scopePath) ?? '',
+    applicantName: names.applicantName.get(r.applicantId) ?? '', submittedAt: iso(r.submittedAt), decidedAt: iso(r.decidedAt),
+    decisionComment: r.decisionComment, history: r.history, canEdit: mayEdit(ctx, r), canDecide: mayDecide(ctx, r),
+    closingReport: report
+      // Records carry an application only at a station it names (assertInForce), so the names are at hand.
+      ? { ...report, byStation: report.byStation.map((s) => ({ ...s, stationName: names.stationName.get(s.stationId) ?? '' })) }
+      : null,
+    version: r.version, createdAt: r.createdAt.toISOString(),
+  };
 }
 
 async function find(ctx: Ctx, id: string): Promise<ApplicationRow> {

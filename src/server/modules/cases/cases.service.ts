@@ -65,28 +65,20 @@ async function summaries(ctx: Ctx, rows: ListRow[]): Promise<ListItem[]> {
   }));
 }
 
-async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
-  const listed = await summaries(ctx, rows);
-  return rows.map((r, i) => {
-    const notes = sees(ctx) ? (JSON.parse(ctx.cipher.decrypt(r.notesCipher)) as CaseNotes) : null;
-    const item = listed[i];
-    if (!item) throw new Error('no summary');
-    return {
-      ...item,
-      intakeNote: notes?.intakeNote ?? null,
-      needs: notes?.needs ?? null,
-      goals: notes?.goals ?? null,
-      results: notes?.results ?? null,
-      closureReason: notes?.closureReason ?? null,
-      history: r.history,
-    };
-  });
-}
-
-async function dto(ctx: Ctx, row: Row): Promise<Dto> {
-  const [d] = await dtos(ctx, [row]);
-  if (!d) throw new Error('no dto');
-  return d;
+/** A case whole (its page): the list's line, its notes (decrypted for client:sensitive only) and history. */
+async function dto(ctx: Ctx, r: Row): Promise<Dto> {
+  const [item] = await summaries(ctx, [r]);
+  if (!item) throw new Error('no summary');
+  const notes = sees(ctx) ? (JSON.parse(ctx.cipher.decrypt(r.notesCipher)) as CaseNotes) : null;
+  return {
+    ...item,
+    intakeNote: notes?.intakeNote ?? null,
+    needs: notes?.needs ?? null,
+    goals: notes?.goals ?? null,
+    results: notes?.results ?? null,
+    closureReason: notes?.closureReason ?? null,
+    history: r.history,
+  };
 }
 
 export async function findCase(ctx: Ctx, id: string): Promise<Row> {

@@ -26,11 +26,11 @@ export async function findGroup(ctx: Ctx, id: string): Promise<Row> {
   return row;
 }
 
-async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
-  if (rows.length === 0) return [];
+/** A group whole (its page): every session with its attendees by name. */
+async function dto(ctx: Ctx, r: Row): Promise<Dto> {
   const [sessions, names] = await Promise.all([
-    ctx.db.select().from(groupSessions).where(inArray(groupSessions.groupId, rows.map((r) => r.id))).orderBy(asc(groupSessions.date)),
-    stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
+    ctx.db.select().from(groupSessions).where(eq(groupSessions.groupId, r.id)).orderBy(asc(groupSessions.date)),
+    stationNames(ctx.db, [r.stationId]),
   ]);
   // Attendees were checked to be the group's station's clients when the session was recorded.
   const attendeeIds = [...new Set(sessions.flatMap((s) => s.clientIds))];
@@ -38,23 +38,15 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
     ? await ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, attendeeIds))
     : [];
   const clientName = new Map(attendees.map((x) => [x.id, x.name]));
-  return rows.map((r) => ({
+  return {
     id: r.id, stationId: r.stationId, stationName: names.get(r.stationId) ?? '', kind: r.kind, name: r.name, phase: r.phase, goals: r.goals,
-    sessions: sessions
-      .filter((s) => s.groupId === r.id)
-      .map((s) => ({
-        id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds,
-        clients: s.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })), volunteers: s.volunteers, outcome: s.outcome,
-      })),
+    sessions: sessions.map((s) => ({
+      id: s.id, date: s.date, topic: s.topic, clientIds: s.clientIds,
+      clients: s.clientIds.map((id) => ({ id, name: clientName.get(id) ?? '' })), volunteers: s.volunteers, outcome: s.outcome,
+    })),
     applicationId: r.applicationId,
     version: r.version,
-  }));
-}
-
-async function dto(ctx: Ctx, row: Row): Promise<Dto> {
-  const [d] = await dtos(ctx, [row]);
-  if (!d) throw new Error('no dto');
-  return d;
+  };
 }
 
 export async function list(ctx: Ctx, q: z.output<typeof c.listGroups.query>) {
