@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditCheckpointFile, AuditVerifyReport } from '../../shared/contracts/audit';
-import { auditLog } from '../db/schema';
+import { auditCheckpoints, auditLog } from '../db/schema';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app';
 import pino from 'pino';
-import { CHECKPOINT_EVERY, legacyHash, verifyAuditChain, writeAudit } from './audit';
+import { CHECKPOINT_EVERY, legacyHash, verifyAuditChain, writeAudit, writeCheckpoint } from './audit';
 import { systemContext } from './context';
 
 /**
@@ -133,5 +133,36 @@ describe('signed checkpoints', () => {
     const r = await verifyAuditChain(t.database.db, t.cipher);
     expect(r).toMatchObject({ ok: true, checked: CHECKPOINT_EVERY });
     expect(r.lastCheckpoint).toMatchObject({ rowCount: CHECKPOINT_EVERY, firstKeyedId: 1 });
+  });
+
+  it('counts each checkpoint from the signed one before it, and never builds on a forged one', async () => {
+    t = await createTestApp({ demo: false });
+    const db = t.database.db;
+    const ctx = systemContext(db, pino({ level: 'silent' }), t.cipher);
+    const write = (n: number) =>
+      db.transaction(async (tx) => {
+        for (let i = 0; i < n; i++)
+          await writeAudit({ ...ctx, db: tx as unknown as typeof ctx.db }, { action: 'station.update', objectType: 'station', objectId: String(i) });
+      });
+    await write(CHECKPOINT_EVERY + 7);
+    await db.transaction((tx) => writeCheckpoint(tx as unknown as typeof db, t.cipher));
+    await write(CHECKPOINT_EVERY);
+    const counted = async (headId: number) =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.id} <= ${headId}`))[0]?.n;
+    const stored = await db.select().from(auditCheckpoints).orderBy(auditCheckpoints.id);
+    expect(stored).toHaveLength(3);
+    for (const c of stored) expect(c.rowCount).toBe(await counted(c.headId));
+
+    // Someone with the database but not the key adds a checkpoint claiming far more rows.
+    const last = stored.at(-1);
+    if (!last) throw new Error('no checkpoint');
+    await asOwner(sql`INSERT INTO audit_checkpoint (at, row_count, head_id, head_hash, first_keyed_id, signature)
+      VALUES (now(), 999999, ${last.headId}, ${last.headHash}, ${last.firstKeyedId}, ${last.signature})`);
+    await write(CHECKPOINT_EVERY);
+    const newest = (await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1))[0];
+    if (!newest) throw new Error('no checkpoint');
+    expect(newest.rowCount).toBe(await counted(newest.headId));
+    const r = await verifyAuditChain(db, t.cipher);
+    expect(r.problems).toEqual([expect.objectContaining({ kind: 'bad_signature', source: 'database' })]);
   });
 });

@@ -128,15 +128,25 @@ export async function writeAuditAlone(ctx: Ctx, entry: AuditInput): Promise<void
 /** Signs and stores a checkpoint of the log as it stands; call it under the chain lock (inside writeAudit's transaction) or alone. */
 export async function writeCheckpoint(db: Db, cipher: FieldCipher): Promise<AuditCheckpoint> {
   const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const [n] = await db.select({ n: count() }).from(auditLog);
   const [previous] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
+  // The previous checkpoint's count plus the rows since its head: a probe of the new rows by
+  // primary key under the chain lock, not a count of the whole log (millions of rows at province
+  // scale, every CHECKPOINT_EVERY writes, with every writer waiting). Rows missing before that
+  // head are not counted away either: the new checkpoint still says how many there were.
+  // Only a checkpoint this key signed is built on; a forged one is never carried forward.
+  const from = previous && checkpointSignatureValid(cipher, toCheckpoint(previous)) ? previous : undefined;
+  const [n] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(from ? gt(auditLog.id, from.headId) : undefined);
+  const rowCount = (from?.rowCount ?? 0) + (n?.n ?? 0);
   let firstKeyedId = previous?.firstKeyedId ?? 0;
   if (!firstKeyedId) {
     const [first] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.chain, KEYED_CHAIN)).orderBy(asc(auditLog.id)).limit(1);
     firstKeyedId = first?.id ?? 0;
   }
   const fields: CheckpointFields = {
-    at: new Date().toISOString(), rowCount: n?.n ?? 0, headId: head?.id ?? 0, headHash: head?.hash ?? GENESIS, firstKeyedId,
+    at: new Date().toISOString(), rowCount, headId: head?.id ?? 0, headHash: head?.hash ?? GENESIS, firstKeyedId,
   };
   const signature = sign(null, checkpointText(fields), auditKeys(cipher).signingKey).toString('base64');
   const [row] = await db.insert(auditCheckpoints).values({ ...fields, at: new Date(fields.at), signature }).returning();
