@@ -72,10 +72,13 @@ export async function workerIdByIndex(db: Db, index: string): Promise<string | u
   return row?.id;
 }
 
+/** A posting with its station's and organisation's names, as lists and pages show it. */
+export type NamedPosting = PostingRow & { stationName: string; orgName: string | null };
+
 export interface WorkerExtras {
   certificates: (typeof workerCertificates.$inferSelect)[];
   trainings: (typeof workerTrainings.$inferSelect)[];
-  postings: (PostingRow & { stationName: string; orgName: string | null })[];
+  postings: NamedPosting[];
 }
 
 /** What the staffing rules read of a worker besides their own row. */
@@ -98,23 +101,35 @@ export async function loadQualificationRecords(db: Db, workerIds: string[]): Pro
   return out;
 }
 
+/** Postings matching `where`, newest first, named: one query and one for the station names. */
+async function namedPostings(db: Db, where: SQL | undefined): Promise<NamedPosting[]> {
+  const posts = await db
+    .select({ posting: postings, orgName: organizations.name })
+    .from(postings)
+    .leftJoin(organizations, eq(organizations.id, postings.orgId))
+    .where(where)
+    .orderBy(desc(postings.startDate));
+  const names = await stationNames(db, [...new Set(posts.map((p) => p.posting.stationId))]);
+  return posts.map((p) => ({ ...p.posting, stationName: names.get(p.posting.stationId) ?? '', orgName: p.orgName }));
+}
+
+/** Each worker's posting of today, if any (a list line shows that one, not the history). */
+export async function currentPostings(db: Db, workerIds: string[]): Promise<Map<string, NamedPosting>> {
+  if (workerIds.length === 0) return new Map();
+  const rows = await namedPostings(db, and(inArray(postings.workerId, workerIds), isNull(postings.endDate)));
+  return new Map(rows.map((p) => [p.workerId, p]));
+}
+
 /** Certificates, trainings and postings of many workers in four queries. */
 export async function loadExtras(db: Db, workerIds: string[]): Promise<Map<string, WorkerExtras>> {
   const out = new Map<string, WorkerExtras>();
   if (workerIds.length === 0) return out;
   const [quals, posts] = await Promise.all([
     loadQualificationRecords(db, workerIds),
-    db
-      .select({ posting: postings, orgName: organizations.name })
-      .from(postings)
-      .leftJoin(organizations, eq(organizations.id, postings.orgId))
-      .where(inArray(postings.workerId, workerIds))
-      .orderBy(desc(postings.startDate)),
+    namedPostings(db, inArray(postings.workerId, workerIds)),
   ]);
-  const names = await stationNames(db, [...new Set(posts.map((p) => p.posting.stationId))]);
   for (const [id, q] of quals) out.set(id, { ...q, postings: [] });
-  for (const p of posts)
-    out.get(p.posting.workerId)?.postings.push({ ...p.posting, stationName: names.get(p.posting.stationId) ?? '', orgName: p.orgName });
+  for (const p of posts) out.get(p.workerId)?.postings.push(p);
   return out;
 }
 

@@ -22,7 +22,7 @@ type Detail = z.input<typeof c.workerDetailSchema>;
 type ListItem = z.input<typeof c.workerListItemSchema>;
 type PostingDto = z.input<typeof c.postingSchema>;
 
-const postingDto = (p: repo.WorkerExtras['postings'][number]): PostingDto => ({
+const postingDto = (p: repo.NamedPosting): PostingDto => ({
   id: p.id,
   stationId: p.stationId,
   stationName: p.stationName,
@@ -36,8 +36,10 @@ const postingDto = (p: repo.WorkerExtras['postings'][number]): PostingDto => ({
   exceptionReason: p.exceptionReason,
 });
 
-function listItem(ctx: Ctx, w: repo.WorkerRow, x: repo.WorkerExtras, orgNames: Map<string, string>, today: string): ListItem {
-  const current = x.postings.find((p) => p.endDate === null);
+function listItem(
+  ctx: Ctx, w: repo.WorkerRow, quals: repo.QualificationRecords, current: repo.NamedPosting | undefined,
+  orgNames: Map<string, string>, today: string,
+): ListItem {
   return {
     id: w.id,
     name: w.name,
@@ -51,18 +53,20 @@ function listItem(ctx: Ctx, w: repo.WorkerRow, x: repo.WorkerExtras, orgNames: M
     orgId: w.orgId,
     orgName: w.orgId ? (orgNames.get(w.orgId) ?? null) : null,
     currentPosting: current ? postingDto(current) : null,
-    qualifiedBy: qualifiedBy(repo.qualificationsOf(w, x), today),
+    qualifiedBy: qualifiedBy(repo.qualificationsOf(w, quals), today),
   };
 }
 
-/** Workers as the list shows them: masked, with their current posting and qualification. */
+/** Workers as the list shows them: masked, with their current posting (not the history) and qualification. */
 export async function listItems(ctx: Ctx, rows: repo.WorkerRow[]): Promise<ListItem[]> {
   const today = chinaToday();
-  const [extras, orgNames] = await Promise.all([
-    repo.loadExtras(ctx.db, rows.map((r) => r.id)),
+  const ids = rows.map((r) => r.id);
+  const [quals, current, orgNames] = await Promise.all([
+    repo.loadQualificationRecords(ctx.db, ids),
+    repo.currentPostings(ctx.db, ids),
     repo.orgNamesOf(ctx.db, [...new Set(rows.map((r) => r.orgId).filter((id): id is string => id !== null))]),
   ]);
-  return rows.map((w) => listItem(ctx, w, extras.get(w.id) ?? { certificates: [], trainings: [], postings: [] }, orgNames, today));
+  return rows.map((w) => listItem(ctx, w, quals.get(w.id) ?? { certificates: [], trainings: [] }, current.get(w.id), orgNames, today));
 }
 
 export async function list(ctx: Ctx, query: z.output<typeof c.workerListQuery>) {
@@ -80,7 +84,7 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
   const current = x.postings.find((p) => p.endDate === null);
   const first = x.postings.at(-1)?.startDate;
   return {
-    ...listItem(ctx, w, x, orgNames, today),
+    ...listItem(ctx, w, x, current, orgNames, today),
     school: w.school,
     graduatedOn: w.graduatedOn,
     certificates: x.certificates.map((cert) => ({ id: cert.id, level: cert.level, number: cert.number, obtainedOn: cert.obtainedOn })),
