@@ -90,17 +90,18 @@ interface CheckpointFields { at: string; rowCount: number; headId: number; headH
 const checkpointText = (c: CheckpointFields) =>
   Buffer.from(canonical([CHECKPOINT_FORMAT, c.at, c.rowCount, c.headId, c.headHash, c.firstKeyedId]));
 
+/** An entry as it will be chained: who, from where and what, resolved when it was written. */
+export type PendingAudit = Omit<ChainFields, 'prevHash' | 'at'>;
+
 /**
- * Appends one audit row. Call it with the transaction of the write it records, so both
- * commit or neither does.
+ * Records one audit entry with the transaction of the write it records, so both commit or
+ * neither does. Inside `inTransaction` the entry waits in the transaction's queue and is chained
+ * just before the commit (`flushAudit`): the chain lock, which every audited write in the
+ * installation takes, is then held only for the appends and the commit, never for the rest of the
+ * transaction's work. Elsewhere it is chained at once.
  */
 export async function writeAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
-  const db = ctx.db;
-  await db.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const fields: ChainFields = {
-    prevHash: last?.hash ?? GENESIS,
-    at: new Date(),
+  const pending: PendingAudit = {
     actorId: entry.actorId !== undefined ? entry.actorId : (ctx.actor?.id ?? null),
     actorName: entry.actorName ?? ctx.actor?.username ?? (ctx.system ? 'system' : 'anonymous'),
     ip: ctx.ip,
@@ -112,17 +113,38 @@ export async function writeAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
     after: plain(entry.after),
     detail: entry.detail ?? '',
   };
-  const [row] = await db
-    .insert(auditLog)
-    .values({ ...fields, hash: keyedHash(fields, auditKeys(ctx.cipher).chainKey), chain: KEYED_CHAIN })
-    .returning({ id: auditLog.id });
-  const [lastCheckpoint] = await db.select({ headId: auditCheckpoints.headId }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
-  if (row && row.id - (lastCheckpoint?.headId ?? 0) >= CHECKPOINT_EVERY) await writeCheckpoint(db, ctx.cipher);
+  if (ctx.auditQueue) ctx.auditQueue.push(pending);
+  else await appendToChain(ctx.db, ctx.cipher, [pending]);
 }
 
-/** Audit rows that must be kept even when the request fails (failed logins, lockouts). */
+/** Chains the entries queued in this transaction (inTransaction calls it before committing). */
+export async function flushAudit(ctx: Ctx): Promise<void> {
+  const queued = ctx.auditQueue?.splice(0) ?? [];
+  if (queued.length > 0) await appendToChain(ctx.db, ctx.cipher, queued);
+}
+
+async function appendToChain(db: Db, cipher: FieldCipher, entries: PendingAudit[]): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const chainKey = auditKeys(cipher).chainKey;
+  let prevHash = last?.hash ?? GENESIS;
+  let headId = 0;
+  const at = new Date();
+  // One insert per entry: each row's id must follow the one it links to (a transaction queues a few).
+  for (const e of entries) {
+    const fields: ChainFields = { ...e, prevHash, at };
+    prevHash = keyedHash(fields, chainKey);
+    const [row] = await db.insert(auditLog).values({ ...fields, hash: prevHash, chain: KEYED_CHAIN }).returning({ id: auditLog.id });
+    if (!row) throw new Error('audit row not stored');
+    headId = row.id;
+  }
+  const [lastCheckpoint] = await db.select({ headId: auditCheckpoints.headId }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
+  if (headId - (lastCheckpoint?.headId ?? 0) >= CHECKPOINT_EVERY) await writeCheckpoint(db, cipher);
+}
+
+/** Audit rows that must be kept even when the request fails (failed logins, lockouts): chained at once, in their own transaction. */
 export async function writeAuditAlone(ctx: Ctx, entry: AuditInput): Promise<void> {
-  await ctx.db.transaction((tx) => writeAudit({ ...ctx, db: tx as unknown as Db }, entry));
+  await ctx.db.transaction((tx) => writeAudit({ ...ctx, db: tx as unknown as Db, auditQueue: undefined }, entry));
 }
 
 /** Signs and stores a checkpoint of the log as it stands; call it under the chain lock (inside writeAudit's transaction) or alone. */

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Permission, Role, ScopeKind } from '../../shared/permissions';
 import type { Db } from '../db/client';
+import { flushAudit, type PendingAudit } from './audit';
 import type { FieldCipher } from './field-cipher';
 
 export interface ActorScope {
@@ -38,6 +39,8 @@ export interface Ctx {
   log: FastifyBaseLogger;
   /** Encrypts and decrypts sensitive fields (key from configuration). */
   cipher: FieldCipher;
+  /** Inside `inTransaction`: audit entries waiting to be chained just before the commit. */
+  auditQueue?: PendingAudit[] | undefined;
 }
 
 export function systemContext(db: Db, log: FastifyBaseLogger, cipher: FieldCipher): Ctx {
@@ -50,7 +53,15 @@ export function actorOf(ctx: Ctx): Actor {
   return ctx.actor;
 }
 
-/** Runs fn in one transaction; ctx.db inside is the transaction, so audit rows commit with the write. */
+/**
+ * Runs fn in one transaction; ctx.db inside is the transaction, so audit rows commit with the
+ * write. Its audit entries are chained last, just before the commit (see writeAudit).
+ */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+  return ctx.db.transaction(async (db) => {
+    const tx: Ctx = { ...ctx, db: db as unknown as Db, auditQueue: [] };
+    const result = await fn(tx);
+    await flushAudit(tx);
+    return result;
+  });
 }

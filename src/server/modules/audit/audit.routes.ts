@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '../../../shared/contracts/audit';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { checkpointFile, verifyAuditChain, writeAudit, writeCheckpoint } from '../../platform/audit';
+import { checkpointFile, flushAudit, verifyAuditChain, writeAudit, writeCheckpoint } from '../../platform/audit';
 import { inTransaction } from '../../platform/context';
 import { sendAttachment } from '../../platform/download';
 import { registerRoute } from '../../platform/routes';
@@ -22,6 +22,7 @@ export function auditRoutes(app: FastifyInstance): void {
     // The export is audited, and the fresh checkpoint covers that very row.
     const file = await inTransaction(ctx, async (tx) => {
       await writeAudit(tx, { action: 'audit.checkpoint_export', objectType: 'audit_log', objectId: 'checkpoints' });
+      await flushAudit(tx);
       await writeCheckpoint(tx.db, tx.cipher);
       return checkpointFile(tx.db, tx.cipher);
     });
