@@ -16,12 +16,13 @@ export const auditEntrySchema = z.object({
   objectType: z.string(),
   objectId: z.string(),
   result: z.enum(['ok', 'fail']),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
   detail: z.string(),
   /** The object by name (station standard name, client's masked name, report title …); null when unknown. */
   objectName: z.string().nullable(),
-  /** before/after as "field: before → after" in Chinese, ids by name (src/shared/audit-labels.ts). */
+  /**
+   * The logged before/after images as "field: before → after" in Chinese, ids by name
+   * (src/shared/audit-labels.ts); the raw JSON is not sent again beside them.
+   */
   changes: z.array(auditChangeSchema()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -23,8 +23,7 @@ async function present(db: Db, rows: repo.AuditRow[]): Promise<AuditEntry[]> {
   const names = await repo.objectNames(db, ids);
   return rows.map((r) => ({
     id: r.id, at: r.at.toISOString(), actorId: r.actorId, actorName: r.actorName, ip: r.ip,
-    action: r.action, objectType: r.objectType, objectId: r.objectId, result: r.result,
-    before: r.before, after: r.after, detail: r.detail,
+    action: r.action, objectType: r.objectType, objectId: r.objectId, result: r.result, detail: r.detail,
     objectName: names.get(r.objectId) ?? null,
     changes: describeAuditChanges(r.objectType, r.before, r.after, names),
   }));
