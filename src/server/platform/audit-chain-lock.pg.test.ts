@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
-import { openDatabase } from '../db/setup';
+import { createTestDatabase } from '../testing/test-database';
 import { verifyAuditChain, writeAudit, writeAuditAlone } from './audit';
 import { inTransaction, systemContext } from './context';
 import { createFieldCipher } from './field-cipher';
@@ -15,28 +14,14 @@ import { createFieldCipher } from './field-cipher';
  * installation takes the chain lock, so a transaction must not hold it while it goes on working.
  */
 const server = process.env.TEST_DATABASE_URL;
-const name = `sgz_auditlock_${randomBytes(4).toString('hex')}`;
 const cipher = createFieldCipher(randomBytes(32));
 let database: Database;
 
-async function asServer(q: string): Promise<void> {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  await c.query(q);
-  await c.end();
-}
-
 describe.skipIf(!server)('the audit chain lock (PostgreSQL)', () => {
   beforeAll(async () => {
-    await asServer(`CREATE DATABASE ${name}`);
-    const u = new URL(server ?? '');
-    u.pathname = `/${name}`;
-    database = await openDatabase({ url: u.toString() });
+    database = await createTestDatabase();
   }, 60_000);
-  afterAll(async () => {
-    await database?.close();
-    await asServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  afterAll(() => database?.close());
 
   it('is not held by a transaction that has written its entry and is still working; both entries chain', async () => {
     const ctx = systemContext(database.db, pino({ level: 'silent' }), cipher);
