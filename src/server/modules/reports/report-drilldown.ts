@@ -6,7 +6,7 @@ import { cases, clients, groups, groupSessions, partners, postings, referrals, s
 import { actorOf, type Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import * as repo from './reports.repo';
-import { snapshotOf } from './reports.service';
+import { shownSnapshot } from './reports.service';
 import { resourceDrillRows } from '../resources/resource-figures';
 import { volunteerDrillRows } from '../volunteers/volunteer-figures';
 
@@ -18,7 +18,7 @@ const LIMIT = 500;
 export async function figureRows(ctx: Ctx, id: string, key: string): Promise<z.input<typeof c.reportFigureRows.response>> {
   const j = await repo.findReport(ctx, id);
   if (!j) throw notFound('报告');
-  const { snap } = await snapshotOf(ctx, j.report);
+  const snap = await shownSnapshot(ctx, j.report);
   const figure = snap.figures.find((f) => f.key === key);
   if (!figure) throw notFound('报告中的数字');
   const ids = figure.ids.slice(0, LIMIT);

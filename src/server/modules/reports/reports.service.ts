@@ -107,19 +107,30 @@ function missingOf(r: repo.ReportRow, fileKinds: string[]): string[] {
   return (['needs_survey', 'service_plan'] as const).filter((k) => !fileKinds.includes(k)).map((k) => FILE_LABELS[k]);
 }
 
-/** Frozen figures for a submitted report, live ones for a draft; both ids-free for the client. */
-export async function snapshotOf(ctx: Ctx, r: repo.ReportRow): Promise<{ frozen: boolean; snap: ReportSnapshot; live: ReportSnapshot | null }> {
-  const frozen = r.snapshot !== null && r.status !== 'draft' && r.status !== 'returned';
-  const live = await liveSnapshot(ctx, r);
-  return frozen && r.snapshot ? { frozen, snap: r.snapshot, live } : { frozen: false, snap: live, live: null };
+const frozenSnapshot = (r: repo.ReportRow): ReportSnapshot | null =>
+  r.snapshot !== null && r.status !== 'draft' && r.status !== 'returned' ? r.snapshot : null;
+
+/** The figures a report shows: frozen at submission, else live (a drill-down needs no comparison). */
+export async function shownSnapshot(ctx: Ctx, r: repo.ReportRow): Promise<ReportSnapshot> {
+  return frozenSnapshot(r) ?? liveSnapshot(ctx, r);
 }
 
-export async function get(ctx: Ctx, id: string): Promise<Detail> {
+/**
+ * Frozen figures for a submitted report beside the live ones (to say what changed since), live
+ * ones alone for a draft. `live`: the live figures when the caller has just computed them.
+ */
+async function snapshotOf(ctx: Ctx, r: repo.ReportRow, live?: ReportSnapshot): Promise<{ frozen: boolean; snap: ReportSnapshot; live: ReportSnapshot | null }> {
+  const frozen = frozenSnapshot(r);
+  const current = live ?? (await liveSnapshot(ctx, r));
+  return frozen ? { frozen: true, snap: frozen, live: current } : { frozen: false, snap: current, live: null };
+}
+
+export async function get(ctx: Ctx, id: string, live?: ReportSnapshot): Promise<Detail> {
   const j = await repo.findReport(ctx, id);
   if (!j) throw notFound('报告');
   const r = j.report;
-  const [{ frozen, snap, live }, attached] = await Promise.all([snapshotOf(ctx, r), repo.filesOf(ctx.db, id)]);
-  const liveByKey = new Map((live?.figures ?? []).map((f) => [f.key, f]));
+  const [{ frozen, snap, live: current }, attached] = await Promise.all([snapshotOf(ctx, r, live), repo.filesOf(ctx.db, id)]);
+  const liveByKey = new Map((current?.figures ?? []).map((f) => [f.key, f]));
   return {
     ...summaryOf(j, new Date()),
     sections: Object.fromEntries(REPORT_SECTIONS.map((s) => [s, r.sections[s] ?? ''])) as Detail['sections'],
@@ -127,7 +138,7 @@ export async function get(ctx: Ctx, id: string): Promise<Detail> {
     findings: snap.findings,
     frozen,
     computedAt: snap.computedAt,
-    changedSince: live
+    changedSince: current
       ? snap.figures
           .filter((f) => (liveByKey.get(f.key)?.value ?? 0) !== f.value)
           .map((f) => ({ key: f.key, label: f.label, frozen: f.value, live: liveByKey.get(f.key)?.value ?? 0 }))
@@ -272,7 +283,7 @@ export async function submit(ctx: Ctx, id: string, version: number): Promise<Det
       .returning();
     if (!after) throw versionConflict();
     await writeAudit(tx, { action: 'report.submit', objectType: 'report', objectId: id, detail: `${r.title}${late ? '（逾期）' : ''}` });
-    return get(tx, id);
+    return get(tx, id, snapshot); // frozen just now: the live figures are the ones it froze
   });
 }
 
