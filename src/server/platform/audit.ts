@@ -98,7 +98,8 @@ export type PendingAudit = Omit<ChainFields, 'prevHash' | 'at'>;
  * neither does. Inside `inTransaction` the entry waits in the transaction's queue and is chained
  * just before the commit (`flushAudit`): the chain lock, which every audited write in the
  * installation takes, is then held only for the appends and the commit, never for the rest of the
- * transaction's work. Elsewhere it is chained at once.
+ * transaction's work; its time (`at`) is then the moment it is chained, at most the length of the
+ * transaction after the act. Elsewhere it is chained at once.
  */
 export async function writeAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
   const pending: PendingAudit = {
@@ -147,7 +148,7 @@ export async function writeAuditAlone(ctx: Ctx, entry: AuditInput): Promise<void
   await ctx.db.transaction((tx) => writeAudit({ ...ctx, db: tx as unknown as Db, auditQueue: undefined }, entry));
 }
 
-/** Signs and stores a checkpoint of the log as it stands; call it under the chain lock (inside writeAudit's transaction) or alone. */
+/** Signs and stores a checkpoint of the log as it stands; call it under the chain lock (after appendToChain or flushAudit in the same transaction). */
 export async function writeCheckpoint(db: Db, cipher: FieldCipher): Promise<AuditCheckpoint> {
   const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const [previous] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
