@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ClosingReport } from '../../../shared/contracts/applications';
-import { applications, groupSessions, groups, regions, serviceItems, serviceRecords, users } from '../../db/schema';
+import { applications, groupSessions, groups, regions, serviceItems, serviceRecords } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { actorOf, type Ctx } from '../../platform/context';
+import { userDisplayNames } from '../users/users.repo';
 import { scopeFilter } from '../../platform/scope';
 import { stationNames } from '../stations/stations.repo';
 
@@ -55,15 +56,14 @@ export async function listApplications(ctx: Ctx, where: SQL, page: number, pageS
 /** The deciding bureaus' and applicants' names of some applications (a list page's, or whole ones'). */
 export async function bureausAndApplicants(db: Db, rows: { scopePath: string; applicantId: string }[]) {
   const paths = [...new Set(rows.map((r) => r.scopePath))];
-  const applicantIds = [...new Set(rows.map((r) => r.applicantId))];
   const [bureaus, applicants] = await Promise.all([
     paths.length ? db.select({ path: regions.path, name: regions.name, shortName: regions.shortName, level: regions.level }).from(regions).where(inArray(regions.path, paths)) : [],
-    applicantIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, applicantIds)) : [],
+    userDisplayNames(db, rows.map((r) => r.applicantId)),
   ]);
   return {
     // 威海市民政局 for the city; 环翠区民政局 for a county unit.
     bureau: new Map(bureaus.map((b) => [b.path, `${b.level === 'county' ? b.shortName : b.name}民政局`])),
-    applicantName: new Map(applicants.map((u) => [u.id, u.name])),
+    applicantName: applicants,
   };
 }
 

@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/cases';
 import { CASE_APPROVAL_LABELS, CASE_STAGE_LABELS, stageChangeProblem, type CaseStage } from '../../../shared/rules/case-work';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { cases, clients, users, type CaseEvent } from '../../db/schema';
+import { cases, clients, type CaseEvent } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
+import { userDisplayNames } from '../users/users.repo';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { stationRecordScope } from '../../platform/scope';
@@ -42,12 +43,11 @@ type ListRow = Pick<Row, keyof typeof listColumns>;
 async function summaries(ctx: Ctx, rows: ListRow[]): Promise<ListItem[]> {
   const today = chinaToday();
   if (rows.length === 0) return [];
-  const [clientRows, workerRows] = await Promise.all([
+  const [clientRows, workers] = await Promise.all([
     ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, [...new Set(rows.map((r) => r.clientId))])),
-    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.workerId))])),
+    userDisplayNames(ctx.db, rows.map((r) => r.workerId)),
   ]);
   const names = new Map(clientRows.map((x) => [x.id, x.name]));
-  const workers = new Map(workerRows.map((x) => [x.id, x.name]));
   return rows.map((r) => ({
     id: r.id,
     clientId: r.clientId,

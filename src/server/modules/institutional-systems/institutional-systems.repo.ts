@@ -3,9 +3,10 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { chinaToday } from '../../../shared/rules/china-date';
 import type { SystemDocumentStatus } from '../../../shared/rules/institutional-systems';
 import type { Db } from '../../db/client';
-import { files, regions, systemDocuments, users } from '../../db/schema';
+import { files, regions, systemDocuments } from '../../db/schema';
 import { qualified } from '../../db/sql';
 import type { Ctx } from '../../platform/context';
+import { userDisplayNames } from '../users/users.repo';
 import { regionOrAncestorScope } from '../../platform/scope';
 import { stationsServedBy } from '../../platform/station-operator';
 
@@ -140,17 +141,16 @@ export async function latestVersionLocked(db: Db, countyCode: string, kind: Syst
 export async function namesFor(db: Db, rows: SystemDocumentRow[]) {
   const codes = [...new Set(rows.map((r) => r.countyCode))];
   const fileIds = rows.flatMap((r) => (r.fileId ? [r.fileId] : []));
-  const userIds = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))];
   const [counties, fileRows, people] = await Promise.all([
     codes.length ? db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes)) : [],
     fileIds.length
       ? db.select({ id: files.id, name: files.name, mime: files.mime, size: files.size, createdAt: files.createdAt }).from(files).where(inArray(files.id, fileIds))
       : [],
-    userIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
+    userDisplayNames(db, rows.flatMap((r) => (r.createdBy ? [r.createdBy] : []))),
   ]);
   return {
     county: new Map(counties.map((c) => [c.code, c.name])),
     file: new Map(fileRows.map((f) => [f.id, { ...f, createdAt: f.createdAt.toISOString() }])),
-    person: new Map(people.map((p) => [p.id, p.name])),
+    person: people,
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { clientConsents, clients, files, publicityPosts, stationBrands, users } from '../../db/schema';
+import { clientConsents, clients, files, publicityPosts, stationBrands } from '../../db/schema';
 import { actorOf, type Ctx } from '../../platform/context';
 import { stationRecordScope } from '../../platform/scope';
 import { stationNames } from '../stations/stations.repo';
@@ -70,13 +70,6 @@ export async function listPosts(ctx: Ctx, where: SQL, page: number, pageSize: nu
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(publicityPosts).where(where),
   ]);
   return { rows, total: n?.n ?? 0 };
-}
-
-/** Display names of the given users. */
-export async function authorNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The station's clients among `ids`, each with whether a sharing consent (共享同意) is on file. */

@@ -6,6 +6,7 @@ import { personalDataIn } from '../../../shared/rules/personal-data';
 import { POST_STATUS_LABELS, privacyProblems, type PostPhoto } from '../../../shared/rules/publicity';
 import { files, publicityPosts, stationBrands } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
+import { userDisplayNames } from '../users/users.repo';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { readUpload } from '../../platform/uploads';
@@ -50,7 +51,7 @@ const mayEdit = (ctx: Ctx, r: PostRow) => (r.status === 'draft' || r.status === 
 async function dto(ctx: Ctx, r: PostRow): Promise<Dto> {
   const [names, authors, linked, photoFiles] = await Promise.all([
     stationNames(ctx.db, [r.stationId]),
-    repo.authorNames(ctx.db, [r.authorId]),
+    userDisplayNames(ctx.db, [r.authorId]),
     repo.stationClients(ctx.db, r.stationId, r.clientIds),
     repo.photoFiles(ctx.db, r.id),
   ]);
@@ -78,7 +79,7 @@ export async function list(ctx: Ctx, q: z.output<typeof c.listPosts.query>) {
   const { rows, total } = await repo.listPosts(ctx, and(...where) ?? sql`true`, q.page, q.pageSize);
   const [stations, authors] = await Promise.all([
     stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
-    repo.authorNames(ctx.db, [...new Set(rows.map((r) => r.authorId))]),
+    userDisplayNames(ctx.db, rows.map((r) => r.authorId)),
   ]);
   const items = rows.map((r) => ({
     id: r.id, kind: r.kind, stationId: r.stationId, stationName: stations.get(r.stationId) ?? '', title: r.title, status: r.status,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/resources';
 import { chinaToday } from '../../../shared/rules/china-date';
 import type { Db } from '../../db/client';
-import { clientConsents, clients, files, regions, resourceDeliveries, resourceMatches, resourceNeeds, resourceOffers, stations, users } from '../../db/schema';
+import { clientConsents, clients, files, regions, resourceDeliveries, resourceMatches, resourceNeeds, resourceOffers, stations } from '../../db/schema';
 import { cappedCount } from '../../platform/capped-count';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -122,12 +122,6 @@ export async function clientFacts(db: Db, ids: string[]): Promise<Map<string, { 
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: clients.id, name: clients.name, address: clients.address }).from(clients).where(inArray(clients.id, ids));
   return new Map(rows.map((r) => [r.id, { name: r.name, address: r.address }]));
-}
-
-export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function deliveredByNeed(db: Db, needIds: string[]): Promise<Map<string, number>> {

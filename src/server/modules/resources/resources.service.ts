@@ -9,6 +9,7 @@ import { personalDataIn, wishProblem, type DonorWish } from '../../../shared/rul
 import { files, resourceDeliveries, resourceMatches, resourceNeeds, resourceOffers } from '../../db/schema';
 import type { AuditAction } from '../../../shared/contracts/audit';
 import { writeAudit } from '../../platform/audit';
+import { userDisplayNames } from '../users/users.repo';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { AppError, invalid, notFound, ruleViolation, versionConflict } from '../../platform/errors';
 import { readUpload } from '../../platform/uploads';
@@ -86,7 +87,7 @@ async function matchDtos(ctx: Ctx, rows: MatchRow[]): Promise<MatchDto[]> {
   ]);
   const needById = new Map((await needDtos(ctx, needs)).map((n) => [n.id, n]));
   const offerById = new Map(offers.map((o) => [o.id, o]));
-  const people = await repo.userNames(ctx.db, [...new Set([...rows.flatMap((m) => [m.proposedBy, ...(m.decidedBy ? [m.decidedBy] : [])]), ...deliveries.map((d) => d.recordedBy)])]);
+  const people = await userDisplayNames(ctx.db, [...rows.flatMap((m) => [m.proposedBy, ...(m.decidedBy ? [m.decidedBy] : [])]), ...deliveries.map((d) => d.recordedBy)]);
   const used = new Set(deliveries.flatMap((d) => d.proofFileIds));
   const meta = (f: (typeof proofs)[number]) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, createdAt: f.createdAt.toISOString() });
   return rows.map((m) => {

@@ -3,8 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type * as c from '../../../shared/contracts/service-records';
 import { chinaToday } from '../../../shared/rules/china-date';
-import { clients, files, postings, serviceItems, serviceRecords, socialWorkers, users } from '../../db/schema';
+import { clients, files, postings, serviceItems, serviceRecords, socialWorkers } from '../../db/schema';
 import { writeAudit } from '../../platform/audit';
+import { userDisplayNames } from '../users/users.repo';
 import { actorOf, inTransaction, type Ctx } from '../../platform/context';
 import { invalid, notFound, ruleViolation } from '../../platform/errors';
 import { ownRecordReadScope, stationRecordScope } from '../../platform/scope';
@@ -34,7 +35,7 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
   if (rows.length === 0) return [];
   const clientIds = [...new Set(rows.flatMap((r) => r.clientIds))];
   const coWorkerIds = [...new Set(rows.flatMap((r) => r.coWorkerIds))];
-  const [clientRows, items, attachments, names, recorders, coWorkerRows] = await Promise.all([
+  const [clientRows, items, attachments, names, recorderName, coWorkerRows] = await Promise.all([
     clientIds.length ? ctx.db.select({ id: clients.id, name: clients.name }).from(clients).where(inArray(clients.id, clientIds)) : [],
     ctx.db.select({ code: serviceItems.code, name: serviceItems.name }).from(serviceItems),
     ctx.db
@@ -42,13 +43,12 @@ async function dtos(ctx: Ctx, rows: Row[]): Promise<Dto[]> {
       .from(files)
       .where(and(eq(files.ownerType, 'service_record'), inArray(files.ownerId, rows.map((r) => r.id)))),
     stationNames(ctx.db, [...new Set(rows.map((r) => r.stationId))]),
-    ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(rows.map((r) => r.recordedBy))])),
+    userDisplayNames(ctx.db, rows.map((r) => r.recordedBy)),
     // Co-workers were checked to be on post at the record's station when it was written.
     coWorkerIds.length
       ? ctx.db.select({ id: socialWorkers.id, name: socialWorkers.name }).from(socialWorkers).where(inArray(socialWorkers.id, coWorkerIds))
       : [],
   ]);
-  const recorderName = new Map(recorders.map((u) => [u.id, u.name]));
   const coWorkerName = new Map(coWorkerRows.map((w) => [w.id, w.name]));
   const clientName = new Map(clientRows.map((x) => [x.id, x.name]));
   const itemName = new Map(items.map((i) => [i.code, i.name]));

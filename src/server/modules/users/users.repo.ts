@@ -10,6 +10,14 @@ import { likeContains } from '../../platform/scope';
 
 export type UserRow = typeof users.$inferSelect;
 
+/** Display names of the given users (who recorded, decided, wrote …), one query for a page. */
+export async function userDisplayNames(db: Db, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 // Users are platform data, not business data: only the system administrator lists them
 // (user:read), and they carry no scope_path of their own to filter by.
 
