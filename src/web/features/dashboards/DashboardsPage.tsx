@@ -32,17 +32,9 @@ const GROUPS: { title: string; figures: DashboardFigure[] }[] = [
 ];
 const TABLE_FIGURES: DashboardFigure[] = ['operating', 'compliantStations', 'findings', 'clients', 'records', 'hours', 'volunteerHours', 'spentFen', 'reportsLate'];
 
-/** Each row's links, built once per row of an answer (the answer carries places, not links). */
-const rowLinks = new WeakMap<DashboardRow, ReturnType<typeof dashboardLinks>>();
-function linkOf(row: DashboardRow, year: number, k: DashboardFigure): string | null {
-  let links = rowLinks.get(row);
-  if (!links) rowLinks.set(row, (links = dashboardLinks(row, year)));
-  return links[k];
-}
-
 /** A number that opens the list it counts (or plain text when no list counts exactly it). */
 function Figure({ row, year, k, testId }: { row: DashboardRow; year: number; k: DashboardFigure; testId?: string }) {
-  const link = linkOf(row, year, k);
+  const link = dashboardLinks(row, year)[k]; // the answer carries places; a few strings a figure
   const text = show(k, row.figures[k]);
   return link ? (
     <Link to={link} data-testid={testId} aria-label={`${t.open(t.figures[k])}：${text}`}>
