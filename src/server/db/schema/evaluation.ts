@@ -80,5 +80,10 @@ export const supervisions = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('supervisions_scope_idx').on(t.scopePath.op('text_pattern_ops')), index('supervisions_station_idx').on(t.stationId, t.date)],
+  (t) => [
+    index('supervisions_scope_idx').on(t.scopePath.op('text_pattern_ops')),
+    index('supervisions_station_idx').on(t.stationId, t.date),
+    // The list's order, newest first: a region's page reads its rows in order instead of sorting them all.
+    index('supervisions_newest_idx').on(t.date.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
+  ],
 );

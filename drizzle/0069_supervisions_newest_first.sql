@@ -1,0 +1,1 @@
+CREATE INDEX "supervisions_newest_idx" ON "supervisions" USING btree ("date" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id");
