@@ -244,7 +244,7 @@ export async function archiveItems(sys: Ctx, stationId: string, year: number, op
       folder: FOLDERS.reports, name: `${safeName(r.title)}.docx`, kind: r.kind === 'monthly' ? 'report' : 'report_annual',
       source: `${REPORT_KIND_LABELS[r.kind]}：${r.title}`, date: r.periodEnd, startYear: Number(r.periodEnd.slice(0, 4)),
       render: async () => {
-        const detail = await reportsService.get(sys, r.id);
+        const detail = await reportsService.get(sys, r.id, { compare: false });
         return reportDocx(detail, detail.orgName ?? `${detail.countyShortName}民政局`);
       },
     });

@@ -13,7 +13,7 @@ import * as service from './reports.service';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function exported(ctx: Ctx, id: string, format: 'docx' | 'xlsx'): Promise<ReportDetail> {
-  const report = (await service.get(ctx, id)) as ReportDetail;
+  const report = (await service.get(ctx, id, { compare: false })) as ReportDetail; // the document shows no comparison
   await writeAuditAlone(ctx, { action: 'report.export', objectType: 'report', objectId: id, detail: `${report.title}（${format}）` });
   return report;
 }

@@ -116,20 +116,27 @@ export async function shownSnapshot(ctx: Ctx, r: repo.ReportRow): Promise<Report
 }
 
 /**
- * Frozen figures for a submitted report beside the live ones (to say what changed since), live
- * ones alone for a draft. `live`: the live figures when the caller has just computed them.
+ * How `get` treats a submitted report's live figures: `live`, the ones the caller has just
+ * computed; `compare: false`, none (a document or archive shows the frozen figures alone).
  */
-async function snapshotOf(ctx: Ctx, r: repo.ReportRow, live?: ReportSnapshot): Promise<{ frozen: boolean; snap: ReportSnapshot; live: ReportSnapshot | null }> {
+interface LiveOptions { live?: ReportSnapshot; compare?: boolean }
+
+/**
+ * Frozen figures for a submitted report beside the live ones (to say what changed since), live
+ * ones alone for a draft.
+ */
+async function snapshotOf(ctx: Ctx, r: repo.ReportRow, o: LiveOptions): Promise<{ frozen: boolean; snap: ReportSnapshot; live: ReportSnapshot | null }> {
   const frozen = frozenSnapshot(r);
-  const current = live ?? (await liveSnapshot(ctx, r));
+  if (frozen && o.compare === false) return { frozen: true, snap: frozen, live: null };
+  const current = o.live ?? (await liveSnapshot(ctx, r));
   return frozen ? { frozen: true, snap: frozen, live: current } : { frozen: false, snap: current, live: null };
 }
 
-export async function get(ctx: Ctx, id: string, live?: ReportSnapshot): Promise<Detail> {
+export async function get(ctx: Ctx, id: string, o: LiveOptions = {}): Promise<Detail> {
   const j = await repo.findReport(ctx, id);
   if (!j) throw notFound('报告');
   const r = j.report;
-  const [{ frozen, snap, live: current }, attached] = await Promise.all([snapshotOf(ctx, r, live), repo.filesOf(ctx.db, id)]);
+  const [{ frozen, snap, live: current }, attached] = await Promise.all([snapshotOf(ctx, r, o), repo.filesOf(ctx.db, id)]);
   const liveByKey = new Map((current?.figures ?? []).map((f) => [f.key, f]));
   return {
     ...summaryOf(j, new Date()),
@@ -283,7 +290,7 @@ export async function submit(ctx: Ctx, id: string, version: number): Promise<Det
       .returning();
     if (!after) throw versionConflict();
     await writeAudit(tx, { action: 'report.submit', objectType: 'report', objectId: id, detail: `${r.title}${late ? '（逾期）' : ''}` });
-    return get(tx, id, snapshot); // frozen just now: the live figures are the ones it froze
+    return get(tx, id, { live: snapshot }); // frozen just now: the live figures are the ones it froze
   });
 }
 
