@@ -160,8 +160,8 @@ export async function decide(ctx: Ctx, id: string, body: z.output<typeof c.decid
   const r = await find(ctx, id);
   const actor = actorOf(ctx);
   if (r.scopePath !== actor.scope.path) {
-    const names = await repo.namesFor(ctx.db, [r]);
-    throw ruleViolation('R-PLATFORM-APPLY', `该申请应由${names.bureau.get(r.scopePath) ?? '申请人所在区域的民政部门'}决定`);
+    const { bureau } = await repo.bureausAndApplicants(ctx.db, [r]);
+    throw ruleViolation('R-PLATFORM-APPLY', `该申请应由${bureau.get(r.scopePath) ?? '申请人所在区域的民政部门'}决定`);
   }
   if (r.status !== 'submitted') throw new AppError('CONFLICT', `申请${APPLICATION_STATUS_LABELS[r.status]}，不在待决定状态`);
   if (r.submittedBy === actor.id || r.applicantId === actor.id) throw ruleViolation('R-FOUR-EYES', '这份申请是您本人提交的，须由另一人决定');
