@@ -45,6 +45,13 @@ export const procurementSchema = z.object({
 });
 export type Procurement = z.infer<typeof procurementSchema>;
 
+/** A list line: what the table and the contract form's picker use; no texts, no names looked up. */
+export const procurementLineSchema = procurementSchema.pick({
+  id: true, countyCode: true, countyShortName: true, year: true, title: true, stationIds: true, method: true, budgetFen: true,
+  status: true, contractor: true, awardFen: true, version: true, updatedAt: true,
+});
+export type ProcurementLine = z.infer<typeof procurementLineSchema>;
+
 export const procurementListQuery = z.strictObject({
   ...pagingQuery,
   year: yearSchema.optional(),
@@ -55,7 +62,7 @@ export const procurementListQuery = z.strictObject({
 
 export const listProcurements = route({
   method: 'GET', path: '/api/procurements', summary: '采购项目列表', tag: 'procurements',
-  permission: 'procurement:read', query: procurementListQuery, response: pageOf(procurementSchema),
+  permission: 'procurement:read', query: procurementListQuery, response: pageOf(procurementLineSchema),
 });
 
 export const getProcurement = route({

@@ -107,6 +107,9 @@ describe('procurement (R-PROC-PUBLIC, R-SCOPE-EXCLUDED)', () => {
     expect(mine.total).toBeGreaterThanOrEqual(3);
     expect((await wendeng.get('/api/procurements')).json().total).toBe(0);
     const [first] = mine.items;
+    // A list line: the picker's station ids, not the project's texts or names looked up per page.
+    expect(first.stationIds.length).toBeGreaterThan(0);
+    for (const heavy of ['standards', 'requirements', 'stations', 'items']) expect(first).not.toHaveProperty(heavy);
     expect((await wendeng.get(`/api/procurements/${first.id}`)).statusCode).toBe(404);
     expect((await town.get(`/api/procurements/${first.id}`)).statusCode).toBe(200);
     expect((await town.post('/api/procurements', project())).statusCode).toBe(403);

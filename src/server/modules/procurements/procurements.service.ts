@@ -15,6 +15,7 @@ import { stationNames } from '../stations/stations.repo';
 type Row = typeof procurements.$inferSelect;
 type Editable = z.output<typeof c.procurementEditableSchema>;
 type Dto = z.input<typeof c.procurementSchema>;
+type Line = z.input<typeof c.procurementLineSchema>;
 type Query = z.output<typeof c.procurementListQuery>;
 
 const columns = { p: procurements, countyShortName: regions.shortName, org: { id: organizations.id, name: organizations.name, creditCode: organizations.creditCode } };
@@ -66,6 +67,11 @@ async function dtos(ctx: Ctx, rows: Joined[]): Promise<Dto[]> {
   }));
 }
 
+const lineOf = ({ p, countyShortName, org }: Joined): Line => ({
+  id: p.id, countyCode: p.countyCode, countyShortName, year: p.year, title: p.title, stationIds: p.stationIds, method: p.method,
+  budgetFen: p.budgetFen, status: p.status, contractor: org, awardFen: p.awardFen, version: p.version, updatedAt: p.updatedAt.toISOString(),
+});
+
 function filters(q: Omit<Query, 'page' | 'pageSize'>): SQL[] {
   const where: SQL[] = [];
   if (q.year) where.push(eq(procurements.year, q.year));
@@ -86,7 +92,7 @@ export async function list(ctx: Ctx, q: Query) {
     .from(procurements)
     .leftJoin(organizations, eq(organizations.id, procurements.contractorOrgId))
     .where(where);
-  return { items: await dtos(ctx, rows), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map(lineOf), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function find(ctx: Ctx, id: string): Promise<Joined | undefined> {

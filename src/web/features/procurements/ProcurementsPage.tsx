@@ -1,7 +1,7 @@
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Procurement } from '../../../shared/contracts/procurements';
+import type { ProcurementLine } from '../../../shared/contracts/procurements';
 import {
   PROCUREMENT_STATUSES,
   PROCUREMENT_STATUS_LABELS,
@@ -38,7 +38,7 @@ export default function ProcurementsPage() {
   );
   const result = useProcurements(query);
 
-  const columns: TableProps<Procurement>['columns'] = [
+  const columns: TableProps<ProcurementLine>['columns'] = [
     {
       title: t.name,
       dataIndex: 'title',
@@ -51,14 +51,14 @@ export default function ProcurementsPage() {
     { title: c.year, dataIndex: 'year', key: 'year', width: 70 },
     { title: t.method, dataIndex: 'method', key: 'method', width: 110, render: (v: PurchaseMethod) => PURCHASE_METHOD_LABELS[v] },
     { title: t.budget, dataIndex: 'budgetFen', key: 'budget', width: 150, align: 'right', render: (v: number) => <Yuan fen={v} /> },
-    { title: c.stations, key: 'stations', width: 70, align: 'right', render: (_: unknown, r) => r.stations.length },
+    { title: c.stations, key: 'stations', width: 70, align: 'right', render: (_: unknown, r) => r.stationIds.length },
     { title: c.status, dataIndex: 'status', key: 'status', width: 130, render: (s: ProcurementStatus) => <ProcurementStatusTag status={s} /> },
     { title: t.contractor, key: 'contractor', width: 220, render: (_: unknown, r) => r.contractor?.name ?? '—' },
   ];
 
   return (
     <>
-      <ListPage<Procurement>
+      <ListPage<ProcurementLine>
         title={t.title}
         extra={
           <CreateButton permission="procurement:write" label={t.create} onClick={() => setCreating(true)} />
