@@ -37,6 +37,11 @@ export async function stationStates(
   );
 }
 
+/** FROM and WHERE of the given contracts' stations, each beside its contract (both statements below). */
+const stationsOfContracts = (contractRows: ContractSummaryRow[]) =>
+  sql`FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
+    WHERE ${qualified(contractStations.contractId)} IN (${sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `)})`;
+
 /**
  * The stations of whole contracts (a list page, a contract's page) with their states, in station-path
  * order, from one statement: each station's standard name read by primary key (its station, town
@@ -53,12 +58,10 @@ export async function contractStationStates(
   const out = new Map<string, ContractStationState[]>(contractRows.map((k) => [k.id, []]));
   if (contractRows.length === 0) return out;
   const byId = new Map(contractRows.map((k) => [k.id, k]));
-  const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
   const res = await ctx.db.execute(sql`SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
       ${stationNameSql(qualified(contractStations.stationId))} AS name,
       ${ownQualifiedOnPostSql(today)} AS n
-    FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
-    WHERE ${qualified(contractStations.contractId)} IN (${ids})
+    ${stationsOfContracts(contractRows)}
     ORDER BY ${qualified(contractStations.stationPath)}`);
   const rows = (res as unknown as { rows: { contract_id: string; station_id: string; name: string | null; n: number }[] }).rows;
   // Each contract's deadline once, not per station (date arithmetic is most of a big page's work).
@@ -88,7 +91,6 @@ export async function contractStationCounts(
 ): Promise<Map<string, { stationCount: number; short: ShortStations }>> {
   const out = new Map<string, { stationCount: number; short: ShortStations }>();
   if (contractRows.length === 0) return out;
-  const ids = sql.join(contractRows.map((k) => sql`${k.id}::uuid`), sql`, `);
   const inForce = sql.join(CONTRACT_IN_FORCE.map((s) => sql`${s}`), sql`, `);
   const short = sql`n < ${MIN_QUALIFIED_WORKERS}`;
   const res = await ctx.db.execute(sql`SELECT contract_id, stations, short, first_n,
@@ -99,8 +101,7 @@ export async function contractStationCounts(
       FROM (SELECT ${qualified(contractStations.contractId)} AS contract_id, ${qualified(contractStations.stationId)} AS station_id,
           ${qualified(contractStations.stationPath)} AS station_path,
           CASE WHEN ${qualified(contracts.signedOn)} IS NOT NULL AND ${qualified(contracts.status)} IN (${inForce}) THEN ${ownQualifiedOnPostSql(today, MIN_QUALIFIED_WORKERS)} END AS n
-        FROM ${contractStations} JOIN ${contracts} ON ${qualified(contracts.id)} = ${qualified(contractStations.contractId)}
-        WHERE ${qualified(contractStations.contractId)} IN (${ids}) OFFSET 0) AS s
+        ${stationsOfContracts(contractRows)} OFFSET 0) AS s
       GROUP BY contract_id) AS g`);
   const rows = (res as unknown as { rows: { contract_id: string; stations: number; short: number; names: string[] | null; first_n: number | null }[] }).rows;
   for (const r of rows)
